@@ -36,3 +36,8 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def example_dir() -> Path:
     return EXAMPLE_DIR
+
+
+@pytest.fixture(scope="session")
+def contract_path() -> Path:
+    return CONTRACT

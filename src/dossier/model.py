@@ -231,6 +231,17 @@ class Corroboration:
 
 
 @dataclass(frozen=True, slots=True)
+class OutletProfile:
+    """What one outlet reports compared with the others (ids of Corroboration facts)."""
+
+    outlet: str
+    documents: tuple[str, ...]
+    confirmed: tuple[str, ...] = ()  # facts it reports that other outlets confirm
+    only_here: tuple[str, ...] = ()  # facts only this outlet reports
+    omitted: tuple[str, ...] = ()  # facts most other outlets report and it does not
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     text: str
     citations: tuple[Citation, ...]
@@ -246,6 +257,7 @@ class Story:
     claims: tuple[Claim, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     corroborations: tuple[Corroboration, ...] = ()
+    outlet_profiles: tuple[OutletProfile, ...] = ()
     headline: Sentence | None = None
     summary: tuple[Sentence, ...] = ()
 

@@ -1,0 +1,6 @@
+"""Runners execute a stage list; the stages are the same whichever runner runs them."""
+
+from dossier.runners.local import LocalRunner, StageTiming
+from dossier.runners.sharded import ShardedRunner
+
+__all__ = ["LocalRunner", "ShardedRunner", "StageTiming"]

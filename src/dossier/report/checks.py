@@ -1,0 +1,61 @@
+"""Checks on a written ``dossier.json``: the JSON Schema contract and the citations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+_CITATION_KEYS = frozenset({"doc", "start", "end", "quote"})
+
+
+def validate_against_contract(data: object, schema_path: str | Path) -> list[str]:
+    """Every way ``data`` breaks the JSON Schema (Draft 2020-12) at ``schema_path``.
+
+    Each message starts with the JSON path of the offending value; an empty
+    list means the data satisfies the contract.
+    """
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    return [f"{e.json_path}: {e.message}" for e in errors]
+
+
+def check_citations(data: Mapping[str, object]) -> list[str]:
+    """Every citation in ``data`` whose quote is not ``clean_text[start:end]`` of its document.
+
+    A citation is any object with exactly the keys ``doc``, ``start``, ``end``
+    and ``quote``, wherever it appears under ``stories``.
+    """
+    texts: dict[str, str] = {}
+    for doc in data.get("documents", []) or []:  # type: ignore[attr-defined]
+        if isinstance(doc, dict) and isinstance(doc.get("id"), str):
+            texts[doc["id"]] = str(doc.get("clean_text", ""))
+    problems: list[str] = []
+    for path, cite in _citations(data.get("stories", []), "$.stories"):
+        doc_id, start, end, quote = cite["doc"], cite["start"], cite["end"], cite["quote"]
+        if doc_id not in texts:
+            problems.append(f"{path}: cites unknown document {doc_id!r}")
+            continue
+        text = texts[doc_id]
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            problems.append(f"{path}: span {start}:{end} is outside document {doc_id!r}")
+        elif text[start:end] != quote:
+            problems.append(
+                f"{path}: {doc_id}[{start}:{end}] is {text[start:end]!r}, not the quote {quote!r}"
+            )
+    return problems
+
+
+def _citations(value: object, path: str) -> Iterator[tuple[str, dict[str, object]]]:
+    if isinstance(value, dict):
+        if _CITATION_KEYS <= value.keys():
+            yield path, value
+            return
+        for key, child in value.items():
+            yield from _citations(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _citations(child, f"{path}[{i}]")
