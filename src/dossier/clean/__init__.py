@@ -1,0 +1,31 @@
+"""Stage 2, clean: article text, title, outlet, author, dates; every removal recorded.
+
+Removal reasons (``Removal.reason``):
+
+- ``navigation``: menus, section labels, "Accessibility links", "Breaking News" above the article
+- ``masthead``: the outlet's name printed at the top of the page (also sets ``outlet``)
+- ``title``: the headline and any repeat of it (the title goes to ``Document.title``;
+  it is *not* part of ``clean_text``)
+- ``caption``: a photo caption or credit line; ``caption-repeat``: the same caption printed again
+- ``byline``: "By Jane Doe" (sets ``author``)
+- ``page-date``: a date/time line printed on the page (the first one before the body goes
+  verbatim to ``page_date_text``)
+- ``share``: share/print/send/follow rows ("Send to a friend", "Follow us on Twitter")
+- ``subscribe``: newsletter and subscription prompts
+- ``related-links``: "See also" / "Related Articles" / "Read more" headers and their lists
+- ``outlet-blurb``: the outlet describing itself ("X journalists report the news in ...")
+- ``legal``: legal notices, cookie banners, "If you are in ..., please note ..."
+- ``footer``: copyright lines and other page furniture after the article
+- ``tags``: "Tags: ..." / "Topics: ..." lines
+- ``media-placeholder``: "16x9 Image", "Video", "0:00", "Advertisement"
+- ``cross-document-repeat``: a short, non-sentence line printed verbatim in several input
+  documents (shared page furniture)
+
+A dateline ("ZAISAN, Kazakhstan --") stays in the body; its place goes to
+``dateline_place``. Paragraphs in ``clean_text`` are separated by a blank line.
+"""
+
+from dossier.clean.api import NO_TEXT_REASON, clean_documents, clean_file
+from dossier.clean.settings import CleanSettings
+
+__all__ = ["NO_TEXT_REASON", "CleanSettings", "clean_documents", "clean_file"]

@@ -1,0 +1,118 @@
+"""Stage 9: cross-check the sources of one story.
+
+Splits documents into attributed claims, aligns claims that state the same
+fact across outlets, counts independent sources per fact, profiles each
+outlet (confirmed / only here / omitted) and reports conflicts: role, age and
+number discrepancies, event dates, what was postponed, whether a proceeding
+began, and earlier expectations that later reports contradict ("superseded").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.crosscheck import conflicts as rules
+from dossier.crosscheck.align import Alignment, align
+from dossier.crosscheck.claims import ClaimInfo, extract_claims
+from dossier.crosscheck.compare import OutletProfile, corroborations, outlet_profiles
+from dossier.crosscheck.frames import Frame, frames
+from dossier.crosscheck.roles import role_conflicts
+from dossier.crosscheck.settings import CrosscheckSettings
+from dossier.model import Claim, Conflict, Corroboration, Document, Entity, Event
+from dossier.resources import Resources
+
+__all__ = [
+    "CrosscheckResult",
+    "CrosscheckSettings",
+    "OutletProfile",
+    "crosscheck",
+]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CrosscheckResult:
+    claims: tuple[Claim, ...]
+    conflicts: tuple[Conflict, ...]
+    corroborations: tuple[Corroboration, ...]
+    outlet_profiles: tuple[OutletProfile, ...]
+
+
+def crosscheck(
+    docs: Sequence[Document],
+    entities: Sequence[Entity],
+    events: Sequence[Event],
+    settings: CrosscheckSettings,
+    resources: Resources,
+) -> CrosscheckResult:
+    """Claims, conflicts, corroborations and outlet profiles for one story's documents.
+
+    Rejected documents are ignored; duplicates are read but their claims are
+    marked shared, so they never count as independent corroboration.
+    """
+    usable = [d for d in docs if d.status != "rejected" and d.clean_text]
+    skipped = len(docs) - len(usable)
+    if skipped:
+        log.info("crosscheck: %d rejected or empty documents not read", skipped)
+    claims = extract_claims(usable, entities)
+    claim_frames = [frames(c) for c in claims]
+    alignment = align(claims, claim_frames, settings, resources)
+    found = _conflicts(usable, entities, claims, claim_frames, alignment, settings)
+    facts = corroborations(claims, alignment)
+    profiles = outlet_profiles(usable, facts, settings.omitted_share)
+    return CrosscheckResult(
+        claims=tuple(c.claim for c in claims),
+        conflicts=tuple(found),
+        corroborations=tuple(facts),
+        outlet_profiles=tuple(profiles),
+    )
+
+
+def _conflicts(
+    docs: Sequence[Document],
+    entities: Sequence[Entity],
+    claims: Sequence[ClaimInfo],
+    claim_frames: Sequence[Sequence[Frame]],
+    alignment: Alignment,
+    settings: CrosscheckSettings,
+) -> list[Conflict]:
+    found: list[Conflict] = []
+    found += role_conflicts(docs, entities)
+    found += rules.ages(docs, entities, claims)
+    found += rules.postponement_objects(claims, claim_frames, settings)
+    found += rules.began_or_not(claims, claim_frames)
+    found += rules.superseded(claims, claim_frames)
+    found += rules.numeric_and_date_slots(claims, claim_frames, alignment, settings)
+    found += rules.polarity(claims, claim_frames, alignment, settings)
+    return _order(docs, _dedupe(found))
+
+
+def _dedupe(found: list[Conflict]) -> list[Conflict]:
+    """Drop a conflict whose sides cite exactly the same spans as an earlier one."""
+    seen: set[frozenset[tuple[str, int, int]]] = set()
+    out = []
+    for c in found:
+        key = frozenset((x.doc, x.start, x.end) for side in c.sides for x in side.citations)
+        if key in seen:
+            log.debug("conflict %r duplicates an earlier one", c.description)
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _order(docs: Sequence[Document], found: list[Conflict]) -> list[Conflict]:
+    """Oldest first, by the earliest publication date among the cited documents."""
+    dates = {d.id: (d.published.date.sort_key if d.published.date else "9999") for d in docs}
+
+    def key(c: Conflict) -> tuple[str, str]:
+        first = min((dates.get(x.doc, "9999") for s in c.sides for x in s.citations), default="9999")
+        return first, c.kind
+
+    ordered = sorted(found, key=key)
+    return [
+        Conflict(f"conflict-{n}", c.kind, c.description, c.sides) for n, c in enumerate(ordered, 1)
+    ]

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import re
 
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of a word-list literal."""
+    return text.split()
+
+
 # Honorifics and courtesy titles that precede a person's name.
 HONORIFICS = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr frau
-    sr. sra. sheikh imam rev rev. father sister brother""".split()
+    words("""mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr frau
+    sr. sra. sheikh imam rev rev. father sister brother""")
 )
 
 # Role nouns: a capitalised name right after one of these (or after one of these
@@ -61,6 +67,7 @@ ROLE_NOUNS: dict[str, str] = {
     "chairman": "official",
     "chairwoman": "official",
     "commissioner": "official",
+    "secretary": "official",
     "deputy": "official",
     "senator": "politician",
     "lawmaker": "politician",
@@ -102,31 +109,40 @@ ROLE_NOUNS: dict[str, str] = {
 
 # Words that mark a span as an organisation (or at least: not a person).
 ORG_WORDS = frozenset(
-    """agency agencies association authority authorities bank board bureau business cabinet
+    words("""agency agencies association authority authorities bank board bureau business cabinet
     center centre chamber church coalition college commission committee company congress
     corporation council court courts department directorate embassy federation forum foundation
     front fund government group guard house inc institute institution league ltd media ministry
     movement network news office organisation organization parliament party police press radio
     republic rights school senate service services society staff studio team television times
-    tribunal trust tv union university watch""".split()
+    tribunal trust tv union university watch""")
+)
+
+# Common nouns that, with demonyms, make up generic group references
+# ("Kazakh Authorities", "Chinese officials"): never a named entity.
+GENERIC_NOUNS = frozenset(
+    words("""authorities authority officials official government governments police people peoples
+    community communities forces troops court courts state states media army military
+    nationalists minorities minority citizens citizen man men woman women family families
+    refugees refugee activists activist president embassy consulate regime side""")
 )
 
 # Words that mark a span as a place when they end or start it.
 PLACE_WORDS = frozenset(
-    """city town village district region province county oblast prefecture state republic
-    valley river lake mountains mountain street square airport border island islands""".split()
+    words("""city town village district region province county oblast prefecture state republic
+    valley river lake mountains mountain street square airport border island islands""")
 )
 
 # Nouns after which a capitalised name is an organisation or outlet, not a person.
 ORG_CONTEXT_NOUNS = frozenset(
-    """website newspaper agency outlet channel broadcaster portal daily weekly magazine movement
-    organisation organization group party company firm ngo charity network""".split()
+    words("""website newspaper agency outlet channel broadcaster portal daily weekly magazine
+    movement organisation organization group party company firm ngo charity network""")
 )
 
 # Place-introducing nouns ("the town of X", "X region").
 PLACE_CONTEXT_NOUNS = frozenset(
-    """town city village district region province county capital oblast prefecture settlement
-    republic""".split()
+    words("""town city village district region province county capital oblast prefecture settlement
+    republic""")
 )
 
 # Endings typical of personal names across Turkic, Slavic, Caucasian, Iranian and
@@ -203,16 +219,16 @@ DEMONYMS = frozenset(_DEMONYM_TEXT.split())
 
 # Function words that never start or end a name.
 STOPWORDS = frozenset(
-    """a an the of and or in on at to for from by with as but if into onto over under about
+    words("""a an the of and or in on at to for from by with as but if into onto over under about
     after before during since until while this that these those his her their its our my your
-    he she they it we i you who whom which what when where why how not no yes""".split()
+    he she they it we i you who whom which what when where why how not no yes""")
 )
 
 # Months and days never name people.
 CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december
+    words("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split()
+    saturday sunday""")
 )
 
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
-from dossier.entities.lexicon import HONORIFICS
+from dossier.entities.lexicon import HONORIFICS, words
 
 # Ordered rewrite rules applied to the lower-cased ASCII form.
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[^a-z]"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
     (re.compile(r"dzh|dj|dz(?=h)"), "j"),
     (re.compile(r"zh"), "j"),
     (re.compile(r"kh|x"), "h"),
@@ -29,40 +30,22 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ck|q|c(?!h)"), "k"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"w"), "v"),
-    (re.compile(r"ou"), "u"),
     (re.compile(r"[yı]"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),  # double letters
     (re.compile(r"(?<=[aeou])i(?=[aeiou])"), ""),  # Azimbayev ~ Azimbaev
     (re.compile(r"(?<=[^aeiou])i(?=[aeou])"), ""),  # Lyazzat ~ Lazzat, ya ~ ia ~ a
     (re.compile(r"^i(?=[aeou])"), ""),  # Yerlan ~ Erlan
-    (re.compile(r"(.)\1+"), r"\1"),  # double letters
+    (re.compile(r"(.)\1+"), r"\1"),
     (re.compile(r"h$"), ""),  # final h (Aisha ~ Aish-)
 )
 
-# Family / patronymic suffixes in key form (after :data:`_REWRITES`), longest first.
-_SUFFIX_KEYS: tuple[str, ...] = tuple(
+# Family / patronymic suffixes as written (ASCII, lower case), longest first.
+_SUFFIXES: tuple[str, ...] = tuple(
     sorted(
-        {
-            "uli",
-            "ulu",
-            "ugli",
-            "ogli",
-            "oglu",
-            "kizi",
-            "ovih",
-            "evih",
-            "ovna",
-            "evna",
-            "ova",
-            "eva",
-            "ov",
-            "ev",
-            "in",
-            "ina",
-            "ovik",
-            "evik",
-            "ovi",
-            "evi",
-        },
+        words(
+            "uly ulu uli ugli ogli oglu kyzy qyzy kizi qizi ovich evich ovych ovna evna "
+            "ova eva yeva yev ov ev ina in ovic evic"
+        ),
         key=len,
         reverse=True,
     )
@@ -84,12 +67,14 @@ def token_key(token: str) -> str:
     return key
 
 
-def token_stem(key: str) -> str:
-    """The key with one family/patronymic suffix removed (if a stem of 3+ letters remains)."""
-    for suffix in _SUFFIX_KEYS:
-        if key.endswith(suffix) and len(key) - len(suffix) >= MIN_STEM:
-            return key[: -len(suffix)]
-    return key
+def stem_key(token: str) -> str:
+    """Key of the token with one family/patronymic suffix removed, when a stem of
+    at least three letters remains (``Musakhanuly`` → key of ``Musakhan``)."""
+    raw = re.sub(r"[^a-z]", "", fold(token).lower())
+    for suffix in _SUFFIXES:
+        if raw.endswith(suffix) and len(raw) - len(suffix) >= MIN_STEM:
+            return token_key(raw[: -len(suffix)])
+    return token_key(raw)
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -124,11 +109,10 @@ def tokens_match(a: str, b: str, *, typo_min_len: int = 6) -> bool:
         return False
     if ka == kb:
         return True
-    sa, sb = token_stem(ka), token_stem(kb)
-    if sa == sb or sa == kb or sb == ka:
+    sa, sb = stem_key(a), stem_key(b)
+    if sa in (sb, kb) or sb == ka:
         return True
-    # One key is the other's stem plus an unlisted suffix of at most two letters is
-    # NOT allowed (too loose); only single edits on long tokens.
+    # Otherwise only a single edit (a typo), and only between long tokens.
     if min(len(ka), len(kb)) >= typo_min_len - 1 and max(len(ka), len(kb)) >= typo_min_len:
         if _within_one_edit(ka, kb):
             return True

@@ -48,7 +48,9 @@ def read_inputs(paths: Sequence[str | Path], settings: IngestSettings) -> tuple[
     """
     inputs = list(_expand(paths, settings))
     ids = _unique_ids(inputs)
-    return tuple(_read_one(item, doc_id, settings) for item, doc_id in zip(inputs, ids, strict=True))
+    return tuple(
+        _read_one(item, doc_id, settings) for item, doc_id in zip(inputs, ids, strict=True)
+    )
 
 
 def _expand(paths: Sequence[str | Path], settings: IngestSettings) -> Iterator[_Input]:

@@ -51,7 +51,7 @@ def check_citations(data: Mapping[str, object]) -> list[str]:
 
 def _citations(value: object, path: str) -> Iterator[tuple[str, dict[str, object]]]:
     if isinstance(value, dict):
-        if _CITATION_KEYS <= value.keys():
+        if value.keys() >= _CITATION_KEYS:
             yield path, value
             return
         for key, child in value.items():

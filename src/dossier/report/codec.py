@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Hashable
 from enum import Enum
 from functools import cache
+from typing import cast
 
 T = typing.TypeVar("T")
 
@@ -35,7 +37,7 @@ def to_plain(value: object) -> Plain:
 
 
 @cache
-def field_types(cls: type) -> dict[str, object]:
+def field_types(cls: Hashable) -> dict[str, object]:
     """Resolved annotations of a dataclass (the model uses postponed annotations)."""
     return typing.get_type_hints(cls)
 
@@ -92,7 +94,7 @@ def dataclass_from_plain(cls: type[T], data: object) -> T:
     """Build dataclass ``cls`` from an object; missing optional fields take their defaults."""
     if not isinstance(data, dict):
         raise ValueError(f"expected an object for {cls.__name__}, got {type(data).__name__}")
-    hints = field_types(cls)
+    hints = field_types(cast(Hashable, cls))
     kwargs: dict[str, object] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:

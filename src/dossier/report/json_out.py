@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from dossier.model import AttributeClaim, Corpus, Document, Entity, Event, Removal, Story
 from dossier.report.checks import check_citations, validate_against_contract
-from dossier.report.codec import Plain, dataclass_from_plain, to_plain
+from dossier.report.codec import dataclass_from_plain, to_plain
 
 __all__ = [
     "SCHEMA_ID",
@@ -29,7 +29,7 @@ __all__ = [
 
 SCHEMA_ID = "dossier/1"
 
-JsonObject = dict[str, Plain]
+JsonObject = dict[str, object]
 
 # Document fields written first, in this order (the rest follow in model order).
 _DOC_ORDER = (

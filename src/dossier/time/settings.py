@@ -6,3 +6,20 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class TimeSettings:
     day_first: bool | None = None  # force day/month order for numeric dates; None = infer
+    # A printed/metadata/folder date is contradicted when the content's year-less dates,
+    # read relative to it, all lie more than this many days before it, and no year within
+    # ``stale_years`` of it is mentioned, while the content alone dates the text earlier.
+    stale_days: int = 92
+    stale_years: int = 1
+    # Year-less past dates count as consistent with the content's explicit-year lower
+    # bound when they fall at most this many days before it.
+    lower_bound_grace_days: int = 62
+    # A content-only date is trusted when its year-less past dates span at most this.
+    max_partial_span_days: int = 240
+    # Events: two same-date sentences from different documents are one event when they
+    # share at least ``merge_min_shared`` content words (fuzzy-matched, synonyms folded)
+    # making up at least ``merge_overlap`` of the shorter one, or share an entity and a word.
+    merge_overlap: float = 0.2
+    merge_min_shared: int = 2
+    # Events: sentences longer than this many characters are cut to the dated clause.
+    max_event_chars: int = 400

@@ -41,8 +41,8 @@ SEPARATOR = "-" * 32
 _DATE_LINE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
-STOP_WORDS = frozenset(
-    """a about above across after afterwards again against all almost alone along already also
+_STOP_TEXT = """
+    a about above across after afterwards again against all almost alone along already also
     although always am among amongst an and another any anybody anyhow anyone anything anyway
     anywhere are around as at be became because become becomes becoming been before beforehand
     behind being below beside besides between beyond both but by can cannot could did do does
@@ -59,8 +59,8 @@ STOP_WORDS = frozenset(
     thus to together too toward towards under until up upon us very via was we well were what
     whatever when whence whenever where whereafter whereas whereby wherein whereupon wherever
     whether which while whither who whoever whole whom whose why will with within without would
-    yet you your yours yourself yourselves s t""".split()
-)
+    yet you your yours yourself yourselves s t"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +249,27 @@ _STEP3 = (
     ("ful", ""),
     ("ness", ""),
 )
-_STEP4 = (
-    "al ance ence er ic able ible ant ement ment ent ion ou ism ate iti ous ive ize".split()
-)
+_STEP4 = [
+    "al",
+    "ance",
+    "ence",
+    "er",
+    "ic",
+    "able",
+    "ible",
+    "ant",
+    "ement",
+    "ment",
+    "ent",
+    "ion",
+    "ou",
+    "ism",
+    "ate",
+    "iti",
+    "ous",
+    "ive",
+    "ize",
+]
 
 
 def _is_consonant(word: str, i: int) -> bool:

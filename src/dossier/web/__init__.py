@@ -1,0 +1,5 @@
+"""The web UI and HTTP API over a store (see ``docs/api.md``)."""
+
+from dossier.web.app import create_app, serve
+
+__all__ = ["create_app", "serve"]

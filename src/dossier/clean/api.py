@@ -1,0 +1,98 @@
+"""Stage 2 entry points: :func:`clean_documents` and :func:`clean_file`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from dossier.clean.html import HtmlExtraction, extract_html
+from dossier.clean.plain import PlainResult, clean_plain, repeat_keys
+from dossier.clean.settings import CleanSettings
+from dossier.model import Document, Removal
+
+NO_TEXT_REASON = "no article text after cleaning"
+
+
+def clean_documents(docs: Sequence[Document], settings: CleanSettings) -> tuple[Document, ...]:
+    """Clean every ``ok`` document; others pass through unchanged.
+
+    Lines repeated across the documents of the input (and not sentence-like)
+    are treated as boilerplate, so the whole batch is cleaned together.
+    """
+    renderings: dict[int, tuple[str, HtmlExtraction | None]] = {}
+    counts: Counter[str] = Counter()
+    for i, doc in enumerate(docs):
+        if not doc.ok:
+            continue
+        if doc.media_type == "html":
+            extraction = extract_html(doc.raw_text, settings)
+            # One paragraph per line in trafilatura's rendering: make paragraphs explicit.
+            rendering = "\n\n".join(ln for ln in extraction.text.split("\n") if ln.strip())
+            renderings[i] = (rendering, extraction)
+        else:
+            renderings[i] = (doc.raw_text, None)
+        counts.update(repeat_keys(renderings[i][0], settings))
+    repeated = frozenset(k for k, n in counts.items() if n >= settings.repeat_min_docs)
+    out = []
+    for i, doc in enumerate(docs):
+        if i not in renderings:
+            out.append(doc)
+            continue
+        text, found = renderings[i]
+        out.append(_clean_one(doc, text, found, repeated, settings))
+    return tuple(out)
+
+
+def clean_file(path: str | Path, settings: CleanSettings) -> Document:
+    """Ingest and clean one file (``dossier clean FILE``)."""
+    from dossier.ingest import IngestSettings, read_inputs
+
+    (doc,) = read_inputs([path], IngestSettings())
+    (cleaned,) = clean_documents([doc], settings)
+    return cleaned
+
+
+def _clean_one(
+    doc: Document,
+    text: str,
+    extraction: HtmlExtraction | None,
+    repeated: frozenset[str],
+    settings: CleanSettings,
+) -> Document:
+    if extraction is not None and not settings.html_line_cleaning:
+        body = "\n\n".join(p for p in (" ".join(ln.split()) for ln in text.split("\n")) if p)
+        result = PlainResult(body, extraction.title, None, None, None, None, (), ())
+    else:
+        result = clean_plain(
+            text,
+            settings,
+            repeated,
+            known_title=extraction.title if extraction else None,
+            extracted=extraction is not None,
+        )
+    title = result.title
+    outlet = result.outlet
+    author = result.author
+    metadata_date = None
+    removals: tuple[Removal, ...] = result.removals
+    if extraction is not None:
+        title = extraction.title or title
+        outlet = extraction.outlet or outlet
+        author = extraction.author or author
+        metadata_date = extraction.metadata_date
+    cleaned = dataclasses.replace(
+        doc,
+        clean_text=result.clean_text,
+        title=title,
+        outlet=outlet,
+        author=author,
+        dateline_place=result.dateline_place,
+        page_date_text=result.page_date_text,
+        metadata_date=metadata_date,
+        removals=removals,
+    )
+    if len(result.clean_text.strip()) < max(1, settings.min_body_chars):
+        return dataclasses.replace(cleaned, status="rejected", reason=NO_TEXT_REASON)
+    return cleaned

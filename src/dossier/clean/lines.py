@@ -1,0 +1,347 @@
+"""Line shapes and boilerplate vocabularies for plain-text page dumps.
+
+Everything here is generic web-page furniture (navigation, share rows,
+subscription prompts, related-article lists, legal notices, media
+placeholders); nothing is specific to one outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z0-9]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_KEY_STRIP = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of a page dump, with its position in the raw text."""
+
+    index: int  # position among non-blank lines
+    start: int  # offset of the first non-space character in the raw text
+    end: int  # offset after the last non-space character
+    text: str  # whitespace-normalised text
+    block: int  # paragraph number (blank lines separate paragraphs)
+    indent: int  # leading spaces in the raw line
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+
+def normalise_space(text: str) -> str:
+    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-blank lines with raw offsets; ``block`` increments at each blank line."""
+    lines: list[Line] = []
+    block = 0
+    pos = 0
+    previous_blank = True
+    for piece in raw.split("\n"):
+        stripped = piece.strip()
+        if not stripped or not normalise_space(piece):
+            if not previous_blank:
+                block += 1
+            previous_blank = True
+        else:
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece.rstrip())
+            lines.append(
+                Line(
+                    index=len(lines),
+                    start=pos + lead,
+                    end=pos + trail,
+                    text=normalise_space(piece),
+                    block=block,
+                    indent=lead,
+                )
+            )
+            previous_blank = False
+        pos += len(piece) + 1
+    return lines
+
+
+def line_key(text: str) -> str:
+    """Key for cross-document comparison: case, bullets, edge punctuation ignored."""
+    return _KEY_STRIP.sub("", normalise_space(text).lower())
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text))
+
+
+def sentence_count(text: str) -> int:
+    return len(_SENTENCE_BREAK.findall(text)) + 1
+
+
+def is_sentence_like(text: str) -> bool:
+    """Body prose: a complete sentence of some length, or a long run of words."""
+    n = word_count(text)
+    if n >= 20:
+        return True
+    return (
+        n >= 6
+        and ends_sentence(text)
+        and text[:1].isupper() | text[:1].isdigit() | (text[:1] in "\"“‘'«([")
+    )
+
+
+def is_prose(text: str) -> bool:
+    """Stricter than :func:`is_sentence_like`: what a body paragraph looks like."""
+    n = word_count(text)
+    return (n >= 8 and ends_sentence(text)) or n >= 25
+
+
+def is_headline_like(text: str) -> bool:
+    n = word_count(text)
+    if not 2 <= n <= 30:
+        return False
+    if text.endswith(".") and not text.endswith("..."):
+        return False
+    first = text.lstrip("\"“‘'«([")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _phrases(text: str) -> frozenset[str]:
+    """A vocabulary written as "a|b|c" over several lines."""
+    return frozenset(p.strip() for p in text.split("|") if p.strip())
+
+
+# --- vocabularies (matched against line_key) ---------------------------------------------
+
+NAVIGATION = _phrases(
+    """accessibility links|skip to main content|skip to content|skip navigation|main menu|menu
+    |home|homepage|search|breaking news|latest news|top stories|sections|log in|login|sign in
+    |register|my account|back to top|next article|previous article|next|previous|close|x|×
+    |toggle navigation|open menu|all news|news|more|view all|see all|show more|load more|latest
+    |trending|watch live|live|listen|podcasts|languages|english|print edition|today's paper
+    |go to|jump to|in this article|contents|table of contents|advertise|contact us|about us
+    |about|help|faq|rss|site map|sitemap|opinion|world|politics|business|sport|sports
+    |culture|video|videos|photos|multimedia|weather|home page"""
+)
+
+SHARE = _phrases(
+    """share|share this|share this article|share this story|share this page|share article
+    |tweet|email|e-mail|print|printable version|print this article|print this page|send to a friend
+    |send by email|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|vk|copy link
+    |copy link to clipboard|link copied|comments|comment|leave a comment|post a comment|0 comments
+    |show comments|view comments|follow us|share on facebook|share on twitter|share via email
+    |share via|font size|text size|listen to this article|save|bookmark|save article"""
+)
+
+SUBSCRIBE = _phrases(
+    """subscribe|subscribe now|newsletter|newsletters|sign up|sign up now|sign up for free
+    |get the newsletter|get our newsletter|join our mailing list|support us|donate|donate now
+    |become a member|join now|register now|free trial|start free trial|unlock this article
+    |already a subscriber|subscribe for full access|get alerts|notifications"""
+)
+
+RELATED_HEADERS = _phrases(
+    """related|related articles|related stories|related news|related content|related posts
+    |related coverage|related topics|related links|see also|read more|read also|also read
+    |more on this|more on this story|more on this topic|more stories|more news|more from
+    |more articles|recommended|recommended for you|recommended stories|you may also like
+    |you might also like|you may be interested in|most read|most popular|most viewed
+    |most shared|popular|popular stories|latest stories|latest articles|what to read next
+    |further reading|editor's picks|editors picks|don't miss|also on|top news|more to explore
+    |in other news|elsewhere|other stories|previous|next story|up next|watch next"""
+)
+
+_RELATED_PREFIX = re.compile(
+    r"^(?:read more|read also|also read|see also|related|more|recommended|watch|listen)"
+    r"\s*(?:[:>»|–—-])\s*\S",
+    re.I,
+)
+_FOLLOW = re.compile(
+    r"^(?:follow|like|find|join)\s+us\s+(?:on|at|@)|^follow\s+@|^connect with us", re.I
+)
+_SUBSCRIBE_PREFIX = re.compile(
+    r"^(?:subscribe|sign up|get|receive)\b.{0,80}\b(?:newsletter|updates|alerts|inbox|digest)",
+    re.I,
+)
+_SHARE_ROW = re.compile(
+    r"^(?:share(?: this)?(?: article| story)?\s*[:|]?\s*)?"
+    r"(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|e-mail|print|reddit|pinterest|vk"
+    r"|copy link|messenger)\s*[|•·,/]?\s*){2,}$",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"(?:^|\s)(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|all rights reserved", re.I
+)
+_POLICY_LINKS = re.compile(
+    r"\bterms (?:of (?:use|service)|and conditions)\b|\bprivacy (?:policy|notice|settings)\b"
+    r"|\bcookie (?:policy|settings|preferences)\b|\bimprint\b|\bimpressum\b",
+    re.I,
+)
+_COOKIES = re.compile(
+    r"\b(?:we|this (?:site|website)|our (?:site|website|partners)) uses? cookies\b|"
+    r"\baccept (?:all )?cookies\b|\bby continuing to (?:use|browse)\b|\bmanage (?:your )?cookies\b",
+    re.I,
+)
+_SECOND_PERSON_UI = re.compile(
+    r"\bclick here\b|\bplease note\b|\bto find out more\b"
+    r"|\b(?:enable|turn on) (?:javascript|cookies)\b"
+    r"|\bupgrade your browser\b|\byour browser (?:does not|doesn't)\b",
+    re.I,
+)
+_TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*[:|]\s*\S", re.I)
+_MEDIA = re.compile(
+    r"^[\W_]*(?:\d+\s*x\s*\d+\s+)?(?:image|images|photo|photos|picture|video|audio|gallery"
+    r"|play|play video|watch|watch video|listen|loading|embed|infographic|slideshow"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2})?)"
+    r"[\W_]*$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"\b(?:photo|image|picture|video|illustration|graphic|footage)s?\s*(?:by|:|credit|courtesy)"
+    r"|\bcredit\s*:|\bcourtesy of\b|\bgetty images\b|\bshutterstock\b|\bap photo\b|\bafp photo\b"
+    r"|\breuters/|/reuters\b|/afp\b|\bafp via getty\b|\bfile photo\b|\bscreenshot\b|\bscreengrab\b",
+    re.I,
+)
+_CAPTION_POSITION = re.compile(
+    r"\((?:left|right|center|centre|front|back|top|bottom|l|r|c|pictured|second (?:left|right)"
+    r"|far (?:left|right)|in (?:the )?(?:center|centre|foreground|background))\)"
+    r"|\b(?:is|are) (?:pictured|seen|shown)\b|\bpose[sd]? for\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?i:by|written by|words by|reporting by|author|authors|text)\s*[:\-]?\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|van|von|de|da|del|al|bin|ibn)){0,4}"
+    r"(?:\s*(?:,|and|&)\s*[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})*)"
+    r"(?:\s*[,|/–—-]\s*.{0,60})?$"
+)
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_WORDS = re.compile(
+    r"(?:" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|date"
+    r"|am|pm|a\.m|p\.m|utc|gmt|est|edt|cet|cest|bst|msk|ist|local time|time|today|yesterday"
+    r"|st|nd|rd|th|of|h|hrs|min|ago|hours?|minutes?)",
+    re.I,
+)
+_DATE_TOKEN = re.compile(r"[^\W_]+")
+_DATE_SHAPE = re.compile(
+    r"\b(?:" + _MONTHS + r")\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b"
+    r"|\b\d+\s*(?:hours?|minutes?|mins?|h)\s+ago\b",
+    re.I,
+)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date and/or time ("01/08/2020, 13.31", "Saturday, Feb 22, 2025")."""
+    if not any(ch.isdigit() for ch in text) or len(text) > 80:
+        return False
+    if not _DATE_SHAPE.search(text):
+        return False
+    tokens = _DATE_TOKEN.findall(text)
+    if not tokens or len(tokens) > 10:
+        return False
+    has_date = False
+    for token in tokens:
+        if token.isdigit():
+            has_date = True
+            continue
+        if re.fullmatch(r"\d{1,4}(?:st|nd|rd|th|h)?", token, re.I):
+            has_date = True
+            continue
+        if not _DATE_WORDS.fullmatch(token):
+            return False
+    return has_date
+
+
+def in_vocabulary(key: str, vocabulary: frozenset[str]) -> bool:
+    return key in vocabulary
+
+
+def is_related_prefix(text: str) -> bool:
+    return bool(_RELATED_PREFIX.match(text)) and word_count(text) <= 30
+
+
+def is_follow(text: str) -> bool:
+    return bool(_FOLLOW.match(text)) and word_count(text) <= 20
+
+
+def is_subscribe_prompt(text: str) -> bool:
+    return bool(_SUBSCRIBE_PREFIX.match(text)) and word_count(text) <= 25
+
+
+def is_share_row(text: str) -> bool:
+    return bool(_SHARE_ROW.match(text))
+
+
+def is_copyright(text: str) -> bool:
+    """A copyright line, or a short row of policy links ("Privacy policy | Terms of use")."""
+    n = word_count(text)
+    if _COPYRIGHT.search(text) and n <= 60:
+        return True
+    return bool(_POLICY_LINKS.search(text)) and n <= 12 and not ends_sentence(text)
+
+
+def is_cookie_notice(text: str) -> bool:
+    return bool(_COOKIES.search(text))
+
+
+def has_second_person_ui(text: str) -> bool:
+    return bool(_SECOND_PERSON_UI.search(text))
+
+
+def is_tags_line(text: str) -> bool:
+    return bool(_TAGS.match(text))
+
+
+_ADVERT = re.compile(
+    r"^[\W_]*(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|promoted"
+    r"|story continues below(?: advertisement)?|continue reading below)[\W_]*$",
+    re.I,
+)
+_COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|replies|responses|shares)$", re.I)
+_BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
+
+
+def is_advert(text: str) -> bool:
+    return bool(_ADVERT.match(text))
+
+
+def is_comment_count(text: str) -> bool:
+    return bool(_COMMENT_COUNT.match(text))
+
+
+def is_breadcrumb(text: str) -> bool:
+    """ "Home > World > Asia", "About us | Contact | Privacy": short segments between separators."""
+    parts = _BREADCRUMB.split(text)
+    if len(parts) < 3 or ends_sentence(text):
+        return False
+    return all(1 <= word_count(p) <= 4 for p in parts)
+
+
+def is_media_placeholder(text: str) -> bool:
+    return bool(_MEDIA.match(text))
+
+
+def has_credit(text: str) -> bool:
+    return bool(_CREDIT.search(text))
+
+
+def has_caption_position(text: str) -> bool:
+    return bool(_CAPTION_POSITION.search(text))
+
+
+def byline_name(text: str) -> str | None:
+    if word_count(text) > 14:
+        return None
+    match = _BYLINE.match(text)
+    return match.group("name").strip() if match else None

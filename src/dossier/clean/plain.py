@@ -1,0 +1,533 @@
+"""Plain-text page cleaning: classify every line, keep the article body.
+
+A page dump (what a crawler left, or what someone pasted) is split into
+non-blank lines. Each line first gets a context-free *cue* from its shape and
+generic web vocabularies (see :mod:`dossier.clean.lines`); then position
+decides: lines before the first prose line are the header (navigation,
+masthead, page date, title, byline, captions); from the first footer marker
+after the body (share/print rows, subscription prompts, related-article
+headers, outlet blurbs, legal notices, media placeholders) to the end is the
+footer, unless body prose clearly resumes. Lines repeated verbatim across the
+documents of the input that are not sentence-like are boilerplate.
+
+The title is returned separately and is *not* part of the clean text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.clean import lines as L
+from dossier.clean import outlet as O
+from dossier.clean.lines import Line
+from dossier.clean.settings import CleanSettings
+from dossier.model import Removal
+
+# Cues that, after some body text, start the footer.
+_FOOTER_MARKERS = frozenset(
+    {
+        "share",
+        "subscribe",
+        "related-header",
+        "outlet-blurb",
+        "legal",
+        "footer",
+        "tags",
+        "media-placeholder",
+    }
+)
+# Inside a related-articles section these are swallowed as part of the list.
+_LIST_FURNITURE = frozenset({"media-placeholder", "navigation", "page-date", "share", "masthead"})
+_LEGAL_WORDS = re.compile(
+    r"\b(?:rights reserved|copyright|terms|privacy|cookies?|declared|prohibited|liab\w+|disclaim\w*"
+    r"|fines?|imprisonment|laws?|legal\w*|licen[cs]\w+|reproduc\w+|permission|undesirable"
+    r"|foreign agent|passport)\b",
+    re.I,
+)
+_BLURB_VOCAB = re.compile(
+    r"\b(?:news|journalis\w+|report\w*|media|coverage|independent|audience|stories|languages"
+    r"|editorial|press|information|broadcast\w*|outlet|platform)\b",
+    re.I,
+)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+_QUOTES = re.compile(r"[\"“”«»]")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w’'.-]+(?:[ -][A-Z][\w’'.-]+){0,3}"
+    r"(?:,\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})?)"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\((?P<agency>[^()]{2,60})\))?\s*(?P<dash>--|—|–|-)\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlainResult:
+    clean_text: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    dateline_place: str | None
+    page_date_text: str | None
+    removals: tuple[Removal, ...]
+    line_labels: tuple[tuple[Line, str], ...]  # every line with its label ("body" = kept)
+
+
+def repeat_keys(text: str, settings: CleanSettings) -> set[str]:
+    """Keys of the short lines of one document (for cross-document counting)."""
+    return {
+        L.line_key(line.text)
+        for line in L.split_lines(text)
+        if line.words <= settings.repeat_max_words and L.line_key(line.text)
+    }
+
+
+def clean_plain(
+    raw: str,
+    settings: CleanSettings,
+    repeated: frozenset[str] = frozenset(),
+    known_title: str | None = None,
+    extracted: bool = False,
+) -> PlainResult:
+    """Classify the lines of ``raw`` and build the clean text (title excluded).
+
+    ``repeated`` holds :func:`dossier.clean.lines.line_key` keys of lines seen in
+    several documents of the input; ``known_title`` (from HTML metadata) is
+    removed wherever it appears as a line of its own. ``extracted`` is for text
+    an HTML extractor already reduced to the main content: there is no page
+    header to infer (no title guessing, no navigation above the body).
+    """
+    lines = L.split_lines(raw)
+    cues = [_cue(line) for line in lines]
+    if known_title and L.line_key(known_title):
+        title_key = L.line_key(known_title)
+        cues = [
+            "title-repeat" if L.line_key(ln.text) == title_key else c
+            for ln, c in zip(lines, cues, strict=True)
+        ]
+    _mark_duplicates(lines, cues)
+    is_repeat = [
+        L.line_key(line.text) in repeated
+        and line.words <= settings.repeat_max_words
+        and not L.is_sentence_like(line.text)
+        for line in lines
+    ]
+    labels: list[str | None] = [None] * len(lines)
+    body_start = 0 if extracted else _body_start(lines, cues)
+    title_index = None if extracted else _title_index(lines, cues, is_repeat, body_start)
+    _label_header(lines, cues, is_repeat, labels, body_start, title_index)
+    _label_rest(lines, cues, is_repeat, labels, body_start, settings)
+    final = [label or "body" for label in labels]
+
+    title = lines[title_index].text if title_index is not None else known_title
+    _label_blurb_names(lines, final)
+    body = [line for line, label in zip(lines, final, strict=True) if label == "body"]
+    dateline_place, agency = _dateline(body)
+    page_date = _page_date(lines, final, body_start)
+    author = next(
+        (L.byline_name(ln.text) for ln, lab in zip(lines, final, strict=True) if lab == "byline"),
+        None,
+    )
+    masthead = None
+    first = next(
+        (i for i, lab in enumerate(final) if lab not in ("legal", "page-date", "advertisement")),
+        None,
+    )
+    if (
+        not extracted
+        and first is not None
+        and final[first] in ("navigation", "cross-document-repeat")
+        and cues[first] is None
+    ):
+        masthead = O.outlet_from_masthead(lines[first], lines, title_index)
+        if masthead:
+            final[first] = "masthead"
+    outlet_name = _outlet(lines, final, agency, raw) or masthead
+    return PlainResult(
+        clean_text=_join_body(body),
+        title=title,
+        outlet=outlet_name,
+        author=author,
+        dateline_place=dateline_place,
+        page_date_text=page_date,
+        removals=_removals(raw, lines, final),
+        line_labels=tuple(zip(lines, final, strict=True)),
+    )
+
+
+# --- pass 1: context-free cues ------------------------------------------------------------
+
+
+def _cue(line: Line) -> str | None:
+    text = line.text
+    key = L.line_key(text)
+    if L.is_media_placeholder(text):
+        return "media-placeholder"
+    if L.is_advert(text):
+        return "advertisement"
+    if L.is_date_line(text):
+        return "page-date"
+    if key in L.NAVIGATION or L.is_breadcrumb(text):
+        return "navigation"
+    if key in L.SHARE or L.is_share_row(text) or L.is_follow(text) or L.is_comment_count(text):
+        return "share"
+    if key in L.SUBSCRIBE or L.is_subscribe_prompt(text):
+        return "subscribe"
+    if key in L.RELATED_HEADERS:
+        return "related-header"
+    if L.is_related_prefix(text):
+        return "related-links"
+    if L.is_cookie_notice(text):
+        return "legal"
+    if L.is_copyright(text):
+        return "footer"
+    if L.is_tags_line(text):
+        return "tags"
+    if L.byline_name(text):
+        return "byline"
+    if _is_caption(text, line.words):
+        return "caption"
+    if _is_blurb(text):
+        return "outlet-blurb"
+    if L.has_second_person_ui(text) and line.words <= 60 and not _QUOTES.search(text):
+        return "notice"  # "click here", "please note": removed, but does not start the footer
+    return None
+
+
+def _is_caption(text: str, words: int) -> bool:
+    if words > 45 or text[:1] in "\"“‘'«":
+        return False
+    return L.has_credit(text) or L.has_caption_position(text)
+
+
+def _is_blurb(text: str) -> bool:
+    if _QUOTES.search(text) or L.word_count(text) < 8:
+        return False
+    if O.outlet_from_blurb(text) and len(_BLURB_VOCAB.findall(text)) >= 2:
+        return True
+    return bool(_FIRST_PLURAL.search(text)) and len(_BLURB_VOCAB.findall(text)) >= 3
+
+
+def _mark_duplicates(lines: Sequence[Line], cues: list[str | None]) -> None:
+    """Consecutive identical lines: a repeated caption (or a repeated title)."""
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if L.line_key(a.text) != L.line_key(b.text) or not L.line_key(a.text):
+            continue
+        if cues[i] in (None, "caption") and cues[i + 1] in (None, "caption"):
+            if L.is_headline_like(a.text) and cues[i] is None:
+                cues[i + 1] = "title-repeat"
+            else:
+                cues[i] = "caption"
+                cues[i + 1] = "caption-repeat"
+
+
+# --- pass 2: position ----------------------------------------------------------------------
+
+
+def _body_start(lines: Sequence[Line], cues: Sequence[str | None]) -> int:
+    for i, line in enumerate(lines):
+        if cues[i] is None and L.is_prose(line.text):
+            return i
+    for i, line in enumerate(lines):
+        if cues[i] is None and not L.is_headline_like(line.text):
+            return i
+    return len(lines)
+
+
+def _title_index(
+    lines: Sequence[Line], cues: Sequence[str | None], is_repeat: Sequence[bool], body_start: int
+) -> int | None:
+    start_block = lines[body_start].block if body_start < len(lines) else -1
+    best: tuple[float, int] | None = None
+    for i in range(body_start):
+        line = lines[i]
+        if cues[i] is not None or line.block == start_block:
+            continue
+        if not L.is_headline_like(line.text) or line.words < 3:
+            continue
+        score = float(line.words)
+        if is_repeat[i]:
+            score *= 0.5
+        if i + 1 < len(lines) and cues[i + 1] == "title-repeat":
+            score += 3
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None and body_start == len(lines):
+        return None
+    return best[1] if best else None
+
+
+def _label_header(
+    lines: Sequence[Line],
+    cues: Sequence[str | None],
+    is_repeat: Sequence[bool],
+    labels: list[str | None],
+    body_start: int,
+    title_index: int | None,
+) -> None:
+    start_block = lines[body_start].block if body_start < len(lines) else -1
+    title_key = L.line_key(lines[title_index].text) if title_index is not None else None
+    for i in range(body_start):
+        line = lines[i]
+        cue = cues[i]
+        same_as_title = bool(title_key) and L.line_key(line.text) == title_key
+        if i == title_index or same_as_title or cue == "title-repeat":
+            labels[i] = "title"
+        elif cue is not None:
+            labels[i] = _final_cue(cue, line.text)
+        elif line.block == start_block:
+            labels[i] = "body"  # a standfirst run into the first paragraph
+        elif is_repeat[i]:
+            labels[i] = "cross-document-repeat"
+        elif title_index is None or i < title_index or line.words < 8:
+            labels[i] = "navigation"
+        else:
+            labels[i] = "body"  # standfirst / dek between title and body
+
+
+def _final_cue(cue: str, text: str = "") -> str:
+    if cue == "notice":
+        return "legal" if _LEGAL_WORDS.search(text) else "footer"
+    return {"related-header": "related-links", "title-repeat": "title"}.get(cue, cue)
+
+
+def _label_rest(
+    lines: Sequence[Line],
+    cues: Sequence[str | None],
+    is_repeat: Sequence[bool],
+    labels: list[str | None],
+    body_start: int,
+    settings: CleanSettings,
+) -> None:
+    title_keys = {L.line_key(lines[i].text) for i, lab in enumerate(labels) if lab == "title"}
+    in_list = False
+    seen_body = False
+    i = body_start
+    while i < len(lines):
+        line, cue = lines[i], cues[i]
+        if L.line_key(line.text) in title_keys and cue is None:
+            labels[i] = "title"
+            i += 1
+            continue
+        if seen_body and cue in _FOOTER_MARKERS:
+            resume = _resume_index(lines, cues, is_repeat, i, settings)
+            end = resume if resume is not None else len(lines)
+            _label_footer(lines, cues, labels, i, end)
+            if resume is None:
+                return
+            in_list = False
+            i = resume
+            continue
+        if cue == "related-header":
+            labels[i] = "related-links"
+            in_list = True
+        elif cue is not None:
+            labels[i] = (
+                "related-links"
+                if in_list and cue in _LIST_FURNITURE
+                else _final_cue(cue, line.text)
+            )
+        elif in_list and not L.is_prose(line.text):
+            labels[i] = "related-links"
+        elif is_repeat[i]:
+            labels[i] = "cross-document-repeat"
+        else:
+            in_list = False
+            labels[i] = "body"
+            seen_body = True
+        i += 1
+
+
+def _resume_index(
+    lines: Sequence[Line],
+    cues: Sequence[str | None],
+    is_repeat: Sequence[bool],
+    start: int,
+    settings: CleanSettings,
+) -> int | None:
+    """Where body prose clearly resumes after a footer marker, if it does.
+
+    Works on paragraphs (blocks), so hard-wrapped text counts as prose too.
+    A short subheading neither breaks nor extends a run of body paragraphs.
+    """
+    blocks: list[list[int]] = []
+    for j in range(start + 1, len(lines)):
+        if blocks and lines[blocks[-1][-1]].block == lines[j].block:
+            blocks[-1].append(j)
+        else:
+            blocks.append([j])
+    run_start: int | None = None
+    run_blocks = 0
+    run_words = 0
+    for block in blocks:
+        text = " ".join(lines[j].text for j in block)
+        uncued = all(cues[j] is None and not is_repeat[j] for j in block)
+        if uncued and len(block) == 1 and L.is_headline_like(text) and L.word_count(text) <= 10:
+            continue
+        if not (uncued and L.is_prose(text) and not _LEGAL_WORDS.search(text)):
+            run_start, run_blocks, run_words = None, 0, 0
+            continue
+        if run_start is None:
+            run_start = block[0]
+        run_blocks += 1
+        run_words += L.word_count(text)
+        if run_blocks >= settings.resume_min_paragraphs and run_words >= settings.resume_min_words:
+            return run_start
+    return None
+
+
+def _label_footer(
+    lines: Sequence[Line],
+    cues: Sequence[str | None],
+    labels: list[str | None],
+    start: int,
+    end: int,
+) -> None:
+    section = "footer"
+    for j in range(start, end):
+        cue = cues[j]
+        if cue == "related-header":
+            section = "related-links"
+            labels[j] = section
+        elif cue is not None and not (section == "related-links" and cue in _LIST_FURNITURE):
+            labels[j] = _final_cue(cue, lines[j].text)
+            if cue in ("outlet-blurb", "legal", "subscribe"):
+                section = "footer"
+        elif section == "related-links":
+            labels[j] = section
+        elif _LEGAL_WORDS.search(lines[j].text):
+            labels[j] = "legal"
+        else:
+            labels[j] = "footer"
+
+
+def _label_blurb_names(lines: Sequence[Line], labels: list[str]) -> None:
+    """A short footer line that opens the following outlet blurb is part of it."""
+    for i in range(len(lines) - 1):
+        if labels[i] == "footer" and labels[i + 1] == "outlet-blurb" and lines[i].words <= 8:
+            key = L.line_key(lines[i].text)
+            if key and L.line_key(lines[i + 1].text).startswith(key):
+                labels[i] = "outlet-blurb"
+
+
+# --- results ------------------------------------------------------------------------------
+
+
+def _dateline(body: Sequence[Line]) -> tuple[str | None, str | None]:
+    for line in body[:2]:
+        match = _DATELINE.match(line.text)
+        if not match:
+            continue
+        place, agency, dash = match.group("place"), match.group("agency"), match.group("dash")
+        shouting = any(w.isupper() and len(w) > 2 for w in re.findall(r"[\w’'-]+", place))
+        if dash == "-" and not (shouting or agency):
+            continue
+        if not (shouting or agency or dash in ("--", "—")):
+            continue
+        if L.word_count(place) > 5:
+            continue
+        return _titlecase_shouting(place), agency
+    return None, None
+
+
+def _titlecase_shouting(place: str) -> str:
+    return re.sub(r"\b[A-Z][A-Z’'-]{2,}\b", lambda m: m.group().capitalize(), place)
+
+
+def _page_date(lines: Sequence[Line], labels: Sequence[str], body_start: int) -> str | None:
+    for i, label in enumerate(labels):
+        if label == "page-date" and i < body_start:
+            return lines[i].text
+    for i, label in enumerate(labels):
+        if label == "page-date":
+            return lines[i].text
+    return None
+
+
+def _outlet(
+    lines: Sequence[Line], labels: Sequence[str], agency: str | None, raw: str
+) -> str | None:
+    """The outlet from self-description or copyright (stronger than a masthead), else the
+    dateline agency, a follow-us handle or a subscription prompt. ``None`` when only a
+    masthead (handled by the caller) or nothing names it."""
+    for line, label in zip(lines, labels, strict=True):
+        if label == "outlet-blurb":
+            name = O.outlet_from_blurb(line.text)
+            if name:
+                return name
+    for line, label in zip(lines, labels, strict=True):
+        if label in ("footer", "legal"):
+            name = O.outlet_from_copyright(line.text)
+            if name:
+                return name
+    if agency:
+        name = O.outlet_from_agency(agency)
+        if name:
+            return name
+    for line, label in zip(lines, labels, strict=True):
+        if label == "share":
+            name = O.outlet_from_handle(line.text, raw)
+            if name:
+                return name
+    for line, label in zip(lines, labels, strict=True):
+        if label == "subscribe":
+            name = O.outlet_from_subscribe(line.text)
+            if name:
+                return name
+    return None
+
+
+def _join_body(body: Sequence[Line]) -> str:
+    if not body:
+        return ""
+    wrapped = _looks_hard_wrapped(body)
+    paragraphs: list[list[str]] = [[body[0].text]]
+    for prev, line in itertools.pairwise(body):
+        same_block = prev.block == line.block and line.index == prev.index + 1
+        join = same_block and (
+            wrapped
+            or prev.text.endswith(("-", ",", ";"))
+            or (not L.ends_sentence(prev.text) and line.text[:1].islower())
+        )
+        if join:
+            paragraphs[-1].append(line.text)
+        else:
+            paragraphs.append([line.text])
+    return "\n\n".join(" ".join(p) for p in paragraphs)
+
+
+def _looks_hard_wrapped(body: Sequence[Line]) -> bool:
+    lengths = [len(line.text) for line in body]
+    if len(lengths) < 5:
+        return False
+    longest = max(lengths)
+    if not 50 <= longest <= 100:
+        return False
+    near = sum(1 for n in lengths if n >= longest * 0.7)
+    return near >= 0.6 * len(lengths)
+
+
+def _removals(raw: str, lines: Sequence[Line], labels: Sequence[str]) -> tuple[Removal, ...]:
+    out: list[Removal] = []
+    run: list[Line] = []
+    run_label = ""
+
+    def flush() -> None:
+        if run:
+            start, end = run[0].start, run[-1].end
+            out.append(Removal(start, end, run_label, raw[start:end]))
+
+    for line, label in zip(lines, labels, strict=True):
+        if label == "body":
+            flush()
+            run = []
+            continue
+        if run and label == run_label:
+            run.append(line)
+            continue
+        flush()
+        run, run_label = [line], label
+    flush()
+    return tuple(out)

@@ -1,0 +1,81 @@
+"""Whole-document copies: reprints and syndicated, lightly edited versions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHashLSH
+
+from dossier.dedup.settings import DedupSettings
+from dossier.dedup.shingles import containment, jaccard, shingles, signatures
+from dossier.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    duplicate: int  # index into the documents
+    kept: int
+    jaccard: float
+    containment: float  # share of the duplicate's shingles found in the kept document
+
+
+def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]:
+    """Pairs (copy, original) among ``docs`` (all assumed ``ok`` with clean text).
+
+    Candidates come from MinHash LSH (no all-pairs comparison); each candidate
+    pair is verified on exact shingle sets. Copies are grouped transitively and
+    each group keeps one document: the earliest dated (metadata or folder
+    date), then the longest, then the first in input order.
+    """
+    sets = [shingles(d.clean_text, settings.doc_shingle) for d in docs]
+    sigs = signatures(sets, settings.num_perm)
+    lsh = MinHashLSH(threshold=settings.doc_candidate_jaccard, num_perm=settings.num_perm)
+    for i, sig in enumerate(sigs):
+        if sets[i]:
+            lsh.insert(i, sig)
+    parent = list(range(len(docs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    links: dict[tuple[int, int], tuple[float, float]] = {}
+    for i, sig in enumerate(sigs):
+        if not sets[i]:
+            continue
+        for j in lsh.query(sig):
+            if j <= i:
+                continue
+            jac = jaccard(sets[i], sets[j])
+            small, large = (i, j) if len(sets[i]) <= len(sets[j]) else (j, i)
+            cont = containment(sets[small], sets[large])
+            if jac >= settings.duplicate_jaccard or cont >= settings.duplicate_containment:
+                links[(i, j)] = (jac, cont)
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(docs)):
+        groups.setdefault(find(i), []).append(i)
+    copies: list[Copy] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        keeper = min(members, key=lambda k: _keep_key(docs[k], k))
+        for m in members:
+            if m == keeper:
+                continue
+            pair = (min(m, keeper), max(m, keeper))
+            if pair in links:
+                jac, cont = links[pair]
+            else:  # linked through another member: measure against the keeper directly
+                jac = jaccard(sets[m], sets[keeper])
+                cont = containment(sets[m], sets[keeper])
+            copies.append(Copy(m, keeper, jac, cont))
+    return sorted(copies, key=lambda c: c.duplicate)
+
+
+def _keep_key(doc: Document, index: int) -> tuple[int, str, int, int]:
+    date = doc.metadata_date or doc.folder_date
+    return (0 if date else 1, date or "", -len(doc.clean_text), index)

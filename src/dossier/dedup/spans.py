@@ -1,0 +1,95 @@
+"""Near-duplicate paragraphs shared by otherwise different documents.
+
+A background paragraph reused across articles (or a syndicated paragraph)
+is one source, not several: both documents get a ``shared_spans`` entry so
+later stages do not count it as independent corroboration. Units are the
+paragraphs of the clean text and, inside paragraphs that match nothing,
+long sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHashLSH
+
+from dossier.dedup.settings import DedupSettings
+from dossier.dedup.shingles import jaccard, shingles, signatures
+from dossier.model import Document
+from dossier.text import paragraph_spans, sentence_spans, word_count
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    doc: int
+    start: int
+    end: int
+    shingles: frozenset[str]
+
+
+def find_shared_spans(
+    docs: Sequence[Document], settings: DedupSettings
+) -> list[list[tuple[int, int, str]]]:
+    """For each document, its spans shared with another document: (start, end, other id)."""
+    result: list[set[tuple[int, int, str]]] = [set() for _ in docs]
+    paragraphs = _units(docs, settings, sentences=False)
+    matched = _match(docs, paragraphs, settings.shared_jaccard, settings, result)
+    leftover_docs = {u.doc for i, u in enumerate(paragraphs) if i not in matched}
+    if leftover_docs:
+        sentences = [
+            u
+            for u in _units(docs, settings, sentences=True)
+            if u.doc in leftover_docs and not _inside_matched(u, paragraphs, matched)
+        ]
+        _match(docs, sentences, settings.shared_sentence_jaccard, settings, result)
+    return [sorted(spans) for spans in result]
+
+
+def _units(docs: Sequence[Document], settings: DedupSettings, *, sentences: bool) -> list[_Unit]:
+    units = []
+    for d, doc in enumerate(docs):
+        text = doc.clean_text
+        spans = sentence_spans(text) if sentences else paragraph_spans(text)
+        for start, end in spans:
+            piece = text[start:end]
+            minimum = settings.shared_sentence_min_words if sentences else settings.shared_min_words
+            if word_count(piece) < minimum:
+                continue
+            units.append(_Unit(d, start, end, shingles(piece, settings.span_shingle)))
+    return units
+
+
+def _inside_matched(unit: _Unit, paragraphs: Sequence[_Unit], matched: set[int]) -> bool:
+    return any(
+        i in matched and p.doc == unit.doc and p.start <= unit.start and unit.end <= p.end
+        for i, p in enumerate(paragraphs)
+    )
+
+
+def _match(
+    docs: Sequence[Document],
+    units: Sequence[_Unit],
+    threshold: float,
+    settings: DedupSettings,
+    result: list[set[tuple[int, int, str]]],
+) -> set[int]:
+    sigs = signatures([u.shingles for u in units], settings.num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=settings.num_perm)
+    for i, sig in enumerate(sigs):
+        lsh.insert(i, sig)
+    matched: set[int] = set()
+    for i, sig in enumerate(sigs):
+        a = units[i]
+        for j in lsh.query(sig):
+            if j <= i:
+                continue
+            b = units[j]
+            if a.doc == b.doc or docs[a.doc].id == docs[b.doc].id:
+                continue
+            if jaccard(a.shingles, b.shingles) < threshold:
+                continue
+            result[a.doc].add((a.start, a.end, docs[b.doc].id))
+            result[b.doc].add((b.start, b.end, docs[a.doc].id))
+            matched.update((i, j))
+    return matched

@@ -1,0 +1,187 @@
+"""Grouping organisation and place mentions of one story.
+
+Organisations merge on a normalised key, on acronyms defined in the text
+("National Security Committee, or KNB"; "Human Rights Watch (HRW)"), and on
+acronyms that spell a full name's initials ("UN" = "United Nations"). Places
+merge on the phonetic key shared with person names (Zaisan = Zaysan = ZAISAN),
+on renamings stated in the text ("Nur-Sultan, formerly Astana"), and on
+administrative suffixes ("Xinjiang province" = "Xinjiang").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from dossier.entities.lexicon import is_demonym_word, words
+from dossier.entities.names import name_key
+from dossier.model import Document, Mention
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$|^[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,8}$")
+_DEFINE_AFTER = re.compile(
+    r"^\s*(?:\(\s*|,\s*(?:or|known as|also known as|better known as)\s+(?:the\s+)?)"
+    r"(?P<acr>[A-Z][A-Za-z&.]{1,9})\b"
+)
+_APPOSED = re.compile(r"^\s*(?:\(|,\s*(?:or|known as|also known as)\s+)\s*(?:the\s+)?$")
+_FUNCTION_WORDS = frozenset(words("of the and for on in at to de du des la le"))
+_RENAME = re.compile(
+    r"^\s*(?:,|\()\s*(?:formerly|previously|once|earlier|now|currently|renamed|"
+    r"formerly known as|then known as|then called|now called|now known as|also called|"
+    r"also known as)"
+    r"\s+(?:known\s+as\s+|called\s+)?$"
+)
+_ADMIN_WORDS = frozenset(
+    words("province oblast prefecture autonomous krai okrug governorate region county")
+)
+_ADMIN_REQUIRED = frozenset(words("province oblast prefecture autonomous krai okrug governorate"))
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions of one organisation or place."""
+
+    keys: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Deterministic: the smaller key becomes the root.
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def org_key(text: str) -> str:
+    t = anyascii(text)
+    t = re.sub(r"^(?:the)\s+", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"['’]s$", "", t)
+    if _ACRONYM.match(t.replace(".", "") if "." in t else t) and " " not in t:
+        return t.replace(".", "").upper()
+    return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
+
+
+def _initials(key: str) -> str:
+    words = [w for w in key.split() if w not in _FUNCTION_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _is_acronym(key: str) -> bool:
+    return key.isupper() and " " not in key and 2 <= len(key) <= 8
+
+
+def group_orgs(docs: Sequence[Document]) -> list[Group]:
+    uf = _UnionFind()
+    items: list[tuple[int, Mention, str]] = []
+    for di, doc in enumerate(docs):
+        orgs = sorted((m for m in doc.mentions if m.label == "ORG"), key=lambda m: m.start)
+        for i, m in enumerate(orgs):
+            key = org_key(m.text)
+            if not key:
+                continue
+            uf.find(key)
+            items.append((di, m, key))
+            # Acronym defined right after the name.
+            after = _DEFINE_AFTER.match(doc.clean_text[m.end : m.end + 40])
+            if after and not _is_acronym(key):
+                acr = after.group("acr").replace(".", "").upper()
+                uf.union(key, acr)
+            # Two names in apposition: "HRW (Human Rights Watch)", "X, or Y".
+            if i + 1 < len(orgs):
+                nxt = orgs[i + 1]
+                if _APPOSED.match(doc.clean_text[m.end : nxt.start]):
+                    uf.union(key, org_key(nxt.text))
+    keys = {k for _, _, k in items}
+    full = [k for k in keys if not _is_acronym(k)]
+    for acr in (k for k in keys if _is_acronym(k)):
+        matches = [k for k in full if len(k.split()) >= 2 and _initials(k) == acr]
+        if len(matches) == 1:
+            uf.union(acr, matches[0])
+    return _collect(items, uf)
+
+
+def place_key(text: str) -> str:
+    t = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    t = re.sub(r"['’]s$", "", t)
+    return name_key(t.replace("-", " "))
+
+
+def group_places(docs: Sequence[Document]) -> list[Group]:
+    uf = _UnionFind()
+    items: list[tuple[int, Mention, str]] = []
+    for di, doc in enumerate(docs):
+        places = sorted((m for m in doc.mentions if m.label == "PLACE"), key=lambda m: m.start)
+        for i, m in enumerate(places):
+            key = place_key(m.text)
+            if not key:
+                continue
+            uf.find(key)
+            items.append((di, m, key))
+            if i + 1 < len(places):
+                nxt = places[i + 1]
+                between = doc.clean_text[m.end : nxt.start]
+                if _RENAME.match(between) or (
+                    re.fullmatch(r"\s*\(\s*", between)
+                    and _is_acronym(nxt.text)
+                    and _initials(org_key(m.text)) == nxt.text
+                ):
+                    uf.union(key, place_key(nxt.text))
+    keys = {k for _, _, k in items}
+    texts = {k: t for _, m, k in items for t in [m.text]}
+    for key in keys:
+        words = texts[key].split()
+        for cut in range(len(words) - 1, 0, -1):
+            head, tail = words[:cut], [w.lower() for w in words[cut:]]
+            if not any(w in _ADMIN_REQUIRED for w in tail):
+                continue
+            if not all(w in _ADMIN_WORDS or is_demonym_word(w) for w in tail):
+                continue
+            head_key = place_key(" ".join(head))
+            if head_key in keys:
+                uf.union(key, head_key)
+                break
+    return _collect(items, uf)
+
+
+def _collect(items: list[tuple[int, Mention, str]], uf: _UnionFind) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for di, m, key in items:
+        root = uf.find(key)
+        group = groups.setdefault(root, Group())
+        group.keys.add(key)
+        group.mentions.append((di, m))
+    return list(groups.values())
+
+
+def canonical_org_name(group: Group) -> str:
+    """Most frequent full (non-acronym) spelling, then the longest."""
+    counts: dict[str, int] = {}
+    for _, m in group.mentions:
+        counts[m.text] = counts.get(m.text, 0) + 1
+    full = [t for t in counts if not _is_acronym(org_key(t))]
+    pool = full or list(counts)
+    return max(pool, key=lambda t: (counts[t], len(t), t))
+
+
+def canonical_place_name(group: Group) -> str:
+    """Most frequent spelling (not all capitals), then the longest."""
+    counts: dict[str, int] = {}
+    for _, m in group.mentions:
+        counts[m.text] = counts.get(m.text, 0) + 1
+    pool = [t for t in counts if not (t.isupper() and len(t) > 3)] or list(counts)
+    return max(pool, key=lambda t: (counts[t], -len(t.split()), t))

@@ -1,0 +1,124 @@
+"""HTML building blocks shared by the report and the web UI: escaping, anchors,
+citation links and a source's clean text with its cited spans marked."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import quote as url_quote
+
+from dossier.model import Citation, Document
+
+_SPACE = re.compile(r"\s+")
+
+
+def esc(text: object) -> str:
+    """Escape any text for HTML content or a double-quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def doc_anchor(doc_id: str, start: int | None = None) -> str:
+    """The element id of a document (``doc-<id>``) or of a cited span (``doc-<id>-<start>``)."""
+    base = "doc-" + _SPACE.sub("_", doc_id)
+    return base if start is None else f"{base}-{start}"
+
+
+def href(anchor: str) -> str:
+    """A fragment link to ``anchor``, escaped for an attribute."""
+    return esc("#" + url_quote(anchor, safe="-_.~!$'()*+,;=:@/"))
+
+
+class SourceLabels:
+    """How citations name their documents inside one story: ``[n]`` plus the outlet."""
+
+    def __init__(self, story_doc_ids: Sequence[str], docs: Mapping[str, Document]) -> None:
+        self.docs = docs
+        self.numbers = {doc_id: i + 1 for i, doc_id in enumerate(story_doc_ids)}
+
+    def number(self, doc_id: str) -> str:
+        return str(self.numbers.get(doc_id, doc_id))
+
+    def outlet(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        return (doc.outlet if doc else None) or (doc.title if doc else None) or doc_id
+
+    def link(self, cite: Citation, label: str | None = None) -> str:
+        """A link to the quoted span, titled with the outlet and the quote."""
+        title = f"{self.outlet(cite.doc)}: “{cite.quote}”"
+        text = label if label is not None else self.number(cite.doc)
+        return (
+            f'<a href="{href(doc_anchor(cite.doc, cite.start))}" title="{esc(title)}">'
+            f"{esc(text)}</a>"
+        )
+
+    def markers(self, cites: Iterable[Citation]) -> str:
+        """Superscript ``[1][2]`` markers, one per cited document (first span of each)."""
+        seen: dict[str, Citation] = {}
+        for c in cites:
+            seen.setdefault(c.doc, c)
+        if not seen:
+            return ""
+        return (
+            '<sup class="cites">' + "".join(f"[{self.link(c)}]" for c in seen.values()) + "</sup>"
+        )
+
+    def outlet_links(self, cites: Iterable[Citation]) -> str:
+        """``Outlet [n]`` for every citing document, each linking to its span."""
+        seen: dict[str, Citation] = {}
+        for c in cites:
+            seen.setdefault(c.doc, c)
+        return ", ".join(
+            f"{esc(self.outlet(doc_id))}&nbsp;[{self.link(c)}]" for doc_id, c in seen.items()
+        )
+
+
+def marked_text(
+    text: str,
+    doc_id: str,
+    spans: Iterable[tuple[int, int]],
+    shared: Iterable[tuple[int, int]] = (),
+) -> str:
+    """``text`` escaped, with every cited span in ``<mark>`` and an anchor at each span start.
+
+    Overlapping spans are split into segments, so marks never nest; passages
+    shared with another document get the ``shared`` class.
+    """
+    cited = [(s, e) for s, e in spans if 0 <= s < e <= len(text)]
+    reused = [(s, e) for s, e in shared if 0 <= s < e <= len(text)]
+    starts = {s for s, _ in cited}
+    bounds = sorted({0, len(text), *starts, *(e for _, e in cited)} | _flat(reused))
+    depth = _coverage(bounds, cited)
+    shared_depth = _coverage(bounds, reused)
+    out: list[str] = []
+    for i in range(len(bounds) - 1):
+        a, b = bounds[i], bounds[i + 1]
+        if a in starts:
+            out.append(f'<a class="anchor" id="{esc(doc_anchor(doc_id, a))}"></a>')
+        chunk = esc(text[a:b])
+        if depth[i] and shared_depth[i]:
+            out.append(f'<mark class="shared">{chunk}</mark>')
+        elif depth[i]:
+            out.append(f"<mark>{chunk}</mark>")
+        elif shared_depth[i]:
+            out.append(f'<span class="shared" title="also in another source">{chunk}</span>')
+        else:
+            out.append(chunk)
+    return "".join(out)
+
+
+def _flat(spans: Iterable[tuple[int, int]]) -> set[int]:
+    return {p for span in spans for p in span}
+
+
+def _coverage(bounds: Sequence[int], spans: Sequence[tuple[int, int]]) -> list[int]:
+    """How many spans cover each segment ``bounds[i]:bounds[i+1]``."""
+    delta: dict[int, int] = {}
+    for s, e in spans:
+        delta[s] = delta.get(s, 0) + 1
+        delta[e] = delta.get(e, 0) - 1
+    depth, running = [], 0
+    for b in bounds[:-1]:
+        running += delta.get(b, 0)
+        depth.append(running)
+    return depth

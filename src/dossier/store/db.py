@@ -1,0 +1,324 @@
+"""The embedded store: one SQLite file holding documents and stories, with full-text search.
+
+One connection guarded by a lock (one writer at a time; SQLite's WAL lets
+other processes read meanwhile); every write is one transaction, rolled back
+whole on failure so what was stored stays intact.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from dossier.errors import StoreError
+from dossier.model import Corpus, Document, Story
+from dossier.report.codec import field_types, from_plain
+from dossier.store.migrate import migrate, schema_version
+from dossier.store.read import read_documents, read_story
+from dossier.store.write import replace_corpus
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+\*?")
+# Markers FTS5 puts around matched terms in snippets (control characters never found in clean text).
+_HIT_START, _HIT_END = "\x02", "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryListing:
+    """One line of the story list."""
+
+    id: str
+    title: str
+    headline: str | None
+    documents: int
+    outlets: tuple[str, ...]
+    entities: int
+    events: int
+    conflicts: int
+    first_date: str | None
+    last_date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A document matching a full-text query, with a snippet around the matches."""
+
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    status: str
+    story_ids: tuple[str, ...]
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]  # spans of ``snippet`` that matched the query
+
+
+def fts_query(query: str) -> str:
+    """A safe FTS5 query from free text: every word must occur (``word*`` for a prefix)."""
+    terms = []
+    for token in _WORD.findall(query):
+        word = token.rstrip("*")
+        terms.append(f'"{word}"' + ("*" if token.endswith("*") else ""))
+    return " ".join(terms)
+
+
+class Store:
+    """``with Store(path) as store: store.save_corpus(corpus)``.
+
+    Opening creates the file if needed and applies pending migrations. Raises
+    :class:`StoreError` naming the path when the file is not a Dossier store,
+    is corrupt, or was written by a newer Dossier.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a store file")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=30
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+        self._conn = conn
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            self.applied_migrations = migrate(conn, self.path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{self.path}: not a usable Dossier store ({exc})") from exc
+        except StoreError:
+            conn.close()
+            raise
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: read failed: {exc}") from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: cannot start a write: {exc}") from exc
+            try:
+                yield conn
+            except BaseException as exc:
+                conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(
+                        f"{self.path}: write failed and was rolled back: {exc}"
+                    ) from exc
+                raise
+            else:
+                conn.execute("COMMIT")
+
+    # -- writing
+
+    def save_corpus(self, corpus: Corpus) -> None:
+        """Store ``corpus``, replacing any earlier rows of the same documents and stories.
+
+        Idempotent: saving the same corpus again leaves the same rows. Documents
+        and stories of other corpora already in the store are kept. On any
+        failure nothing is changed.
+        """
+        with self._transaction() as conn:
+            replace_corpus(conn, corpus)
+        log.info(
+            "%s: stored %d documents, %d stories",
+            self.path,
+            len(corpus.documents),
+            len(corpus.stories),
+        )
+
+    # -- reading
+
+    @property
+    def schema_version(self) -> int:
+        with self._reading() as conn:
+            return schema_version(conn)
+
+    def load_corpus(self) -> Corpus:
+        """Everything stored, as one corpus (documents and stories in stored order)."""
+        with self._reading() as conn:
+            docs = read_documents(conn)
+            rows = conn.execute("SELECT * FROM stories ORDER BY position, id").fetchall()
+            stories = tuple(read_story(conn, row) for row in rows)
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        extra = json.loads(meta.get("corpus_extra", "{}"))
+        hints = field_types(Corpus)
+        return Corpus(
+            documents=docs,
+            stories=stories,
+            generated_at=meta.get("generated_at", ""),
+            stage_log=tuple(json.loads(meta.get("stage_log", "[]"))),
+            **{k: from_plain(hints[k], v) for k, v in extra.items() if k in hints},
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table (for health checks and tests)."""
+        with self._reading() as conn:
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'documents_fts_%'"
+                    " ORDER BY name"
+                )
+            ]
+            return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+    def list_stories(self) -> list[StoryListing]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                """
+                SELECT s.id, s.title,
+                  (SELECT text FROM sentences
+                     WHERE story_id = s.id AND kind = 'headline') AS headline,
+                  (SELECT count(*) FROM story_documents WHERE story_id = s.id) AS documents,
+                  (SELECT json_group_array(DISTINCT d.outlet) FROM story_documents sd
+                     JOIN documents d ON d.id = sd.doc_id
+                     WHERE sd.story_id = s.id AND d.outlet IS NOT NULL) AS outlets,
+                  (SELECT count(*) FROM entities WHERE story_id = s.id) AS entities,
+                  (SELECT count(*) FROM events WHERE story_id = s.id) AS events,
+                  (SELECT count(*) FROM conflicts WHERE story_id = s.id) AS conflicts,
+                  (SELECT min(date) FROM events WHERE story_id = s.id) AS first_date,
+                  (SELECT max(date) FROM events WHERE story_id = s.id) AS last_date
+                FROM stories s ORDER BY s.position, s.id
+                """
+            ).fetchall()
+        return [
+            StoryListing(
+                id=r["id"],
+                title=r["title"],
+                headline=r["headline"],
+                documents=r["documents"],
+                outlets=tuple(sorted(json.loads(r["outlets"]))),
+                entities=r["entities"],
+                events=r["events"],
+                conflicts=r["conflicts"],
+                first_date=r["first_date"],
+                last_date=r["last_date"],
+            )
+            for r in rows
+        ]
+
+    def get_story(self, story_id: str) -> Story | None:
+        with self._reading() as conn:
+            row = conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+            return None if row is None else read_story(conn, row)
+
+    def get_document(self, doc_id: str) -> Document | None:
+        docs = self.get_documents([doc_id])
+        return docs[0] if docs else None
+
+    def get_documents(self, doc_ids: Sequence[str]) -> tuple[Document, ...]:
+        """The stored documents among ``doc_ids``, in the order asked for."""
+        with self._reading() as conn:
+            found = {d.id: d for d in read_documents(conn, doc_ids)}
+        return tuple(found[i] for i in doc_ids if i in found)
+
+    def duplicates_of(self, doc_ids: Sequence[str]) -> tuple[Document, ...]:
+        """The stored documents marked as duplicates of any of ``doc_ids``."""
+        if not doc_ids:
+            return ()
+        with self._reading() as conn:
+            marks = ",".join("?" * len(doc_ids))
+            rows = conn.execute(
+                f"SELECT id FROM documents WHERE duplicate_of IN ({marks}) ORDER BY position",
+                tuple(doc_ids),
+            )
+            ids = [r[0] for r in rows]
+        return self.get_documents(ids)
+
+    def stories_of(self, doc_id: str) -> tuple[str, ...]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT story_id FROM story_documents WHERE doc_id = ? ORDER BY story_id", (doc_id,)
+            )
+            return tuple(r[0] for r in rows)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Documents whose title or clean text contain every word of ``query``, best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"""
+                SELECT f.doc_id, d.title, d.outlet, d.status,
+                  snippet(documents_fts, 2, '{_HIT_START}', '{_HIT_END}', '…', 16) AS snip,
+                  (SELECT json_group_array(story_id) FROM story_documents
+                     WHERE doc_id = f.doc_id) AS stories
+                FROM documents_fts f JOIN documents d ON d.id = f.doc_id
+                WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts), d.position LIMIT ?
+                """,
+                (match, limit),
+            ).fetchall()
+        hits = []
+        for r in rows:
+            snippet, spans = _split_snippet(r["snip"])
+            hits.append(
+                SearchHit(
+                    doc_id=r["doc_id"],
+                    title=r["title"],
+                    outlet=r["outlet"],
+                    status=r["status"],
+                    story_ids=tuple(json.loads(r["stories"])),
+                    snippet=snippet,
+                    highlights=spans,
+                )
+            )
+        return hits
+
+
+def _split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    text: list[str] = []
+    spans = []
+    length = 0
+    start = 0
+    for ch in marked:
+        if ch == _HIT_START:
+            start = length
+        elif ch == _HIT_END:
+            spans.append((start, length))
+        else:
+            text.append(ch)
+            length += 1
+    return "".join(text), tuple(spans)

@@ -1,0 +1,165 @@
+"""Score, select and order candidate sentences; cite every document that states them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.model import Citation, Conflict, DateValue, Entity, Event
+from dossier.summarize.candidates import Candidate, jaccard
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    sources: int  # distinct outlets stating it
+    date: str  # sort key: event date, else publication date, else ""
+    citations: tuple[Citation, ...]
+
+
+def avoided(conflicts: Sequence[Conflict]) -> set[tuple[str, int, int]]:
+    """Spans not to repeat: superseded expectations and the outlier side of a contradiction."""
+    out: set[tuple[str, int, int]] = set()
+    for conflict in conflicts:
+        if len(conflict.sides) < 2:
+            continue
+        if conflict.kind == "superseded":
+            sides = [conflict.sides[0]]
+        else:
+            counts = [len({c.doc for c in side.citations}) for side in conflict.sides]
+            top = max(counts)
+            sides = [s for s, n in zip(conflict.sides, counts, strict=True) if n < top]
+            if counts.count(top) > 1:
+                sides = list(conflict.sides)  # a tie: nobody can tell which side is right
+        for side in sides:
+            out.update((c.doc, c.start, c.end) for c in side.citations)
+    return out
+
+
+def overlaps(c: Candidate, spans: set[tuple[str, int, int]]) -> bool:
+    return any(doc == c.doc.id and s < c.end and c.start < e for doc, s, e in spans)
+
+
+def main_entities(entities: Sequence[Entity]) -> set[str]:
+    """Persons (or, failing that, any entities) named in the most documents."""
+    counts: dict[str, int] = {}
+    for e in entities:
+        if e.type == "PERSON":
+            counts[e.id] = len({m.doc for m in e.mentions})
+    if not counts:
+        counts = {e.id: len({m.doc for m in e.mentions}) for e in entities}
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {e for e, n in counts.items() if n == top and n >= 1}
+
+
+def score_all(
+    cands: Sequence[Candidate],
+    entities: Sequence[Entity],
+    events: Sequence[Event],
+    support_jaccard: float,
+) -> list[Scored]:
+    key = main_entities(entities)
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            mentions.setdefault(m.doc, []).append((m.start, m.end, e.id))
+    event_index: dict[str, list[tuple[int, int, Event]]] = {}
+    for ev in events:
+        for c in ev.citations:
+            event_index.setdefault(c.doc, []).append((c.start, c.end, ev))
+    all_dates = sorted(_date_of(c, event_index) for c in cands)
+    latest = all_dates[-1] if all_dates else ""
+    out: list[Scored] = []
+    for c in cands:
+        citations: dict[str, Citation] = {c.doc.id: c.doc.cite(c.start, c.end)}
+        for other in cands:
+            if other.doc.id in citations:
+                continue
+            if jaccard(c.tokens, other.tokens) >= support_jaccard:
+                citations[other.doc.id] = other.doc.cite(other.start, other.end)
+        for s, e, ev in event_index.get(c.doc.id, []):
+            if s < c.end and c.start < e:
+                for cit in ev.citations:
+                    citations.setdefault(cit.doc, cit)
+        outlets = {
+            (by.outlet or by.id)
+            for by in [c.doc, *[o.doc for o in cands if o.doc.id in citations]]
+        }
+        names = {eid for s, e, eid in mentions.get(c.doc.id, []) if c.start <= s and e <= c.end}
+        date = _date_of(c, event_index)
+        in_events = any(s < c.end and c.start < e for s, e, _ in event_index.get(c.doc.id, []))
+        score = (
+            math.log1p(len(outlets))
+            + 0.5 * min(2, len(names & key))
+            + 0.2 * min(3, len(names))
+            + (0.3 if in_events else 0.0)
+            + (0.3 if date and date == latest else 0.0)
+            - (0.4 if _shared(c) else 0.0)
+            - 0.03 * min(c.index, 15)
+        )
+        out.append(Scored(c, score, len(outlets), date, tuple(citations.values())))
+    return out
+
+
+def _shared(c: Candidate) -> bool:
+    return any(a < c.end and c.start < b for a, b, _ in c.doc.shared_spans)
+
+
+def _date_of(c: Candidate, event_index: dict[str, list[tuple[int, int, Event]]]) -> str:
+    dates = [ev.date.sort_key for s, e, ev in event_index.get(c.doc.id, []) if s < c.end and c.start < e]
+    if dates:
+        return max(dates)
+    published = c.doc.published.date
+    return published.sort_key if published else ""
+
+
+def _days(a: DateValue | None, b: DateValue | None) -> int | None:
+    if a is None or b is None or a.granularity != "day" or b.granularity != "day":
+        return None
+    return abs((dt.date.fromisoformat(a.value) - dt.date.fromisoformat(b.value)).days)
+
+
+def pick_headline(scored: Sequence[Scored], recent_days: int) -> Scored | None:
+    """The best-supported early sentence of the most recent reports (the latest state)."""
+    if not scored:
+        return None
+    dated = [s.candidate.doc.published.date for s in scored if s.candidate.doc.published.date]
+    newest = max(dated, key=lambda d: d.sort_key) if dated else None
+
+    def recent(s: Scored) -> bool:
+        date = s.candidate.doc.published.date
+        if newest is None or date is None:
+            return newest is None
+        days = _days(date, newest)
+        return days <= recent_days if days is not None else date.sort_key >= newest.sort_key[:7]
+
+    pool = [s for s in scored if recent(s)] or list(scored)
+    return max(pool, key=lambda s: (s.score - 0.1 * s.candidate.index, -s.candidate.index))
+
+
+def select(
+    scored: Sequence[Scored], max_words: int, duplicate_jaccard: float
+) -> list[Scored]:
+    chosen: list[Scored] = []
+    used = 0
+    for s in sorted(scored, key=lambda s: (-s.score, s.candidate.doc.id, s.candidate.index)):
+        if used + s.candidate.words > max_words:
+            continue
+        if any(jaccard(s.candidate.tokens, c.candidate.tokens) >= duplicate_jaccard for c in chosen):
+            continue
+        chosen.append(s)
+        used += s.candidate.words
+    return sorted(
+        chosen,
+        key=lambda s: (
+            s.date or "9999",
+            s.candidate.doc.published.date.sort_key if s.candidate.doc.published.date else "9999",
+            s.candidate.doc.id,
+            s.candidate.index,
+        ),
+    )

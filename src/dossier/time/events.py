@@ -1,0 +1,370 @@
+"""Stage 8: dated events, merged across outlets, oldest first.
+
+A dated event is a sentence whose action a day- or month-level expression
+dates ("went on trial on January 6", "arrested on October 14"). Expressions
+that bound rather than date the action ("adjourned until January 21", "since
+October") do not make events. The same event reported by several documents
+(same date; shared content words, fuzzy-matched so "Zaisan"/"Zaysan" agree, or
+a shared entity) becomes one event citing every sentence. Sentences inside a
+document's ``shared_spans`` (text reused from another document) never start an
+event of their own when the other document is the primary copy; they may only
+be added as citations. Order: by date value, so a month ("2019-10") sorts
+before the days inside it ("2019-10-01"); then by first citation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from dossier.model import Citation, DateValue, Document, Entity, Event, TimeExpression
+from dossier.text import sentence_spans
+from dossier.time.settings import TimeSettings
+
+_BOUNDING = re.compile(
+    r"\b(?:until|till|since|by|before|after|from|through|between)\s+(?:the\s+)?$", re.I
+)
+_ACTION = re.compile(
+    r"\b(?:[a-z]{2,}ed|began|begun|went|gone|fled|left|met|held|sent|won|lost|fell|rose|spent|paid|"
+    r"told|found|saw|ran|led|brought|became|got|struck|hit|shot|took|gave|made|came|"
+    r"said|says|say|sentenced|will|would|trial|statement|hearing|conference|ruling|verdict|"
+    r"arrest|protest|election|meeting|visit|attack|crossed|slipped|opened|begins|starts)\b",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+        "also",
+        "not",
+        "no",
+        "than",
+        "then",
+        "there",
+        "here",
+        "into",
+        "over",
+        "under",
+        "about",
+        "said",
+        "says",
+        "say",
+        "told",
+        "would",
+        "will",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "did",
+        "do",
+        "does",
+        "just",
+        "so",
+        "such",
+        "two",
+        "one",
+        "three",
+        "four",
+        "five",
+        "its",
+        "our",
+        "we",
+        "you",
+        "i",
+        "mr",
+        "ms",
+        "mrs",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "last",
+        "week",
+        "month",
+        "year",
+        "day",
+    ]
+)
+_SYNONYMS = {
+    "case": "trial",
+    "court": "trial",
+    "hearing": "trial",
+    "session": "trial",
+    "proceedings": "trial",
+    "tried": "trial",
+    "began": "begin",
+    "begun": "begin",
+    "started": "begin",
+    "start": "begin",
+    "opened": "begin",
+    "detained": "arrest",
+    "arrested": "arrest",
+    "custody": "arrest",
+    "statement": "state",
+    "stated": "state",
+    "announced": "announce",
+    "announcement": "announce",
+    "ruled": "ruling",
+    "decision": "ruling",
+    "verdict": "ruling",
+    "sentenced": "sentence",
+    "crossed": "cross",
+    "crossing": "cross",
+    "slipped": "cross",
+    "fled": "flee",
+    "escaped": "flee",
+    "escape": "flee",
+}
+
+
+@dataclass(slots=True)
+class _Draft:
+    date: DateValue
+    text: str
+    tokens: frozenset[str]
+    citations: list[Citation] = field(default_factory=list)
+    entity_ids: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    doc: Document
+    start: int
+    end: int
+    text: str
+    date: DateValue
+    tokens: frozenset[str]
+    entity_ids: frozenset[str]
+    primary: bool
+
+
+def _tokens(text: str) -> frozenset[str]:
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP or len(word) < 3:
+            continue
+        out.add(_SYNONYMS.get(word, word))
+    return frozenset(out)
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> int:
+    exact = a & b
+    count = len(exact)
+    rest_b = [w for w in b if w not in exact]
+    for w in a - exact:
+        if len(w) >= 5 and any(fuzz.ratio(w, v) >= 80 for v in rest_b if len(v) >= 5):
+            count += 1
+    return count
+
+
+def _dates_action(text: str, sentence: tuple[int, int], te: TimeExpression) -> bool:
+    before = text[sentence[0] : te.start]
+    if _BOUNDING.search(before):
+        return False
+    body = text[sentence[0] : sentence[1]]
+    if len(_WORD.findall(body)) < 5:
+        return False
+    outside = body[: te.start - sentence[0]] + " " + body[te.end - sentence[0] :]
+    return bool(_ACTION.search(outside))
+
+
+def _clause(
+    text: str, sentence: tuple[int, int], te: TimeExpression, limit: int, several: bool
+) -> str:
+    """The sentence, or when it dates several actions (or is too long) the clause
+    holding the expression."""
+    body = text[sentence[0] : sentence[1]].strip()
+    if len(body) <= limit and not several:
+        return body
+    rel = te.start - sentence[0]
+    splitter = r"[;:]\s+|,\s+(?:and|but|while|which)\s+" + (r"|\s+and\s+" if several else "")
+    cuts = [(m.start(), m.end()) for m in re.finditer(splitter, body)]
+    left = max((e for s, e in cuts if e <= rel), default=0)
+    right = min((s for s, e in cuts if s >= rel + len(te.text)), default=len(body))
+    return body[left:right].strip(" ,;:")
+
+
+def _in_shared(doc: Document, start: int, end: int) -> str | None:
+    for s, e, other in doc.shared_spans:
+        if s < end and start < e:
+            return other
+    return None
+
+
+def _candidates(
+    doc: Document, by_doc: dict[str, list[tuple[int, int, str]]], settings: TimeSettings
+) -> list[_Candidate]:
+    text = doc.clean_text
+    spans = sentence_spans(text)
+    out: list[_Candidate] = []
+    qualifying: list[tuple[TimeExpression, tuple[int, int], DateValue]] = []
+    for te in doc.time_expressions:
+        value = te.value
+        if te.kind not in ("date", "time") or value is None or value.granularity == "year":
+            continue
+        sentence = next(((s, e) for s, e in spans if s <= te.start and te.end <= e), None)
+        if sentence is None or not _dates_action(text, sentence, te):
+            continue
+        qualifying.append((te, sentence, value))
+    for te, sentence, value in qualifying:
+        several = sum(1 for _, s, _ in qualifying if s == sentence) > 1
+        clause = _clause(text, sentence, te, settings.max_event_chars, several)
+        other = _in_shared(doc, *sentence)
+        entities = frozenset(
+            eid for s, e, eid in by_doc.get(doc.id, ()) if sentence[0] <= s and e <= sentence[1]
+        )
+        out.append(
+            _Candidate(
+                doc,
+                sentence[0],
+                sentence[1],
+                clause,
+                value,
+                _tokens(clause),
+                entities,
+                primary=other is None or doc.id < other,
+            )
+        )
+    return out
+
+
+def _matches(draft: _Draft, cand: _Candidate, settings: TimeSettings) -> float:
+    if draft.date != cand.date or any(c.doc == cand.doc.id for c in draft.citations):
+        return 0.0
+    shared = _shared(cand.tokens, draft.tokens)
+    smaller = max(1, min(len(cand.tokens), len(draft.tokens)))
+    overlap = shared / smaller
+    common_entities = len(draft.entity_ids & cand.entity_ids)
+    if shared >= settings.merge_min_shared and overlap >= settings.merge_overlap:
+        return overlap + 0.1 * common_entities
+    if common_entities and shared >= 1:
+        return overlap + 0.1 * common_entities
+    return 0.0
+
+
+def extract_events(
+    docs: Sequence[Document], entities: Sequence[Entity], settings: TimeSettings
+) -> tuple[Event, ...]:
+    """Dated events of ok documents, merged across documents, oldest first."""
+    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            by_doc.setdefault(m.doc, []).append((m.start, m.end, entity.id))
+    candidates: list[_Candidate] = []
+    for doc in sorted((d for d in docs if d.ok), key=lambda d: d.id):
+        candidates.extend(_candidates(doc, by_doc, settings))
+    # Primary sentences first, so reused text only ever joins an event.
+    candidates.sort(key=lambda c: (not c.primary, c.doc.id, c.start))
+    drafts: list[_Draft] = []
+    for cand in candidates:
+        scored = [(_matches(d, cand, settings), i) for i, d in enumerate(drafts)]
+        best = max(scored, default=(0.0, -1))
+        citation = cand.doc.cite(cand.start, cand.end)
+        if best[0] > 0:
+            draft = drafts[best[1]]
+            if citation not in draft.citations:
+                draft.citations.append(citation)
+            draft.entity_ids |= cand.entity_ids
+            draft.tokens = draft.tokens | cand.tokens
+            continue
+        if not cand.primary:
+            continue  # reused text from another document: never an event of its own
+        drafts.append(_Draft(cand.date, cand.text, cand.tokens, [citation], set(cand.entity_ids)))
+    events = []
+    for draft in drafts:
+        first = draft.citations[0]
+        key = f"{draft.date.value}|{first.doc}|{first.start}"
+        events.append(
+            Event(
+                id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12],
+                date=draft.date,
+                text=draft.text,
+                citations=tuple(draft.citations),
+                entity_ids=tuple(sorted(draft.entity_ids)),
+            )
+        )
+    events.sort(key=lambda e: (e.date.sort_key, e.citations[0].doc, e.citations[0].start))
+    return tuple(events)

@@ -1,0 +1,357 @@
+"""Stage 4: the publication date of each document, with its basis and flags.
+
+Order of evidence: HTML metadata, the date printed on the page, the date of a
+``YYYY-MM-DD`` parent folder, then the content itself. A printed date that
+reads two ways (01/08/2020) is resolved by the other numeric dates of the page
+and by which reading keeps the content's year-less dates near and in the
+right tense; a chosen date that the content contradicts (events reported as
+past after it, or a text whose recent events are years older) is replaced by
+the content's date at month granularity, approximate. A document whose
+content dates only part of the way (a lower bound, year-less dates) borrows
+the year from other documents that date the same days. Every decision that is
+not a plain metadata/page/folder date carries a flag explaining it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from dossier.model import DateValue, Document, Flag, PublishedDate
+from dossier.time.detect import detect
+from dossier.time.evidence import (
+    Evidence,
+    Partial,
+    content_evidence,
+    estimate_from_content,
+    reading_cost,
+)
+from dossier.time.normalize import Anchor, day_value, month_value, numeric_readings, safe_date
+from dossier.time.settings import TimeSettings
+from dossier.time.timex import tag_detailed, tag_time_expressions
+
+logger = logging.getLogger(__name__)
+
+_ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Decision:
+    date: DateValue | None
+    basis: str
+    flags: tuple[Flag, ...]
+    day_first: bool | None
+    evidence: Evidence
+    undetermined: bool = False  # content alone dates it weakly: try other documents
+    fallback: _Decision | None = None  # the content-only decision, if consistent
+
+
+def _iso_value(text: str | None) -> DateValue | None:
+    if not text:
+        return None
+    m = _ISO.search(text)
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        d = safe_date(year, month, int(m.group(3)))
+        return day_value(d) if d else None
+    return month_value(year, month) if 1 <= month <= 12 else None
+
+
+def _infer_day_first(evidence: Evidence, settings: TimeSettings) -> bool | None:
+    if settings.day_first is not None:
+        return settings.day_first
+    if evidence.day_first_votes > evidence.month_first_votes:
+        return True
+    if evidence.month_first_votes > evidence.day_first_votes:
+        return False
+    return None
+
+
+def _page_date(
+    doc: Document, evidence: Evidence, day_first: bool | None
+) -> tuple[DateValue | None, Flag | None, bool | None]:
+    """The printed date, a flag when it reads two ways, and whether it was read day-first."""
+    text = doc.page_date_text
+    if not text:
+        return None, None, None
+    for raw in detect(text):
+        spec = raw.spec
+        if spec.year is None or spec.rel_unit is not None:
+            continue
+        if spec.numeric is None:
+            if spec.month is None:
+                return DateValue(f"{spec.year:04d}", "year"), None, None
+            if spec.day is None:
+                return month_value(spec.year, spec.month), None, None
+            d = safe_date(spec.year, spec.month, spec.day)
+            return (day_value(d) if d else None), None, None
+        readings = numeric_readings(spec.numeric[0], spec.numeric[1], spec.year)
+        if not readings:
+            continue
+        if len(readings) == 1:
+            return day_value(readings[0][0]), None, readings[0][1] == "day-first"
+        value, flag, order = _choose_reading(text, readings, evidence, day_first)
+        return value, flag, order == "day-first"
+    return None, None, None
+
+
+def _choose_reading(
+    text: str,
+    readings: list[tuple[dt.date, str]],
+    evidence: Evidence,
+    day_first: bool | None,
+) -> tuple[DateValue, Flag, str]:
+    both = " or ".join(f"{d.isoformat()} ({order})" for d, order in readings)
+    if day_first is not None:
+        chosen = readings[0] if day_first else readings[1]
+        why = (
+            "the setting day_first"
+            if evidence.day_first_votes == evidence.month_first_votes
+            else "the page's other numeric dates, which are unambiguously "
+            + ("day-first" if day_first else "month-first")
+        )
+    else:
+        costs = [
+            (reading_cost(evidence, d), order != "day-first", d, order) for d, order in readings
+        ]
+        costs.sort()
+        chosen = (costs[0][2], costs[0][3])
+        mentioned = ", ".join(sorted({p.text for p in evidence.partials})) or "none"
+        why = (
+            f"it keeps the dates the content mentions ({mentioned}) closest and in the right tense"
+            if costs[0][0] < costs[1][0]
+            else "the content does not decide; month-first is the English-language default"
+        )
+    message = f"page date {text!r} reads as {both}; chose {chosen[0].isoformat()} because {why}"
+    return day_value(chosen[0]), Flag("ambiguous-date-format", message), chosen[1]
+
+
+def _content_value(
+    evidence: Evidence, settings: TimeSettings
+) -> tuple[DateValue | None, str, bool]:
+    """(date, explanation, consistent) from the content alone."""
+    estimate = estimate_from_content(
+        evidence, settings.lower_bound_grace_days, settings.max_partial_span_days
+    )
+    if estimate is None:
+        return None, "", False
+    if not any(p.tense != "future" for p in evidence.partials):
+        latest = max(evidence.explicit)
+        return _at_granularity(latest[0], latest[1]), estimate.reason, estimate.consistent
+    value = month_value(estimate.day.year, estimate.day.month, True)
+    return value, estimate.reason, estimate.consistent
+
+
+def _at_granularity(day: dt.date, text: str) -> DateValue:
+    raws = detect(text)
+    spec = raws[0].spec if raws else None
+    if spec is not None and spec.day is not None:
+        return day_value(day, True)
+    if spec is not None and spec.month is not None:
+        return month_value(day.year, day.month, True)
+    return DateValue(f"{day.year:04d}", "year", True)
+
+
+def _contradiction(
+    candidate: DateValue, evidence: Evidence, settings: TimeSettings
+) -> tuple[str | None, DateValue | None]:
+    """Why the content contradicts ``candidate`` (and the content's own date), or None."""
+    anchor = Anchor.of(candidate)
+    assert anchor is not None
+    when = anchor.day
+    end = {"day": when, "month": when.replace(day=28), "year": when.replace(month=12, day=31)}[
+        candidate.granularity
+    ]
+    later = [(d, t) for d, t in evidence.explicit if d > end + dt.timedelta(days=1)]
+    content, reason, consistent = _content_value(evidence, settings)
+    if later:
+        d, t = max(later)
+        return (
+            f"the content reports {t!r} ({d.isoformat()}) as past, after {candidate.value}",
+            content if consistent else None,
+        )
+    past = [p for p in evidence.partials if p.tense != "future"]
+    if not past or content is None or not consistent:
+        return None, None
+    content_day = Anchor.of(content)
+    assert content_day is not None
+    stale = dt.timedelta(days=settings.stale_days)
+    resolved = [_latest_before(p, when) for p in past]
+    if any(r is None or r > when - stale for r in resolved):
+        return None, None
+    if evidence.max_year is not None and evidence.max_year >= when.year - settings.stale_years:
+        return None, None
+    if content_day.day.year >= when.year - settings.stale_years:
+        return None, None
+    mentioned = ", ".join(sorted({p.text for p in past}))
+    latest_year = (
+        f"no year after {evidence.max_year} is mentioned"
+        if evidence.max_year
+        else "no year is mentioned"
+    )
+    recency = (
+        f"; it speaks of {', '.join(sorted(set(evidence.recency)))}" if evidence.recency else ""
+    )
+    return (
+        f"the content's recent events ({mentioned}) would all be over "
+        f"{settings.stale_days} days old at {candidate.value} and {latest_year}{recency}; "
+        f"{reason}",
+        content,
+    )
+
+
+def _latest_before(p: Partial, when: dt.date) -> dt.date | None:
+    for year in (when.year, when.year - 1):
+        d = safe_date(year, p.month, p.ref_day)
+        if d is not None and d <= when + dt.timedelta(days=1):
+            return d
+    return None
+
+
+def _decide(doc: Document, settings: TimeSettings) -> _Decision:
+    evidence = content_evidence(doc.clean_text)
+    day_first = _infer_day_first(evidence, settings)
+    flags: list[Flag] = []
+    candidates: list[tuple[str, DateValue | None]] = [("metadata", _iso_value(doc.metadata_date))]
+    page_value, page_flag, page_day_first = _page_date(doc, evidence, day_first)
+    if page_flag is not None:
+        flags.append(page_flag)
+    if day_first is None and page_day_first is not None:
+        day_first = page_day_first
+    candidates.append(("page", page_value))
+    candidates.append(("folder", _iso_value(doc.folder_date)))
+    for basis, value in candidates:
+        if value is None:
+            continue
+        why, content = _contradiction(value, evidence, settings)
+        if why is None:
+            return _Decision(value, basis, tuple(flags), day_first, evidence)
+        shown = doc.page_date_text if basis == "page" else value.value
+        if content is not None:
+            flags.append(
+                Flag(
+                    f"{basis}-date-contradicted",
+                    f"{basis} date {shown!r} is contradicted by the content: {why}; "
+                    f"using the content's date {content.value} (approximate)",
+                )
+            )
+            return _Decision(content, "content", tuple(flags), day_first, evidence)
+        flags.append(
+            Flag(
+                f"{basis}-date-contradicted",
+                f"{basis} date {shown!r} is contradicted by the content: {why}; "
+                "the content gives no date of its own, so no date is used",
+            )
+        )
+        return _Decision(None, "none", tuple(flags), day_first, evidence, undetermined=True)
+    content, reason, consistent = _content_value(evidence, settings)
+    if content is None and not evidence.partials:
+        flags.append(
+            Flag(
+                "no-date",
+                "no date evidence: no metadata, page or folder date, and the content "
+                "mentions no dated events",
+            )
+        )
+        return _Decision(None, "none", tuple(flags), day_first, evidence)
+    if content is not None and consistent:
+        inferred = Flag("date-inferred", f"dated from the content ({content.value}): {reason}")
+        provisional = _Decision(content, "content", (*flags, inferred), day_first, evidence)
+        return _Decision(
+            None, "none", tuple(flags), day_first, evidence, undetermined=True, fallback=provisional
+        )
+    return _Decision(None, "none", tuple(flags), day_first, evidence, undetermined=True)
+
+
+def _corpus_years(
+    docs: Sequence[Document], decisions: Sequence[_Decision | None], settings: TimeSettings
+) -> dict[tuple[int, int], dict[int, list[str]]]:
+    """(month, day) → year → ids of dated documents that resolve a year-less date so."""
+    years: dict[tuple[int, int], dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for doc, decision in zip(docs, decisions, strict=True):
+        if decision is None or decision.date is None or decision.undetermined:
+            continue
+        local = replace(settings, day_first=decision.day_first)
+        for tagged in tag_detailed(doc.clean_text, decision.date, local):
+            spec, value = tagged.raw.spec, tagged.resolved.value
+            if spec.year is None and spec.day is not None and spec.month is not None and value:
+                years[(spec.month, spec.day)][value.year].append(doc.id)
+    return years
+
+
+def _from_corpus(
+    doc: Document,
+    decision: _Decision,
+    years: dict[tuple[int, int], dict[int, list[str]]],
+) -> _Decision:
+    bound = decision.evidence.lower_bound
+    found: list[tuple[dt.date, Partial, list[str]]] = []
+    for p in decision.evidence.partials:
+        if p.day is None or p.tense == "future":
+            continue
+        by_year = years.get((p.month, p.day), {})
+        if len(by_year) != 1:
+            continue
+        year, ids = next(iter(by_year.items()))
+        d = safe_date(year, p.month, p.day)
+        if d is not None and (bound is None or d >= bound):
+            found.append((d, p, sorted(set(ids) - {doc.id})))
+    found = [f for f in found if f[2]]
+    if not found and decision.fallback is not None:
+        return decision.fallback
+    if not found:
+        bound_text = f"after {decision.evidence.lower_bound_text}" if bound else "no year"
+        flag = Flag(
+            "date-undetermined",
+            "the content dates this document only partly (year-less dates "
+            f"{', '.join(sorted({p.text for p in decision.evidence.partials}))}; {bound_text}) "
+            "and no other document fixes their year",
+        )
+        return replace(decision, flags=(*decision.flags, flag), undetermined=False)
+    d, p, ids = max(found, key=lambda f: f[0])
+    value = month_value(d.year, d.month, True)
+    flag = Flag(
+        "date-inferred",
+        f"dated from the content ({value.value}): its latest past year-less date {p.text!r} "
+        f"is {d.isoformat()} in {', '.join(ids)}, which date the same day",
+    )
+    return replace(
+        decision,
+        date=value,
+        basis="content",
+        flags=(*decision.flags, flag),
+        undetermined=False,
+    )
+
+
+def date_documents(docs: Sequence[Document], settings: TimeSettings) -> tuple[Document, ...]:
+    """Set ``published``, ``flags`` (appended) and ``time_expressions`` on ok documents."""
+    decisions: list[_Decision | None] = [_decide(doc, settings) if doc.ok else None for doc in docs]
+    if any(d is not None and d.undetermined for d in decisions):
+        years = _corpus_years(docs, decisions, settings)
+        decisions = [
+            _from_corpus(doc, d, years) if d is not None and d.undetermined else d
+            for doc, d in zip(docs, decisions, strict=True)
+        ]
+    out: list[Document] = []
+    for doc, decision in zip(docs, decisions, strict=True):
+        if decision is None:
+            out.append(doc)
+            continue
+        local = replace(settings, day_first=decision.day_first)
+        out.append(
+            replace(
+                doc,
+                published=PublishedDate(decision.date, decision.basis, doc.page_date_text),
+                flags=(*doc.flags, *decision.flags),
+                time_expressions=tag_time_expressions(doc.clean_text, doc.id, decision.date, local),
+            )
+        )
+        logger.debug("dated %s: %s (%s)", doc.id, decision.date, decision.basis)
+    return tuple(out)

@@ -1,0 +1,481 @@
+"""Timeline summarisation for large collections (``dossier timeline``).
+
+A date-wise method in the spirit of DATEWISE (Ghalandari & Ifrim, ACL 2020):
+
+1. every sentence of every usable document is linked to the calendar days it
+   mentions (normalised by the temporal tagger relative to the document's
+   publication date);
+2. each day is scored by how many distinct sentences mention it, weighted by
+   where the mention comes from (a report after the day counts fully, an
+   announcement of a future day less; sentences with the topic keywords count
+   more), plus a small bonus for the documents published that day;
+3. the ``max_dates`` best days are kept;
+4. for each kept day, candidate sentences are those that mention it, plus those
+   published that day that mention no other day; ``per_date`` of them are
+   chosen greedily to stay close to the TF-IDF centroid of the candidates
+   without repeating what is already chosen (anywhere in the timeline).
+
+Boilerplate (a sentence repeated verbatim across many documents) and
+duplicated sentences are counted once. Every output sentence is a verbatim
+span of a document's ``clean_text`` with a citation for each document where it
+occurs. Documents that cannot be dated, or are not ``ok``, are left out and
+logged with the reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dossier.model import Citation, DateValue, Document, Sentence, TimeExpression
+from dossier.resources import Resources
+from dossier.text import sentence_spans
+from dossier.time.settings import TimeSettings
+from dossier.time.tls_metrics import SEPARATOR, STOP_WORDS
+
+logger = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+_SPACE = re.compile(r"\s+")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSettings:
+    max_dates: int = 10  # T: how many dates the timeline keeps
+    per_date: int = 2  # N: sentences per date
+    # Topic words: mentions in sentences with one of them count more, and such sentences are
+    # preferred in summaries. A keyword that no document has is ignored (and logged).
+    keywords: tuple[str, ...] = ()
+    start: str | None = None  # ISO day: keep only dates on or after it
+    end: str | None = None  # ISO day: keep only dates on or before it
+    min_words: int = 5  # shorter sentences are never summary sentences
+    max_words: int = 60  # longer "sentences" are usually run-on boilerplate
+    future_weight: float = 0.5  # weight of a mention of a day after the publication date
+    keyword_weight: float = 2.0  # weight of a mention in a sentence containing a keyword
+    pub_weight: float = 0.5  # score per distinct document published on the day
+    mention_bonus: float = 0.1  # centroid-score bonus of sentences that name the day itself
+    keyword_bonus: float = 0.2  # centroid-score bonus of sentences with a keyword
+    # Undated sentences among the first ``lead_sentences`` of a document published on the
+    # day or up to ``pub_days - 1`` days after it are candidates for the day too.
+    lead_sentences: int = 5
+    pub_days: int = 2
+    redundancy: float = 0.5  # a sentence this TF-IDF-similar to a chosen one is redundant
+    boilerplate_min_docs: int = 4  # a sentence verbatim in this many documents or more ...
+    boilerplate_share: float = 0.02  # ... and this share of them is boilerplate
+    max_citations: int = 5  # citations per output sentence (identical copies elsewhere)
+    time: TimeSettings = field(default_factory=TimeSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: DateValue
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(slots=True)
+class _Sent:
+    doc: int  # index into the usable documents
+    start: int
+    end: int
+    key: str  # normalised text: identical sentences share it
+    pub: int  # publication day (ordinal)
+    days: tuple[int, ...]  # mentioned days (ordinals), distinct
+    keyword: bool
+    words: int
+    position: int  # index among the document's kept sentences
+
+
+def select_timeline(
+    docs: Sequence[Document],
+    settings: TimelineSettings,
+    resources: Resources | None = None,
+) -> tuple[TimelineEntry, ...]:
+    """Pick the ``settings.max_dates`` most important days and ``per_date`` sentences each.
+
+    Entries are returned oldest first. ``resources`` is accepted for the stage
+    signature; the method needs no statistical model.
+    """
+    del resources  # TF-IDF centroids are enough and keep large collections fast
+    usable: list[tuple[Document, date]] = []
+    for doc in docs:
+        if not doc.ok:
+            logger.info("timeline: %s left out: status %s", doc.id, doc.status)
+            continue
+        pub = _publication_day(doc)
+        if pub is None:
+            logger.warning("timeline: %s left out: no publication date", doc.id)
+            continue
+        if not doc.clean_text.strip():
+            logger.info("timeline: %s left out: empty text", doc.id)
+            continue
+        usable.append((doc, pub))
+    if not usable or settings.max_dates <= 0 or settings.per_date <= 0:
+        return ()
+
+    keywords = _active_keywords(settings.keywords, [d.clean_text for d, _ in usable])
+    sents = _collect_sentences(usable, keywords, settings)
+    first = _parse_day(settings.start)
+    last = _parse_day(settings.end)
+    scores = _score_days(sents, settings, first, last)
+    ranked = sorted(scores, key=lambda day: (-scores[day], day))
+    chosen_days = sorted(ranked[: settings.max_dates])
+
+    by_key: dict[str, list[_Sent]] = defaultdict(list)
+    for s in sents:
+        by_key[s.key].append(s)
+    vectors = _TfIdf([s.key for s in sents])
+    picked_keys: list[str] = []
+    entries = []
+    for day in chosen_days:
+        chosen = _summarise_day(day, sents, vectors, picked_keys, settings)
+        if not chosen:
+            continue
+        picked_keys.extend(chosen)
+        sentences = tuple(_sentence(by_key[key], usable, settings) for key in chosen)
+        entries.append(
+            TimelineEntry(DateValue(date.fromordinal(day).isoformat(), "day"), sentences)
+        )
+    return tuple(entries)
+
+
+def format_timeline(entries: Sequence[TimelineEntry]) -> str:
+    """The Timeline17 text format: date line, one sentence per line, dashed separator."""
+    lines: list[str] = []
+    for entry in entries:
+        lines.append(entry.date.value)
+        lines.extend(_SPACE.sub(" ", s.text).strip() for s in entry.sentences)
+        lines.append(SEPARATOR)
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _publication_day(doc: Document) -> date | None:
+    published = doc.published.date
+    if published is not None and published.granularity == "day":
+        return _parse_day(published.value)
+    for text in (doc.folder_date, doc.metadata_date):
+        day = _parse_day(text)
+        if day is not None:
+            return day
+    return None
+
+
+def _parse_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    match = _ISO_DAY.match(text)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _active_keywords(keywords: Sequence[str], texts: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    active = []
+    for word in keywords:
+        word = word.strip()
+        if not word:
+            continue
+        pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE)
+        if any(pattern.search(text) for text in texts):
+            active.append(pattern)
+        else:
+            logger.warning("timeline: keyword %r occurs in no document; ignored", word)
+    return tuple(active)
+
+
+def _collect_sentences(
+    usable: Sequence[tuple[Document, date]],
+    keywords: Sequence[re.Pattern[str]],
+    settings: TimelineSettings,
+) -> list[_Sent]:
+    sents: list[_Sent] = []
+    for index, (doc, pub) in enumerate(usable):
+        text = doc.clean_text
+        expressions = _time_expressions(doc, pub, settings.time)
+        starts = [e.start for e in expressions]
+        position = 0
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            words = len(_WORD.findall(sentence))
+            if words < 3:
+                continue
+            lo = bisect_right(starts, start - 1)
+            hi = bisect_right(starts, end - 1)
+            days = tuple(
+                dict.fromkeys(
+                    d for e in expressions[lo:hi] if (d := _expression_day(e)) is not None
+                )
+            )
+            sents.append(
+                _Sent(
+                    doc=index,
+                    start=start,
+                    end=end,
+                    key=_SPACE.sub(" ", sentence).strip().lower(),
+                    pub=pub.toordinal(),
+                    days=days,
+                    keyword=any(k.search(sentence) for k in keywords),
+                    words=words,
+                    position=position,
+                )
+            )
+            position += 1
+    return _drop_boilerplate(sents, len(usable), settings)
+
+
+def _time_expressions(doc: Document, pub: date, settings: TimeSettings) -> list[TimeExpression]:
+    if doc.time_expressions:
+        found: Sequence[TimeExpression] = doc.time_expressions
+    else:
+        found = _tag(doc.clean_text, doc.id, DateValue(pub.isoformat(), "day"), settings)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _tag(
+    text: str, doc_id: str, anchor: DateValue, settings: TimeSettings
+) -> tuple[TimeExpression, ...]:
+    try:
+        from dossier.time import tag_time_expressions  # type: ignore[attr-defined]
+    except ImportError:  # the shared tagger is not there yet
+        tag_time_expressions = _fallback_tag
+    result: tuple[TimeExpression, ...] = tag_time_expressions(text, doc_id, anchor, settings)
+    return result
+
+
+def _expression_day(expression: TimeExpression) -> int | None:
+    value = expression.value
+    if expression.kind not in ("date", "time") or value is None or value.granularity != "day":
+        return None
+    day = _parse_day(value.value)
+    return day.toordinal() if day is not None else None
+
+
+def _drop_boilerplate(sents: list[_Sent], n_docs: int, settings: TimelineSettings) -> list[_Sent]:
+    docs_per_key: dict[str, set[int]] = defaultdict(set)
+    for s in sents:
+        docs_per_key[s.key].add(s.doc)
+    limit = max(settings.boilerplate_min_docs, math.ceil(settings.boilerplate_share * n_docs))
+    boiler = {key for key, found in docs_per_key.items() if len(found) >= limit}
+    if boiler:
+        logger.info("timeline: %d repeated sentences treated as boilerplate", len(boiler))
+    return [s for s in sents if s.key not in boiler]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _score_days(
+    sents: Sequence[_Sent], settings: TimelineSettings, first: date | None, last: date | None
+) -> dict[int, float]:
+    """Mention-count score of each day; each distinct sentence text counts once."""
+    lo = first.toordinal() if first else None
+    hi = last.toordinal() if last else None
+    pubs = [s.pub for s in sents]
+    if lo is None:
+        lo = min(pubs) - 366  # background years back are not this story's timeline
+    if hi is None:
+        hi = max(pubs) + 1
+    scores: dict[int, float] = defaultdict(float)
+    seen: set[str] = set()
+    for s in sents:
+        if s.key in seen:
+            continue
+        seen.add(s.key)
+        weight = settings.keyword_weight if s.keyword else 1.0
+        for day in s.days:
+            if lo <= day <= hi:
+                scores[day] += weight * (1.0 if day <= s.pub else settings.future_weight)
+    docs_per_day: dict[int, set[int]] = defaultdict(set)
+    for s in sents:
+        if lo <= s.pub <= hi:
+            docs_per_day[s.pub].add(s.doc)
+    for day, found in docs_per_day.items():
+        scores[day] += settings.pub_weight * len(found)
+    return scores
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+class _TfIdf:
+    """Sparse, L2-normalised TF-IDF vectors of sentence texts (stop words removed)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        df: Counter[str] = Counter()
+        unique = dict.fromkeys(texts)
+        for text in unique:
+            df.update(set(self._tokens(text)))
+        n = len(unique) + 1
+        self._idf = {term: math.log(n / (count + 1)) + 1.0 for term, count in df.items()}
+        self._cache: dict[str, dict[str, float]] = {}
+
+    @staticmethod
+    def _tokens(text: str) -> list[str]:
+        return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1]
+
+    def vector(self, text: str) -> dict[str, float]:
+        cached = self._cache.get(text)
+        if cached is None:
+            counts = Counter(self._tokens(text))
+            raw = {t: c * self._idf.get(t, 1.0) for t, c in counts.items()}
+            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+            cached = {t: v / norm for t, v in raw.items()}
+            self._cache[text] = cached
+        return cached
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _summarise_day(
+    day: int,
+    sents: Sequence[_Sent],
+    vectors: _TfIdf,
+    already: Sequence[str],
+    settings: TimelineSettings,
+) -> list[str]:
+    """Keys of the day's chosen sentences: greedy centroid fit without redundancy."""
+    candidates: dict[str, float] = {}  # key -> bonus
+    for s in sents:
+        if not settings.min_words <= s.words <= settings.max_words:
+            continue
+        bonus = settings.keyword_bonus if s.keyword else 0.0
+        if day in s.days:
+            candidates[s.key] = bonus + settings.mention_bonus
+        elif (
+            not s.days
+            and s.position < settings.lead_sentences
+            and 0 <= s.pub - day < settings.pub_days
+        ):
+            candidates.setdefault(s.key, bonus)
+    if not candidates:
+        return []
+    centroid: dict[str, float] = defaultdict(float)
+    for key in candidates:
+        for term, value in vectors.vector(key).items():
+            centroid[term] += value
+    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    centroid = {t: v / norm for t, v in centroid.items()}
+    base = {key: _dot(vectors.vector(key), centroid) + bonus for key, bonus in candidates.items()}
+    chosen: list[str] = []
+    previous = [vectors.vector(key) for key in already]
+    for key in sorted(base, key=lambda k: (-base[k], k)):
+        if len(chosen) >= settings.per_date:
+            break
+        vector = vectors.vector(key)
+        if any(_dot(vector, other) >= settings.redundancy for other in previous):
+            continue
+        chosen.append(key)
+        previous.append(vector)
+    return chosen
+
+
+def _sentence(
+    copies: Sequence[_Sent], usable: Sequence[tuple[Document, date]], settings: TimelineSettings
+) -> Sentence:
+    """The sentence as its first occurrence reads, cited in every document that has it."""
+    first = copies[0]
+    doc = usable[first.doc][0]
+    citations: list[Citation] = []
+    cited: set[int] = set()
+    for s in copies:
+        if s.doc in cited or len(citations) >= settings.max_citations:
+            continue
+        cited.add(s.doc)
+        citations.append(usable[s.doc][0].cite(s.start, s.end))
+    return Sentence(_SPACE.sub(" ", doc.clean_text[first.start : first.end]), tuple(citations))
+
+
+# --------------------------------------------------------------------------- fallback tagger
+# TEMPORARY: used only until dossier.time.tag_time_expressions exists.
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            "january|jan",
+            "february|feb",
+            "march|mar",
+            "april|apr",
+            "may",
+            "june|jun",
+            "july|jul",
+            "august|aug",
+            "september|sep|sept",
+            "october|oct",
+            "november|nov",
+            "december|dec",
+        ]
+    )
+    for m in names.split("|")
+}
+_WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_FALLBACK = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})\.?(?:\s*,?\s*(?P<y2>\d{{4}}))?"
+    rf"|(?P<wd>{'|'.join(_WEEKDAYS)})|(?P<rel>yesterday|today|tonight|tomorrow))\b",
+    re.IGNORECASE,
+)
+
+
+def _fallback_tag(
+    text: str, doc_id: str, anchor: DateValue | None, settings: TimeSettings
+) -> tuple[TimeExpression, ...]:
+    del settings
+    base = _parse_day(anchor.value) if anchor else None
+    found = []
+    for match in _FALLBACK.finditer(text):
+        day = _fallback_resolve(match, base)
+        value = DateValue(day.isoformat(), "day") if day else None
+        found.append(TimeExpression(doc_id, match.start(), match.end(), match.group(), value))
+    return tuple(found)
+
+
+def _fallback_resolve(match: re.Match[str], base: date | None) -> date | None:
+    try:
+        if match["iso"]:
+            return date.fromisoformat(match["iso"])
+        if base is None:
+            return None
+        if match["wd"]:
+            back = (base.weekday() - _WEEKDAYS[match["wd"].lower()]) % 7
+            return base - timedelta(days=back)
+        if match["rel"]:
+            rel = match["rel"].lower()
+            offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+            return base + timedelta(days=offset)
+        month = _MONTHS[(match["m1"] or match["m2"]).lower()]
+        day_of_month = int(match["d1"] or match["d2"])
+        year_text = match["y1"] or match["y2"]
+        if year_text:
+            return date(int(year_text), month, day_of_month)
+        guess = date(base.year, month, day_of_month)
+        if (guess - base).days > 180:
+            guess = date(base.year - 1, month, day_of_month)
+        elif (base - guess).days > 180:
+            guess = date(base.year + 1, month, day_of_month)
+        return guess
+    except ValueError:
+        return None

@@ -1,0 +1,201 @@
+"""Stage 2 on plain-text pages: structure checks on the seeds and fictional pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from dossier.clean import NO_TEXT_REASON, CleanSettings, clean_documents, clean_file
+from dossier.clean.plain import clean_plain
+from dossier.ingest import read_inputs
+from dossier.model import Document
+from dossier.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path, settings: Settings) -> list[Document]:
+    return list(clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean))
+
+
+def _raw_lines(doc: Document) -> list[str]:
+    return [" ".join(line.split()) for line in doc.raw_text.split("\n") if line.strip()]
+
+
+def _after(lines: list[str], header: str, stop: str | None = None) -> list[str]:
+    start = lines.index(header) + 1
+    end = next((i for i in range(start, len(lines)) if stop and lines[i].startswith(stop)), len(lines))
+    return lines[start:end]
+
+
+def _with_line(seeds: list[Document], line: str) -> Document:
+    return next(d for d in seeds if line in _raw_lines(d))
+
+
+def test_related_articles_list_does_not_survive(seeds: list[Document]) -> None:
+    doc = _with_line(seeds, "Related Articles")
+    listed = _after(_raw_lines(doc), "Related Articles")
+    assert len(listed) > 40
+    for line in listed:
+        assert line not in doc.clean_text
+    assert "related-links" in {r.reason for r in doc.removals}
+
+
+def test_see_also_list_does_not_survive(seeds: list[Document]) -> None:
+    doc = _with_line(seeds, "See also")
+    listed = _after(_raw_lines(doc), "See also", stop="Subscribe")
+    assert len(listed) >= 8
+    for line in listed:
+        assert line not in doc.clean_text
+    related = [r for r in doc.removals if r.reason == "related-links"]
+    assert related and all(line in "\n".join(r.text for r in related) for line in listed)
+
+
+def test_repeated_captions_are_removed_not_kept(seeds: list[Document]) -> None:
+    found = 0
+    for doc in seeds:
+        lines = _raw_lines(doc)
+        for a, b in zip(lines, lines[1:], strict=False):
+            if a == b and len(a.split()) > 8 and a != doc.title:  # a caption printed twice
+                found += 1
+                assert doc.clean_text.count(a) == 0
+                reasons = [r.reason for r in doc.removals if a in r.text]
+                assert "caption" in reasons and "caption-repeat" in reasons
+    assert found == 2
+
+
+def test_every_raw_line_is_kept_or_recorded(seeds: list[Document]) -> None:
+    """Nothing vanishes silently: each line is in the clean text or inside a removal."""
+    for doc in seeds:
+        for removal in doc.removals:
+            assert doc.raw_text[removal.start : removal.end] == removal.text
+        covered = [(r.start, r.end) for r in doc.removals]
+        pos = 0
+        for raw_line in doc.raw_text.split("\n"):
+            text = " ".join(raw_line.split())
+            start = pos + (len(raw_line) - len(raw_line.lstrip()))
+            pos += len(raw_line) + 1
+            if not text:
+                continue
+            in_removal = any(s <= start < e for s, e in covered)
+            assert in_removal or text in doc.clean_text or doc.title == text, (doc.id, text)
+
+
+def test_clean_text_shape(seeds: list[Document]) -> None:
+    for doc in seeds:
+        text = doc.clean_text
+        assert doc.ok and text == text.strip()
+        assert "\n\n\n" not in text and "  " not in text and "\t" not in text
+        assert len(text.split("\n\n")) >= 8
+        assert doc.title and doc.title not in text  # the title is kept apart
+
+
+def test_dateline_stays_in_body(seeds: list[Document]) -> None:
+    doc = next(d for d in seeds if d.dateline_place == "Zaisan, Kazakhstan")
+    assert doc.clean_text.startswith("ZAISAN, Kazakhstan --")
+
+
+def test_outlet_is_not_a_quoted_source(seeds: list[Document]) -> None:
+    doc = _with_line(seeds, "Related Articles")
+    assert "told Eurasianet" in doc.clean_text
+    assert doc.outlet != "Eurasianet"
+
+
+def test_nothing_left_is_rejected() -> None:
+    doc = Document(id="nav", source="nav.txt", raw_text="Home\nWorld\nSubscribe now\n\nShare\n")
+    (cleaned,) = clean_documents([doc], CleanSettings())
+    assert cleaned.status == "rejected" and cleaned.reason == NO_TEXT_REASON
+    assert {r.reason for r in cleaned.removals} >= {"navigation", "subscribe", "share"}
+
+
+def test_non_ok_documents_pass_through() -> None:
+    doc = Document(id="x", source="x.txt", status="rejected", reason="empty file")
+    assert clean_documents([doc], CleanSettings()) == (doc,)
+
+
+def _story(n: int, extra: str) -> str:
+    return (
+        f"Regional news\n\nCourt story number {n} about a trial\n\n"
+        f"The district court in the town of Lakeview heard witness number {n} on Tuesday, "
+        f"and the judge adjourned the hearing until next week.\n\n{extra}\n\n"
+        f"Defence lawyers for case {n} said they would call four more witnesses when the "
+        "hearing resumes, including two police officers.\n"
+    )
+
+
+def test_cross_document_repeats_are_boilerplate() -> None:
+    shared = "The region has seen several similar trials since the new law took effect in 2019."
+    docs = [
+        Document(id=f"d{i}", source=f"d{i}.txt", raw_text=_story(i, f"Live updates panel\n\n{shared}"))
+        for i in range(3)
+    ]
+    cleaned = clean_documents(docs, CleanSettings())
+    for doc in cleaned:
+        assert "Live updates panel" not in doc.clean_text
+        assert shared in doc.clean_text  # sentence-like shared text is kept (dedup marks it)
+        assert "cross-document-repeat" in {r.reason for r in doc.removals}
+    alone = clean_documents(docs[:1], CleanSettings())[0]
+    assert "Live updates panel" in alone.clean_text  # one document alone: no evidence
+
+
+def test_share_row_mid_article_does_not_cut_the_body() -> None:
+    paragraphs = [
+        f"Paragraph {i} reports that the hearing continued with testimony from witness {i}, "
+        "who described the events of that night in detail to the court."
+        for i in range(6)
+    ]
+    raw = "Hearing resumes in fraud case\n\n" + "\n\n".join(paragraphs[:2])
+    raw += "\n\nShare\n\n" + "\n\n".join(paragraphs[2:]) + "\n\nShare this article\n"
+    result = clean_plain(raw, CleanSettings())
+    for p in paragraphs:
+        assert p in result.clean_text
+    assert [r.reason for r in result.removals] == ["title", "share", "share"]
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    doc = clean_file(FIXTURES / "northern_ledger.txt", CleanSettings())
+    assert "inciting hatred walked free on Tuesday after a district court in the southern" in doc.clean_text
+    assert all("\n" not in p for p in doc.clean_text.split("\n\n"))
+
+
+def test_clean_file_reports_removals_with_reasons() -> None:
+    doc = clean_file(FIXTURES / "harbor_gazette.txt", CleanSettings())
+    reasons = [r.reason for r in doc.removals]
+    for reason in ("legal", "masthead", "title", "byline", "page-date", "caption", "related-links",
+                   "share", "tags", "footer"):
+        assert reason in reasons
+    assert doc.author == "Maria Castellanos"
+
+
+def test_html_page_metadata() -> None:
+    doc = clean_file(FIXTURES / "river_post.html", CleanSettings())
+    assert doc.media_type == "html" and doc.ok
+    assert (doc.title, doc.outlet, doc.author, doc.metadata_date) == (
+        "Dam protest leaders acquitted", "The River Post", "Lena Varga", "2021-06-14",
+    )
+    assert doc.clean_text.startswith("SZEGED, Hungary — A regional court")
+    assert len(doc.clean_text.split("\n\n")) == 5
+
+
+_LINE = st.one_of(
+    st.sampled_from(["Home", "Share", "See also", "01/02/2020", "Newsletter", "© 2020 X", "", "  "]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120),
+    st.lists(st.sampled_from("the court said on Monday that he was sentenced .".split()), max_size=40).map(" ".join),
+)
+
+
+@given(st.lists(_LINE, max_size=40))
+@hsettings(max_examples=150, deadline=None)
+def test_clean_plain_never_loses_track(lines: list[str]) -> None:
+    raw = "\n".join(lines)
+    result = clean_plain(raw, CleanSettings(), frozenset({"home"}))
+    for removal in result.removals:
+        assert raw[removal.start : removal.end] == removal.text
+    assert "\n\n\n" not in result.clean_text
+    for paragraph in result.clean_text.split("\n\n"):
+        if paragraph:
+            assert re.sub(r"\s+", "", paragraph) in re.sub(r"\s+", "", raw)

@@ -1,0 +1,56 @@
+"""Fixtures for the entity tests: the fictional fixture and the cleaned seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.entities import EntitySettings, find_mentions, resolve_entities
+from dossier.model import Document, Entity
+from dossier.resources import Resources
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture_documents() -> tuple[Document, ...]:
+    docs = []
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        docs.append(
+            Document(
+                id=path.stem,
+                source=str(path),
+                raw_text=text,
+                clean_text=text,
+                outlet=path.stem.title(),
+            )
+        )
+    return tuple(docs)
+
+
+@pytest.fixture(scope="session")
+def fixture_mentions(resources: Resources) -> tuple[Document, ...]:
+    return find_mentions(fixture_documents(), EntitySettings(), resources)
+
+
+@pytest.fixture(scope="session")
+def fixture_entities(fixture_mentions: tuple[Document, ...]) -> tuple[Entity, ...]:
+    return resolve_entities(fixture_mentions, EntitySettings())
+
+
+@pytest.fixture(scope="session")
+def seed_mentions(resources: Resources, seeds_dir: Path) -> tuple[Document, ...]:
+    try:
+        from dossier.clean import CleanSettings, clean_documents
+        from dossier.ingest import IngestSettings, read_inputs
+    except ImportError as exc:  # the cleaner is written in parallel
+        pytest.skip(f"dossier.clean / dossier.ingest not importable yet: {exc}")
+    docs = read_inputs(sorted(seeds_dir.glob("*.txt")), IngestSettings())
+    docs = clean_documents(docs, CleanSettings())
+    return find_mentions(docs, EntitySettings(), resources)
+
+
+@pytest.fixture(scope="session")
+def seed_entities(seed_mentions: tuple[Document, ...]) -> tuple[Entity, ...]:
+    return resolve_entities(seed_mentions, EntitySettings())

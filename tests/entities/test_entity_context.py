@@ -1,0 +1,80 @@
+"""Reading titles, appositions and ages around a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.entities.context import left_age, left_role, right_age, right_role
+
+
+def _at(text: str, name: str) -> tuple[int, int]:
+    start = text.index(name)
+    return start, start + len(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Judge Aigerim Nurlanova adjourned.", "Aigerim Nurlanova", "judge"),
+        ("The men's lawyer Marat Seitkali said.", "Marat Seitkali", "defence lawyer"),
+        ("It was, the pair's lawyer Marat Seitkali said.", "Marat Seitkali", "defence lawyer"),
+        ("State prosecutor Timur Abenov asked.", "Timur Abenov", "prosecutor"),
+        ("said activist Dana Nurlanova.", "Dana Nurlanova", "activist"),
+        ("Foreign Minister Arman Bekov said.", "Arman Bekov", "minister"),
+        ("The judge, Ms. Aigerim Nurlanova, left.", "Aigerim Nurlanova", "judge"),
+        ("Another lawyer, Aidos Serikov, said.", "Aidos Serikov", "lawyer"),
+        ("Zhaksybekov's lawyer Marat Seitkali said.", "Marat Seitkali", "defence lawyer"),
+    ],
+)
+def test_left_roles(text: str, name: str, role: str) -> None:
+    start, _ = _at(text, name)
+    cue = left_role(text, start)
+    assert cue is not None and cue.role == role
+
+
+def test_head_of_organisation() -> None:
+    text = "In May, the head of the Northern Border Service Arman Bekov said."
+    start, _ = _at(text, "Arman Bekov")
+    cue = left_role(text, start)
+    assert cue is not None and cue.role == "official"
+    assert text[cue.org_start : cue.org_end] == "Northern Border Service"
+
+
+def test_title_of_document_is_no_role() -> None:
+    text = "Under the Convention on the Status of Refugees, Bekov could stay."
+    assert left_role(text, text.index("Bekov")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "org"),
+    [
+        (
+            "Marat Seitkali, a lawyer for the prosecution, said.",
+            "Marat Seitkali",
+            "prosecution lawyer",
+            None,
+        ),
+        (
+            "said Dana Nurlanova, Central Asia researcher at Steppe Watch.",
+            "Dana Nurlanova",
+            "researcher",
+            "Steppe Watch",
+        ),
+        ("Aidos Serikov, the lawyer, said.", "Aidos Serikov", "lawyer", None),
+    ],
+)
+def test_appositions(text: str, name: str, role: str, org: str | None) -> None:
+    _, end = _at(text, name)
+    cue = right_role(text, end)
+    assert cue is not None and cue.role == role
+    assert (text[cue.org_start : cue.org_end] if cue.org_start >= 0 else None) == org
+
+
+def test_ages() -> None:
+    text = (
+        "Bekov, 30, and Serikov, 25, crossed. The 41-year-old Nurlanova spoke. In 2019, Bekov left."
+    )
+    assert (c := right_age(text, _at(text, "Bekov")[1])) is not None and c.age == 30
+    assert (c := right_age(text, _at(text, "Serikov")[1])) is not None and c.age == 25
+    assert (c := left_age(text, _at(text, "Nurlanova")[0])) is not None and c.age == 41
+    assert right_age("Bekov, 2019, left", 5) is None

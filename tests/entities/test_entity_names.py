@@ -1,0 +1,109 @@
+"""The transliteration key and the name matcher (examples and properties)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dossier.entities.names import (
+    fold,
+    names_compatible,
+    parse_person,
+    token_key,
+    tokens_match,
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Qaster", "Kaster"),
+        ("Musakhanuly", "Musakhan"),
+        ("Musakhanuly", "Musakhauly"),  # a typo
+        ("Musakhauly", "Musakhan"),
+        ("Lyazzat", "Lazzat"),
+        ("Sairagul", "Sayragul"),
+        ("Zaisan", "Zaysan"),
+        ("Azimbayev", "Azimbaev"),
+        ("Akhatova", "Akhatov"),
+        ("Yerlan", "Erlan"),
+        ("Zhaksybekov", "Jaksybekov"),
+        ("Dzhumabaev", "Jumabaev"),
+        ("Khalil", "Halil"),
+        ("Xalil", "Khalil"),
+        ("Nurlankyzy", "Nurlan"),
+        ("Ivanovich", "Ivan"),
+    ],
+)
+def test_variants_match(a: str, b: str) -> None:
+    assert tokens_match(a, b)
+    assert tokens_match(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ospanova", "Akhatova"),
+        ("Alimuly", "Azanov"),
+        ("Murager", "Musakhan"),
+        ("Dana", "Aigerim"),
+        ("Olga", "Maria"),
+    ],
+)
+def test_different_names_do_not_match(a: str, b: str) -> None:
+    assert not tokens_match(a, b)
+
+
+def test_cyrillic_folds_to_latin() -> None:
+    assert fold("Қастер Мұсаханұлы") == "Qaster Musakhanuly"
+    assert names_compatible(parse_person("Қастер Мұсаханұлы"), parse_person("Kaster Musakhan"))
+
+
+def test_full_names_need_matching_given_names() -> None:
+    assert names_compatible(parse_person("Qaster Musakhanuly"), parse_person("Kaster Musakhan"))
+    assert names_compatible(parse_person("Ms. Shynar Ospanova"), parse_person("Shynar Ospanova"))
+    assert not names_compatible(parse_person("Aigerim Nurlanova"), parse_person("Dana Nurlanova"))
+    assert names_compatible(parse_person("Nurlanova"), parse_person("Dana Nurlanova"))
+    assert names_compatible(parse_person("J. Smith"), parse_person("John Smith"))
+    assert not names_compatible(parse_person("Anna Petrova"), parse_person("Anna Sokolova"))
+
+
+# Names built from consonant-vowel syllables, so that an inserted variant never
+# fuses with its neighbours into another digraph.
+_SYLLABLE = st.sampled_from([c + v for c in "blmnprt" for v in "aeou"])
+_NAME = st.lists(_SYLLABLE, min_size=2, max_size=4).map(lambda s: "".join(s).capitalize())
+_VARIANTS = [
+    ("q", "k"),
+    ("kh", "h"),
+    ("kh", "x"),
+    ("y", "i"),
+    ("zh", "j"),
+    ("dzh", "j"),
+    ("ya", "ia"),
+]
+
+
+@given(_NAME, st.sampled_from(_VARIANTS))
+def test_key_invariant_under_variant_substitution(stem: str, pair: tuple[str, str]) -> None:
+    a, b = pair
+    assert token_key(stem + a + "an") == token_key(stem + b + "an")
+    assert tokens_match(a.capitalize() + stem.lower(), b.capitalize() + stem.lower())
+
+
+@given(_NAME, _NAME)
+def test_match_is_symmetric(a: str, b: str) -> None:
+    assert tokens_match(a, b) == tokens_match(b, a)
+    pa, pb = parse_person(a + " " + b), parse_person(b + " " + a)
+    assert names_compatible(pa, pb) == names_compatible(pb, pa)
+
+
+@given(_NAME, st.sampled_from(["uly", "ov", "ova", "ev", "eva", "kyzy", "ovich", "ovna"]))
+def test_family_suffix_may_be_dropped(stem: str, suffix: str) -> None:
+    assert tokens_match(stem + suffix, stem)
+
+
+@given(_NAME)
+def test_doubled_letters_and_case_do_not_matter(name: str) -> None:
+    doubled = name[0] + name[1] * 2 + name[2:]
+    assert token_key(doubled) == token_key(name) == token_key(name.upper())

@@ -1,0 +1,66 @@
+"""find_mentions: the model corrected by news-text structure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dossier.entities import EntitySettings, find_mentions
+from dossier.model import Document
+from dossier.resources import Resources
+
+
+def _doc(text: str, doc_id: str = "d", **kw: object) -> Document:
+    return Document(id=doc_id, source=doc_id, raw_text=text, clean_text=text, **kw)  # type: ignore[arg-type]
+
+
+def test_offsets_quote_clean_text(fixture_mentions: tuple[Document, ...]) -> None:
+    for doc in fixture_mentions:
+        assert doc.mentions
+        for m in doc.mentions:
+            assert doc.clean_text[m.start : m.end] == m.text
+            assert m.label in ("PERSON", "ORG", "PLACE")
+        starts = [m.start for m in doc.mentions]
+        assert starts == sorted(starts)
+
+
+def test_demonyms_never_people(fixture_mentions: tuple[Document, ...]) -> None:
+    texts = {m.text for d in fixture_mentions for m in d.mentions}
+    assert not texts & {"Kazakhs", "Uyghurs", "Dungans"}
+
+
+def test_split_name_rejoined_and_role_after_comma(fixture_mentions: tuple[Document, ...]) -> None:
+    ledger = next(d for d in fixture_mentions if d.id == "ledger")
+    people = {m.text for m in ledger.mentions if m.label == "PERSON"}
+    assert "Marat Seitkaly" in people
+
+
+def test_non_ok_documents_untouched(resources: Resources) -> None:
+    ok = _doc("Judge Aigerim Nurlanova opened the trial in Qarasu on Tuesday.", "a")
+    rejected = replace(
+        _doc("Judge Aigerim Nurlanova spoke.", "b"), status="rejected", reason="empty"
+    )
+    out = find_mentions([ok, rejected], EntitySettings(), resources)
+    assert out[1] is rejected
+    assert any(m.text == "Aigerim Nurlanova" and m.label == "PERSON" for m in out[0].mentions)
+
+
+def test_person_context_overrides_model_label(resources: Resources) -> None:
+    text = (
+        "Bolat Zhanuzakov, 34, was detained in Qarasu on Monday. "
+        "Police said Zhanuzakov had crossed the border. "
+        "The 34-year-old Zhanuzakov denied it, his lawyer Gulnara Tokhtarova said."
+    )
+    out = find_mentions([_doc(text)], EntitySettings(), resources)[0]
+    labels = {m.text: m.label for m in out.mentions}
+    assert labels.get("Bolat Zhanuzakov") == "PERSON"
+    assert labels.get("Gulnara Tokhtarova") == "PERSON"
+    assert all(m.label == "PERSON" for m in out.mentions if m.text == "Zhanuzakov")
+    assert sum(1 for m in out.mentions if m.text == "Zhanuzakov") == 2
+
+
+def test_outlet_named_in_text_is_an_organisation(resources: Resources) -> None:
+    text = "The defendant's lawyer Aidos Serikov told Steppewire that the hearing was closed."
+    out = find_mentions([_doc(text, outlet="Steppewire News")], EntitySettings(), resources)[0]
+    labels = {m.text: m.label for m in out.mentions}
+    assert labels.get("Steppewire", "ORG") == "ORG"
+    assert labels.get("Aidos Serikov") == "PERSON"

@@ -1,0 +1,104 @@
+"""resolve_entities on the fictional three-outlet fixture."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dossier.entities import EntitySettings, resolve_entities
+from dossier.model import Document, Entity, Mention
+
+
+def _by_name(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def test_three_spellings_one_person(fixture_entities: tuple[Entity, ...]) -> None:
+    person = _by_name(fixture_entities)["Yerlan Zhaksybekov"]
+    assert {"Erlan Jaksybekov", "Yerlan Zhaksybek", "Zhaksybek"} <= set(person.aliases)
+    assert {e.type for e in fixture_entities if e.name == "Yerlan Zhaksybekov"} == {"PERSON"}
+
+
+def test_shared_surname_people_stay_apart(
+    fixture_mentions: tuple[Document, ...], fixture_entities: tuple[Entity, ...]
+) -> None:
+    entities = _by_name(fixture_entities)
+    judge, witness = entities["Aigerim Nurlanova"], entities["Dana Nurlanova"]
+    assert judge.id != witness.id
+    assert "judge" in judge.role_names and "judge" not in witness.role_names
+    assert "witness" in witness.role_names
+    # The bare surname after "Judge Aigerim Nurlanova" in the same article is the judge.
+    courier = next(d for d in fixture_mentions if d.id == "courier")
+    bare = [m for m in courier.mentions if m.text == "Nurlanova"]
+    assert bare
+    cited = {(c.doc, c.start) for c in judge.mentions}
+    assert all((m.doc, m.start) in cited for m in bare)
+
+
+def test_disagreeing_roles_and_ages_are_both_kept(fixture_entities: tuple[Entity, ...]) -> None:
+    entities = _by_name(fixture_entities)
+    lawyer = entities["Marat Seitkali"]
+    sources = {r.role: r.citation.doc for r in lawyer.roles}
+    assert sources.get("prosecution lawyer") == "ledger"
+    assert "defence lawyer" in sources
+    ages = {
+        (a.value, a.citation.doc)
+        for a in entities["Yerlan Zhaksybekov"].attributes
+        if a.name == "age"
+    }
+    assert ages == {(41, "wire"), (42, "ledger")}
+
+
+def test_acronyms_and_place_spellings(fixture_entities: tuple[Entity, ...]) -> None:
+    entities = _by_name(fixture_entities)
+    assert "CLA" in entities["Committee for Legal Aid"].aliases
+    assert "UN" in entities["United Nations"].aliases
+    assert "Karasu" in entities["Qarasu"].aliases
+
+
+def test_ids_are_deterministic(fixture_mentions: tuple[Document, ...]) -> None:
+    first = resolve_entities(fixture_mentions, EntitySettings())
+    second = resolve_entities(tuple(reversed(fixture_mentions)), EntitySettings())
+    assert [e.id for e in first] == [
+        e.id for e in resolve_entities(fixture_mentions, EntitySettings())
+    ]
+    assert {e.id for e in first} == {e.id for e in second}
+
+
+def test_only_ok_documents_are_read(fixture_mentions: tuple[Document, ...]) -> None:
+    dup = [
+        replace(d, status="duplicate", duplicate_of="x") if d.id == "ledger" else d
+        for d in fixture_mentions
+    ]
+    entities = resolve_entities(dup, EntitySettings())
+    assert all(c.doc != "ledger" for e in entities for c in e.mentions)
+
+
+def test_two_full_names_sharing_given_name_stay_apart() -> None:
+    text = "Anna Petrova met Anna Sokolova in court. Petrova said nothing."
+    doc = Document(id="d", source="d", clean_text=text)
+    full = [
+        Mention("d", text.index(t), text.index(t) + len(t), t, "PERSON")
+        for t in ("Anna Petrova", "Anna Sokolova")
+    ]
+    bare = Mention("d", text.rindex("Petrova"), text.rindex("Petrova") + 7, "Petrova", "PERSON")
+    mentions = (*full, bare)
+    entities = resolve_entities([replace(doc, mentions=mentions)], EntitySettings())
+    people = {e.name: e for e in entities}
+    assert set(people) == {"Anna Petrova", "Anna Sokolova"}
+    assert people["Anna Petrova"].aliases == ("Petrova",)
+
+
+def test_ambiguous_bare_surname_without_full_name_in_document_stays_apart() -> None:
+    docs = []
+    for i, (text, names) in enumerate(
+        [
+            ("Olga Ivanova and Maria Ivanova testified.", ["Olga Ivanova", "Maria Ivanova"]),
+            ("Ivanova declined to comment.", ["Ivanova"]),
+        ]
+    ):
+        mentions = tuple(
+            Mention(f"d{i}", text.index(n), text.index(n) + len(n), n, "PERSON") for n in names
+        )
+        docs.append(Document(id=f"d{i}", source="x", clean_text=text, mentions=mentions))
+    people = {e.name: e for e in resolve_entities(docs, EntitySettings())}
+    assert set(people) == {"Olga Ivanova", "Maria Ivanova", "Ivanova"}

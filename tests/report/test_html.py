@@ -1,0 +1,155 @@
+"""The HTML report: escaping, working citation links, marks, and what each story shows."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dossier.model import Corpus, Document, Story
+from dossier.report import render_report
+from dossier.report.html_text import marked_text
+
+from .sample import sample_corpus
+
+
+class _Page(HTMLParser):
+    """Collects element ids, fragment links, tags and the text inside each <mark>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.tags: list[str] = []
+        self.after_anchor: dict[str, str] = {}
+        self._pending: str | None = None
+        self._in_mark = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(a["id"] or "")
+            if tag == "a" and a.get("class") == "anchor":
+                self._pending = a["id"]
+        if tag == "a" and (a.get("href") or "").startswith("#"):
+            self.links.append(unquote((a["href"] or "")[1:]))
+        if tag == "mark":
+            self._in_mark = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self._in_mark = False
+
+    def handle_data(self, data: str) -> None:
+        if self._pending and self._in_mark:
+            self.after_anchor[self._pending] = data
+            self._pending = None
+
+
+def _parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    return parser
+
+
+def test_every_citation_link_lands_on_its_highlighted_quote() -> None:
+    corpus = sample_corpus()
+    parsed = _parse(render_report(corpus))
+    assert len(parsed.ids) == len(set(parsed.ids)), "element ids must be unique"
+    missing = [link for link in parsed.links if link not in parsed.ids]
+    assert missing == []
+    story = corpus.stories[0]
+    cites = [*story.headline.citations, *(c for e in story.events for c in e.citations)]
+    for c in cites:
+        anchor = f"doc-{c.doc}-{c.start}"
+        assert anchor in parsed.links
+        # the first marked segment after the anchor starts the quote
+        assert c.quote.startswith(parsed.after_anchor[anchor])
+
+
+def test_source_text_is_escaped_and_no_script_runs() -> None:
+    evil = "<script>alert('x')</script> & <img src=x onerror=alert(1)>"
+    corpus = sample_corpus()
+    docs = list(corpus.documents)
+    docs[4] = replace(
+        docs[4],
+        clean_text=docs[4].clean_text + "\n\n" + evil,
+        title="<b>bold</b> title",
+        outlet='"Coastal" <Times>',
+    )
+    docs[3] = replace(docs[3], reason="<script>bad()</script>")
+    page = render_report(replace(corpus, documents=tuple(docs)))
+    tags = set(_parse(page).tags)
+    assert "script" not in tags and "img" not in tags and "b" not in tags
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&lt;b&gt;bold&lt;/b&gt; title" in page
+    assert "&quot;Coastal&quot; &lt;Times&gt;" in page
+    assert "<script" not in page.lower()
+
+
+def test_page_is_self_contained() -> None:
+    page = render_report(sample_corpus())
+    assert "<style>" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page
+
+
+def test_story_sections_show_timeline_people_conflicts_matrix() -> None:
+    page = render_report(sample_corpus())
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    text = re.sub(r"\s+", " ", text)
+    assert "A court in Oskholm sentenced journalist Mara Lindqvist to five years." in text
+    assert "2021-07-12 The Oskholm District Court sentenced Lindqvist to five years." in text
+    assert "Northern Ledger [ 1 ], Baltic Wire [ 2 ]" in text
+    assert "≈ 2021-07" in text  # approximate dates say so
+    assert "age: 35 [ 2 ] / 34 [ 1 ] sources differ" in text
+    assert "defence lawyer" in text and "judge" in text
+    assert "Places" in text and "(also VESTRAVA)" in text
+    assert "Outlets give different ages for Mara Lindqvist." in text
+    assert "Who reports what" in text
+    assert "Baltic Wire Lindqvist was sentenced to five years. Brink plans to appeal. none" in text
+    assert "removed: related-links (4 lines), navigation (1 line)" in text
+    assert "printed on the page as “13.07.2021”" in text
+    assert "ambiguous-date : page date 13.07.2021 read as day-month" in text
+
+
+def test_rejected_inputs_and_duplicates_are_listed_with_reasons() -> None:
+    page = render_report(sample_corpus())
+    section = page[page.index('id="other-inputs"') :]
+    assert "rejected: empty file" in section
+    assert 'duplicate of <a href="#doc-wire-0712">wire-0712</a>' in section
+    assert "same text as wire-0712" in section
+
+
+def test_empty_corpus_and_story_without_extras_render() -> None:
+    page = render_report(Corpus(documents=()))
+    assert "No stories were found" in page
+    doc = Document(id="a b", source="a b.txt", clean_text="Plain text here.", outlet="X")
+    story = Story(id="s1", title="Bare", document_ids=("a b",))
+    page = render_report(Corpus(documents=(doc,), stories=(story,)))
+    assert "No dated events found." in page and "Who reports what" not in page
+    assert 'id="doc-a_b"' in page  # whitespace never reaches an id
+
+
+def test_overlapping_spans_never_nest_marks() -> None:
+    out = marked_text("abcdefgh", "d", [(1, 5), (3, 7)])
+    assert out == (
+        'a<a class="anchor" id="d-1"></a><mark>bc</mark>'
+        '<a class="anchor" id="d-3"></a><mark>de</mark><mark>fg</mark>h'
+    ).replace('id="d-', 'id="doc-d-')
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab<>&\"' \n"), max_size=40),
+    st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6),
+)
+def test_marked_text_keeps_the_text_exactly(text: str, spans: list[tuple[int, int]]) -> None:
+    out = marked_text(text, "x", spans, shared=spans[:1])
+    assert html.unescape(re.sub(r"<[^>]*>", "", out)) == text
+    assert "<" not in re.sub(r"</?(mark|span|a)\b[^>]*>", "", out)

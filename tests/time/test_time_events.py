@@ -1,0 +1,81 @@
+"""Dated events on fictional documents: detection, merging, shared text, order."""
+
+from __future__ import annotations
+
+from dossier.model import Citation, DateValue, Document, Entity
+from dossier.time import TimeSettings, date_documents, extract_events
+
+S = TimeSettings()
+
+A = """The trial of the two fishermen opened on 6 May in Porto Lindo. \
+The judge adjourned the hearing until May 20 after two hours.
+
+Police arrested the men on April 2 near the harbour."""
+B = """The fishermen went on trial on May 6 in Portolindo, near the coast. \
+On the same day, dock workers held a strike over unpaid wages."""
+C = """Their trial, scheduled for May 6 in Porto Lindo, drew dozens of supporters."""
+
+
+def doc(doc_id: str, text: str, page: str, **kw: object) -> Document:
+    return Document(
+        id=doc_id, source=doc_id, raw_text=text, clean_text=text, page_date_text=page, **kw
+    )  # type: ignore[arg-type]
+
+
+def dated_docs(c_shared: bool = False) -> tuple[Document, ...]:
+    shared = ((0, len(C), "a"),) if c_shared else ()
+    return date_documents(
+        [
+            doc("a", A, "May 7, 2021"),
+            doc("b", B, "May 8, 2021"),
+            doc("c", C, "May 7, 2021", shared_spans=shared),
+        ],
+        S,
+    )
+
+
+def test_same_event_from_three_outlets_is_one_event() -> None:
+    events = extract_events(dated_docs(), [], S)
+    trial = [e for e in events if e.date == DateValue("2021-05-06", "day") and "trial" in e.text]
+    assert len(trial) == 1
+    assert sorted(c.doc for c in trial[0].citations) == ["a", "b", "c"]
+    docs = {d.id: d for d in dated_docs()}
+    for c in trial[0].citations:
+        assert docs[c.doc].clean_text[c.start : c.end] == c.quote
+
+
+def test_bounding_expressions_do_not_make_events() -> None:
+    events = extract_events(dated_docs(), [], S)
+    assert not any(e.date.value == "2021-05-20" for e in events)
+
+
+def test_events_are_sorted_oldest_first_with_stable_ids() -> None:
+    events = extract_events(dated_docs(), [], S)
+    assert [e.date.value for e in events] == sorted(e.date.value for e in events)
+    assert events[0].date.value == "2021-04-02"
+    assert [e.id for e in events] == [e.id for e in extract_events(dated_docs(), [], S)]
+
+
+def test_shared_text_only_joins_existing_events() -> None:
+    events = extract_events(dated_docs(c_shared=True), [], S)
+    trial = next(e for e in events if e.date.value == "2021-05-06" and "trial" in e.text)
+    assert "c" in {c.doc for c in trial.citations}  # still a citation
+    # A shared sentence alone never starts an event.
+    solo = date_documents([doc("z", C, "May 7, 2021", shared_spans=((0, len(C), "a"),))], S)
+    assert extract_events(solo, [], S) == ()
+
+
+def test_entities_in_the_sentence_are_participants() -> None:
+    docs = dated_docs()
+    a = docs[0]
+    start = a.clean_text.index("Porto Lindo")
+    place = Entity(
+        id="place-1",
+        type="PLACE",
+        name="Porto Lindo",
+        aliases=("Porto Lindo",),
+        mentions=(Citation.of("a", a.clean_text, start, start + len("Porto Lindo")),),
+    )
+    events = extract_events(docs, [place], S)
+    trial = next(e for e in events if e.date.value == "2021-05-06" and "trial" in e.text)
+    assert trial.entity_ids == ("place-1",)
