@@ -64,7 +64,9 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_rest_is_built(
     assert len(data["stories"]) == 1
 
 
-def test_clean_explain_lists_removed_blocks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clean_explain_lists_removed_blocks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tmp_path / "flood.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     assert main(["clean", str(article), "--explain"]) == EXIT_OK

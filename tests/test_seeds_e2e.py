@@ -28,7 +28,9 @@ RELATED_LIST_SNIPPETS = (
 
 
 @pytest.fixture(scope="module")
-def built(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, dict[str, Any]]:
+def built(
+    seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[int, Path, dict[str, Any]]:
     out = tmp_path_factory.mktemp("seeds-out")
     code = main(["build", str(seeds_dir), "--out", str(out), "--quiet"])
     data = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
@@ -60,7 +62,9 @@ def test_output_validates_against_the_contract(
     jsonschema.Draft202012Validator(schema).validate(built[2])
 
 
-def test_every_citation_quotes_its_document_exactly(built: tuple[int, Path, dict[str, Any]]) -> None:
+def test_every_citation_quotes_its_document_exactly(
+    built: tuple[int, Path, dict[str, Any]],
+) -> None:
     data = built[2]
     texts = {d["id"]: d["clean_text"] for d in data["documents"]}
     citations = list(_citations(data["stories"]))

@@ -210,7 +210,9 @@ def _build(args: argparse.Namespace) -> int:
     store_path: Path = args.store or out / "dossier.sqlite"
     with Store(store_path) as store:
         store.save_corpus(corpus)
-    _write_atomic(out / "dossier.json", json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=2))
+    _write_atomic(
+        out / "dossier.json", json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=2)
+    )
     _write_atomic(out / "report.html", render_report(corpus))
     if not args.quiet:
         _print_build_summary(corpus, out, store_path)

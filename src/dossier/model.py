@@ -20,7 +20,7 @@ EntityType = Literal["PERSON", "ORG", "PLACE", "OTHER"]
 DocStatus = Literal["ok", "duplicate", "rejected"]
 
 
-class Modality(str, Enum):
+class Modality(str, Enum):  # noqa: UP042 (str mixin: values compare and serialise as text)
     """How a claim is asserted."""
 
     FACT = "fact"  # reported as having happened / being the case
@@ -79,7 +79,7 @@ class Removal:
 
     start: int
     end: int
-    reason: str  # e.g. "navigation", "caption-repeat", "share", "outlet-blurb", "related-links", "footer"
+    reason: str  # e.g. "navigation", "caption", "share", "outlet-blurb", "related-links", "footer"
     text: str
 
 
@@ -139,7 +139,9 @@ class Document:
     shared_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, other doc id)
     mentions: tuple[Mention, ...] = ()
     time_expressions: tuple[TimeExpression, ...] = ()
-    encoding: str | None = None  # how raw bytes were decoded, e.g. "utf-8", "cp1252 (fallback)" (set by ingest)
+    encoding: str | None = (
+        None  # how raw bytes were decoded, e.g. "utf-8", "cp1252 (fallback)" (set by ingest)
+    )
 
     @property
     def ok(self) -> bool:
@@ -235,7 +237,7 @@ class OutletProfile:
     """What one outlet reports compared with the others (ids of Corroboration facts)."""
 
     outlet: str
-    documents: tuple[str, ...]
+    document_ids: tuple[str, ...]
     confirmed: tuple[str, ...] = ()  # facts it reports that other outlets confirm
     only_here: tuple[str, ...] = ()  # facts only this outlet reports
     omitted: tuple[str, ...] = ()  # facts most other outlets report and it does not

@@ -47,9 +47,9 @@ class Stage:
     scope: Literal["document", "corpus"]
     run: StageFn
     # For document-scope stages: the per-shard function (documents in, documents out).
-    run_documents: Callable[[Sequence[Document], Settings, Resources], tuple[Document, ...]] | None = (
-        None
-    )
+    run_documents: (
+        Callable[[Sequence[Document], Settings, Resources], tuple[Document, ...]] | None
+    ) = None
 
 
 def _replace_documents(corpus: Corpus, documents: Sequence[Document]) -> Corpus:
@@ -62,7 +62,9 @@ def _story_documents(corpus: Corpus, story: Story) -> tuple[Document, ...]:
 
 
 def _map_stories(corpus: Corpus, fn: Callable[[Story, tuple[Document, ...]], Story]) -> Corpus:
-    return replace(corpus, stories=tuple(fn(s, _story_documents(corpus, s)) for s in corpus.stories))
+    return replace(
+        corpus, stories=tuple(fn(s, _story_documents(corpus, s)) for s in corpus.stories)
+    )
 
 
 # --- stage functions -------------------------------------------------------------------------
@@ -76,10 +78,6 @@ def _dedup(corpus: Corpus, settings: Settings, _: Resources) -> Corpus:
     return _replace_documents(corpus, mark_duplicates(corpus.documents, settings.dedup))
 
 
-def _date_docs(docs: Sequence[Document], settings: Settings, _: Resources) -> tuple[Document, ...]:
-    return date_documents(docs, settings.time)
-
-
 def _mention_docs(
     docs: Sequence[Document], settings: Settings, resources: Resources
 ) -> tuple[Document, ...]:
@@ -87,7 +85,7 @@ def _mention_docs(
 
 
 def _date(corpus: Corpus, settings: Settings, resources: Resources) -> Corpus:
-    return _replace_documents(corpus, _date_docs(corpus.documents, settings, resources))
+    return _replace_documents(corpus, date_documents(corpus.documents, settings.time))
 
 
 def _mentions(corpus: Corpus, settings: Settings, resources: Resources) -> Corpus:
@@ -145,7 +143,9 @@ def _fs(*names: str) -> frozenset[str]:
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("clean", _fs("doc.raw"), _fs("doc.clean"), "corpus", _clean),
     Stage("dedup", _fs("doc.clean"), _fs("doc.duplicates"), "corpus", _dedup),
-    Stage("date", _fs("doc.clean"), _fs("doc.published", "doc.timex"), "document", _date, _date_docs),
+    # Dating compares documents (a year-less date is resolved by what the others say), so it
+    # needs the whole corpus.
+    Stage("date", _fs("doc.clean"), _fs("doc.published", "doc.timex"), "corpus", _date),
     Stage("mentions", _fs("doc.clean"), _fs("doc.mentions"), "document", _mentions, _mention_docs),
     Stage(
         "stories",

@@ -45,7 +45,9 @@ def _floors() -> dict[str, float]:
     return {k: float(v) for k, v in data.items() if not k.startswith("_")}
 
 
-def _score(docs: dict[str, Document], gold: dict[str, dict[str, object]]) -> tuple[dict[str, float], list[str]]:
+def _score(
+    docs: dict[str, Document], gold: dict[str, dict[str, object]]
+) -> tuple[dict[str, float], list[str]]:
     passed = {"must": 0, "must_not": 0, "captions": 0, "metadata": 0}
     total = dict.fromkeys(passed, 0)
     failures: list[str] = []

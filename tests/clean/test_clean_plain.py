@@ -28,7 +28,9 @@ def _raw_lines(doc: Document) -> list[str]:
 
 def _after(lines: list[str], header: str, stop: str | None = None) -> list[str]:
     start = lines.index(header) + 1
-    end = next((i for i in range(start, len(lines)) if stop and lines[i].startswith(stop)), len(lines))
+    end = next(
+        (i for i in range(start, len(lines)) if stop and lines[i].startswith(stop)), len(lines)
+    )
     return lines[start:end]
 
 
@@ -130,7 +132,9 @@ def _story(n: int, extra: str) -> str:
 def test_cross_document_repeats_are_boilerplate() -> None:
     shared = "The region has seen several similar trials since the new law took effect in 2019."
     docs = [
-        Document(id=f"d{i}", source=f"d{i}.txt", raw_text=_story(i, f"Live updates panel\n\n{shared}"))
+        Document(
+            id=f"d{i}", source=f"d{i}.txt", raw_text=_story(i, f"Live updates panel\n\n{shared}")
+        )
         for i in range(3)
     ]
     cleaned = clean_documents(docs, CleanSettings())
@@ -158,15 +162,28 @@ def test_share_row_mid_article_does_not_cut_the_body() -> None:
 
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     doc = clean_file(FIXTURES / "northern_ledger.txt", CleanSettings())
-    assert "inciting hatred walked free on Tuesday after a district court in the southern" in doc.clean_text
+    assert (
+        "inciting hatred walked free on Tuesday after a district court in the southern"
+        in doc.clean_text
+    )
     assert all("\n" not in p for p in doc.clean_text.split("\n\n"))
 
 
 def test_clean_file_reports_removals_with_reasons() -> None:
     doc = clean_file(FIXTURES / "harbor_gazette.txt", CleanSettings())
     reasons = [r.reason for r in doc.removals]
-    for reason in ("legal", "masthead", "title", "byline", "page-date", "caption", "related-links",
-                   "share", "tags", "footer"):
+    for reason in (
+        "legal",
+        "masthead",
+        "title",
+        "byline",
+        "page-date",
+        "caption",
+        "related-links",
+        "share",
+        "tags",
+        "footer",
+    ):
         assert reason in reasons
     assert doc.author == "Maria Castellanos"
 
@@ -175,16 +192,23 @@ def test_html_page_metadata() -> None:
     doc = clean_file(FIXTURES / "river_post.html", CleanSettings())
     assert doc.media_type == "html" and doc.ok
     assert (doc.title, doc.outlet, doc.author, doc.metadata_date) == (
-        "Dam protest leaders acquitted", "The River Post", "Lena Varga", "2021-06-14",
+        "Dam protest leaders acquitted",
+        "The River Post",
+        "Lena Varga",
+        "2021-06-14",
     )
     assert doc.clean_text.startswith("SZEGED, Hungary — A regional court")
     assert len(doc.clean_text.split("\n\n")) == 5
 
 
 _LINE = st.one_of(
-    st.sampled_from(["Home", "Share", "See also", "01/02/2020", "Newsletter", "© 2020 X", "", "  "]),
+    st.sampled_from(
+        ["Home", "Share", "See also", "01/02/2020", "Newsletter", "© 2020 X", "", "  "]
+    ),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120),
-    st.lists(st.sampled_from("the court said on Monday that he was sentenced .".split()), max_size=40).map(" ".join),
+    st.lists(
+        st.sampled_from("the court said on Monday that he was sentenced .".split()), max_size=40
+    ).map(" ".join),
 )
 
 

@@ -17,7 +17,9 @@ def docs() -> tuple[Document, ...]:
 
 
 @pytest.fixture(scope="module")
-def result(docs: tuple[Document, ...], settings: Settings, resources: Resources) -> CrosscheckResult:
+def result(
+    docs: tuple[Document, ...], settings: Settings, resources: Resources
+) -> CrosscheckResult:
     return crosscheck(docs, story.entities(docs), (), settings.crosscheck, resources)
 
 
@@ -95,7 +97,8 @@ def test_shared_copy_is_not_independent(settings: Settings, resources: Resources
         outlet="Reprint Weekly",
         published=ledger.published,
         time_expressions=tuple(
-            type(t)("copy", t.start, t.end, t.text, t.value, t.kind) for t in ledger.time_expressions
+            type(t)("copy", t.start, t.end, t.text, t.value, t.kind)
+            for t in ledger.time_expressions
         ),
         shared_spans=((0, len(ledger.clean_text), ledger.id),),
     )

@@ -12,7 +12,9 @@ from hypothesis import given, settings as hsettings, strategies as st
 from dossier.ingest import IngestSettings, read_inputs
 from dossier.ingest.encoding import BinaryContentError, decode_bytes
 
-ARTICLE = "A court in the capital sentenced the activist on Monday.\n\nHis lawyer said he would appeal.\n"
+ARTICLE = (
+    "A court in the capital sentenced the activist on Monday.\n\nHis lawyer said he would appeal.\n"
+)
 
 
 def _one(path: Path, settings: IngestSettings | None = None):  # noqa: ANN202
@@ -95,11 +97,15 @@ def test_encodings(tmp_path: Path) -> None:
     (tmp_path / "a_cp1252.txt").write_bytes("Café owner’s “trial” – day 2\n".encode("cp1252"))
     (tmp_path / "b_bom.txt").write_bytes(codecs.BOM_UTF8 + "Ünïcode text here\n".encode())
     (tmp_path / "c_utf16.txt").write_bytes("Ein Gericht in Köln\n".encode("utf-16"))
-    (tmp_path / "d_utf16le.txt").write_bytes("Ein Gericht in Köln hat entschieden\n".encode("utf-16-le"))
+    (tmp_path / "d_utf16le.txt").write_bytes(
+        "Ein Gericht in Köln hat entschieden\n".encode("utf-16-le")
+    )
     docs = {d.id: d for d in read_inputs([tmp_path], IngestSettings())}
     assert docs["a_cp1252"].raw_text.startswith("Café owner’s “trial” – day 2")
     assert docs["a_cp1252"].encoding is not None and docs["a_cp1252"].encoding != "utf-8"
-    assert docs["b_bom"].raw_text.startswith("Ünïcode") and docs["b_bom"].encoding == "utf-8-sig (BOM)"
+    assert (
+        docs["b_bom"].raw_text.startswith("Ünïcode") and docs["b_bom"].encoding == "utf-8-sig (BOM)"
+    )
     assert docs["c_utf16"].raw_text.startswith("Ein Gericht in Köln")
     assert docs["c_utf16"].encoding == "utf-16 (BOM)"
     assert docs["d_utf16le"].raw_text.startswith("Ein Gericht in Köln")

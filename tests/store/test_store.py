@@ -213,3 +213,46 @@ def test_list_stories_summarises_each_story(db: Path) -> None:
     assert (first.first_date, first.last_date) == ("2021-03-04", "2021-07-12")
     assert first.headline is not None and "Lindqvist" in first.headline
     assert listing[1].headline is None
+
+
+def test_stored_field_that_no_longer_fits_is_skipped_with_a_warning(
+    db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = sample_corpus()
+    with Store(db) as store:
+        store.save_corpus(corpus)
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "UPDATE stories SET extra = ? WHERE id = 's-lindqvist'",
+        ('{"outlet_profiles": [{"outlet": "X"}], "retired_field": 1}',),
+    )
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        story = store.get_story("s-lindqvist")
+    assert story == replace(corpus.stories[0], outlet_profiles=())
+    assert "outlet_profiles" in caplog.text and "retired_field" in caplog.text
+
+
+def test_one_store_serves_threads(db: Path) -> None:
+    import threading
+
+    corpus = sample_corpus()
+    errors: list[BaseException] = []
+    with Store(db) as store:
+
+        def work() -> None:
+            try:
+                for _ in range(5):
+                    store.save_corpus(corpus)
+                    assert store.get_story("s-harbour") == corpus.stories[1]
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert store.counts()["documents"] == 5

@@ -12,7 +12,9 @@ def _doc(doc_id: str, text: str, names: dict[str, str], **kw: object) -> Documen
     for name, label in names.items():
         for m in re.finditer(re.escape(name), text):
             mentions.append(Mention(doc_id, m.start(), m.end(), name, label))  # type: ignore[arg-type]
-    return Document(id=doc_id, source=f"{doc_id}.txt", clean_text=text, mentions=tuple(mentions), **kw)  # type: ignore[arg-type]
+    return Document(
+        id=doc_id, source=f"{doc_id}.txt", clean_text=text, mentions=tuple(mentions), **kw
+    )  # type: ignore[arg-type]
 
 
 TRIAL_A = _doc(

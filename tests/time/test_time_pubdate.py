@@ -103,3 +103,31 @@ def test_year_borrowed_from_a_dated_document_reporting_the_same_day() -> None:
 def test_rejected_documents_are_untouched() -> None:
     rejected = Document(id="r", source="r.txt", status="rejected", reason="empty")
     assert date_documents([rejected], S) == (rejected,)
+
+
+def test_metadata_and_page_disagreeing_is_flagged() -> None:
+    text = "The council met on Tuesday and approved the budget."
+    (d,) = date_documents(
+        [doc("mm", text, metadata_date="2022-05-17", page_date_text="June 2, 2022")], S
+    )
+    assert d.published.basis == "metadata"
+    assert "metadata-page-mismatch" in kinds(d)
+
+
+def test_page_older_than_the_events_it_reports_is_contradicted() -> None:
+    text = (
+        "The dam was completed in March 2019. Engineers inspected it on 4 June 2021 "
+        "and said it was safe."
+    )
+    (d,) = date_documents([doc("old", text, page_date_text="January 5, 2018")], S)
+    assert "page-date-contradicted" in kinds(d)
+    assert d.published.basis == "content"
+    assert d.published.date == DateValue("2021-06", "month", approximate=True)
+
+
+def test_years_alone_only_bound_the_date() -> None:
+    (d,) = date_documents([doc("yrs", "The factory opened in 2011 and closed in 2015.")], S)
+    assert d.published.date is None
+    assert d.published.basis == "none"
+    (flag,) = d.flags
+    assert flag.kind == "date-undetermined" and "2015" in flag.message

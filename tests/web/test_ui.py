@@ -17,7 +17,8 @@ def test_story_page_reuses_the_report(client: TestClient) -> None:
     response = client.get("/stories/s-lindqvist")
     assert response.status_code == 200
     page = response.text
-    assert "<h1>Vestrava journalist sentenced</h1>" in page
+    assert "<title>Vestrava journalist sentenced</title>" in page
+    assert "<h2>Vestrava journalist sentenced</h2>" in page
     assert '<table class="timeline">' in page
     assert "The Oskholm District Court sentenced Lindqvist to five years." in page
     assert 'id="doc-ledger-2021-07-13-' in page  # cited spans are anchored

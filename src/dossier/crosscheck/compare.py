@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from dossier.crosscheck.align import Alignment
 from dossier.crosscheck.claims import ClaimInfo, outlet_key
-from dossier.model import Corroboration, Document
-
-
-@dataclass(frozen=True, slots=True)
-class OutletProfile:
-    """What one outlet reports compared with the others (ids of Corroborations)."""
-
-    outlet: str
-    document_ids: tuple[str, ...]
-    confirmed: tuple[str, ...]  # facts it reports that another independent source confirms
-    only_here: tuple[str, ...]  # facts no other independent source reports
-    omitted: tuple[str, ...]  # facts most other outlets report and it does not
+from dossier.model import Corroboration, Document, OutletProfile
 
 
 def corroborations(claims: Sequence[ClaimInfo], alignment: Alignment) -> list[Corroboration]:

@@ -19,7 +19,8 @@ class DedupSettings:
     # recorded as shared spans on both.
     shared_jaccard: float = 0.5
     shared_min_words: int = 12  # shorter units are never shared spans
-    # Inside paragraphs that matched nothing, sentences of at least shared_sentence_min_words
+    # Between documents that already share a paragraph, inside paragraphs that matched nothing,
+    # sentences of at least shared_sentence_min_words
     # words this similar (3-shingle Jaccard) are shared too: a rewritten background sentence
     # keeping names, dates and most phrasing (measured: 0.33 for a reworded sentence, < 0.13
     # for unrelated sentences on the same story).

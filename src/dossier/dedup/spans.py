@@ -25,7 +25,7 @@ class _Unit:
     doc: int
     start: int
     end: int
-    shingles: frozenset[str]
+    shingles: frozenset[int]
 
 
 def find_shared_spans(
@@ -34,21 +34,38 @@ def find_shared_spans(
     """For each document, its spans shared with another document: (start, end, other id)."""
     result: list[set[tuple[int, int, str]]] = [set() for _ in docs]
     paragraphs = _units(docs, settings, sentences=False)
-    matched = _match(docs, paragraphs, settings.shared_jaccard, settings, result)
-    leftover_docs = {u.doc for i, u in enumerate(paragraphs) if i not in matched}
-    if leftover_docs:
-        sentences = [
-            u
-            for u in _units(docs, settings, sentences=True)
-            if u.doc in leftover_docs and not _inside_matched(u, paragraphs, matched)
-        ]
-        _match(docs, sentences, settings.shared_sentence_jaccard, settings, result)
+    pairs = _match(docs, paragraphs, settings.shared_jaccard, settings, result)
+    matched = {i for pair in pairs for i in pair}
+    # Sentences inside paragraphs that already matched are not compared again.
+    matched_spans: dict[int, list[tuple[int, int]]] = {}
+    for i in matched:
+        unit = paragraphs[i]
+        matched_spans.setdefault(unit.doc, []).append((unit.start, unit.end))
+    # Reworded sentences are looked for only between documents that already reuse whole
+    # paragraphs (reused background comes in batches); this keeps large inputs fast.
+    linked = {frozenset((paragraphs[i].doc, paragraphs[j].doc)) for i, j in pairs}
+    linked_docs = {d for pair in linked for d in pair}
+    sentences = [
+        u
+        for u in _units(docs, settings, sentences=True, only=linked_docs)
+        if not any(s <= u.start and u.end <= e for s, e in matched_spans.get(u.doc, ()))
+    ]
+    if sentences:
+        _match(docs, sentences, settings.shared_sentence_jaccard, settings, result, linked)
     return [sorted(spans) for spans in result]
 
 
-def _units(docs: Sequence[Document], settings: DedupSettings, *, sentences: bool) -> list[_Unit]:
+def _units(
+    docs: Sequence[Document],
+    settings: DedupSettings,
+    *,
+    sentences: bool,
+    only: set[int] | None = None,
+) -> list[_Unit]:
     units = []
     for d, doc in enumerate(docs):
+        if only is not None and d not in only:
+            continue
         text = doc.clean_text
         spans = sentence_spans(text) if sentences else paragraph_spans(text)
         for start, end in spans:
@@ -60,25 +77,20 @@ def _units(docs: Sequence[Document], settings: DedupSettings, *, sentences: bool
     return units
 
 
-def _inside_matched(unit: _Unit, paragraphs: Sequence[_Unit], matched: set[int]) -> bool:
-    return any(
-        i in matched and p.doc == unit.doc and p.start <= unit.start and unit.end <= p.end
-        for i, p in enumerate(paragraphs)
-    )
-
-
 def _match(
     docs: Sequence[Document],
     units: Sequence[_Unit],
     threshold: float,
     settings: DedupSettings,
     result: list[set[tuple[int, int, str]]],
-) -> set[int]:
+    allowed: set[frozenset[int]] | None = None,
+) -> list[tuple[int, int]]:
+    """Record near-identical units of different documents; returns the matching unit pairs."""
     sigs = signatures([u.shingles for u in units], settings.num_perm)
     lsh = MinHashLSH(threshold=threshold, num_perm=settings.num_perm)
     for i, sig in enumerate(sigs):
         lsh.insert(i, sig)
-    matched: set[int] = set()
+    pairs: list[tuple[int, int]] = []
     for i, sig in enumerate(sigs):
         a = units[i]
         for j in lsh.query(sig):
@@ -87,9 +99,11 @@ def _match(
             b = units[j]
             if a.doc == b.doc or docs[a.doc].id == docs[b.doc].id:
                 continue
+            if allowed is not None and frozenset((a.doc, b.doc)) not in allowed:
+                continue
             if jaccard(a.shingles, b.shingles) < threshold:
                 continue
             result[a.doc].add((a.start, a.end, docs[b.doc].id))
             result[b.doc].add((b.start, b.end, docs[a.doc].id))
-            matched.update((i, j))
-    return matched
+            pairs.append((i, j))
+    return pairs

@@ -9,14 +9,17 @@ touching the report code.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import types
 import typing
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from enum import Enum
 from functools import cache
 from typing import cast
 
 T = typing.TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 Plain = None | bool | int | float | str | list["Plain"] | dict[str, "Plain"]
 
@@ -90,15 +93,26 @@ def from_plain(tp: object, data: object) -> object:
     raise ValueError(f"expected {getattr(tp, '__name__', tp)}, got {data!r}")
 
 
-def dataclass_from_plain(cls: type[T], data: object) -> T:
-    """Build dataclass ``cls`` from an object; missing optional fields take their defaults."""
+def dataclass_from_plain(cls: type[T], data: object, *, skip_unfit: Collection[str] = ()) -> T:
+    """Build dataclass ``cls`` from an object; missing optional fields take their defaults.
+
+    A field named in ``skip_unfit`` whose value does not fit its type is left
+    at its default with a warning (for extra fields written by another version).
+    """
     if not isinstance(data, dict):
         raise ValueError(f"expected an object for {cls.__name__}, got {type(data).__name__}")
     hints = field_types(cast(Hashable, cls))
     kwargs: dict[str, object] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:
-            kwargs[f.name] = from_plain(hints[f.name], data[f.name])
+            try:
+                kwargs[f.name] = from_plain(hints[f.name], data[f.name])
+            except (ValueError, TypeError) as exc:
+                if f.name not in skip_unfit:
+                    raise ValueError(f"{cls.__name__}.{f.name}: {exc}") from exc
+                log.warning(
+                    "%s field %r does not fit the model: left out (%s)", cls.__name__, f.name, exc
+                )
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise ValueError(f"{cls.__name__}: missing field {f.name!r}")
     return cls(**kwargs)

@@ -53,7 +53,9 @@ def render_report(
     """
     docs = corpus.by_id()
     spans = cited_spans(corpus)
-    heading = title or (corpus.stories[0].title if len(corpus.stories) == 1 else "Dossier")
+    heading = title or "Dossier"
+    # The browser tab names the story when there is only one; the page heading says what it is.
+    tab = title or (corpus.stories[0].title if len(corpus.stories) == 1 else "Dossier")
     statuses = Counter(d.status for d in corpus.documents)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
     header = [
@@ -84,9 +86,7 @@ def render_report(
             '<footer class="page"><details><summary>How this report was made</summary>'
             f"<pre>{esc(log)}</pre></details></footer>"
         )
-    return page(
-        heading, "\n".join([*header, *body, footer]), nav_html=nav_html, head_html=head_html
-    )
+    return page(tab, "\n".join([*header, *body, footer]), nav_html=nav_html, head_html=head_html)
 
 
 def other_inputs(

@@ -175,16 +175,36 @@ def corpus_from_json(data: Mapping[str, object]) -> Corpus:
 
     Derived fields (``roles``/``attributes`` summaries, event ``outlets``,
     removal summaries) are rebuilt from the claims they summarise. Raises
-    ``ValueError`` when the data is not ``dossier/1``.
+    ``ValueError`` when the data is not ``dossier/1``; an extra field that
+    does not fit the model is left out with a warning.
     """
     if data.get("schema") != SCHEMA_ID:
         raise ValueError(f"not a {SCHEMA_ID} document (schema={data.get('schema')!r})")
-    docs = _objects(data.get("documents", []), "documents")
-    stories = _objects(data.get("stories", []), "stories")
-    plain = dict(data)
-    plain["documents"] = [_document_plain(d) for d in docs]
-    plain["stories"] = [_story_plain(s) for s in stories]
-    return dataclass_from_plain(Corpus, plain)
+    docs = tuple(
+        dataclass_from_plain(Document, _document_plain(d), skip_unfit=_DOC_EXTRAS)
+        for d in _objects(data.get("documents", []), "documents")
+    )
+    stories = tuple(
+        dataclass_from_plain(Story, _story_plain(s), skip_unfit=_STORY_EXTRAS)
+        for s in _objects(data.get("stories", []), "stories")
+    )
+    plain = {k: v for k, v in data.items() if k not in {"documents", "stories"}}
+    corpus = dataclass_from_plain(Corpus, {**plain, "documents": []}, skip_unfit=_CORPUS_EXTRAS)
+    return dataclasses.replace(corpus, documents=docs, stories=stories)
+
+
+# Fields the contract does not define: one that no longer fits the model is left out with a
+# warning instead of making the whole file unreadable.
+_DOC_EXTRAS = frozenset(f.name for f in dataclasses.fields(Document)) - {
+    *("id", "source", "status", "reason", "duplicate_of", "outlet", "title"),
+    *("clean_text", "published", "flags", "raw_text"),
+}
+_STORY_EXTRAS = frozenset(f.name for f in dataclasses.fields(Story)) - {
+    *("id", "title", "document_ids", "headline", "summary", "entities", "events", "conflicts"),
+}
+_CORPUS_EXTRAS = frozenset(f.name for f in dataclasses.fields(Corpus)) - {
+    *("documents", "stories", "generated_at"),
+}
 
 
 def _objects(value: object, what: str) -> list[dict[str, object]]:

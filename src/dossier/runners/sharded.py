@@ -10,6 +10,7 @@ same result.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -36,8 +37,9 @@ def _run_shard(
 
 @dataclass(frozen=True, slots=True)
 class ShardedRunner:
+    """One shard per worker, so each worker loads the models once per stage."""
+
     workers: int = 2
-    shard_size: int = 200
 
     def run(
         self,
@@ -49,13 +51,14 @@ class ShardedRunner:
         from dossier.pipeline import check_order
 
         check_order(stages)
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+        # "spawn": forking a process that already runs torch/spaCy threads can deadlock.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
             for stage in stages:
                 if stage.scope == "document" and stage.run_documents is not None:
                     docs = corpus.documents
-                    shards = [
-                        docs[i : i + self.shard_size] for i in range(0, len(docs), self.shard_size)
-                    ]
+                    size = max(1, -(-len(docs) // self.workers))
+                    shards = [docs[i : i + size] for i in range(0, len(docs), size)]
                     futures = [pool.submit(_run_shard, stage.name, s, settings) for s in shards]
                     merged = tuple(doc for f in futures for doc in f.result())
                     corpus = replace(corpus, documents=merged)

@@ -53,7 +53,10 @@ def _entity_similarity(keys: list[Counter[str]]) -> np.ndarray:
     for k in keys:
         doc_freq.update(set(k))
     weights = [
-        {key: math.log(1 + n / doc_freq[key]) * (2.0 if key.startswith("PERSON") else 1.0) for key in k}
+        {
+            key: math.log(1 + n / doc_freq[key]) * (2.0 if key.startswith("PERSON") else 1.0)
+            for key in k
+        }
         for k in keys
     ]
     sim = np.zeros((n, n), dtype=np.float32)

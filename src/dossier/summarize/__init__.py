@@ -14,7 +14,14 @@ from collections.abc import Sequence
 
 from dossier.model import Conflict, Document, Entity, Event, Sentence
 from dossier.summarize.candidates import candidates
-from dossier.summarize.select import avoided, overlaps, pick_headline, score_all, select
+from dossier.summarize.select import (
+    avoided,
+    confirmed_later,
+    overlaps,
+    pick_headline,
+    score_all,
+    select,
+)
 from dossier.summarize.settings import SummarySettings
 
 __all__ = ["SummarySettings", "summarize"]
@@ -38,7 +45,9 @@ def summarize(
         log.debug("summary: %d sentences avoided (superseded or contradicted)", len(pool) - len(kept))
     if not kept:
         return None, ()
-    scored = score_all(kept, entities, events, settings.support_jaccard)
+    scored = score_all(
+        kept, entities, events, settings.support_jaccard, confirmed_later(conflicts)
+    )
     head = pick_headline(scored, settings.recent_days)
     headline = Sentence(head.candidate.text, head.citations) if head else None
     chosen = select(scored, settings.max_words, settings.duplicate_jaccard)

@@ -7,8 +7,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dossier.crosscheck.lexicon import PREDICATES
 from dossier.model import Citation, Conflict, DateValue, Entity, Event
-from dossier.summarize.candidates import Candidate, jaccard
+from dossier.summarize.candidates import Candidate, content_tokens, jaccard
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,17 @@ def avoided(conflicts: Sequence[Conflict]) -> set[tuple[str, int, int]]:
     return out
 
 
+def confirmed_later(conflicts: Sequence[Conflict]) -> set[tuple[str, int, int]]:
+    """Spans that state what overtook an earlier expectation: the story's latest state."""
+    return {
+        (c.doc, c.start, c.end)
+        for conflict in conflicts
+        if conflict.kind == "superseded" and len(conflict.sides) >= 2
+        for side in conflict.sides[1:]
+        for c in side.citations
+    }
+
+
 def overlaps(c: Candidate, spans: set[tuple[str, int, int]]) -> bool:
     return any(doc == c.doc.id and s < c.end and c.start < e for doc, s, e in spans)
 
@@ -57,11 +69,27 @@ def main_entities(entities: Sequence[Entity]) -> set[str]:
     return {e for e, n in counts.items() if n == top and n >= 1}
 
 
+def _families(text: str) -> frozenset[str]:
+    return frozenset(
+        name for name, pattern in PREDICATES.items() if name != "cross" and pattern.search(text)
+    )
+
+
+def same_fact(a: Candidate, b: Candidate, support_jaccard: float) -> bool:
+    """Two sentences state the same thing: shared words and the same reported events."""
+    overlap = jaccard(a.tokens, b.tokens)
+    if overlap >= 2 * support_jaccard:
+        return True
+    fa, fb = _families(a.text), _families(b.text)
+    return overlap >= support_jaccard and (bool(fa & fb) or (not fa and not fb))
+
+
 def score_all(
     cands: Sequence[Candidate],
     entities: Sequence[Entity],
     events: Sequence[Event],
     support_jaccard: float,
+    latest_state: set[tuple[str, int, int]] | None = None,
 ) -> list[Scored]:
     key = main_entities(entities)
     mentions: dict[str, list[tuple[int, int, str]]] = {}
@@ -80,18 +108,24 @@ def score_all(
         for other in cands:
             if other.doc.id in citations:
                 continue
-            if jaccard(c.tokens, other.tokens) >= support_jaccard:
+            if same_fact(c, other, support_jaccard):
                 citations[other.doc.id] = other.doc.cite(other.start, other.end)
         for s, e, ev in event_index.get(c.doc.id, []):
             if s < c.end and c.start < e:
+                # Other reports of the same event, when they state it in similar words.
                 for cit in ev.citations:
-                    citations.setdefault(cit.doc, cit)
+                    if cit.doc not in citations and jaccard(c.tokens, content_tokens(cit.quote)) >= (
+                        support_jaccard
+                    ):
+                        citations[cit.doc] = cit
         outlets = {
             (by.outlet or by.id)
             for by in [c.doc, *[o.doc for o in cands if o.doc.id in citations]]
         }
         names = {eid for s, e, eid in mentions.get(c.doc.id, []) if c.start <= s and e <= c.end}
-        date = _date_of(c, event_index)
+        is_latest = bool(latest_state) and overlaps(c, latest_state or set())
+        # What overtook an earlier expectation is, by construction, the latest state.
+        date = _published_key(c) if is_latest else _date_of(c, event_index)
         in_events = any(s < c.end and c.start < e for s, e, _ in event_index.get(c.doc.id, []))
         score = (
             math.log1p(len(outlets))
@@ -99,6 +133,7 @@ def score_all(
             + 0.2 * min(3, len(names))
             + (0.3 if in_events else 0.0)
             + (0.3 if date and date == latest else 0.0)
+            + (0.8 if is_latest else 0.0)
             - (0.4 if _shared(c) else 0.0)
             - 0.03 * min(c.index, 15)
         )
@@ -114,8 +149,15 @@ def _date_of(c: Candidate, event_index: dict[str, list[tuple[int, int, Event]]])
     dates = [ev.date.sort_key for s, e, ev in event_index.get(c.doc.id, []) if s < c.end and c.start < e]
     if dates:
         return max(dates)
+    return _published_key(c)
+
+
+def _published_key(c: Candidate) -> str:
     published = c.doc.published.date
-    return published.sort_key if published else ""
+    if published is None:
+        return ""
+    # Reported by the publication date: after every dated event of that month / year.
+    return published.sort_key + ("" if published.granularity == "day" else "-99")
 
 
 def _days(a: DateValue | None, b: DateValue | None) -> int | None:
@@ -139,7 +181,24 @@ def pick_headline(scored: Sequence[Scored], recent_days: int) -> Scored | None:
         return days <= recent_days if days is not None else date.sort_key >= newest.sort_key[:7]
 
     pool = [s for s in scored if recent(s)] or list(scored)
-    return max(pool, key=lambda s: (s.score - 0.1 * s.candidate.index, -s.candidate.index))
+    return max(
+        pool,
+        key=lambda s: (
+            s.score + (0.5 if s.candidate.index <= 1 else 0.0) - 0.1 * min(s.candidate.index, 10),
+            -s.candidate.index,
+        ),
+    )
+
+
+def _duplicate(a: Scored, b: Scored, duplicate_jaccard: float) -> bool:
+    if jaccard(a.candidate.tokens, b.candidate.tokens) >= duplicate_jaccard:
+        return True
+    # One cites the other as stating the same thing.
+    spans_a = {(c.doc, c.start, c.end) for c in a.citations}
+    spans_b = {(c.doc, c.start, c.end) for c in b.citations}
+    own_a = (a.candidate.doc.id, a.candidate.start, a.candidate.end)
+    own_b = (b.candidate.doc.id, b.candidate.start, b.candidate.end)
+    return own_a in spans_b or own_b in spans_a
 
 
 def select(
@@ -150,7 +209,7 @@ def select(
     for s in sorted(scored, key=lambda s: (-s.score, s.candidate.doc.id, s.candidate.index)):
         if used + s.candidate.words > max_words:
             continue
-        if any(jaccard(s.candidate.tokens, c.candidate.tokens) >= duplicate_jaccard for c in chosen):
+        if any(_duplicate(s, c, duplicate_jaccard) for c in chosen):
             continue
         chosen.append(s)
         used += s.candidate.words
@@ -158,7 +217,6 @@ def select(
         chosen,
         key=lambda s: (
             s.date or "9999",
-            s.candidate.doc.published.date.sort_key if s.candidate.doc.published.date else "9999",
             s.candidate.doc.id,
             s.candidate.index,
         ),

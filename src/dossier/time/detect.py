@@ -44,7 +44,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
     (
         "mdy",
         g.compile_ci(
-            _WD_PREFIX + r"(?P<mon>" + g.MONTH + r")\s+(?P<day>" + g.DAY + r")"
+            r"(?<![\w.])" + _WD_PREFIX + r"(?P<mon>" + g.MONTH + r")\s+(?P<day>" + g.DAY + r")"
             r"(?:(?:,\s*|\s+)(?P<year>"
             + g.YEAR
             + r"))?(?:,?\s+(?:at\s+)?(?P<clock>"
@@ -72,23 +72,34 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
     ),
     (
         "my",
-        g.compile_ci(r"(?P<mon>" + g.MONTH + r")(?:\s+of)?,?\s+(?P<year>" + g.YEAR + r")"),
+        g.compile_ci(
+            r"(?<![\w.])(?P<mon>" + g.MONTH + r")(?:\s+of)?,?\s+(?P<year>" + g.YEAR + r")"
+        ),
         h.my,
         1,
     ),
     (
         "quarter",
         g.compile_ci(
-            r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+"
+            r"(?<!\w)(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+"
             r"(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + g.YEAR + r"))?(?![a-z])"
         ),
         h.quarter,
         1,
     ),
     (
+        "fiscal-quarter",
+        g.compile_ci(
+            r"(?<!\w)the\s+(?:(?P<which>latest|current|same|year-ago|year-earlier|comparable|previous|past|"
+            r"recent)\s+)?quarter(?![a-z-])(?!\s+of\b)"
+        ),
+        h.fiscal_quarter,
+        1,
+    ),
+    (
         "season",
         g.compile_ci(
-            r"(?:(?P<dir>last|next|this|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+            r"(?<!\w)(?:(?P<dir>last|next|this|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
             r"(?:\s+(?:of\s+)?(?P<year>" + g.YEAR + r"))?(?![a-z])"
         ),
         h.season,
@@ -96,14 +107,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
     ),
     (
         "decade",
-        g.compile_ci(r"(?:the\s+)?(?:(?P<dec>(?:1[6-9]|20)\d)0'?s|'(?P<dec2>\d)0s)(?![a-z])"),
+        g.compile_ci(
+            r"(?<!\w)(?:the\s+)?(?:(?P<dec>(?:1[6-9]|20)\d)0'?s|'(?P<dec2>\d)0s)(?![a-z])"
+        ),
         h.decade,
         2,
     ),
     (
         "pod",
         g.compile_ci(
-            r"(?P<dir>early\s+this|late\s+last|this|last|yesterday|tomorrow)\s+"
+            r"(?<!\w)(?P<dir>early\s+this|late\s+last|this|last|yesterday|tomorrow)\s+"
             r"(?P<pod>morning|afternoon|evening|night)(?![a-z])"
         ),
         h.pod,
@@ -114,7 +127,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
         g.compile_ci(
             r"(?<![\w-])(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today"
             r"|tonight|tomorrow|right\s+now|nowadays|now|currently|recently|these\s+days|at\s+present"
-            r"|the\s+past|the\s+future)(?![\w-])"
+            r"|the\s+past|the\s+future|soon)(?![\w-])"
         ),
         h.deictic,
         3,
@@ -122,7 +135,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
     (
         "relative",
         g.compile_ci(
-            r"(?:(?P<early>earlier|later|early|late)\s+)?(?P<the>the\s+)?(?P<dir>last|next|this|coming|"
+            r"(?<!\w)(?:(?P<early>earlier|later|early|late)\s+)?(?P<the>the\s+)?(?P<dir>last|next|this|coming|"
             r"previous|preceding|past|current|same|following)\s+(?P<unit>week(?:end)?|month|year|"
             r"quarter|decade|century|day|spring|summer|fall|autumn|winter)(?![a-z])"
         ),
@@ -132,7 +145,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
     (
         "weekday",
         g.compile_ci(
-            r"(?:(?P<dir>last|next|coming|this|early|late)\s+)?(?P<wd>" + g.WEEKDAY + r")"
+            r"(?<!\w)(?:(?P<dir>last|next|coming|this|early|late)\s+)?(?P<wd>" + g.WEEKDAY + r")"
             r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
         ),
         h.rel_weekday,
@@ -183,8 +196,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
     (
         "set",
         g.compile_ci(
-            r"(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning|night|evening|"
-            r"weekend)(?![a-z])|(?<![\w-])(?P<adv>annually|yearly|hourly|nightly)(?![\w-])"
+            r"(?<!\w)(?:(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning|night|evening|"
+            r"weekend)(?![a-z])|(?<![\w-])(?P<adv>annually|yearly|hourly|nightly|daily|weekly|monthly)(?![\w-])"
             r"|(?P<per>(?:a|per)\s+(?:year|month|week|day))(?![a-z]))"
         ),
         h.set_handler,
@@ -199,7 +212,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
     (
         "bare-month",
         g.compile_ci(
-            r"(?:(?P<dir>last|next|this|coming|past|previous)\s+)?(?P<mon>" + g.MONTH + r")"
+            r"(?<![\w.])(?:(?P<dir>last|next|this|coming|past|previous)\s+)?(?P<mon>"
+            + g.MONTH
+            + r")"
         ),
         h.bare_month,
         5,
@@ -207,7 +222,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
     (
         "clock",
         g.compile_ci(
-            r"(?:(?P<pre>at|by|around|until|about|before|after|from)\s+)?(?P<clock>"
+            r"(?<![\w.:])(?:(?P<pre>at|by|around|until|about|before|after|from)\s+)?(?P<clock>"
             + g.CLOCK
             + r")"
         ),

@@ -207,6 +207,7 @@ class _Draft:
     tokens: frozenset[str]
     citations: list[Citation] = field(default_factory=list)
     entity_ids: set[str] = field(default_factory=set)
+    texts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +326,15 @@ def _matches(draft: _Draft, cand: _Candidate, settings: TimeSettings) -> float:
     return 0.0
 
 
+_PRONOUN_START = re.compile(r"^(?:they|he|she|it|this|that|these|those|the\s+pair)\b", re.I)
+
+
+def _text_rank(text: str) -> tuple[bool, bool, int, str]:
+    """Prefer, as an event's wording, a focused sentence that names its subject:
+    at least six words, not opening with a pronoun, then the shortest."""
+    return (len(_WORD.findall(text)) < 6, bool(_PRONOUN_START.match(text)), len(text), text)
+
+
 def extract_events(
     docs: Sequence[Document], entities: Sequence[Entity], settings: TimeSettings
 ) -> tuple[Event, ...]:
@@ -349,10 +359,14 @@ def extract_events(
                 draft.citations.append(citation)
             draft.entity_ids |= cand.entity_ids
             draft.tokens = draft.tokens | cand.tokens
+            if cand.primary:
+                draft.texts.append(cand.text)
             continue
         if not cand.primary:
             continue  # reused text from another document: never an event of its own
-        drafts.append(_Draft(cand.date, cand.text, cand.tokens, [citation], set(cand.entity_ids)))
+        drafts.append(
+            _Draft(cand.date, cand.text, cand.tokens, [citation], set(cand.entity_ids), [cand.text])
+        )
     events = []
     for draft in drafts:
         first = draft.citations[0]
@@ -361,7 +375,7 @@ def extract_events(
             Event(
                 id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12],
                 date=draft.date,
-                text=draft.text,
+                text=min(draft.texts, key=_text_rank),
                 citations=tuple(draft.citations),
                 entity_ids=tuple(sorted(draft.entity_ids)),
             )

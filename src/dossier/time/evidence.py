@@ -42,6 +42,10 @@ class Evidence:
     day_first_votes: int
     month_first_votes: int
     max_year: int | None  # the latest year the text mentions at all
+    # Explicit dates in a clause with a past-tense cue (not merely "not future").
+    past_cued: tuple[tuple[dt.date, str], ...] = ()
+    # Granularity of each explicit date's text: "year", "month" or "day".
+    granularity: tuple[tuple[str, str], ...] = ()
 
     @property
     def lower_bound(self) -> dt.date | None:
@@ -118,6 +122,8 @@ def _anchored_duration_end(
 def content_evidence(text: str, raws: tuple[RawTimex, ...] | None = None) -> Evidence:
     raws = detect(text) if raws is None else raws
     explicit: list[tuple[dt.date, str]] = []
+    past_cued: list[tuple[dt.date, str]] = []
+    granularity: list[tuple[str, str]] = []
     dated: list[tuple[RawTimex, dt.date]] = []
     partials: list[Partial] = []
     recency: list[str] = []
@@ -139,7 +145,9 @@ def content_evidence(text: str, raws: tuple[RawTimex, ...] | None = None) -> Evi
         if spec.kind == "duration":
             end = _anchored_duration_end(text, raw, dated)
             if end is not None:
-                explicit.append((end, f"{raw.text} after {dated[-1][0].text}"))
+                label = f"{raw.text} after {dated[-1][0].text}"
+                explicit.append((end, label))
+                granularity.append((label, "month"))
             continue
         if spec.kind not in ("date", "time"):
             continue
@@ -150,12 +158,19 @@ def content_evidence(text: str, raws: tuple[RawTimex, ...] | None = None) -> Evi
                 dated.append((raw, start))
                 if tense != "future":
                     explicit.append((start, raw.text))
+                    level = "day" if spec.day else "month" if spec.month else "year"
+                    granularity.append((raw.text, level))
+                if tense == "past":
+                    past_cued.append((start, raw.text))
             elif spec.numeric is not None and tense != "future":
                 a, b = spec.numeric
                 first = safe_date(spec.year, b, a) or safe_date(spec.year, a, b)
                 second = safe_date(spec.year, a, b) or first
                 if first and second:
                     explicit.append((min(first, second), raw.text))
+                    granularity.append((raw.text, "day"))
+                    if tense == "past":
+                        past_cued.append((min(first, second), raw.text))
             continue
         if spec.year is None and spec.month is not None and spec.rel_unit is None:
             partials.append(Partial(spec.month, spec.day, tense, raw.text, raw.start))
@@ -164,7 +179,14 @@ def content_evidence(text: str, raws: tuple[RawTimex, ...] | None = None) -> Evi
         elif spec.rel_base == "dct" and spec.rel_unit in {"day", "week", "weekday", "weekend"}:
             recency.append(raw.text)
     return Evidence(
-        tuple(explicit), tuple(partials), tuple(recency), votes_day, votes_month, max_year
+        tuple(explicit),
+        tuple(partials),
+        tuple(recency),
+        votes_day,
+        votes_month,
+        max_year,
+        tuple(past_cued),
+        tuple(granularity),
     )
 
 

@@ -289,10 +289,20 @@ _YEAR_CUES = frozenset(
 )
 
 
+# "the 1996 Olympic bombing", "a 1996 law", "its 1989 results", "both 1990 and 1991".
+_YEAR_DETERMINERS = frozenset(
+    ["the", "a", "an", "that", "this", "its", "his", "her", "their", "our", "s", "both"]
+)
+
+
 def year_alone(m: re.Match[str], text: str) -> Spec | None:
     prev = _prev_word(text, m.start())
     after = text[m.end() : m.end() + 3]
-    if prev not in _YEAR_CUES and not re.match(r"(?:'s|[,.;:)!?\"”]|\s*$|\s+-)", after):
+    if (
+        prev not in _YEAR_CUES
+        and prev not in _YEAR_DETERMINERS
+        and not re.match(r"(?:'s|[,.;:)!?\"”]|\s*$|\s+-)", after)
+    ):
         return None
     return Spec(year=_year(m["year"]))
 
@@ -321,6 +331,7 @@ _REFS = {
     "recently": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
 }
 
 
@@ -516,6 +527,12 @@ def quarter(m: re.Match[str], text: str) -> Spec | None:
         rel_unit=None if year else "quarter-of",
         rel_base=None if year else "dct",
     )
+
+
+def fiscal_quarter(m: re.Match[str], text: str) -> Spec | None:
+    which = (m["which"] or "").lower()
+    offset = {"year-ago": -4, "year-earlier": -4, "previous": -1, "past": -1}.get(which, 0)
+    return Spec(rel_unit="fiscal-quarter", rel_offset=offset, rel_base="dct")
 
 
 def season(m: re.Match[str], text: str) -> Spec | None:

@@ -152,7 +152,7 @@ def duration_timeml(parts: tuple[tuple[str, float | None], ...]) -> str:
 def _timeml_suffix(spec: Spec) -> str:
     if spec.clock:
         return "T" + spec.clock
-    if spec.part_of_day:
+    if spec.part_of_day and spec.rel_unit != "weekday":  # "Friday night" is a day in TimeBank
         return "T" + spec.part_of_day
     return ""
 
@@ -305,6 +305,11 @@ def _resolve_relative(
             return Resolved(None, "PAST_REF")
         year = ref.year + offset
         return Resolved(year_value(year, approx), f"{year:04d}")
+    if unit == "fiscal-quarter":
+        # "the quarter", "the latest quarter": the one most recently reported on.
+        reported = ref - dt.timedelta(days=45)
+        index = reported.year * 4 + (reported.month - 1) // 3 + (offset or 0)
+        return Resolved(year_value(index // 4), f"{index // 4:04d}-Q{index % 4 + 1}")
     if unit in {"quarter", "quarter-of"}:
         q = (ref.month - 1) // 3 + 1
         if unit == "quarter-of" and spec.quarter is not None:
@@ -345,15 +350,19 @@ def _weekday_date(ref: dt.date, weekday: int, offset: int | None, tense: Tense |
 # --- tense ---------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo|shall|'ll|scheduled|slated|due|expected|expects|expect|plans?|planned"
-    r"|upcoming|set\s+to|is\s+to|are\s+to|going\s+to|to\s+be\s+held|next|intends?|would)\b",
-    re.IGNORECASE,
+    r"\b(?i:will|won't|wo|shall|'ll|scheduled|slated|due|expected|expects|expect|plans?|planned"
+    r"|upcoming|set\s+to|is\s+to|are\s+to|going\s+to|to\s+be\s+held|next|intends?|would"
+    r"|as\s+soon\s+as|as\s+early\s+as|likely\s+to)\b"
 )
+# Past forms: a fixed list (any case) and lower-case words in -ed that are not common
+# adjectives ("United", "based", "alleged" do not mark tense).
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|last|said|told|since|earlier|previously|already|"
-    r"[a-z]{3,}ed|began|went|came|took|gave|made|fled|left|met|held|sent|won|lost|fell|rose|"
-    r"spent|paid|told|found|saw|ran|led|brought|thought|became|got|struck|hit|shot|arrested)\b",
-    re.IGNORECASE,
+    r"\b(?:(?i:was|were|had|did|ago|last|said|told|since|earlier|previously|already|"
+    r"began|went|came|took|gave|made|fled|left|met|held|sent|won|lost|fell|rose|"
+    r"spent|paid|found|saw|ran|led|brought|thought|became|got|struck|hit|shot)"
+    r"|(?!(?:based|related|alleged|armed|united|limited|detailed|advanced|concerned|"
+    r"interested|supposed|used|scheduled|expected|planned|proposed|red|need|speed|feed|"
+    r"seed|bed|indeed|hundred)\b)[a-z]{2,}ed)\b"
 )
 _NEUTRAL_PREP = re.compile(r"\b(?:until|till|by|before|through)\s*$", re.IGNORECASE)
 

@@ -143,19 +143,13 @@ def _content_value(
         return None, "", False
     if not any(p.tense != "future" for p in evidence.partials):
         latest = max(evidence.explicit)
-        return _at_granularity(latest[0], latest[1]), estimate.reason, estimate.consistent
+        level = dict(evidence.granularity).get(latest[1], "year")
+        if level == "year":
+            # "in 2018" only bounds the date from below: it is no estimate of it.
+            return None, f"the content only mentions years (latest: {latest[1]})", False
+        return month_value(latest[0].year, latest[0].month, True), estimate.reason, True
     value = month_value(estimate.day.year, estimate.day.month, True)
     return value, estimate.reason, estimate.consistent
-
-
-def _at_granularity(day: dt.date, text: str) -> DateValue:
-    raws = detect(text)
-    spec = raws[0].spec if raws else None
-    if spec is not None and spec.day is not None:
-        return day_value(day, True)
-    if spec is not None and spec.month is not None:
-        return month_value(day.year, day.month, True)
-    return DateValue(f"{day.year:04d}", "year", True)
 
 
 def _contradiction(
@@ -168,7 +162,7 @@ def _contradiction(
     end = {"day": when, "month": when.replace(day=28), "year": when.replace(month=12, day=31)}[
         candidate.granularity
     ]
-    later = [(d, t) for d, t in evidence.explicit if d > end + dt.timedelta(days=1)]
+    later = [(d, t) for d, t in evidence.past_cued if d > end + dt.timedelta(days=1)]
     content, reason, consistent = _content_value(evidence, settings)
     if later:
         d, t = max(later)
@@ -214,6 +208,12 @@ def _latest_before(p: Partial, when: dt.date) -> dt.date | None:
     return None
 
 
+def _same_day(a: DateValue, b: DateValue) -> bool:
+    """Whether two dates agree at the coarser of their granularities."""
+    size = min(len(a.value), len(b.value))
+    return a.value[:size] == b.value[:size]
+
+
 def _decide(doc: Document, settings: TimeSettings) -> _Decision:
     evidence = content_evidence(doc.clean_text)
     day_first = _infer_day_first(evidence, settings)
@@ -225,6 +225,15 @@ def _decide(doc: Document, settings: TimeSettings) -> _Decision:
     if day_first is None and page_day_first is not None:
         day_first = page_day_first
     candidates.append(("page", page_value))
+    meta_value = candidates[0][1]
+    if meta_value is not None and page_value is not None and not _same_day(meta_value, page_value):
+        flags.append(
+            Flag(
+                "metadata-page-mismatch",
+                f"metadata date {meta_value.value} differs from the page's printed date "
+                f"{doc.page_date_text!r} ({page_value.value}); the metadata date is used",
+            )
+        )
     candidates.append(("folder", _iso_value(doc.folder_date)))
     for basis, value in candidates:
         if value is None:
@@ -251,7 +260,7 @@ def _decide(doc: Document, settings: TimeSettings) -> _Decision:
         )
         return _Decision(None, "none", tuple(flags), day_first, evidence, undetermined=True)
     content, reason, consistent = _content_value(evidence, settings)
-    if content is None and not evidence.partials:
+    if content is None and not evidence.partials and not evidence.explicit:
         flags.append(
             Flag(
                 "no-date",
@@ -306,12 +315,16 @@ def _from_corpus(
     if not found and decision.fallback is not None:
         return decision.fallback
     if not found:
-        bound_text = f"after {decision.evidence.lower_bound_text}" if bound else "no year"
+        parts = []
+        if decision.evidence.partials:
+            listed = ", ".join(sorted({p.text for p in decision.evidence.partials}))
+            parts.append(f"year-less dates {listed}")
+        if bound:
+            parts.append(f"it is after {decision.evidence.lower_bound_text}")
         flag = Flag(
             "date-undetermined",
-            "the content dates this document only partly (year-less dates "
-            f"{', '.join(sorted({p.text for p in decision.evidence.partials}))}; {bound_text}) "
-            "and no other document fixes their year",
+            f"the content dates this document only partly ({'; '.join(parts)}) "
+            "and no other document fixes it",
         )
         return replace(decision, flags=(*decision.flags, flag), undetermined=False)
     d, p, ids = max(found, key=lambda f: f[0])

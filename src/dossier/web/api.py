@@ -8,8 +8,8 @@ import logging
 import re
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -19,10 +19,12 @@ from dossier import __version__
 from dossier.errors import DossierError
 from dossier.model import Corpus
 from dossier.report.json_out import SCHEMA_ID, document_to_json, story_to_json
-from dossier.resources import Resources
-from dossier.settings import Settings
 from dossier.store import Store
 from dossier.web.errors import ApiError
+
+if TYPE_CHECKING:
+    from dossier.resources import Resources
+    from dossier.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -222,16 +224,23 @@ def _build_result(corpus: Corpus) -> dict[str, object]:
     }
 
 
-@dataclass(slots=True)
 class PipelineBuild:
-    """The real pipeline; its models load lazily on the first build and stay for the next."""
+    """The real pipeline. It is imported, and its models loaded, on the first build only;
+    the models then stay loaded for the next builds."""
 
-    settings: Settings = field(default_factory=Settings)
-    resources: Resources = field(default_factory=Resources)
+    def __init__(
+        self, settings: Settings | None = None, resources: Resources | None = None
+    ) -> None:
+        self.settings = settings
+        self.resources = resources
 
     def __call__(self, paths: Sequence[Path]) -> Corpus:
-        from dossier.pipeline import (
-            run_pipeline,
-        )  # the heavy stages, only when a build is asked for
+        from dossier.pipeline import run_pipeline
+        from dossier.resources import Resources
+        from dossier.settings import Settings
 
+        if self.settings is None:
+            self.settings = Settings()
+        if self.resources is None:
+            self.resources = Resources()
         return run_pipeline(list(paths), self.settings, self.resources)

@@ -10,17 +10,20 @@ import contextlib
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from dossier.settings import Settings
 from dossier.store import Store
 from dossier.web import api, ui
 from dossier.web.api import BuildFn, PipelineBuild
 from dossier.web.errors import http_exception, server_error
+
+if TYPE_CHECKING:
+    from dossier.settings import Settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -67,7 +70,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.store = store
-    app.state.build = build or PipelineBuild(settings or Settings())
+    app.state.build = build or PipelineBuild(settings)
     app.state.build_lock = threading.Lock()
     app.state.allow_server_paths = allow_server_paths
     return app

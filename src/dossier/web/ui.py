@@ -69,7 +69,7 @@ def story(request: Request) -> HTMLResponse:
     # Duplicates of this story's documents are listed with the story, with their reasons.
     dupes = tuple(d for d in store.duplicates_of(ids) if d.id not in known)
     corpus = Corpus(documents=(*docs, *dupes), stories=(found,))
-    return HTMLResponse(render_report(corpus, title=found.title, nav_html=nav(), head_html=HEAD))
+    return HTMLResponse(render_report(corpus, nav_html=nav(), head_html=HEAD))
 
 
 def document(request: Request) -> HTMLResponse:

@@ -1,0 +1,99 @@
+"""Scoring reported conflicts against a hand-made gold file (see tests/gold/conflicts_seeds.json)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.model import Conflict, ConflictSide, Corroboration
+
+
+def fold(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
+
+
+def side_matches(side: ConflictSide, gold_side: dict[str, Any]) -> bool:
+    for c in side.citations:
+        if not any(c.doc.startswith(p) for p in gold_side["docs"]):
+            continue
+        if any(fold(p) in fold(c.quote) for p in gold_side["any"]):
+            return True
+    return False
+
+
+def conflict_matches(conflict: Conflict, entry: dict[str, Any]) -> bool:
+    if conflict.kind not in entry["kinds"]:
+        return False
+    gold_sides = entry["sides"]
+    for chosen in itertools.permutations(range(len(conflict.sides)), len(gold_sides)):
+        if all(side_matches(conflict.sides[i], g) for i, g in zip(chosen, gold_sides, strict=True)):
+            return True
+    return False
+
+
+def violates(conflict: Conflict, rule: dict[str, Any]) -> bool:
+    if "kinds" in rule and conflict.kind not in rule["kinds"]:
+        return False
+    if "description_any" in rule:
+        return any(fold(p) in fold(conflict.description) for p in rule["description_any"])
+    return any(
+        fold(p) in fold(c.quote)
+        for side in conflict.sides
+        for c in side.citations
+        for p in rule["side_any"]
+    )
+
+
+@dataclass(frozen=True)
+class Score:
+    recall: float
+    precision: float
+    agreements: float
+    missed: list[str]
+    spurious: list[str]
+    violations: list[str]
+    unconfirmed: list[str]
+
+
+def score(
+    gold: dict[str, Any], conflicts: Sequence[Conflict], facts: Sequence[Corroboration]
+) -> Score:
+    wanted = gold["conflicts"]
+    allowed = wanted + gold.get("acceptable", [])
+    missed = [g["id"] for g in wanted if not any(conflict_matches(c, g) for c in conflicts)]
+    spurious = [
+        c.description for c in conflicts if not any(conflict_matches(c, g) for g in allowed)
+    ]
+    violations = [
+        f"{rule['id']}: {c.description}"
+        for rule in gold.get("must_not", [])
+        for c in conflicts
+        if violates(c, rule)
+    ]
+    unconfirmed = []
+    for agreement in gold.get("agreements", []):
+        ok = any(
+            f.independent_sources >= 2
+            and all(
+                any(
+                    c.doc.startswith(p) and any(fold(a) in fold(c.quote) for a in agreement["any"])
+                    for c in f.citations
+                )
+                for p in agreement["docs"]
+            )
+            for f in facts
+        )
+        if not ok:
+            unconfirmed.append(agreement["id"])
+    n_agree = len(gold.get("agreements", []))
+    return Score(
+        recall=(len(wanted) - len(missed)) / len(wanted) if wanted else 1.0,
+        precision=(len(conflicts) - len(spurious)) / len(conflicts) if conflicts else 1.0,
+        agreements=(n_agree - len(unconfirmed)) / n_agree if n_agree else 1.0,
+        missed=missed,
+        spurious=spurious,
+        violations=violations,
+        unconfirmed=unconfirmed,
+    )
