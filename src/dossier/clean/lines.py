@@ -13,9 +13,6 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z0-9]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-_KEY_STRIP = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +25,19 @@ class Line:
     text: str  # whitespace-normalised text
     block: int  # paragraph number (blank lines separate paragraphs)
     indent: int  # leading spaces in the raw line
+    key: str  # line_key(text): comparison key across lines and documents
+    words: int  # word count
 
-    @property
-    def words(self) -> int:
-        return len(_WORD.findall(self.text))
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def normalise_space(text: str) -> str:
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+    """Collapse every run of (Unicode) whitespace to one space; drop zero-width characters."""
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+    return " ".join(text.split())
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -45,8 +47,8 @@ def split_lines(raw: str) -> list[Line]:
     pos = 0
     previous_blank = True
     for piece in raw.split("\n"):
-        stripped = piece.strip()
-        if not stripped or not normalise_space(piece):
+        text = normalise_space(piece)
+        if not text:
             if not previous_blank:
                 block += 1
             previous_blank = True
@@ -58,9 +60,11 @@ def split_lines(raw: str) -> list[Line]:
                     index=len(lines),
                     start=pos + lead,
                     end=pos + trail,
-                    text=normalise_space(piece),
+                    text=text,
                     block=block,
                     indent=lead,
+                    key=_key(text),
+                    words=word_count(text),
                 )
             )
             previous_blank = False
@@ -70,7 +74,16 @@ def split_lines(raw: str) -> list[Line]:
 
 def line_key(text: str) -> str:
     """Key for cross-document comparison: case, bullets, edge punctuation ignored."""
-    return _KEY_STRIP.sub("", normalise_space(text).lower())
+    return _key(normalise_space(text))
+
+
+def _key(normalised: str) -> str:
+    first = _WORD_CHAR.search(normalised)
+    if first is None:
+        return ""
+    last = _WORD_CHAR.search(normalised[::-1])
+    assert last is not None
+    return normalised[first.start() : len(normalised) - last.start()].lower()
 
 
 def word_count(text: str) -> int:
@@ -234,6 +247,7 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _DATE_TOKEN = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 _DATE_SHAPE = re.compile(
     r"\b(?:" + _MONTHS + r")\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b"
     r"|\b\d+\s*(?:hours?|minutes?|mins?|h)\s+ago\b",
@@ -243,7 +257,7 @@ _DATE_SHAPE = re.compile(
 
 def is_date_line(text: str) -> bool:
     """A line that is only a date and/or time ("01/08/2020, 13.31", "Saturday, Feb 22, 2025")."""
-    if not any(ch.isdigit() for ch in text) or len(text) > 80:
+    if len(text) > 80 or not _DIGIT.search(text):
         return False
     if not _DATE_SHAPE.search(text):
         return False

@@ -80,7 +80,7 @@ def outlet_from_masthead(first: Line, lines: Sequence[Line], title_index: int | 
     if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
         return None
     key = line_key(text)
-    repeated = sum(1 for line in lines if line_key(line.text) == key) >= 2
+    repeated = sum(1 for line in lines if line.key == key) >= 2
     brand = bool(re.search(r"[a-z][A-Z]", text)) or bool(_BRAND_WORDS.search(text))
     if text.isupper() and len(text) >= 3:
         brand = True

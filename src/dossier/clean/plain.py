@@ -76,11 +76,14 @@ class PlainResult:
 
 def repeat_keys(text: str, settings: CleanSettings) -> set[str]:
     """Keys of the short lines of one document (for cross-document counting)."""
-    return {
-        L.line_key(line.text)
-        for line in L.split_lines(text)
-        if line.words <= settings.repeat_max_words and L.line_key(line.text)
-    }
+    keys = set()
+    for piece in text.split("\n"):
+        normalised = L.normalise_space(piece)
+        if normalised and L.word_count(normalised) <= settings.repeat_max_words:
+            key = L.line_key(normalised)
+            if key:
+                keys.add(key)
+    return keys
 
 
 def clean_plain(
@@ -103,12 +106,12 @@ def clean_plain(
     if known_title and L.line_key(known_title):
         title_key = L.line_key(known_title)
         cues = [
-            "title-repeat" if L.line_key(ln.text) == title_key else c
+            "title-repeat" if ln.key == title_key else c
             for ln, c in zip(lines, cues, strict=True)
         ]
     _mark_duplicates(lines, cues)
     is_repeat = [
-        L.line_key(line.text) in repeated
+        line.key in repeated
         and line.words <= settings.repeat_max_words
         and not L.is_sentence_like(line.text)
         for line in lines
@@ -160,8 +163,25 @@ def clean_plain(
 
 
 def _cue(line: Line) -> str | None:
-    text = line.text
-    key = L.line_key(text)
+    text, key, n = line.text, line.key, line.words
+    if n <= 30:  # page furniture is short; long lines skip these checks (speed)
+        short = _short_cue(text, key)
+        if short is not None:
+            return short
+    if L.is_cookie_notice(text):
+        return "legal"
+    if n <= 60 and L.is_copyright(text):
+        return "footer"
+    if n <= 45 and _is_caption(text):
+        return "caption"
+    if _is_blurb(text, n):
+        return "outlet-blurb"
+    if n <= 60 and L.has_second_person_ui(text) and not _QUOTES.search(text):
+        return "notice"  # "click here", "please note": removed, but does not start the footer
+    return None
+
+
+def _short_cue(text: str, key: str) -> str | None:
     if L.is_media_placeholder(text):
         return "media-placeholder"
     if L.is_advert(text):
@@ -178,31 +198,21 @@ def _cue(line: Line) -> str | None:
         return "related-header"
     if L.is_related_prefix(text):
         return "related-links"
-    if L.is_cookie_notice(text):
-        return "legal"
-    if L.is_copyright(text):
-        return "footer"
     if L.is_tags_line(text):
         return "tags"
     if L.byline_name(text):
         return "byline"
-    if _is_caption(text, line.words):
-        return "caption"
-    if _is_blurb(text):
-        return "outlet-blurb"
-    if L.has_second_person_ui(text) and line.words <= 60 and not _QUOTES.search(text):
-        return "notice"  # "click here", "please note": removed, but does not start the footer
     return None
 
 
-def _is_caption(text: str, words: int) -> bool:
-    if words > 45 or text[:1] in "\"“‘'«":
+def _is_caption(text: str) -> bool:
+    if text[:1] in "\"“‘'«":
         return False
     return L.has_credit(text) or L.has_caption_position(text)
 
 
-def _is_blurb(text: str) -> bool:
-    if _QUOTES.search(text) or L.word_count(text) < 8:
+def _is_blurb(text: str, words: int) -> bool:
+    if words < 8 or _QUOTES.search(text):
         return False
     if O.outlet_from_blurb(text) and len(_BLURB_VOCAB.findall(text)) >= 2:
         return True
@@ -213,7 +223,7 @@ def _mark_duplicates(lines: Sequence[Line], cues: list[str | None]) -> None:
     """Consecutive identical lines: a repeated caption (or a repeated title)."""
     for i in range(len(lines) - 1):
         a, b = lines[i], lines[i + 1]
-        if L.line_key(a.text) != L.line_key(b.text) or not L.line_key(a.text):
+        if a.key != b.key or not a.key:
             continue
         if cues[i] in (None, "caption") and cues[i + 1] in (None, "caption"):
             if L.is_headline_like(a.text) and cues[i] is None:
@@ -268,11 +278,11 @@ def _label_header(
     title_index: int | None,
 ) -> None:
     start_block = lines[body_start].block if body_start < len(lines) else -1
-    title_key = L.line_key(lines[title_index].text) if title_index is not None else None
+    title_key = lines[title_index].key if title_index is not None else None
     for i in range(body_start):
         line = lines[i]
         cue = cues[i]
-        same_as_title = bool(title_key) and L.line_key(line.text) == title_key
+        same_as_title = bool(title_key) and line.key == title_key
         if i == title_index or same_as_title or cue == "title-repeat":
             labels[i] = "title"
         elif cue is not None:
@@ -301,13 +311,13 @@ def _label_rest(
     body_start: int,
     settings: CleanSettings,
 ) -> None:
-    title_keys = {L.line_key(lines[i].text) for i, lab in enumerate(labels) if lab == "title"}
+    title_keys = {lines[i].key for i, lab in enumerate(labels) if lab == "title"}
     in_list = False
     seen_body = False
     i = body_start
     while i < len(lines):
         line, cue = lines[i], cues[i]
-        if L.line_key(line.text) in title_keys and cue is None:
+        if line.key in title_keys and cue is None:
             labels[i] = "title"
             i += 1
             continue
@@ -407,8 +417,8 @@ def _label_blurb_names(lines: Sequence[Line], labels: list[str]) -> None:
     """A short footer line that opens the following outlet blurb is part of it."""
     for i in range(len(lines) - 1):
         if labels[i] == "footer" and labels[i + 1] == "outlet-blurb" and lines[i].words <= 8:
-            key = L.line_key(lines[i].text)
-            if key and L.line_key(lines[i + 1].text).startswith(key):
+            key = lines[i].key
+            if key and lines[i + 1].key.startswith(key):
                 labels[i] = "outlet-blurb"
 
 
