@@ -155,9 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     mb = sum(len(p.encode()) for p in pages.values()) / 1e6
 
-    validation = _validate_scorer(
-        truth_all and {k: truth_all[k].get("articleBody") or "" for k in truth_all}
-    )
+    validation = _validate_scorer({k: v.get("articleBody") or "" for k, v in truth_all.items()})
     runs: dict[str, Callable[[dict[str, str]], tuple[dict[str, str], float]]] = {
         "trafilatura.extract": run_trafilatura,
         "dossier clean (HTML)": run_dossier,

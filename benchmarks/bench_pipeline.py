@@ -126,7 +126,8 @@ def _timeline17_sample(n: int, seed: int) -> list[Path]:
 # ------------------------------------------------------------------ the measured run (child)
 
 
-def _measure(config: str, paths: list[Path], ignore_dedup: bool) -> dict[str, Any]:
+def _measure(config: str, paths: list[Path], ignore_dedup: bool, save: Path) -> dict[str, Any]:
+    """Run and time every stage; ``save`` gets the partial result after each stage."""
     from dossier.model import Corpus
     from dossier.resources import Resources
     from dossier.settings import Settings
@@ -182,6 +183,8 @@ def _measure(config: str, paths: list[Path], ignore_dedup: bool) -> dict[str, An
             after = corpus
         corpus = replace(after, stage_log=(*after.stage_log, stage.name))
         result["stages"].append(_row(stage.name, n_in, bytes_in, seconds, note))
+        result["peak_rss_pipeline_mb"] = _peak_rss_mb()  # so far
+        save.write_text(json.dumps(result), encoding="utf-8")  # survives a timeout
 
     ok = corpus.ok_documents()
     clean_texts = [d.clean_text for d in ok if d.clean_text] or raw
@@ -229,10 +232,10 @@ def _child(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
         if args.child == "seeds":
             paths = _seed_copies(args.repeat, Path(tmp))
-            result = _measure(f"seeds x{args.repeat}", paths, ignore_dedup=True)
+            result = _measure(f"seeds x{args.repeat}", paths, True, Path(args.result_file))
         else:
             paths = _timeline17_sample(args.docs, args.seed)
-            result = _measure(f"timeline17 {len(paths)} docs", paths, ignore_dedup=False)
+            result = _measure(f"timeline17 {len(paths)} docs", paths, False, Path(args.result_file))
     Path(args.result_file).write_text(json.dumps(result), encoding="utf-8")
     return 0
 
@@ -258,15 +261,26 @@ def _run_child(name: str, args: argparse.Namespace) -> dict[str, Any]:
         str(args.seed),
     ]
     started = time.perf_counter()
-    proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    timed_out = None
+    try:
+        proc = subprocess.run(
+            cmd, check=False, capture_output=True, text=True, timeout=args.timeout or None
+        )
+        failure = (
+            f"exit {proc.returncode}: {(proc.stderr or proc.stdout).strip().splitlines()[-5:]}"
+        )
+    except subprocess.TimeoutExpired:
+        timed_out = f"timed out after {args.timeout:.0f} s (stages that finished are shown)"
+        failure = timed_out
     wall = time.perf_counter() - started
     try:
         result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-5:]
-        result = {"config": name, "stages": [], "error": f"exit {proc.returncode}: {tail}"}
+        result = {"config": name, "stages": [], "error": failure}
     finally:
         out.unlink(missing_ok=True)
+    if timed_out:
+        result["error"] = timed_out
     result["wall_seconds"] = wall
     return result
 
@@ -324,8 +338,11 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--only", choices=("seeds", "timeline17"), nargs="*", default=None)
-    parser.add_argument("--repeat", type=int, default=20, help="copies of each seed (default 20)")
-    parser.add_argument("--docs", type=int, default=200, help="Timeline17 documents (default 200)")
+    parser.add_argument("--repeat", type=int, default=10, help="copies of each seed (default 10)")
+    parser.add_argument("--docs", type=int, default=100, help="Timeline17 documents (default 100)")
+    parser.add_argument(
+        "--timeout", type=float, default=1800, help="seconds per configuration (0: none)"
+    )
     parser.add_argument("--seed", type=int, default=17, help="sampling seed for Timeline17")
     parser.add_argument("--child", choices=("seeds", "timeline17"), help=argparse.SUPPRESS)
     parser.add_argument("--result-file", help=argparse.SUPPRESS)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from dossier.clean import NO_TEXT_REASON, CleanSettings, clean_documents, clean_file
 from dossier.clean.plain import clean_plain
@@ -61,7 +64,7 @@ def test_repeated_captions_are_removed_not_kept(seeds: list[Document]) -> None:
     found = 0
     for doc in seeds:
         lines = _raw_lines(doc)
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in itertools.pairwise(lines):
             if a == b and len(a.split()) > 8 and a != doc.title:  # a caption printed twice
                 found += 1
                 assert doc.clean_text.count(a) == 0
@@ -201,14 +204,13 @@ def test_html_page_metadata() -> None:
     assert len(doc.clean_text.split("\n\n")) == 5
 
 
+_WORDS = ["the", "court", "said", "on", "Monday", "that", "he", "was", "sentenced", "."]
 _LINE = st.one_of(
     st.sampled_from(
         ["Home", "Share", "See also", "01/02/2020", "Newsletter", "© 2020 X", "", "  "]
     ),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120),
-    st.lists(
-        st.sampled_from("the court said on Monday that he was sentenced .".split()), max_size=40
-    ).map(" ".join),
+    st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join),
 )
 
 
@@ -223,3 +225,35 @@ def test_clean_plain_never_loses_track(lines: list[str]) -> None:
     for paragraph in result.clean_text.split("\n\n"):
         if paragraph:
             assert re.sub(r"\s+", "", paragraph) in re.sub(r"\s+", "", raw)
+
+
+def test_credit_glued_to_the_first_sentence_is_split_off() -> None:
+    raw = (
+        "Minister resigns over dam scandal\n\n"
+        "Photograph: Ana Lima/Reuters The minister of water resigned on Friday after leaked "
+        "documents showed that she had approved the dam despite written warnings from three "
+        "engineers about its foundations.\n\n"
+        "Her office said she would remain in parliament as an ordinary member and would "
+        "cooperate fully with the investigation.\n"
+    )
+    result = clean_plain(raw, CleanSettings())
+    assert result.clean_text.startswith("The minister of water resigned on Friday")
+    (caption,) = [r for r in result.removals if r.reason == "caption"]
+    assert caption.text == "Photograph: Ana Lima/Reuters"
+    assert raw[caption.start : caption.end] == caption.text
+
+
+def test_html_removals_have_no_raw_offsets() -> None:
+    doc = clean_file(FIXTURES / "river_post.html", CleanSettings())
+    assert doc.removals and all((r.start, r.end) == (-1, -1) for r in doc.removals)
+
+
+def test_short_opening_sentence_after_the_title_is_kept() -> None:
+    raw = (
+        "Home\n\nJudge quits mid-trial\n\nThe judge has resigned.\n\n"
+        "The district court in Lakeview said on Monday that Judge Ada Brenner had stepped down "
+        "halfway through the fraud trial of the city's former mayor, citing health reasons.\n"
+    )
+    result = clean_plain(raw, CleanSettings())
+    assert result.title == "Judge quits mid-trial"
+    assert result.clean_text.startswith("The judge has resigned.\n\nThe district court")

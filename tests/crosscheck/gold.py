@@ -1,4 +1,4 @@
-"""Scoring reported conflicts against a hand-made gold file (see tests/gold/conflicts_seeds.json)."""
+"""Score reported conflicts against a hand-made gold file (tests/gold/conflicts_seeds.json)."""
 
 from __future__ import annotations
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dossier.crosscheck import CrosscheckResult, crosscheck
-from dossier.model import Conflict, Document
+from dossier.model import Conflict, Document, Entity
 from dossier.resources import Resources
 from dossier.settings import Settings
+
 from . import story
 
 
@@ -112,3 +115,168 @@ def test_shared_copy_is_not_independent(settings: Settings, resources: Resources
 def test_empty_input(settings: Settings, resources: Resources) -> None:
     result = crosscheck((), (), (), settings.crosscheck, resources)
     assert result == CrosscheckResult((), (), (), ())
+
+
+def _two_docs(first: str, second: str) -> tuple[Document, ...]:
+    docs = []
+    for doc_id, text in (("one", first), ("two", second)):
+        base = story.documents()[0]
+        docs.append(
+            Document(
+                id=doc_id,
+                source=f"{doc_id}.txt",
+                clean_text=text,
+                outlet=f"Outlet {doc_id}",
+                published=base.published,
+                time_expressions=story._time_expressions(doc_id, text),
+            )
+        )
+    return tuple(docs)
+
+
+def _entities(docs: tuple[Document, ...]) -> tuple[Entity, ...]:
+    out = list(story.entities(docs))
+    for place in ("Lund", "Kira"):
+        cits = tuple(
+            d.cite(m.start(), m.end()) for d in docs for m in re.finditer(place, d.clean_text)
+        )
+        out.append(Entity(place.lower(), "PLACE", place, (), cits))
+    return tuple(out)
+
+
+def test_place_conflict_for_the_same_dated_event(settings: Settings, resources: Resources) -> None:
+    docs = _two_docs(
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards.",
+        "Tomas Varga and Elin Sorensen were arrested in Kira on February 20 by border guards.",
+    )
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert [c.kind for c in result.conflicts] == ["place"]
+
+
+def test_no_place_conflict_when_one_place_contains_the_other(
+    settings: Settings, resources: Resources
+) -> None:
+    docs = _two_docs(
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards.",
+        "Tomas Varga and Elin Sorensen were arrested in Kira on February 20 by border guards. "
+        "Kira is a district of Lund.",
+    )
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert result.conflicts == ()
+
+
+TRAPS = {
+    "a": (
+        "2021-05-01",
+        "Lena Ortiz, 41, was arrested in March in Kira.\n\n"
+        "The court postponed the hearing until May 3.\n\n"
+        "Lena Ortiz was sentenced to five years in prison.\n\n"
+        "Prosecutors said Lena Ortiz would be released on bail next week.\n\n"
+        "The ministry denied that Lena Ortiz would be deported to Estoria.\n\n"
+        "Officials said Marco Dell will probably be deported to Estoria.",
+    ),
+    "b": (
+        "2021-05-20",
+        "The 41-year-old Lena Ortiz was arrested on March 3 in Kira.\n\n"
+        "The hearing was adjourned to May 3 by the court.\n\n"
+        "Lena Ortiz received a five-year prison sentence.\n\n"
+        "Lena Ortiz was released on bail on May 8.\n\n"
+        "Lena Ortiz was not deported to Estoria, her lawyer said.\n\n"
+        "A court ruled that Lena Ortiz will not be deported to Estoria.",
+    ),
+}
+
+
+def test_no_false_conflicts_from_paraphrases(settings: Settings, resources: Resources) -> None:
+    docs = []
+    for doc_id, (date, text) in TRAPS.items():
+        docs.append(
+            Document(
+                id=doc_id,
+                source=f"{doc_id}.txt",
+                clean_text=text,
+                outlet=f"Outlet {doc_id}",
+                published=story.PublishedDate(story.DateValue(date, "day"), "test"),
+                time_expressions=_may_march(doc_id, text),
+            )
+        )
+    people = []
+    for eid, name in (("ortiz", "Lena Ortiz"), ("dell", "Marco Dell")):
+        cits = tuple(
+            d.cite(m.start(), m.end()) for d in docs for m in re.finditer(name, d.clean_text)
+        )
+        people.append(Entity(eid, "PERSON", name, (), cits))
+    result = crosscheck(tuple(docs), people, (), settings.crosscheck, resources)
+    assert result.conflicts == (), [c.description for c in result.conflicts]
+
+
+def _may_march(doc_id: str, text: str) -> tuple[story.TimeExpression, ...]:
+    out = []
+    for m in re.finditer(r"\b(March|May)(?: (\d{1,2}))?\b", text):
+        month = "03" if m.group(1) == "March" else "05"
+        value = (
+            story.DateValue(f"2021-{month}-{int(m.group(2)):02d}", "day")
+            if m.group(2)
+            else story.DateValue(f"2021-{month}", "month")
+        )
+        out.append(story.TimeExpression(doc_id, m.start(), m.end(), m.group(), value))
+    return tuple(out)
+
+
+def test_hand_over_expectations_superseded_by_a_refusal(
+    settings: Settings, resources: Resources
+) -> None:
+    texts = {
+        "early": (
+            "2024-02-19",
+            "Prosecutors said that Yerbol Qojabekuly would be handed over once the local case "
+            "is closed.\n\nQojabekuly is expected to be extradited to Varkesh within weeks.",
+        ),
+        "late": (
+            "2024-03-19",
+            "Judge Marina Veselova sentenced Yerbol Kozhabekov to one year in prison, but "
+            "refused to hand him over to Varkesh.\n\n"
+            "The court also refused the extradition request filed by Varkesh.",
+        ),
+    }
+    docs = tuple(
+        Document(
+            id=doc_id,
+            source=f"{doc_id}.txt",
+            clean_text=text,
+            outlet=f"Outlet {doc_id}",
+            published=story.PublishedDate(story.DateValue(date, "day"), "test"),
+        )
+        for doc_id, (date, text) in texts.items()
+    )
+
+    def person(eid: str, *names: str) -> Entity:
+        cits = []
+        for d in docs:
+            taken: list[tuple[int, int]] = []
+            for name in names:
+                for m in re.finditer(name, d.clean_text):
+                    if not any(a < m.end() and m.start() < b for a, b in taken):
+                        taken.append((m.start(), m.end()))
+                        cits.append(d.cite(m.start(), m.end()))
+        return Entity(eid, "PERSON", names[0], names[1:], tuple(cits))
+
+    people = (
+        person("yerbol", "Yerbol Qojabekuly", "Yerbol Kozhabekov", "Qojabekuly"),
+        person("judge", "Marina Veselova"),
+    )
+    result = crosscheck(docs, people, (), settings.crosscheck, resources)
+    assert result.conflicts, "expected superseded conflicts"
+    for conflict in result.conflicts:
+        assert conflict.kind == "superseded", conflict.description
+        earlier, later = ({c.doc for c in side.citations} for side in conflict.sides)
+        assert earlier == {"early"} and later == {"late"}
+    quotes = " ".join(c.quote for k in result.conflicts for c in k.sides[0].citations)
+    assert "would be handed over" in quotes and "expected to be extradited" in quotes
+
+
+def test_result_does_not_depend_on_document_order(
+    result: CrosscheckResult, docs: tuple[Document, ...], settings: Settings, resources: Resources
+) -> None:
+    again = crosscheck(docs[::-1], story.entities(docs), (), settings.crosscheck, resources)
+    assert again == result

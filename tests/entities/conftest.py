@@ -5,28 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from entity_fixtures import fixture_documents
 
 from dossier.entities import EntitySettings, find_mentions, resolve_entities
 from dossier.model import Document, Entity
 from dossier.resources import Resources
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def fixture_documents() -> tuple[Document, ...]:
-    docs = []
-    for path in sorted(FIXTURES.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        docs.append(
-            Document(
-                id=path.stem,
-                source=str(path),
-                raw_text=text,
-                clean_text=text,
-                outlet=path.stem.title(),
-            )
-        )
-    return tuple(docs)
 
 
 @pytest.fixture(scope="session")

@@ -107,3 +107,11 @@ def test_family_suffix_may_be_dropped(stem: str, suffix: str) -> None:
 def test_doubled_letters_and_case_do_not_matter(name: str) -> None:
     doubled = name[0] + name[1] * 2 + name[2:]
     assert token_key(doubled) == token_key(name) == token_key(name.upper())
+
+
+def test_articles_and_particles() -> None:
+    assert tokens_match("al-Assad", "Assad")
+    assert names_compatible(parse_person("Bashar al-Assad"), parse_person("Assad"))
+    assert names_compatible(parse_person("Osama bin Laden"), parse_person("bin Laden"))
+    assert not parse_person("von der Leyen").full
+    assert names_compatible(parse_person("Ursula von der Leyen"), parse_person("von der Leyen"))

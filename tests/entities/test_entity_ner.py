@@ -64,3 +64,14 @@ def test_outlet_named_in_text_is_an_organisation(resources: Resources) -> None:
     labels = {m.text: m.label for m in out.mentions}
     assert labels.get("Steppewire", "ORG") == "ORG"
     assert labels.get("Aidos Serikov") == "PERSON"
+
+
+def test_each_document_decided_on_its_own(
+    resources: Resources, fixture_mentions: tuple[Document, ...]
+) -> None:
+    """Sharding must not change mentions: a document's result ignores the batch."""
+    from entity_fixtures import fixture_documents
+
+    docs = fixture_documents()
+    alone = [find_mentions([d], EntitySettings(), resources)[0] for d in docs]
+    assert [d.mentions for d in alone] == [d.mentions for d in fixture_mentions]

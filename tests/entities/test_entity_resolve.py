@@ -102,3 +102,48 @@ def test_ambiguous_bare_surname_without_full_name_in_document_stays_apart() -> N
         docs.append(Document(id=f"d{i}", source="x", clean_text=text, mentions=mentions))
     people = {e.name: e for e in resolve_entities(docs, EntitySettings())}
     assert set(people) == {"Olga Ivanova", "Maria Ivanova", "Ivanova"}
+
+
+def _marked(text: str, spans: list[tuple[str, str]], doc_id: str = "d") -> Document:
+    mentions = []
+    cursor = 0
+    for surface, label in spans:
+        start = text.index(surface, cursor)
+        mentions.append(Mention(doc_id, start, start + len(surface), surface, label))  # type: ignore[arg-type]
+        cursor = start + len(surface)
+    return Document(id=doc_id, source=doc_id, clean_text=text, mentions=tuple(mentions))
+
+
+def test_place_initials_and_renaming() -> None:
+    text = (
+        "Officials in the United States said Oskemen, formerly Ust-Kamenogorsk, and the US agreed."
+    )
+    doc = _marked(
+        text,
+        [
+            ("United States", "PLACE"),
+            ("Oskemen", "PLACE"),
+            ("Ust-Kamenogorsk", "PLACE"),
+            ("US", "PLACE"),
+        ],
+    )
+    places = {e.name: e for e in resolve_entities([doc], EntitySettings())}
+    assert set(places) == {"United States", "Oskemen"}
+    assert places["United States"].aliases == ("US",)
+    assert places["Oskemen"].aliases == ("Ust-Kamenogorsk",)
+
+
+def test_story_wide_labels_are_harmonised() -> None:
+    """A name tagged ORG in one article but PERSON in the others is a person; a
+    family name the model missed in another article is still cited."""
+    a = _marked(
+        "Judge Talgat Omarov spoke. Talgat Omarov left.",
+        [("Talgat Omarov", "PERSON"), ("Talgat Omarov", "PERSON")],
+        "a",
+    )
+    b = _marked("Talgat Omarov closed the case. Omarov said.", [("Talgat Omarov", "ORG")], "b")
+    people = [e for e in resolve_entities([a, b], EntitySettings()) if e.type == "PERSON"]
+    assert len(people) == 1
+    assert {c.doc for c in people[0].mentions} == {"a", "b"}
+    assert any(c.quote == "Omarov" and c.doc == "b" for c in people[0].mentions)
+    assert not [e for e in resolve_entities([a, b], EntitySettings()) if e.type == "ORG"]

@@ -7,17 +7,20 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from dossier.ingest import IngestSettings, read_inputs
 from dossier.ingest.encoding import BinaryContentError, decode_bytes
+from dossier.model import Document
 
 ARTICLE = (
     "A court in the capital sentenced the activist on Monday.\n\nHis lawyer said he would appeal.\n"
 )
 
 
-def _one(path: Path, settings: IngestSettings | None = None):  # noqa: ANN202
+def _one(path: Path, settings: IngestSettings | None = None) -> Document:
     (doc,) = read_inputs([path], settings or IngestSettings())
     return doc
 

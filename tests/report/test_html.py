@@ -138,11 +138,23 @@ def test_empty_corpus_and_story_without_extras_render() -> None:
 
 
 def test_overlapping_spans_never_nest_marks() -> None:
-    out = marked_text("abcdefgh", "d", [(1, 5), (3, 7)])
+    out = marked_text("abcdefgh", "d", [(1, 5), (3, 7)], light=[(6, 8)])
     assert out == (
-        'a<a class="anchor" id="d-1"></a><mark>bc</mark>'
-        '<a class="anchor" id="d-3"></a><mark>de</mark><mark>fg</mark>h'
-    ).replace('id="d-', 'id="doc-d-')
+        'a<a class="anchor" id="doc-d-1"></a><mark class="cited">bc</mark>'
+        '<a class="anchor" id="doc-d-3"></a><mark class="cited">de</mark>'
+        '<mark class="cited">f</mark>'
+        '<a class="anchor" id="doc-d-6"></a><mark class="cited">g</mark>'
+        '<span class="cited light">h</span>'
+    )
+
+
+def test_detail_citations_are_anchored_but_only_tinted() -> None:
+    page = render_report(sample_corpus())
+    # "Judge Tomas Rell" is cited only for a role: anchored and tinted, not highlighted
+    assert (
+        '<a class="anchor" id="doc-ledger-2021-07-13-99"></a>'
+        '<span class="cited light">Judge Tomas Rell</span>'
+    ) in page
 
 
 @given(
@@ -150,6 +162,6 @@ def test_overlapping_spans_never_nest_marks() -> None:
     st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6),
 )
 def test_marked_text_keeps_the_text_exactly(text: str, spans: list[tuple[int, int]]) -> None:
-    out = marked_text(text, "x", spans, shared=spans[:1])
+    out = marked_text(text, "x", spans[::2], shared=spans[:1], light=spans[1::2])
     assert html.unescape(re.sub(r"<[^>]*>", "", out)) == text
     assert "<" not in re.sub(r"</?(mark|span|a)\b[^>]*>", "", out)

@@ -57,8 +57,8 @@ def test_every_document_is_written_with_status_and_reason(data: dict) -> None:
 def test_removals_are_summarised_by_reason(data: dict) -> None:
     ledger = data["documents"][0]
     assert ledger["removals"]["summary"] == [
-        {"reason": "related-links", "blocks": 1, "lines": 4},
-        {"reason": "navigation", "blocks": 1, "lines": 1},
+        {"reason": "related-links", "count": 1, "lines": 4},
+        {"reason": "navigation", "count": 1, "lines": 1},
     ]
     assert [b["reason"] for b in ledger["removals"]["blocks"]] == ["navigation", "related-links"]
     assert data["documents"][1]["shared_spans"] == [

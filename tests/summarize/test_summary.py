@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from crosscheck import story  # tests/crosscheck (pytest puts tests/ on sys.path)
+from crosscheck.seedrun import main_story, seed_corpus
 from dossier.model import (
     Citation,
     Conflict,
@@ -20,9 +22,6 @@ from dossier.resources import Resources
 from dossier.settings import Settings
 from dossier.summarize import SummarySettings, summarize
 from dossier.text import word_count
-
-from crosscheck import story  # tests/crosscheck (pytest puts tests/ on sys.path)
-from crosscheck.seedrun import main_story, seed_corpus
 
 BOILERPLATE_DOC = Document(
     id="boiler",

@@ -60,8 +60,9 @@ def test_shared_text_only_joins_existing_events() -> None:
     events = extract_events(dated_docs(c_shared=True), [], S)
     trial = next(e for e in events if e.date.value == "2021-05-06" and "trial" in e.text)
     assert "c" in {c.doc for c in trial.citations}  # still a citation
-    # A shared sentence alone never starts an event.
-    solo = date_documents([doc("z", C, "May 7, 2021", shared_spans=((0, len(C), "a"),))], S)
+    # A shared sentence never starts an event when its primary copy is processed.
+    other = doc("a", "The harbour was quiet on Sunday.", "May 7, 2021")
+    solo = date_documents([other, doc("z", C, "May 7, 2021", shared_spans=((0, len(C), "a"),))], S)
     assert extract_events(solo, [], S) == ()
 
 
@@ -79,3 +80,33 @@ def test_entities_in_the_sentence_are_participants() -> None:
     events = extract_events(docs, [place], S)
     trial = next(e for e in events if e.date.value == "2021-05-06" and "trial" in e.text)
     assert trial.entity_ids == ("place-1",)
+
+
+def test_one_sentence_naming_a_day_twice_is_one_citation() -> None:
+    text = "On 6 May the court met, and 6 May was also when the strike began in the port."
+    docs = date_documents([doc("x", text, "May 7, 2021")], S)
+    events = extract_events(docs, [], S)
+    assert len([e for e in events if e.date.value == "2021-05-06"]) == 1
+
+
+def test_text_shared_with_a_duplicate_still_makes_events() -> None:
+    shared = ((0, len(C), "a"),)
+    docs = date_documents(
+        [
+            doc("a", A, "May 7, 2021", status="duplicate", duplicate_of="c"),
+            doc("c", C, "May 7, 2021", shared_spans=shared),
+        ],
+        S,
+    )
+    events = extract_events(docs, [], S)
+    assert [sorted(c.doc for c in e.citations) for e in events] == [["c"]]
+
+
+def test_documents_without_stage_4_output_are_tagged_on_the_fly() -> None:
+    plain = doc("p", B, "May 8, 2021")
+    assert plain.time_expressions == ()
+    events = extract_events([plain], [], S)
+    assert events == ()  # no published date and partial dates: nothing to anchor
+    (dated,) = date_documents([plain], S)
+    undated_expressions = type(dated)(id="q", source="q", clean_text=B, published=dated.published)
+    assert extract_events([undated_expressions], [], S)

@@ -58,3 +58,49 @@ def test_any_text_gives_valid_spans(text: str) -> None:
         assert e.start < e.end
         if e.value is not None:
             assert len(e.value.value) == {"year": 4, "month": 7, "day": 10}[e.value.granularity]
+
+
+_PIECES = st.sampled_from(
+    [
+        "On March 3 ",
+        "last week ",
+        "in 2019 ",
+        "01/08/2020 ",
+        "Saturday, Feb 22, 2025 ",
+        "the following day ",
+        "he was arrested ",
+        "will appear ",
+        "for 16 months ",
+        "then ",
+        ". ",
+        "\n",
+        "in October ",
+        "25/12/2020 ",
+        "yesterday ",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    body=st.lists(_PIECES, max_size=20).map("".join),
+    page=st.one_of(st.none(), st.lists(_PIECES, max_size=3).map("".join)),
+    meta=st.one_of(st.none(), st.sampled_from(["2020-01-08", "2019-10", "garbage"])),
+)
+def test_date_documents_never_fails_and_never_invents_precision(
+    body: str, page: str | None, meta: str | None
+) -> None:
+    from dossier.model import Document
+    from dossier.time import date_documents
+
+    doc = Document(id="x", source="x", clean_text=body, page_date_text=page, metadata_date=meta)
+    (out,) = date_documents([doc], S)
+    date = out.published.date
+    if out.published.basis == "none":
+        assert date is None and out.flags
+    else:
+        assert date is not None
+    if out.published.basis == "content":
+        assert date is not None and date.approximate
+    for e in out.time_expressions:
+        assert body[e.start : e.end] == e.text

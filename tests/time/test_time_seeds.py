@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,7 +35,7 @@ def seed_events(seed_docs: tuple[Document, ...], settings: Settings) -> tuple[Ev
     return extract_events(seed_docs, [], settings.time)
 
 
-def _gold() -> dict:  # type: ignore[type-arg]
+def _gold() -> dict[str, Any]:
     return json.loads((GOLD / "time_seeds.json").read_text())
 
 

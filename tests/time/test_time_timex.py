@@ -116,3 +116,27 @@ def test_without_anchor_partial_dates_have_no_value() -> None:
 def test_month_anchor_keeps_day_relative_expressions_coarse() -> None:
     found = tag("He went public last week.", anchor=DateValue("2019-10", "month", True))
     assert found[0][1:3] == ("2019-10", "month")
+
+
+def test_bare_month_after_old_background_date_takes_its_year() -> None:
+    text = "In August 2018, a court refused to extradite her. She fled the country in April."
+    values = [
+        e.value.value
+        for e in tag_time_expressions(text, "d", DateValue("2020-01-15", "day"), S)
+        if e.value
+    ]
+    assert values == ["2018-08", "2018-04"]
+
+
+def test_duration_anchored_to_a_dated_event_gets_its_end_month() -> None:
+    text = (
+        "She was jailed in May 2015 and freed in June 2016. "
+        "She was then kept under supervision for a period of 18 months."
+    )
+    found = tag_time_expressions(text, "d", ANCHOR, S)
+    duration = next(e for e in found if e.kind == "duration")
+    assert duration.text == "18 months"
+    assert duration.value == DateValue("2017-12", "month", approximate=True)
+    # An unanchored duration stays unvalued.
+    (bare,) = tag_time_expressions("The talks lasted 18 months.", "d", ANCHOR, S)
+    assert bare.kind == "duration" and bare.value is None

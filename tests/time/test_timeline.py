@@ -81,11 +81,11 @@ def test_every_sentence_is_cited_verbatim(docs: tuple[Document, ...]) -> None:
 def test_repeated_sentence_cites_every_copy() -> None:
     shared = "The council approved the new bridge on Monday after a long debate."
     docs = tuple(
-        Document(id=f"d{i}", source="x", clean_text=shared + f"\nOther text number {i} here.")
+        Document(id=f"d{i}", source="x", clean_text=shared + "\nA first report was filed on 1 May.")
         for i in range(3)
     )
     docs = tuple(replace(d, folder_date="2020-05-05") for d in docs)  # a Tuesday
-    entries = select_timeline(docs, TimelineSettings(max_dates=2, per_date=1))
+    entries = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1))
     monday = [e for e in entries if e.date.value == "2020-05-04"]
     assert monday, _days(entries)
     assert monday[0].sentences[0].text == shared
@@ -98,6 +98,11 @@ def test_date_window(docs: tuple[Document, ...]) -> None:
     assert "2021-03-01" not in days
     assert all("2021-03-03" <= d <= "2021-03-31" for d in days)
     assert "2021-03-09" in days
+
+
+def test_bad_window_is_an_error(docs: tuple[Document, ...]) -> None:
+    with pytest.raises(ValueError, match="ISO day"):
+        select_timeline(docs, TimelineSettings(start="March 2021"))
 
 
 def test_unusable_documents_are_left_out(docs: tuple[Document, ...]) -> None:
@@ -121,10 +126,15 @@ def test_keywords_steer_and_unknown_keywords_are_ignored(docs: tuple[Document, .
     plain = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1))
     unknown = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1, keywords=("zzz",)))
     assert _days(plain) == _days(unknown)
-    steered = select_timeline(docs, TimelineSettings(max_dates=2, per_date=1, keywords=("rain",)))
-    assert steered
-    cited = {c.doc for e in steered for s in e.sentences for c in s.citations}
-    assert cited == {"a9"}  # the only document that has the keyword
+    # the arrest day has a sentence with the keyword: filtering picks it, a bonus prefers it
+    for settings in (
+        TimelineSettings(max_dates=3, per_date=1, keywords=("lawyer",), keyword_filter=True),
+        TimelineSettings(max_dates=3, per_date=1, keywords=("Lawyer",), keyword_bonus=1.0),
+    ):
+        steered = select_timeline(docs, settings)
+        assert _days(steered) == _days(plain)
+        assert "lawyer" in steered[0].sentences[0].text
+    assert "lawyer" not in plain[0].sentences[0].text
 
 
 def test_format_is_timeline17() -> None:

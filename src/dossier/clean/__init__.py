@@ -17,12 +17,20 @@ Removal reasons (``Removal.reason``):
 - ``legal``: legal notices, cookie banners, "If you are in ..., please note ..."
 - ``footer``: copyright lines and other page furniture after the article
 - ``tags``: "Tags: ..." / "Topics: ..." lines
-- ``media-placeholder``: "16x9 Image", "Video", "0:00", "Advertisement"
+- ``media-placeholder``: "16x9 Image", "Video", "0:00"
+- ``advertisement``: "Advertisement", "Sponsored", "Story continues below advertisement"
 - ``cross-document-repeat``: a short, non-sentence line printed verbatim in several input
   documents (shared page furniture)
 
 A dateline ("ZAISAN, Kazakhstan --") stays in the body; its place goes to
-``dateline_place``. Paragraphs in ``clean_text`` are separated by a blank line.
+``dateline_place``. Paragraphs in ``clean_text`` are separated by a blank line;
+whitespace inside a line is collapsed; hard-wrapped lines are joined.
+
+Plain text: :mod:`dossier.clean.plain` (line classification) with
+:mod:`dossier.clean.lines` (shapes, vocabularies), :mod:`dossier.clean.outlet` and
+:mod:`dossier.clean.assemble`. HTML: :mod:`dossier.clean.html` (trafilatura +
+htmldate), then the same line classifier over the extracted text. Removal offsets
+index ``raw_text`` for plain text and are -1 for HTML.
 """
 
 from dossier.clean.api import NO_TEXT_REASON, clean_documents, clean_file

@@ -78,6 +78,8 @@ def _clean_one(
     metadata_date = None
     removals: tuple[Removal, ...] = result.removals
     if extraction is not None:
+        # Offsets would point into the extractor's rendering, which is not kept: say "unknown".
+        removals = tuple(dataclasses.replace(r, start=-1, end=-1) for r in removals)
         title = extraction.title or title
         outlet = extraction.outlet or outlet
         author = extraction.author or author

@@ -4,7 +4,7 @@ trafilatura finds the article body, title, site name, author and publication
 date; its plain rendering (one paragraph per line) then goes through the same
 line classifier as plain-text pages, which removes leftovers trafilatura
 keeps (captions, share rows, "Read more" lists, repeated titles). Removal
-offsets for HTML inputs point into that plain rendering (see
+offsets for HTML inputs are -1 (the rendering is not kept; see
 :class:`~dossier.model.Removal`).
 """
 
@@ -39,9 +39,13 @@ def extract_html(html: str, settings: CleanSettings) -> HtmlExtraction:
         recall=settings.html_mode == "recall",
         fast=settings.html_fast,
     )
-    if settings.html_recall_fallback_ratio > 0 and settings.html_mode != "recall":
+    chosen = len(doc.text or "") if doc is not None else 0
+    if (
+        settings.html_recall_fallback_ratio > 0
+        and settings.html_mode != "recall"
+        and chosen < settings.html_recall_fallback_max_chars
+    ):
         wide = _trafilatura(html, precision=False, recall=True, fast=True)
-        chosen = len(doc.text or "") if doc is not None else 0
         if wide is not None and chosen < settings.html_recall_fallback_ratio * len(wide.text or ""):
             logger.debug("precision extraction too short (%d chars); using recall", chosen)
             doc = wide

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…](?:\s?[\"'”’»)\]`´]+)*$")
+_OPENERS = "\"“‘'«([`„‚"
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z0-9]")
 
 
@@ -41,7 +42,12 @@ def normalise_space(text: str) -> str:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """Non-blank lines with raw offsets; ``block`` increments at each blank line."""
+    """Non-blank lines with raw offsets; ``block`` increments at each blank line.
+
+    A photo credit glued to the start of a long line ("Photograph: A Name/Agency The
+    minister said ...", common in crawled text) is split off as a line of its own, so
+    the credit can be removed without the sentence that follows it.
+    """
     lines: list[Line] = []
     block = 0
     pos = 0
@@ -54,22 +60,75 @@ def split_lines(raw: str) -> list[Line]:
             previous_blank = True
         else:
             lead = len(piece) - len(piece.lstrip())
-            trail = len(piece.rstrip())
-            lines.append(
-                Line(
-                    index=len(lines),
-                    start=pos + lead,
-                    end=pos + trail,
-                    text=text,
-                    block=block,
-                    indent=lead,
-                    key=_key(text),
-                    words=word_count(text),
+            start, end = pos + lead, pos + len(piece.rstrip())
+            for a, b in _credit_split(raw, start, end, text):
+                part = normalise_space(raw[a:b])
+                lines.append(
+                    Line(
+                        index=len(lines),
+                        start=a,
+                        end=b,
+                        text=part,
+                        block=block,
+                        indent=lead,
+                        key=_key(part),
+                        words=word_count(part),
+                    )
                 )
-            )
             previous_blank = False
         pos += len(piece) + 1
     return lines
+
+
+_CREDIT_LABEL = re.compile(
+    r"^(?:photograph|photo(?:graph)?s?(?: credits?)?|pictures?(?: credit)?|image(?: credit)?|credit"
+    r"|video)\s*:\s*\S",
+    re.I,
+)
+_PAREN_CREDIT = re.compile(r"^(?:(?:\(|-LRB-)[^()]{1,100}?(?:\)|-RRB-)\s*)+")
+_AGENCY_TAIL = frozenset(
+    {
+        "images",
+        "features",
+        "press",
+        "photos",
+        "pictures",
+        "photo",
+        "pool",
+        "agency",
+        "news",
+        "afp",
+        "ap",
+        "reuters",
+        "epa",
+        "pa",
+    }
+)
+
+
+def _credit_split(raw: str, start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Split a leading photo credit off a long line; returns raw spans (one or two)."""
+    if word_count(text) <= 25:
+        return [(start, end)]
+    tokens = text.split(" ")
+    cut = 0
+    paren = _PAREN_CREDIT.match(text)
+    if paren and has_credit(paren.group()):
+        cut = len(paren.group().split())
+    elif _CREDIT_LABEL.match(text):
+        for i, token in enumerate(tokens[:12]):
+            if "/" in token:
+                cut = i + 1
+        while cut and cut < len(tokens) and tokens[cut].lower().strip(".,") in _AGENCY_TAIL:
+            cut += 1
+    if not 0 < cut < len(tokens) - 5:
+        return [(start, end)]
+    spans = [m.span() for m in re.finditer(r"\S+", raw[start:end])]
+    if len(spans) != len(tokens):  # zero-width characters make token counts differ: no split
+        return [(start, end)]
+    middle_end = start + spans[cut - 1][1]
+    middle_start = start + spans[cut][0]
+    return [(start, middle_end), (middle_start, end)]
 
 
 def line_key(text: str) -> str:
@@ -103,10 +162,9 @@ def is_sentence_like(text: str) -> bool:
     n = word_count(text)
     if n >= 20:
         return True
+    first = text[:1]
     return (
-        n >= 6
-        and ends_sentence(text)
-        and text[:1].isupper() | text[:1].isdigit() | (text[:1] in "\"“‘'«([")
+        n >= 6 and ends_sentence(text) and (first.isupper() or first.isdigit() or first in _OPENERS)
     )
 
 
@@ -149,7 +207,8 @@ SHARE = _phrases(
     |tweet|email|e-mail|print|printable version|print this article|print this page|send to a friend
     |send by email|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|vk|copy link
     |copy link to clipboard|link copied|comments|comment|leave a comment|post a comment|0 comments
-    |show comments|view comments|follow us|share on facebook|share on twitter|share via email
+    |show comments|view comments|comments are closed|comments closed|comments are now closed
+    |follow us|share on facebook|share on twitter|share via email
     |share via|font size|text size|listen to this article|save|bookmark|save article"""
 )
 
@@ -162,6 +221,7 @@ SUBSCRIBE = _phrases(
 
 RELATED_HEADERS = _phrases(
     """related|related articles|related stories|related news|related content|related posts
+    |related reading|more reading|further reading|read next|keep reading|recommended reading
     |related coverage|related topics|related links|see also|read more|read also|also read
     |more on this|more on this story|more on this topic|more stories|more news|more from
     |more articles|recommended|recommended for you|recommended stories|you may also like
@@ -171,16 +231,39 @@ RELATED_HEADERS = _phrases(
     |in other news|elsewhere|other stories|previous|next story|up next|watch next"""
 )
 
+_SHARE_PHRASES_LONGEST_FIRST = tuple(
+    sorted(
+        SHARE | {"text size", "font size", "a a a", "print this page", "a+", "a-"},
+        key=len,
+        reverse=True,
+    )
+)
+_SECTION_HEADER = re.compile(
+    r"^(?:more|latest|top|other|recent|most read) (?:from|in|on|stories|news|articles|headlines)\b",
+    re.I,
+)
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated )?read(?:ing)? time\b|\d+\s*(?:min(?:ute)?s?|-minute) read\b)", re.I
+)
+
+TAG_HEADERS = _phrases("tags|tag|topics|keywords|tagged|tagged with|filed under|categories")
+
 _RELATED_PREFIX = re.compile(
-    r"^(?:read more|read also|also read|see also|related|more|recommended|watch|listen)"
-    r"\s*(?:[:>»|–—-])\s*\S",
+    r"^(?:(?:read more|read also|also read|see also|related|more|recommended|watch|listen)"
+    r"\s*(?:[:>»|–—-])\s*\S|also on [\w.-]+\.[a-z]{2,}\b)",
     re.I,
 )
 _FOLLOW = re.compile(
     r"^(?:follow|like|find|join)\s+us\s+(?:on|at|@)|^follow\s+@|^connect with us", re.I
 )
 _SUBSCRIBE_PREFIX = re.compile(
-    r"^(?:subscribe|sign up|get|receive)\b.{0,80}\b(?:newsletter|updates|alerts|inbox|digest)",
+    r"^(?:subscribe|sign up|get|receive)\b.{0,80}\b(?:newsletter|updates|alerts|inbox|digest)"
+    r"|\b(?:sign up|subscribe)\b.{0,60}\bnewsletter\b|\bdelivered (?:straight )?to your inbox\b",
+    re.I,
+)
+_SHARE_PROMPT = re.compile(
+    r"\bshare (?:it|this(?: story| article)?) with (?:a|your) friends?\b"
+    r"|^like this (?:story|article)\?",
     re.I,
 )
 _SHARE_ROW = re.compile(
@@ -217,15 +300,15 @@ _MEDIA = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    r"\b(?:photo|image|picture|video|illustration|graphic|footage)s?\s*(?:by|:|credit|courtesy)"
-    r"|\bcredit\s*:|\bcourtesy of\b|\bgetty images\b|\bshutterstock\b|\bap photo\b|\bafp photo\b"
-    r"|\breuters/|/reuters\b|/afp\b|\bafp via getty\b|\bfile photo\b|\bscreenshot\b|\bscreengrab\b",
+    r"\b(?:photo(?:graph)?|image|picture|video|illustration|graphic|footage)s?\s*"
+    r"(?:by\b|:|credit|courtesy)|\bcredit\s*:|\bgetty images\b|\bshutterstock\b|\bap photo\b"
+    r"|\bafp photo\b|\breuters/|/reuters\b|/afp\b|\bafp via getty\b|\(file photo\)|^file photo\b",
     re.I,
 )
 _CAPTION_POSITION = re.compile(
     r"\((?:left|right|center|centre|front|back|top|bottom|l|r|c|pictured|second (?:left|right)"
     r"|far (?:left|right)|in (?:the )?(?:center|centre|foreground|background))\)"
-    r"|\b(?:is|are) (?:pictured|seen|shown)\b|\bpose[sd]? for\b",
+    r"|\b(?:is|are) pictured\b",
     re.I,
 )
 _BYLINE = re.compile(
@@ -248,6 +331,8 @@ _DATE_WORDS = re.compile(
 )
 _DATE_TOKEN = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DATE_SHAPE = re.compile(
     r"\b(?:" + _MONTHS + r")\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b"
     r"|\b\d+\s*(?:hours?|minutes?|mins?|h)\s+ago\b",
@@ -259,6 +344,8 @@ def is_date_line(text: str) -> bool:
     """A line that is only a date and/or time ("01/08/2020, 13.31", "Saturday, Feb 22, 2025")."""
     if len(text) > 80 or not _DIGIT.search(text):
         return False
+    if _TIME.search(text) and _YEAR.search(text) and word_count(text) <= 12:
+        return not ends_sentence(text) or text.endswith(".m.")  # any language: "… 2018 às 0:13"
     if not _DATE_SHAPE.search(text):
         return False
     tokens = _DATE_TOKEN.findall(text)
@@ -290,27 +377,93 @@ def is_follow(text: str) -> bool:
 
 
 def is_subscribe_prompt(text: str) -> bool:
-    return bool(_SUBSCRIBE_PREFIX.match(text)) and word_count(text) <= 25
+    return (
+        _mentions(text, _SUBSCRIBE_NEEDLES)
+        and word_count(text) <= 40
+        and bool(_SUBSCRIBE_PREFIX.search(text))
+    )
+
+
+def is_share_prompt(text: str) -> bool:
+    return "share" in text.lower() and word_count(text) <= 15 and bool(_SHARE_PROMPT.search(text))
 
 
 def is_share_row(text: str) -> bool:
-    return bool(_SHARE_ROW.match(text))
+    """Social buttons ("Facebook Twitter Email") or a row of share/print/text-size controls
+    ("Send to a friend   Print this page   Text size: A A A")."""
+    if _SHARE_ROW.match(text):
+        return True
+    if text.count(" ") > 20:
+        return False
+    rest = " " + " ".join(_WORD.findall(line_key(text))) + " "
+    found = 0
+    for phrase in _SHARE_PHRASES_LONGEST_FIRST:
+        if f" {phrase} " in rest:
+            rest = rest.replace(f" {phrase} ", " ")
+            found += 1
+    leftover = [w for w in _WORD.findall(rest) if len(w) > 1]
+    return found >= 2 and len(leftover) <= 1
+
+
+def is_section_header(text: str) -> bool:
+    """ "MORE FROM WORLD", "Latest in Politics": the header of a list of other articles."""
+    return bool(_SECTION_HEADER.match(text)) and word_count(text) <= 5
+
+
+def is_reading_time(text: str) -> bool:
+    return bool(_READING_TIME.match(text)) and word_count(text) <= 8
+
+
+def _mentions(text: str, needles: tuple[str, ...]) -> bool:
+    """Cheap substring pre-filter before running a slow case-insensitive regex."""
+    lower = text.lower()
+    return any(needle in lower for needle in needles)
+
+
+_SUBSCRIBE_NEEDLES = ("subscri", "sign up", "newsletter", "inbox", "updates", "alerts", "digest")
+_BYLINE_START = re.compile(
+    r"^(?i:by|written|words|reporting|author|authors|text|posted|published|updated)\b"
+)
+_COPYRIGHT_NEEDLES = ("©", "(c)", "copyright", "rights reserved")
+_POLICY_NEEDLES = ("terms", "privacy", "cookie", "imprint", "impressum")
+_COOKIE_NEEDLES = ("cookie", "by continuing")
+_UI_NEEDLES = ("click here", "please note", "find out more", "javascript", "cookies", "browser")
+_CREDIT_NEEDLES = (
+    "photo",
+    "image",
+    "picture",
+    "video",
+    "illustration",
+    "graphic",
+    "footage",
+    "credit",
+    "courtesy",
+    "getty",
+    "shutterstock",
+    "reuters",
+    "afp",
+    "screen",
+)
 
 
 def is_copyright(text: str) -> bool:
     """A copyright line, or a short row of policy links ("Privacy policy | Terms of use")."""
-    n = word_count(text)
-    if _COPYRIGHT.search(text) and n <= 60:
+    if _mentions(text, _COPYRIGHT_NEEDLES) and _COPYRIGHT.search(text) and word_count(text) <= 60:
         return True
-    return bool(_POLICY_LINKS.search(text)) and n <= 12 and not ends_sentence(text)
+    return (
+        _mentions(text, _POLICY_NEEDLES)
+        and word_count(text) <= 12
+        and bool(_POLICY_LINKS.search(text))
+        and not ends_sentence(text)
+    )
 
 
 def is_cookie_notice(text: str) -> bool:
-    return bool(_COOKIES.search(text))
+    return _mentions(text, _COOKIE_NEEDLES) and bool(_COOKIES.search(text))
 
 
 def has_second_person_ui(text: str) -> bool:
-    return bool(_SECOND_PERSON_UI.search(text))
+    return _mentions(text, _UI_NEEDLES) and bool(_SECOND_PERSON_UI.search(text))
 
 
 def is_tags_line(text: str) -> bool:
@@ -336,6 +489,8 @@ def is_comment_count(text: str) -> bool:
 
 def is_breadcrumb(text: str) -> bool:
     """ "Home > World > Asia", "About us | Contact | Privacy": short segments between separators."""
+    if text.startswith("|") or text.endswith("|"):
+        return False  # a table row (HTML tables are rendered "| a | b |")
     parts = _BREADCRUMB.split(text)
     if len(parts) < 3 or ends_sentence(text):
         return False
@@ -347,15 +502,40 @@ def is_media_placeholder(text: str) -> bool:
 
 
 def has_credit(text: str) -> bool:
-    return bool(_CREDIT.search(text))
+    return _mentions(text, _CREDIT_NEEDLES) and bool(_CREDIT.search(text))
 
 
 def has_caption_position(text: str) -> bool:
+    if "(" not in text and "pictured" not in text:
+        return False
     return bool(_CAPTION_POSITION.search(text))
 
 
 def byline_name(text: str) -> str | None:
-    if word_count(text) > 14:
+    if not _BYLINE_START.match(text) or word_count(text) > 14:
         return None
+    dated = dated_byline(text)
+    if dated:
+        return dated[1]
     match = _BYLINE.match(text)
     return match.group("name").strip() if match else None
+
+
+_DATED_BYLINE = re.compile(
+    r"^(?i:posted|published|written|updated)(?i: on)?\s+(?P<date>.{4,40}?)\s+(?i:by)\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,4})\s*$"
+)
+_BYLINE_THEN_DATE = re.compile(r"^(?i:by)\s+(?P<name>[^,|]{3,60}?)\s*[,|–—-]\s*(?P<date>.{4,40})$")
+
+
+def dated_byline(text: str) -> tuple[str, str] | None:
+    """``(date, name)`` from "Posted on 26 March 2027 by Jo Ek" or "By Jo Ek | March 3, 2021"."""
+    if word_count(text) > 14:
+        return None
+    match = _DATED_BYLINE.match(text)
+    if match and is_date_line(match.group("date")):
+        return match.group("date"), match.group("name")
+    match = _BYLINE_THEN_DATE.match(text)
+    if match and is_date_line(match.group("date")) and _BYLINE.match(f"By {match.group('name')}"):
+        return match.group("date"), match.group("name").strip()
+    return None

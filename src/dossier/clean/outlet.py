@@ -19,9 +19,13 @@ from dossier.clean.lines import Line, line_key
 _SELF_DESCRIPTION = re.compile(
     r"^(?P<name>[A-Z0-9][\w/&.+-]*(?:\s+(?:[A-Z0-9][\w/&.+-]*|of|the|for|and)){0,5}?)"
     r"(?:['’]s\s+(?:[A-Z][\w-]*\s+){0,3})?\s*"
-    r"(?:journalists?\s+|reporters?\s+|correspondents?\s+|staff\s+|team\s+)?"
-    r"(?:offers|provides|is an?|is the|reports|report|delivers|covers|brings|publishes|was founded"
-    r"|has been|produces|aims)\b"
+    r"(?:(?:journalists?|reporters?|correspondents?|staff|team)\s+"
+    r"(?:report|cover|provide|bring|work|deliver)s?"
+    r"|offers|provides|is an?|is the|is part of|delivers|covers|brings|publishes|was founded"
+    r"|produces|aims)\b"
+)
+_NOT_NAMES = frozenset(
+    {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "there", "which", "who"}
 )
 _COPYRIGHT_NAME = re.compile(
     r"(?:©|\(c\)|copyright\s*©?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
@@ -53,6 +57,8 @@ def outlet_from_blurb(text: str) -> str | None:
         return None
     name = match.group("name").strip()
     name = re.split(r"['’]s\b", name)[0].strip()
+    if name.lower() in _NOT_NAMES:
+        return None
     return name if 2 <= len(name) <= 60 else None
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dossier.clean import assemble as A
 from dossier.clean import lines as L
 from dossier.clean import outlet as O
 from dossier.clean.lines import Line
@@ -32,6 +33,7 @@ _FOOTER_MARKERS = frozenset(
         "share",
         "subscribe",
         "related-header",
+        "tags-header",
         "outlet-blurb",
         "legal",
         "footer",
@@ -49,17 +51,12 @@ _LEGAL_WORDS = re.compile(
 )
 _BLURB_VOCAB = re.compile(
     r"\b(?:news|journalis\w+|report\w*|media|coverage|independent|audience|stories|languages"
-    r"|editorial|press|information|broadcast\w*|outlet|platform)\b",
+    r"|editorial|press|information|broadcast\w*|outlet|platform|headquartered|employs|employees"
+    r"|subsidiaries|founded|listed on|stock exchange|leading|provider|worldwide|global)\b",
     re.I,
 )
-_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # not "US"
 _QUOTES = re.compile(r"[\"“”«»]")
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w’'.-]+(?:[ -][A-Z][\w’'.-]+){0,3}"
-    r"(?:,\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})?)"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\((?P<agency>[^()]{2,60})\))?\s*(?P<dash>--|—|–|-)\s+(?=\S)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +103,13 @@ def clean_plain(
     if known_title and L.line_key(known_title):
         title_key = L.line_key(known_title)
         cues = [
-            "title-repeat" if ln.key == title_key else c
-            for ln, c in zip(lines, cues, strict=True)
+            "title-repeat" if ln.key == title_key else c for ln, c in zip(lines, cues, strict=True)
         ]
     _mark_duplicates(lines, cues)
     is_repeat = [
         line.key in repeated
         and line.words <= settings.repeat_max_words
-        and not L.is_sentence_like(line.text)
+        and not _is_short_sentence(line)
         for line in lines
     ]
     labels: list[str | None] = [None] * len(lines)
@@ -126,8 +122,8 @@ def clean_plain(
     title = lines[title_index].text if title_index is not None else known_title
     _label_blurb_names(lines, final)
     body = [line for line, label in zip(lines, final, strict=True) if label == "body"]
-    dateline_place, agency = _dateline(body)
-    page_date = _page_date(lines, final, body_start)
+    dateline_place, agency = A.dateline(body)
+    page_date = A.page_date(lines, final, body_start)
     author = next(
         (L.byline_name(ln.text) for ln, lab in zip(lines, final, strict=True) if lab == "byline"),
         None,
@@ -146,15 +142,15 @@ def clean_plain(
         masthead = O.outlet_from_masthead(lines[first], lines, title_index)
         if masthead:
             final[first] = "masthead"
-    outlet_name = _outlet(lines, final, agency, raw) or masthead
+    outlet_name = A.find_outlet(lines, final, agency, raw, masthead)
     return PlainResult(
-        clean_text=_join_body(body),
+        clean_text=A.join_body(body),
         title=title,
         outlet=outlet_name,
         author=author,
         dateline_place=dateline_place,
         page_date_text=page_date,
-        removals=_removals(raw, lines, final),
+        removals=A.removals(raw, lines, final),
         line_labels=tuple(zip(lines, final, strict=True)),
     )
 
@@ -172,7 +168,7 @@ def _cue(line: Line) -> str | None:
         return "legal"
     if n <= 60 and L.is_copyright(text):
         return "footer"
-    if n <= 45 and _is_caption(text):
+    if n <= 35 and _is_caption(text):
         return "caption"
     if _is_blurb(text, n):
         return "outlet-blurb"
@@ -188,14 +184,18 @@ def _short_cue(text: str, key: str) -> str | None:
         return "advertisement"
     if L.is_date_line(text):
         return "page-date"
-    if key in L.NAVIGATION or L.is_breadcrumb(text):
+    if key in L.NAVIGATION or L.is_breadcrumb(text) or L.is_reading_time(text):
         return "navigation"
     if key in L.SHARE or L.is_share_row(text) or L.is_follow(text) or L.is_comment_count(text):
         return "share"
+    if L.is_share_prompt(text):
+        return "share"
     if key in L.SUBSCRIBE or L.is_subscribe_prompt(text):
         return "subscribe"
-    if key in L.RELATED_HEADERS:
+    if key in L.RELATED_HEADERS or L.is_section_header(text):
         return "related-header"
+    if key in L.TAG_HEADERS:
+        return "tags-header"
     if L.is_related_prefix(text):
         return "related-links"
     if L.is_tags_line(text):
@@ -203,6 +203,13 @@ def _short_cue(text: str, key: str) -> str | None:
     if L.byline_name(text):
         return "byline"
     return None
+
+
+def _is_short_sentence(line: Line) -> bool:
+    """A complete sentence, however short ("It lasted about 45 seconds."): a quote reused by
+    several articles is body text, not page furniture."""
+    first = line.text.lstrip("\"“‘'«([`„")[:1]
+    return line.words >= 3 and L.ends_sentence(line.text) and (first.isupper() or first.isdigit())
 
 
 def _is_caption(text: str) -> bool:
@@ -291,16 +298,20 @@ def _label_header(
             labels[i] = "body"  # a standfirst run into the first paragraph
         elif is_repeat[i]:
             labels[i] = "cross-document-repeat"
-        elif title_index is None or i < title_index or line.words < 8:
+        elif title_index is None or i < title_index:
             labels[i] = "navigation"
+        elif line.words >= 8 or _is_short_sentence(line):
+            labels[i] = "body"  # standfirst / dek / a short opening sentence after the title
         else:
-            labels[i] = "body"  # standfirst / dek between title and body
+            labels[i] = "navigation"
 
 
 def _final_cue(cue: str, text: str = "") -> str:
     if cue == "notice":
         return "legal" if _LEGAL_WORDS.search(text) else "footer"
-    return {"related-header": "related-links", "title-repeat": "title"}.get(cue, cue)
+    return {"related-header": "related-links", "tags-header": "tags", "title-repeat": "title"}.get(
+        cue, cue
+    )
 
 
 def _label_rest(
@@ -313,6 +324,7 @@ def _label_rest(
 ) -> None:
     title_keys = {lines[i].key for i, lab in enumerate(labels) if lab == "title"}
     in_list = False
+    list_label = "related-links"
     seen_body = False
     i = body_start
     while i < len(lines):
@@ -322,25 +334,30 @@ def _label_rest(
             i += 1
             continue
         if seen_body and cue in _FOOTER_MARKERS:
-            resume = _resume_index(lines, cues, is_repeat, i, settings)
-            end = resume if resume is not None else len(lines)
-            _label_footer(lines, cues, labels, i, end)
-            if resume is None:
+            if _resume_index(lines, cues, is_repeat, i, settings) is None:
+                _label_footer(lines, cues, labels, i, len(lines))
                 return
-            in_list = False
-            i = resume
-            continue
+            # Body prose follows: this marker is furniture inside the article, not its end.
+            # A self-description in mid-article is body text (a news story may describe
+            # an organisation), so only the footer ever removes it.
+            if cue == "outlet-blurb":
+                labels[i] = "body"
+                i += 1
+                continue
         if cue == "related-header":
             labels[i] = "related-links"
             in_list = True
+            list_label = "related-links"
+        elif cue == "tags-header":
+            labels[i] = "tags"
+            in_list = True
+            list_label = "tags"
         elif cue is not None:
             labels[i] = (
-                "related-links"
-                if in_list and cue in _LIST_FURNITURE
-                else _final_cue(cue, line.text)
+                list_label if in_list and cue in _LIST_FURNITURE else _final_cue(cue, line.text)
             )
         elif in_list and not L.is_prose(line.text):
-            labels[i] = "related-links"
+            labels[i] = list_label
         elif is_repeat[i]:
             labels[i] = "cross-document-repeat"
         else:
@@ -359,33 +376,55 @@ def _resume_index(
 ) -> int | None:
     """Where body prose clearly resumes after a footer marker, if it does.
 
-    Works on paragraphs (blocks), so hard-wrapped text counts as prose too.
-    A short subheading neither breaks nor extends a run of body paragraphs.
+    Counts paragraphs: a hard-wrapped block is one paragraph, otherwise each line is
+    one (pages with one sentence per line and no blank lines are common). A short
+    subheading neither breaks nor extends a run of body paragraphs.
     """
+    run_start: int | None = None
+    run_units = 0
+    run_words = 0
+    for unit in _paragraph_units(lines, start + 1):
+        text = " ".join(lines[j].text for j in unit)
+        uncued = all(cues[j] is None and not is_repeat[j] for j in unit)
+        if uncued and len(unit) == 1 and L.is_headline_like(text) and lines[unit[0]].words <= 10:
+            continue
+        if not (uncued and L.is_prose(text) and not _LEGAL_WORDS.search(text)):
+            run_start, run_units, run_words = None, 0, 0
+            continue
+        if run_start is None:
+            run_start = unit[0]
+        run_units += 1
+        run_words += L.word_count(text)
+        if run_units >= settings.resume_min_paragraphs and run_words >= settings.resume_min_words:
+            return run_start
+    return None
+
+
+def _paragraph_units(lines: Sequence[Line], start: int) -> list[list[int]]:
+    """Line indices from ``start`` grouped into paragraphs (see :func:`_resume_index`)."""
     blocks: list[list[int]] = []
-    for j in range(start + 1, len(lines)):
+    for j in range(start, len(lines)):
         if blocks and lines[blocks[-1][-1]].block == lines[j].block:
             blocks[-1].append(j)
         else:
             blocks.append([j])
-    run_start: int | None = None
-    run_blocks = 0
-    run_words = 0
+    units: list[list[int]] = []
     for block in blocks:
-        text = " ".join(lines[j].text for j in block)
-        uncued = all(cues[j] is None and not is_repeat[j] for j in block)
-        if uncued and len(block) == 1 and L.is_headline_like(text) and L.word_count(text) <= 10:
-            continue
-        if not (uncued and L.is_prose(text) and not _LEGAL_WORDS.search(text)):
-            run_start, run_blocks, run_words = None, 0, 0
-            continue
-        if run_start is None:
-            run_start = block[0]
-        run_blocks += 1
-        run_words += L.word_count(text)
-        if run_blocks >= settings.resume_min_paragraphs and run_words >= settings.resume_min_words:
-            return run_start
-    return None
+        if len(block) > 1 and _is_wrapped(lines, block):
+            units.append(block)
+        else:
+            units.extend([j] for j in block)
+    return units
+
+
+def _is_wrapped(lines: Sequence[Line], block: Sequence[int]) -> bool:
+    """Most line breaks of the block fall inside a sentence (hard-wrapped prose)."""
+    inside = sum(
+        1
+        for a, b in itertools.pairwise(block)
+        if lines[b].text[:1].islower() or lines[a].text.endswith((",", ";", "-", "–", "—"))
+    )
+    return inside * 2 > len(block) - 1
 
 
 def _label_footer(
@@ -398,14 +437,14 @@ def _label_footer(
     section = "footer"
     for j in range(start, end):
         cue = cues[j]
-        if cue == "related-header":
-            section = "related-links"
+        if cue in ("related-header", "tags-header"):
+            section = "related-links" if cue == "related-header" else "tags"
             labels[j] = section
-        elif cue is not None and not (section == "related-links" and cue in _LIST_FURNITURE):
+        elif cue is not None and not (section != "footer" and cue in _LIST_FURNITURE):
             labels[j] = _final_cue(cue, lines[j].text)
             if cue in ("outlet-blurb", "legal", "subscribe"):
                 section = "footer"
-        elif section == "related-links":
+        elif section != "footer":
             labels[j] = section
         elif _LEGAL_WORDS.search(lines[j].text):
             labels[j] = "legal"
@@ -420,124 +459,3 @@ def _label_blurb_names(lines: Sequence[Line], labels: list[str]) -> None:
             key = lines[i].key
             if key and lines[i + 1].key.startswith(key):
                 labels[i] = "outlet-blurb"
-
-
-# --- results ------------------------------------------------------------------------------
-
-
-def _dateline(body: Sequence[Line]) -> tuple[str | None, str | None]:
-    for line in body[:2]:
-        match = _DATELINE.match(line.text)
-        if not match:
-            continue
-        place, agency, dash = match.group("place"), match.group("agency"), match.group("dash")
-        shouting = any(w.isupper() and len(w) > 2 for w in re.findall(r"[\w’'-]+", place))
-        if dash == "-" and not (shouting or agency):
-            continue
-        if not (shouting or agency or dash in ("--", "—")):
-            continue
-        if L.word_count(place) > 5:
-            continue
-        return _titlecase_shouting(place), agency
-    return None, None
-
-
-def _titlecase_shouting(place: str) -> str:
-    return re.sub(r"\b[A-Z][A-Z’'-]{2,}\b", lambda m: m.group().capitalize(), place)
-
-
-def _page_date(lines: Sequence[Line], labels: Sequence[str], body_start: int) -> str | None:
-    for i, label in enumerate(labels):
-        if label == "page-date" and i < body_start:
-            return lines[i].text
-    for i, label in enumerate(labels):
-        if label == "page-date":
-            return lines[i].text
-    return None
-
-
-def _outlet(
-    lines: Sequence[Line], labels: Sequence[str], agency: str | None, raw: str
-) -> str | None:
-    """The outlet from self-description or copyright (stronger than a masthead), else the
-    dateline agency, a follow-us handle or a subscription prompt. ``None`` when only a
-    masthead (handled by the caller) or nothing names it."""
-    for line, label in zip(lines, labels, strict=True):
-        if label == "outlet-blurb":
-            name = O.outlet_from_blurb(line.text)
-            if name:
-                return name
-    for line, label in zip(lines, labels, strict=True):
-        if label in ("footer", "legal"):
-            name = O.outlet_from_copyright(line.text)
-            if name:
-                return name
-    if agency:
-        name = O.outlet_from_agency(agency)
-        if name:
-            return name
-    for line, label in zip(lines, labels, strict=True):
-        if label == "share":
-            name = O.outlet_from_handle(line.text, raw)
-            if name:
-                return name
-    for line, label in zip(lines, labels, strict=True):
-        if label == "subscribe":
-            name = O.outlet_from_subscribe(line.text)
-            if name:
-                return name
-    return None
-
-
-def _join_body(body: Sequence[Line]) -> str:
-    if not body:
-        return ""
-    wrapped = _looks_hard_wrapped(body)
-    paragraphs: list[list[str]] = [[body[0].text]]
-    for prev, line in itertools.pairwise(body):
-        same_block = prev.block == line.block and line.index == prev.index + 1
-        join = same_block and (
-            wrapped
-            or prev.text.endswith(("-", ",", ";"))
-            or (not L.ends_sentence(prev.text) and line.text[:1].islower())
-        )
-        if join:
-            paragraphs[-1].append(line.text)
-        else:
-            paragraphs.append([line.text])
-    return "\n\n".join(" ".join(p) for p in paragraphs)
-
-
-def _looks_hard_wrapped(body: Sequence[Line]) -> bool:
-    lengths = [len(line.text) for line in body]
-    if len(lengths) < 5:
-        return False
-    longest = max(lengths)
-    if not 50 <= longest <= 100:
-        return False
-    near = sum(1 for n in lengths if n >= longest * 0.7)
-    return near >= 0.6 * len(lengths)
-
-
-def _removals(raw: str, lines: Sequence[Line], labels: Sequence[str]) -> tuple[Removal, ...]:
-    out: list[Removal] = []
-    run: list[Line] = []
-    run_label = ""
-
-    def flush() -> None:
-        if run:
-            start, end = run[0].start, run[-1].end
-            out.append(Removal(start, end, run_label, raw[start:end]))
-
-    for line, label in zip(lines, labels, strict=True):
-        if label == "body":
-            flush()
-            run = []
-            continue
-        if run and label == run_label:
-            run.append(line)
-            continue
-        flush()
-        run, run_label = [line], label
-    flush()
-    return tuple(out)

@@ -25,4 +25,7 @@ class CleanSettings:
     # the recall extraction is used instead (precision mode sometimes picks the wrong block).
     # 0 disables the second extraction. Measured on the benchmark: 0.3-0.6 all give the same.
     html_recall_fallback_ratio: float = 0.5
+    # ... and only tried when the chosen extraction is shorter than this many characters
+    # (on the benchmark every failure was under 500; longer extractions skip the second run).
+    html_recall_fallback_max_chars: int = 2000
     html_line_cleaning: bool = True  # run the plain-text line classifier over extracted text

@@ -14,13 +14,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.crosscheck import conflicts as rules
+from dossier.crosscheck import slots
 from dossier.crosscheck.align import Alignment, align
 from dossier.crosscheck.claims import ClaimInfo, extract_claims
-from dossier.crosscheck.compare import OutletProfile, corroborations, outlet_profiles
+from dossier.crosscheck.compare import corroborations, outlet_profiles
 from dossier.crosscheck.frames import Frame, frames
 from dossier.crosscheck.roles import role_conflicts
 from dossier.crosscheck.settings import CrosscheckSettings
-from dossier.model import Claim, Conflict, Corroboration, Document, Entity, Event
+from dossier.model import (
+    Claim,
+    Conflict,
+    Corroboration,
+    Document,
+    Entity,
+    Event,
+    OutletProfile,
+)
 from dossier.resources import Resources
 
 __all__ = [
@@ -53,7 +62,10 @@ def crosscheck(
     Rejected documents are ignored; duplicates are read but their claims are
     marked shared, so they never count as independent corroboration.
     """
-    usable = [d for d in docs if d.status != "rejected" and d.clean_text]
+    # Sorted, so the result does not depend on the order documents arrive in.
+    usable = sorted(
+        (d for d in docs if d.status != "rejected" and d.clean_text), key=lambda d: d.id
+    )
     skipped = len(docs) - len(usable)
     if skipped:
         log.info("crosscheck: %d rejected or empty documents not read", skipped)
@@ -81,12 +93,12 @@ def _conflicts(
 ) -> list[Conflict]:
     found: list[Conflict] = []
     found += role_conflicts(docs, entities)
-    found += rules.ages(docs, entities, claims)
+    found += slots.ages(docs, entities, claims)
     found += rules.postponement_objects(claims, claim_frames, settings)
     found += rules.began_or_not(claims, claim_frames)
     found += rules.superseded(claims, claim_frames)
-    found += rules.numeric_and_date_slots(claims, claim_frames, alignment, settings)
-    found += rules.polarity(claims, claim_frames, alignment, settings)
+    found += slots.numeric_and_date_slots(claims, claim_frames, alignment, settings)
+    found += slots.polarity(claims, claim_frames, alignment, settings)
     return _order(docs, _dedupe(found))
 
 
@@ -109,7 +121,9 @@ def _order(docs: Sequence[Document], found: list[Conflict]) -> list[Conflict]:
     dates = {d.id: (d.published.date.sort_key if d.published.date else "9999") for d in docs}
 
     def key(c: Conflict) -> tuple[str, str]:
-        first = min((dates.get(x.doc, "9999") for s in c.sides for x in s.citations), default="9999")
+        first = min(
+            (dates.get(x.doc, "9999") for s in c.sides for x in s.citations), default="9999"
+        )
         return first, c.kind
 
     ordered = sorted(found, key=key)

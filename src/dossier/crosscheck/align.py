@@ -10,6 +10,7 @@ similar claims never merges two different facts.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,16 +53,21 @@ def align(
     settings: CrosscheckSettings,
     resources: Resources,
 ) -> Alignment:
-    indices = tuple(
+    worth = [
         i
         for i, info in enumerate(claims)
         if worth_aligning(info, claim_frames[i], settings.min_claim_words)
-    )
+    ]
+    # Embedding is the slow part: only claims with a lexical neighbour in another document.
+    indices = tuple(lexical_candidates(claims, worth, settings.min_shared_words))
+    singletons = [(i,) for i in worth if i not in set(indices)]
     if not indices:
-        return Alignment((), np.zeros((0, 0), dtype=np.float32), (), {})
+        return Alignment((), np.zeros((0, 0), dtype=np.float32), tuple(singletons), {})
     texts = [claims[i].text for i in indices]
     unique = list(dict.fromkeys(texts))
-    log.debug("embedding %d unique claims of %d candidates", len(unique), len(indices))
+    log.debug(
+        "embedding %d unique claims (%d alignable, %d claims)", len(unique), len(worth), len(claims)
+    )
     vectors = np.asarray(resources.embed(unique), dtype=np.float32)
     row = {t: k for k, t in enumerate(unique)}
     matrix = vectors[[row[t] for t in texts]]
@@ -70,7 +76,56 @@ def align(
     np.fill_diagonal(sim, 1.0)
     admissible = _admissible(claims, claim_frames, indices, sim, settings)
     groups = _complete_linkage(claims, indices, sim, admissible)
-    return Alignment(indices, sim, groups, {c: k for k, c in enumerate(indices)})
+    every = tuple(sorted((*groups, *singletons), key=lambda g: g[0]))
+    return Alignment(indices, sim, every, {c: k for k, c in enumerate(indices)})
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w\-’']+|\d+")
+_STOP_WORDS = """the and but for with from that this these those their they them his her its
+    was were are has have had been will would could should may might said says told also
+    after before about into over than then there here which who whom what when where while
+    not two one"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased content words cut to a 6-letter stem, and every number."""
+    return frozenset(
+        w.lower()[:6]
+        for w in _TOKEN.findall(text)
+        if w.isdigit() or (len(w) > 2 and w.lower() not in _STOP)
+    )
+
+
+def _lexical_keys(info: ClaimInfo) -> frozenset[str]:
+    """Words plus what upstream resolved: entities (across spellings), dates, quantities."""
+    return (
+        content_words(info.text)
+        | {f"entity:{e}" for e in info.claim.entity_ids}
+        | {f"date:{d.value}" for _, _, d in info.dates}
+        | {f"qty:{q.label}" for q in info.quantities}
+    )
+
+
+def lexical_candidates(
+    claims: Sequence[ClaimInfo], worth: Sequence[int], min_shared: int
+) -> list[int]:
+    """Claims sharing at least ``min_shared`` content words with a claim of another document."""
+    words = {i: _lexical_keys(claims[i]) for i in worth}
+    index: dict[str, list[int]] = {}
+    for i in worth:
+        for w in words[i]:
+            index.setdefault(w, []).append(i)
+    keep: set[int] = set()
+    for i in worth:
+        shared: dict[int, int] = {}
+        for w in words[i]:
+            for j in index[w]:
+                if j != i and claims[j].doc.id != claims[i].doc.id:
+                    shared[j] = shared.get(j, 0) + 1
+        if any(n >= min_shared for n in shared.values()):
+            keep.add(i)
+    return sorted(keep)
 
 
 def _admissible(
@@ -88,27 +143,24 @@ def _admissible(
     """
     n = len(indices)
     ok = np.zeros((n, n), dtype=bool)
-    for a in range(n):
-        for b in range(a + 1, n):
-            if sim[a, b] < settings.align_threshold:
-                continue
-            relation = frame_relation(
-                claims[indices[a]], claims[indices[b]], claim_frames[indices[a]],
-                claim_frames[indices[b]],
-            )
-            if relation == "clash":
-                continue
-            if relation == "differ" and sim[a, b] < settings.same_text_threshold:
-                continue
-            if sim[a, b] >= settings.strict_threshold or relation == "match":
-                ok[a, b] = ok[b, a] = True
+    for a, b in np.argwhere(np.triu(sim >= settings.align_threshold, 1)):
+        relation = frame_relation(
+            claims[indices[a]],
+            claims[indices[b]],
+            claim_frames[indices[a]],
+            claim_frames[indices[b]],
+        )
+        if relation == "clash":
+            continue
+        if relation == "differ" and sim[a, b] < settings.same_text_threshold:
+            continue
+        if sim[a, b] >= settings.strict_threshold or relation == "match":
+            ok[a, b] = ok[b, a] = True
     np.fill_diagonal(ok, True)
     return ok
 
 
-def frame_relation(
-    a: ClaimInfo, b: ClaimInfo, fa: Sequence[Frame], fb: Sequence[Frame]
-) -> str:
+def frame_relation(a: ClaimInfo, b: ClaimInfo, fa: Sequence[Frame], fb: Sequence[Frame]) -> str:
     """How the predicates of two claims relate.
 
     "match": the same predicate with the same polarity about the same people;
@@ -154,23 +206,24 @@ def _canonical(family: str) -> str:
 def _overlap_bonus(
     claims: Sequence[ClaimInfo], indices: Sequence[int], settings: CrosscheckSettings
 ) -> np.ndarray:
+    """Bonus for sharing an entity, a number with its unit, a date (one each)."""
     n = len(indices)
     bonus = np.zeros((n, n), dtype=np.float32)
-    for a in range(n):
-        ca = claims[indices[a]]
-        ents_a = set(ca.claim.entity_ids)
-        nums_a = {q.label for q in ca.quantities}
-        dates_a = {d.value for _, _, d in ca.dates}
-        for b in range(a + 1, n):
-            cb = claims[indices[b]]
-            value = 0.0
-            if ents_a and ents_a & set(cb.claim.entity_ids):
-                value += settings.entity_bonus
-            if nums_a and nums_a & {q.label for q in cb.quantities}:
-                value += settings.number_bonus
-            if dates_a and dates_a & {d.value for _, _, d in cb.dates}:
-                value += settings.date_bonus
-            bonus[a, b] = bonus[b, a] = value
+    keys = (
+        (settings.entity_bonus, [set(claims[i].claim.entity_ids) for i in indices]),
+        (settings.number_bonus, [{q.label for q in claims[i].quantities} for i in indices]),
+        (settings.date_bonus, [{d.value for _, _, d in claims[i].dates} for i in indices]),
+    )
+    for weight, sets in keys:
+        vocab = {k: col for col, k in enumerate(sorted(set().union(*sets)))}
+        if not vocab:
+            continue
+        incidence = np.zeros((n, len(vocab)), dtype=np.float32)
+        for row, items in enumerate(sets):
+            for item in items:
+                incidence[row, vocab[item]] = 1.0
+        bonus += weight * ((incidence @ incidence.T) > 0)
+    np.fill_diagonal(bonus, 0.0)
     return bonus
 
 
@@ -181,10 +234,9 @@ def _complete_linkage(
     members: dict[int, list[int]] = {k: [k] for k in range(n)}
     owner = list(range(n))
     pairs = [
-        (float(sim[a, b]), a, b)
-        for a in range(n)
-        for b in range(a + 1, n)
-        if ok[a, b] and claims[indices[a]].doc.id != claims[indices[b]].doc.id
+        (float(sim[a, b]), int(a), int(b))
+        for a, b in np.argwhere(np.triu(ok, 1))
+        if claims[indices[a]].doc.id != claims[indices[b]].doc.id
     ]
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     for _, a, b in pairs:

@@ -62,12 +62,13 @@ class ClaimInfo:
     speaker_span: tuple[int, int] | None  # document offsets of the speaker inside this clause
     persons: frozenset[str]  # PERSON entities named in the clause (not the speaker)
     subjects: frozenset[str]  # persons named or inherited from the context
-    places: frozenset[str]
+    places: tuple[tuple[int, int, str], ...]  # PLACE mentions: (start, end, entity id)
     dates: tuple[tuple[int, int, DateValue], ...]  # (start, end, value), document offsets
     quantities: tuple[Quantity, ...]
     ref_date: DateValue | None  # when the document reports it (publication date)
     source: str  # independence key: outlet (or document) of the original text
     outlet: str
+    speaker_text: str | None = None  # how the text names the speaker ("Border Service head X")
 
     @property
     def start(self) -> int:
@@ -160,6 +161,8 @@ def _document_claims(
     main = frozenset(e for e in story_main if e in in_doc) or story_main
     quote_speakers = _quote_speakers(text, mentions)
     out: list[ClaimInfo] = []
+    # "he"/"she" may point back across a paragraph break; a plural only within a paragraph.
+    previous_order: tuple[str, ...] = ()  # persons of the last clause naming any, in order
     for para_start, para_end in paragraph_spans(text):
         previous_subjects: frozenset[str] = frozenset()
         for s_start, s_end in sentence_spans(text[para_start:para_end]):
@@ -172,19 +175,48 @@ def _document_claims(
                 if inherited is not None:
                     speaker, speaker_span, verb = inherited[0], inherited[1], "said"
             for c_start, c_end in _clauses(text, s_start, s_end):
-                info = _claim(
-                    doc, c_start, c_end, speaker, speaker_span, verb, mentions, by_id
-                )
+                info = _claim(doc, c_start, c_end, speaker, speaker_span, verb, mentions, by_id)
                 subjects = info.persons
                 content = info.content
                 if not subjects and _GROUP_REFERENCE.search(content):
                     subjects = previous_subjects if len(previous_subjects) >= 2 else main
                 elif not subjects and _SINGLE_REFERENCE.search(content):
-                    subjects = previous_subjects if len(previous_subjects) == 1 else frozenset()
+                    subjects = _singular_antecedent(content, previous_order)
+                    if len(subjects) == 1:
+                        previous_order = tuple(subjects)
+                if info.persons:
+                    previous_order = _person_order(info, mentions)
                 if subjects:
                     previous_subjects = subjects
                 out.append(_with_subjects(info, subjects))
     return out
+
+
+def _person_order(info: ClaimInfo, mentions: list[_Mention]) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(
+            m.entity_id
+            for m in mentions
+            if info.start <= m.start
+            and m.end <= info.end
+            and m.type == "PERSON"
+            and m.entity_id in info.persons
+        )
+    )
+
+
+def _singular_antecedent(content: str, previous: tuple[str, ...]) -> frozenset[str]:
+    """ "he"/"she" usually continues the previous subject (named first); "him"/"her" the
+    object (named last): "Judge X jailed Y but refused to hand him over" -> Y."""
+    if not previous:
+        return frozenset()
+    if len(previous) == 1:
+        return frozenset(previous)
+    if re.search(r"\b(?:him|her)\b", content, re.IGNORECASE) and not re.search(
+        r"\b(?:he|she)\b", content, re.IGNORECASE
+    ):
+        return frozenset({previous[-1]})
+    return frozenset({previous[0]})
 
 
 def _with_subjects(info: ClaimInfo, subjects: frozenset[str]) -> ClaimInfo:
@@ -193,6 +225,7 @@ def _with_subjects(info: ClaimInfo, subjects: frozenset[str]) -> ClaimInfo:
         doc=info.doc,
         text=info.text,
         speaker_span=info.speaker_span,
+        speaker_text=info.speaker_text,
         persons=info.persons,
         subjects=subjects,
         places=info.places,
@@ -229,9 +262,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_speakers(
-    text: str, mentions: list[_Mention]
-) -> dict[int, tuple[str, tuple[int, int]]]:
+def _quote_speakers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str, tuple[int, int]]]:
     """Sentences inside a multi-sentence quotation inherit its speaker.
 
     Maps a sentence start offset to (speaker, speaker span) when the quotation
@@ -251,7 +282,9 @@ def _quote_speakers(
         else:
             before = text[max(0, m.start() - 120) : m.start()].rsplit("\n", 1)[-1]
             lead = re.search(
-                r"(?P<speaker>(?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]+)\s+(?:" + lx.SAY_VERBS + r")\s*[:,]\s*$",
+                r"(?P<speaker>(?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]+)\s+(?:"
+                + lx.SAY_VERBS
+                + r")\s*[:,]\s*$",
                 before,
             )
             if lead:
@@ -283,9 +316,7 @@ def _attribution(
     return None, None, None
 
 
-def _speaker_name(
-    text: str, span: tuple[int, int], mentions: list[_Mention]
-) -> str | None:
+def _speaker_name(text: str, span: tuple[int, int], mentions: list[_Mention]) -> str | None:
     inside = [m for m in mentions if m.start >= span[0] and m.end <= span[1]]
     people = [m for m in inside if m.type in ("PERSON", "ORG")]
     if people:
@@ -332,7 +363,7 @@ def _claim(
     persons = frozenset(
         m.entity_id for m in inside if m.type == "PERSON" and m.entity_id not in in_speaker
     )
-    places = frozenset(m.entity_id for m in inside if m.type == "PLACE")
+    places = tuple((m.start, m.end, m.entity_id) for m in inside if m.type == "PLACE")
     dates = tuple(
         (t.start, t.end, t.value)
         for t in doc.time_expressions
@@ -361,6 +392,11 @@ def _claim(
         doc=doc,
         text=text,
         speaker_span=own_span,
+        speaker_text=(
+            doc.clean_text[speaker_span[0] : speaker_span[1]].strip(" ,“”\"'")
+            if speaker_span
+            else None
+        ),
         persons=persons,
         subjects=persons,
         places=places,
@@ -417,9 +453,11 @@ def _quantities(text: str, start: int, end: int) -> list[Quantity]:
             continue
         if m.group("mult"):
             value *= lx.MULTIPLIERS[m.group("mult").lower()]
-        if m.group("unit").lower() == "year" and "-" in m.group("sep") and clause[
-            m.end() : m.end() + 4
-        ] == "-old":
+        if (
+            m.group("unit").lower() == "year"
+            and "-" in m.group("sep")
+            and clause[m.end() : m.end() + 4] == "-old"
+        ):
             continue  # an age, handled below
         bound = bool(lx.BOUND_BEFORE.search(clause[: m.start()]))
         out.append(Quantity(value, unit, start + m.start(), start + m.end(), bound))
@@ -431,7 +469,9 @@ def _quantities(text: str, start: int, end: int) -> list[Quantity]:
         if age:
             a = m.end() + age.start("age")
             out.append(
-                Quantity(float(age.group("age")), "age", start + a, start + a + len(age.group("age")))
+                Quantity(
+                    float(age.group("age")), "age", start + a, start + a + len(age.group("age"))
+                )
             )
     return out
 

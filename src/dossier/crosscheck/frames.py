@@ -89,23 +89,32 @@ def _frame(info: ClaimInfo, text: str, family: str, start: int, end: int) -> Fra
     negated = bool(lx.NEGATION.search(segment[-40:]))
     if family == "stay":
         negated = not negated  # "allowed to stay" = not removed
-    if family == "removal" and word.startswith("return") and not _DESTINATION.match(
-        " " + after
+    if (
+        family == "removal"
+        and word.startswith("return")
+        and not _DESTINATION.match(" " + after)
+        and not re.search(r"forcibly|home", word + after[:20], re.I)
     ):
-        if not re.search(r"forcibly|home", word + after[:20], re.I):
-            return None
-    modal = bool(lx.MODAL_BEFORE.search(before_clause[-60:])) or bool(
-        lx.MODAL_AFTER.match(after)
-    )
+        return None  # "return" without a destination is too vague (in return, returned home...)
+    modal = bool(lx.MODAL_BEFORE.search(before_clause[-60:])) or bool(lx.MODAL_AFTER.match(after))
+    # A bare noun ("postponed the deportation", "threatened with deportation") asserts
+    # nothing about the removal itself, unless predicted or flatly negated ("No deportation").
+    decided: bool | None = None  # a decision on the removal itself: against / for
     if family == "removal" and lx.NOMINAL_REMOVAL.match(word):
-        # A bare noun ("postponed the deportation", "threatened with deportation") asserts
-        # nothing about the removal itself, unless predicted or flatly negated ("No deportation").
-        if not lx.MODAL_AFTER.match(after) and not re.search(r"\bno\s+$", before_clause, re.I):
+        if lx.DECISION_AGAINST.search(before_clause[-40:]):
+            decided = False
+        elif lx.DECISION_FOR.search(before_clause[-40:]):
+            decided = True
+        elif not lx.MODAL_AFTER.match(after) and not re.search(r"\bno\s+$", before_clause, re.I):
             return None
     ruled = bool(lx.RULING_THAT.search(before_clause)) and modal
     conditional = bool(lx.CONDITIONAL.search(segment))
     appeal = bool(lx.APPEAL.search(before_clause[-80:])) and not ruled
     denied = bool(lx.DENIAL.search(before_clause))
+    if decided is not None:
+        # "The court refused the extradition": an asserted decision, not a denial of a report.
+        negated, denied, modal = not decided, False, False
+        appeal = appeal and not lx.RULING_THAT.search(before_clause)
     obj, obj_class = _object(family, before_clause, after, word)
     destination = None
     dest = _DESTINATION.match(after)
@@ -180,7 +189,9 @@ def _frame_dates(
     # "X, scheduled for January 6, ... has been postponed": the scheduled date.
     if family == "postpone" and on_date is None:
         for d_start, _, value in info.dates:
-            if d_start < start and lx.SCHEDULED_FOR.search(text[max(info.start, d_start - 25) : d_start]):
+            if d_start < start and lx.SCHEDULED_FOR.search(
+                text[max(info.start, d_start - 25) : d_start]
+            ):
                 on_date = value
     return on_date, until_date
 

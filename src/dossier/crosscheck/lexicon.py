@@ -26,7 +26,8 @@ TAIL_ATTRIBUTION = re.compile(
 )
 # "Akhatova said (that) ..." (speaker before the content)
 LEAD_ATTRIBUTION = re.compile(
-    r"^(?P<speaker>(?:[\w’'().,\-]+\s+){0,10}?[\w’'().\-]+)\s+"
+    r"^(?:(?:at|in|on|after|before|during|since|earlier|later|last|this|by)\b[^,]{0,60},\s*)?"
+    r"(?P<speaker>(?:[\w’'().,\-]+\s+){0,10}?[\w’'().\-]+)\s+"
     r"(?:(?:has|have|had|also|later|previously|repeatedly|\w+ly)\s+)*"
     r"(?P<verb>" + SAY_VERBS + r")\b(?:\s+(?:\w+\s+){0,2}?that\b|\s*:|\s*,)?",
     re.IGNORECASE,
@@ -35,7 +36,22 @@ ACCORDING_TO = re.compile(r"\baccording to (?P<speaker>[^,.;]{2,80})", re.IGNORE
 
 # Speakers that are really just pronouns or the text itself.
 PRONOUN_SPEAKERS = frozenset(
-    "he she they it we i you this that which who one some others".split()
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "which",
+        "who",
+        "one",
+        "some",
+        "others",
+    ]
 )
 
 # --- modality -----------------------------------------------------------------
@@ -64,11 +80,25 @@ RULING_THAT = re.compile(
     re.IGNORECASE,
 )
 NOMINAL_REMOVAL = re.compile(r"^(?:deportation|extradition|expulsion|repatriation)s?$", re.I)
+# A decision on the removal itself: "refused the extradition (request)", "blocked the deportation".
+DECISION_AGAINST = re.compile(
+    r"\b(?:refus\w*|reject\w*|block\w*|den(?:y|ies|ied)|halt\w*|overturn\w*|cancel\w*|"
+    r"stopp\w*|stops?|bar(?:red|s)?|annul\w*|quash\w*)\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+DECISION_FOR = re.compile(
+    r"\b(?:grant\w*|approv\w*|authori[sz]\w*|upheld|uphold\w*|order\w*)\s+"
+    r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?$",
+    re.IGNORECASE,
+)
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in case|should they|were they)\b", re.IGNORECASE)
+# Asked for, urged, feared: verbs only ("the extradition request" is a noun, not an appeal).
 APPEAL = re.compile(
-    r"\b(?:call(?:ed|s|ing)?\s+on|urg\w*|ask\w*|request\w*|demand\w*|appeal\w*|plead\w*|"
-    r"petition\w*|should|must|guarantee\w*|prevent\w*|threat\w*|fear\w*|risk\w*|"
-    r"push\w*|sought|seek\w*|want\w*|hop(?:e|es|ed|ing))\b",
+    r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:e|ed|es|ing)|ask(?:ed|s|ing)?|request(?:ed|s|ing)|"
+    r"demand(?:ed|s|ing)|appeal(?:ed|s|ing)?\s+(?:to|for|on)|plead(?:ed|s|ing)?|"
+    r"petition(?:ed|s|ing)|should|must|guarantee(?:d|s)?|prevent(?:ed|s|ing)?|"
+    r"threat(?:en|ened|ens|ening)|fear(?:ed|s|ing)?|risk(?:ed|s|ing)?|push(?:ed|es|ing)?|"
+    r"sought|seek(?:s|ing)?|want(?:ed|s|ing)?|hop(?:e|es|ed|ing))\b",
     re.IGNORECASE,
 )
 NEGATION = re.compile(
@@ -100,6 +130,8 @@ PREDICATES: dict[str, re.Pattern[str]] = {
     "removal": re.compile(
         r"\b(?:deport\w*|extradit\w*|expel\w*|expulsion|repatriat\w*|"
         r"(?:hand(?:ed|ing|s)?|sen[dt](?:ing|s)?|return(?:ed|ing|s)?)(?:\s+\w+){0,2}?\s+back|"
+        r"hand(?:ed|ing|s)?(?:\s+\w+){0,2}?\s+over(?=\s+(?:to|once|within|after|before|soon)\b|"
+        r"\s*[.,;]|$)|"
         r"(?:forcibly\s+)?return(?:ed|ing|s)?)\b",
         re.IGNORECASE,
     ),
@@ -133,14 +165,46 @@ DATED_FAMILIES = frozenset({"arrest", "begin", "sentence", "release", "acquit", 
 # --- objects of postponement -----------------------------------------------------
 
 PROCEEDING_NOUNS = frozenset(
-    "trial trials hearing hearings case session sessions proceedings proceeding sentencing "
-    "verdict court".split()
+    [
+        "trial",
+        "trials",
+        "hearing",
+        "hearings",
+        "case",
+        "session",
+        "sessions",
+        "proceedings",
+        "proceeding",
+        "sentencing",
+        "verdict",
+        "court",
+    ]
 )
 REMOVAL_NOUNS = frozenset(
-    "deportation deportations extradition expulsion repatriation return transfer handover".split()
+    [
+        "deportation",
+        "deportations",
+        "extradition",
+        "expulsion",
+        "repatriation",
+        "return",
+        "transfer",
+        "handover",
+    ]
 )
 OTHER_EVENT_NOUNS = frozenset(
-    "vote election elections release execution meeting visit talks summit launch".split()
+    [
+        "vote",
+        "election",
+        "elections",
+        "release",
+        "execution",
+        "meeting",
+        "visit",
+        "talks",
+        "summit",
+        "launch",
+    ]
 )
 OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "proceeding": PROCEEDING_NOUNS,
@@ -216,8 +280,13 @@ PROSECUTION_CONTEXT = re.compile(
 DEFENCE_CONTEXT = re.compile(
     r"\b(?:the\s+)?(?:pair|men|man|women|woman|two|defendants?|accused|suspects?|family|"
     r"activists?|refugees?|detainees?)['’]s?\s+" + LAWYER + r"\b|"
-    r"\b(?:their|his|her)\s+" + LAWYER + r"\b|\bdefen[cs]e\s+" + LAWYER + r"\b|"
-    + LAWYER + r"\s+(?:for|of|representing)\s+the\s+(?:defen[cs]e|defendants?|accused|pair|men|"
+    r"\b(?:their|his|her)\s+"
+    + LAWYER
+    + r"\b|\bdefen[cs]e\s+"
+    + LAWYER
+    + r"\b|"
+    + LAWYER
+    + r"\s+(?:for|of|representing)\s+the\s+(?:defen[cs]e|defendants?|accused|pair|men|"
     r"family|two)\b|\b(?:her|his)\s+clients?\b",
     re.IGNORECASE,
 )

@@ -85,7 +85,7 @@ def _evidence(entity: Entity, by_id: dict[str, Document]) -> list[RoleEvidence]:
     for claim in entity.roles:
         side = role_side(claim.role)
         doc = by_id.get(claim.citation.doc)
-        if side is None or doc is None or not doc.ok and doc.status != "duplicate":
+        if side is None or doc is None or (not doc.ok and doc.status != "duplicate"):
             continue
         if not _near_mention(entity, claim.citation):
             continue
@@ -130,10 +130,9 @@ def _scan(doc: Document, start: int, end: int) -> list[RoleEvidence]:
                 out.append(RoleEvidence(side, doc.cite(a, end)))
         # Apposition right after the name: "X, a lawyer for the prosecution,".
         lead = _RIGHT_APPOSITION.match(right)
-        if lead:
-            m = pattern.match(right, lead.end())
-            if m:
-                out.append(RoleEvidence(side, doc.cite(start, end + m.end())))
+        after = pattern.match(right, lead.end()) if lead else None
+        if after:
+            out.append(RoleEvidence(side, doc.cite(start, end + after.end())))
     clients = _CLIENTS.match(right)
     if clients:
         out.append(RoleEvidence("defence", doc.cite(start, end + clients.end())))

@@ -4,9 +4,12 @@
   word 5-shingles, verified exactly (Jaccard >= ``duplicate_jaccard`` or
   containment >= ``duplicate_containment``). The copy gets ``status="duplicate"``,
   ``duplicate_of`` = the kept document and a reason with the similarity.
-- Shared spans: paragraphs (and long sentences) near-identical in two
-  different documents get ``shared_spans`` entries on both, so reused
-  background is not counted as independent corroboration.
+- Shared spans: paragraphs (Jaccard of word 3-shingles >= ``shared_jaccard``) and,
+  between documents that already share a paragraph, reworded long sentences
+  (>= ``shared_sentence_jaccard``) get ``shared_spans`` entries on both documents, so
+  reused background is not counted as independent corroboration. Candidates come
+  from MinHash LSH banding (vectorised in numpy for the many paragraph units) and
+  are verified on exact shingle sets; nothing compares all pairs.
 
 Only ``ok`` documents take part; others pass through unchanged.
 """

@@ -28,7 +28,8 @@ def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]
     each group keeps one document: the earliest dated (metadata or folder
     date), then the longest, then the first in input order.
     """
-    sets = [shingles(d.clean_text, settings.doc_shingle) for d in docs]
+    cache: dict[str, int] = {}
+    sets = [shingles(d.clean_text, settings.doc_shingle, cache) for d in docs]
     sigs = signatures(sets, settings.num_perm)
     lsh = MinHashLSH(threshold=settings.doc_candidate_jaccard, num_perm=settings.num_perm)
     for i, sig in enumerate(sigs):

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class DedupSettings:
     duplicate_jaccard: float = 0.8  # documents this similar are copies (duplicate_of)
-    num_perm: int = 128
+    num_perm: int = 128  # MinHash permutations for whole documents
+    span_num_perm: int = 64  # for paragraphs and sentences (many more units; verified exactly)
     # Word shingle sizes: documents are compared on 5-grams, paragraphs on 3-grams.
     doc_shingle: int = 5
     span_shingle: int = 3

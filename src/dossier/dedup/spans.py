@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from datasketch import MinHashLSH
-
 from dossier.dedup.settings import DedupSettings
-from dossier.dedup.shingles import jaccard, shingles, signatures
+from dossier.dedup.shingles import TokenIndex, candidate_pairs, jaccard
 from dossier.model import Document
-from dossier.text import paragraph_spans, sentence_spans, word_count
+from dossier.text import paragraph_spans, sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +31,9 @@ def find_shared_spans(
 ) -> list[list[tuple[int, int, str]]]:
     """For each document, its spans shared with another document: (start, end, other id)."""
     result: list[set[tuple[int, int, str]]] = [set() for _ in docs]
-    paragraphs = _units(docs, settings, sentences=False)
+    indexes: dict[int, TokenIndex] = {}  # each document tokenised and hashed once
+    cache: dict[str, int] = {}  # word -> hash, shared by all documents
+    paragraphs = _units(docs, settings, indexes, cache, sentences=False)
     pairs = _match(docs, paragraphs, settings.shared_jaccard, settings, result)
     matched = {i for pair in pairs for i in pair}
     # Sentences inside paragraphs that already matched are not compared again.
@@ -47,7 +47,7 @@ def find_shared_spans(
     linked_docs = {d for pair in linked for d in pair}
     sentences = [
         u
-        for u in _units(docs, settings, sentences=True, only=linked_docs)
+        for u in _units(docs, settings, indexes, cache, sentences=True, only=linked_docs)
         if not any(s <= u.start and u.end <= e for s, e in matched_spans.get(u.doc, ()))
     ]
     if sentences:
@@ -58,22 +58,25 @@ def find_shared_spans(
 def _units(
     docs: Sequence[Document],
     settings: DedupSettings,
+    indexes: dict[int, TokenIndex],
+    cache: dict[str, int],
     *,
     sentences: bool,
     only: set[int] | None = None,
 ) -> list[_Unit]:
     units = []
+    minimum = settings.shared_sentence_min_words if sentences else settings.shared_min_words
     for d, doc in enumerate(docs):
         if only is not None and d not in only:
             continue
         text = doc.clean_text
-        spans = sentence_spans(text) if sentences else paragraph_spans(text)
-        for start, end in spans:
-            piece = text[start:end]
-            minimum = settings.shared_sentence_min_words if sentences else settings.shared_min_words
-            if word_count(piece) < minimum:
+        index = indexes.get(d)
+        if index is None:
+            index = indexes[d] = TokenIndex(text, settings.span_shingle, cache)
+        for start, end in sentence_spans(text) if sentences else paragraph_spans(text):
+            if index.word_count(start, end) < minimum:
                 continue
-            units.append(_Unit(d, start, end, shingles(piece, settings.span_shingle)))
+            units.append(_Unit(d, start, end, index.span_shingles(start, end)))
     return units
 
 
@@ -86,24 +89,17 @@ def _match(
     allowed: set[frozenset[int]] | None = None,
 ) -> list[tuple[int, int]]:
     """Record near-identical units of different documents; returns the matching unit pairs."""
-    sigs = signatures([u.shingles for u in units], settings.num_perm)
-    lsh = MinHashLSH(threshold=threshold, num_perm=settings.num_perm)
-    for i, sig in enumerate(sigs):
-        lsh.insert(i, sig)
+    candidates = candidate_pairs([u.shingles for u in units], threshold, settings.span_num_perm)
     pairs: list[tuple[int, int]] = []
-    for i, sig in enumerate(sigs):
-        a = units[i]
-        for j in lsh.query(sig):
-            if j <= i:
-                continue
-            b = units[j]
-            if a.doc == b.doc or docs[a.doc].id == docs[b.doc].id:
-                continue
-            if allowed is not None and frozenset((a.doc, b.doc)) not in allowed:
-                continue
-            if jaccard(a.shingles, b.shingles) < threshold:
-                continue
-            result[a.doc].add((a.start, a.end, docs[b.doc].id))
-            result[b.doc].add((b.start, b.end, docs[a.doc].id))
-            pairs.append((i, j))
+    for i, j in sorted(candidates):
+        a, b = units[i], units[j]
+        if a.doc == b.doc or docs[a.doc].id == docs[b.doc].id:
+            continue
+        if allowed is not None and frozenset((a.doc, b.doc)) not in allowed:
+            continue
+        if jaccard(a.shingles, b.shingles) < threshold:
+            continue
+        result[a.doc].add((a.start, a.end, docs[b.doc].id))
+        result[b.doc].add((b.start, b.end, docs[a.doc].id))
+        pairs.append((i, j))
     return pairs

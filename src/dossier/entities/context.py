@@ -28,10 +28,10 @@ _LEFT_ROLE = re.compile(
 # ", a lawyer for the prosecution," / ", Europe and Central Asia researcher at HRW"
 _RIGHT_APPOSITION = re.compile(
     r"^(?P<phrase>,\s+(?:(?:a|an|the|his|her|their)\s+)?"
-    r"(?P<mods>(?:[\w-]+\s+){0,5}?)"
+    r"(?P<mods>(?:[\w'’-]+\s+){0,5}?)"
     r"(?P<role>(?:" + _ROLE_ALT + r"))\b"
     r"(?P<tail>\s+(?P<prep>at|of|for|with|from|to|in)\s+(?:the\s+)?"
-    r"(?P<obj>[A-Z][\w&’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w&’'-]*))*|[a-z]+))?)"
+    r"(?P<obj>(?:[a-z]+\s+)?[A-Z][\w&’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w&’'-]*))*|[a-z]+))?)"
     r"(?=\s*[,.;:)]|\s+(?:who|which|that|said|says|told|and)\b|$)",
 )
 
@@ -68,6 +68,9 @@ _DEFENCE_POSS = frozenset(
     words("""his her their pair's men's man's woman's women's defendants' defendant's couple's
     brothers' brother's accused's family's families' client's clients' detainees'
     refugees'""")
+)
+_GENERAL_OFFICES = frozenset(
+    words("attorney solicitor secretary inspector surgeon prosecutor auditor consul postmaster")
 )
 _NOT_TITLE = frozenset(
     words("another the a an his her their its our one two three this that these those")
@@ -123,6 +126,10 @@ def left_role(text: str, start: int) -> RoleCue | None:
     role = ROLE_NOUNS.get(role_word)
     if role is None:
         return None
+    last_mod = m.group("mods").split()[-1:]
+    if role_word == "general" and last_mod and last_mod[0].lower() in _GENERAL_OFFICES:
+        # "Attorney General X", "Prosecutor General X", "Secretary General X"
+        role = "prosecutor" if last_mod[0].lower() == "prosecutor" else "official"
     raw_role = m.group("role")
     before_role = window[: m.start("role")].rstrip()
     if raw_role[0].isupper() and before_role.endswith((" of", " for", " on")):
@@ -177,7 +184,13 @@ def right_role(text: str, end: int) -> RoleCue | None:
         if obj[:1].isupper():
             org_start = end + m.start("obj")
             org_end = org_start + len(obj)
+    if org_start < 0:
+        # "X, NRO's researcher": a capitalised possessive names the employer.
+        for pm in re.finditer(r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)['’]s?\s", m.group("mods")):
+            org_start = end + m.start("mods") + pm.start(1)
+            org_end = end + m.start("mods") + pm.end(1)
     cap_mods = [w for w in mods if w[:1].isupper() and w.lower() not in _NOT_TITLE]
+    cap_mods = [w for w in cap_mods if not re.search(r"['’]s?$", w)]
     title = " ".join([*cap_mods, m.group("role")]) if cap_mods else None
     phrase_end = end + m.end("phrase")
     return RoleCue(role, -1, phrase_end, title, org_start, org_end)

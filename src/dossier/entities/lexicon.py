@@ -107,6 +107,18 @@ ROLE_NOUNS: dict[str, str] = {
     "father": "relative",
 }
 
+# Title words that may open a person span ("Chief Executive Tony Hayward"); stripped
+# when at least two name words remain.
+TITLE_WORDS = frozenset(
+    [
+        *ROLE_NOUNS,
+        *words("""executive ceo cfo coo chief vice senior junior acting interim former sen sen. rep
+        rep. gov gov. adm adm. admiral gen gen. lt lt. sgt sgt. cpl col col. capt capt. maj maj.
+        pres pres. premier chancellor pope rabbi cardinal bishop archbishop ayatollah coach
+        attorney prime first lady"""),
+    ]
+)
+
 # Words that mark a span as an organisation (or at least: not a person).
 ORG_WORDS = frozenset(
     words("""agency agencies association authority authorities bank board bureau business cabinet
@@ -115,7 +127,10 @@ ORG_WORDS = frozenset(
     front fund government group guard house inc institute institution league ltd media ministry
     movement network news office organisation organization parliament party police press radio
     republic rights school senate service services society staff studio team television times
-    tribunal trust tv union university watch""")
+    tribunal trust tv union university watch ratings holdings partners capital securities airlines
+    airways motors energy petroleum oil corp co llc plc ag gmbh bancorp financial insurance systems
+    technologies labs industries international associates communications pharmaceuticals
+    foundation institute brigade battalion regiment division""")
 )
 
 # Common nouns that, with demonyms, make up generic group references

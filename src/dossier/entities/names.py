@@ -59,9 +59,14 @@ def fold(text: str) -> str:
     return anyascii(text)
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐‑'’](?=\w{3})")
+
+
 def token_key(token: str) -> str:
-    """Phonetic key of one name token; equal keys mean equal up to spelling variants."""
-    key = fold(token).lower()
+    """Phonetic key of one name token; equal keys mean equal up to spelling variants.
+
+    A hyphenated Arabic article is ignored (``al-Assad`` ~ ``Assad``)."""
+    key = _ARTICLE.sub("", fold(token).lower())
     for pattern, repl in _REWRITES:
         key = pattern.sub(repl, key)
     return key
@@ -70,7 +75,7 @@ def token_key(token: str) -> str:
 def stem_key(token: str) -> str:
     """Key of the token with one family/patronymic suffix removed, when a stem of
     at least three letters remains (``Musakhanuly`` → key of ``Musakhan``)."""
-    raw = re.sub(r"[^a-z]", "", fold(token).lower())
+    raw = re.sub(r"[^a-z]", "", _ARTICLE.sub("", fold(token).lower()))
     for suffix in _SUFFIXES:
         if raw.endswith(suffix) and len(raw) - len(suffix) >= MIN_STEM:
             return token_key(raw[: -len(suffix)])
@@ -97,20 +102,10 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
-def tokens_match(a: str, b: str, *, typo_min_len: int = 6) -> bool:
-    """Whether two name tokens can be spellings of the same name.
-
-    Equal phonetic keys, equal stems (a suffix kept by one and dropped by the
-    other), or, for tokens of at least ``typo_min_len`` letters, one edit apart.
-    Symmetric by construction.
-    """
-    ka, kb = token_key(a), token_key(b)
+def keys_match(ka: str, sa: str, kb: str, sb: str, typo_min_len: int) -> bool:
     if not ka or not kb:
         return False
-    if ka == kb:
-        return True
-    sa, sb = stem_key(a), stem_key(b)
-    if sa in (sb, kb) or sb == ka:
+    if ka == kb or sa in (sb, kb) or sb == ka:
         return True
     # Otherwise only a single edit (a typo), and only between long tokens.
     if min(len(ka), len(kb)) >= typo_min_len - 1 and max(len(ka), len(kb)) >= typo_min_len:
@@ -119,6 +114,16 @@ def tokens_match(a: str, b: str, *, typo_min_len: int = 6) -> bool:
         if min(len(sa), len(sb)) >= typo_min_len - 1 and _within_one_edit(sa, sb):
             return True
     return False
+
+
+def tokens_match(a: str, b: str, *, typo_min_len: int = 6) -> bool:
+    """Whether two name tokens can be spellings of the same name.
+
+    Equal phonetic keys, equal stems (a suffix kept by one and dropped by the
+    other), or, for tokens of at least ``typo_min_len`` letters, one edit apart.
+    Symmetric by construction.
+    """
+    return keys_match(token_key(a), stem_key(a), token_key(b), stem_key(b), typo_min_len)
 
 
 def is_initial(token: str) -> bool:
@@ -133,7 +138,8 @@ class PersonName:
 
     @property
     def full(self) -> bool:
-        return len(self.tokens) >= 2
+        """Given name and family name ("bin Laden", "von der Leyen" are family names only)."""
+        return len(self.tokens) >= 2 and self.tokens[0].lower() not in _PARTICLES
 
     @property
     def surname(self) -> str:
@@ -149,6 +155,9 @@ class PersonName:
 
 
 _SPLIT = re.compile(r"[\s\u00a0]+")
+_PARTICLES = frozenset(
+    ["bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la"]
+)
 
 
 def parse_person(text: str) -> PersonName:
@@ -159,7 +168,10 @@ def parse_person(text: str) -> PersonName:
     for tok in raw:
         if not tokens and tok.lower() in HONORIFICS:
             continue
-        tokens.append(tok.strip(",;:"))
+        tok = tok.strip(",;:")
+        # Name tokens are capitalised; lower-case particles (bin, al-, van, de) stay.
+        if tok and (tok[0].isupper() or tok.lower() in _PARTICLES or "-" in tok[1:]):
+            tokens.append(tok)
     return PersonName(tuple(t for t in tokens if t))
 
 
@@ -184,14 +196,98 @@ def names_compatible(a: PersonName, b: PersonName, *, typo_min_len: int = 6) -> 
     if not a.tokens or not b.tokens:
         return False
     if not a.full and not b.full:
-        return tokens_match(a.tokens[0], b.tokens[0], typo_min_len=typo_min_len)
+        return tokens_match(a.surname, b.surname, typo_min_len=typo_min_len)
     if not a.full:
-        return surname_matches(a.tokens[0], b, typo_min_len=typo_min_len)
+        return surname_matches(a.surname, b, typo_min_len=typo_min_len)
     if not b.full:
-        return surname_matches(b.tokens[0], a, typo_min_len=typo_min_len)
+        return surname_matches(b.surname, a, typo_min_len=typo_min_len)
     if not tokens_match(a.surname, b.surname, typo_min_len=typo_min_len):
         return False
     return given_matches(a.given, b.given, typo_min_len=typo_min_len)
+
+
+class NameMatcher:
+    """The matching functions above with keys computed once per distinct token.
+
+    Create one per stage call (it memoises, so it is not shared between calls).
+    """
+
+    def __init__(self, typo_min_len: int = 6) -> None:
+        self.typo_min_len = typo_min_len
+        self._memo: dict[str, tuple[str, str]] = {}
+
+    def keys(self, token: str) -> tuple[str, str]:
+        found = self._memo.get(token)
+        if found is None:
+            found = (token_key(token), stem_key(token))
+            self._memo[token] = found
+        return found
+
+    def match(self, a: str, b: str) -> bool:
+        ka, sa = self.keys(a)
+        kb, sb = self.keys(b)
+        return keys_match(ka, sa, kb, sb, self.typo_min_len)
+
+    def given_matches(self, a: str, b: str) -> bool:
+        if is_initial(a) or is_initial(b):
+            return a[0].upper() == b[0].upper()
+        return self.match(a, b)
+
+    def compatible(self, a: PersonName, b: PersonName) -> bool:
+        """:func:`names_compatible`, memoised."""
+        if not a.tokens or not b.tokens:
+            return False
+        if not a.full and not b.full:
+            return self.match(a.surname, b.surname)
+        if not a.full:
+            return self.match(a.surname, b.surname)
+        if not b.full:
+            return self.match(b.surname, a.surname)
+        return self.match(a.surname, b.surname) and self.given_matches(a.given, b.given)
+
+    def name_key(self, text: str) -> str:
+        """:func:`name_key`, memoised per token."""
+        return " ".join(k for k in (self.keys(t)[0] for t in _SPLIT.split(text)) if k)
+
+    def index(self, tokens: list[str] | set[str]) -> TokenIndex:
+        return TokenIndex(self, tokens)
+
+
+class TokenIndex:
+    """A set of name tokens that answers "does any of them match this token?"
+    with set look-ups (and a length-bucketed scan for typos)."""
+
+    def __init__(self, matcher: NameMatcher, tokens: list[str] | set[str]) -> None:
+        self.matcher = matcher
+        self.keys: set[str] = set()
+        self.stems: set[str] = set()
+        self.pairs: set[tuple[str, str]] = set()
+        for t in tokens:
+            k, s = matcher.keys(t)
+            if k:
+                self.keys.add(k)
+                self.stems.add(s)
+                self.pairs.add((k, s))
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def has_key(self, token: str) -> bool:
+        """Exact phonetic-key membership (no suffix or typo tolerance)."""
+        return self.matcher.keys(token)[0] in self.keys
+
+    def matches(self, token: str) -> bool:
+        k, s = self.matcher.keys(token)
+        if not k:
+            return False
+        if k in self.keys or k in self.stems or s in self.keys or s in self.stems:
+            return True
+        typo = self.matcher.typo_min_len
+        if len(k) < typo - 1:
+            return False
+        return any(
+            abs(len(kb) - len(k)) <= 1 and keys_match(k, s, kb, sb, typo) for kb, sb in self.pairs
+        )
 
 
 def name_key(text: str) -> str:

@@ -143,6 +143,17 @@ def group_places(docs: Sequence[Document]) -> list[Group]:
                     uf.union(key, place_key(nxt.text))
     keys = {k for _, _, k in items}
     texts = {k: t for _, m, k in items for t in [m.text]}
+    # "US" = "United States", "UAE" = "United Arab Emirates": an all-capitals name that
+    # spells the initials of exactly one longer place of the story.
+    for key in keys:
+        short = texts[key].replace(".", "")
+        if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 5):
+            continue
+        spelled = [
+            k for k in keys if len(texts[k].split()) >= 2 and _initials(org_key(texts[k])) == short
+        ]
+        if len(spelled) == 1:
+            uf.union(key, spelled[0])
     for key in keys:
         words = texts[key].split()
         for cut in range(len(words) - 1, 0, -1):
@@ -179,9 +190,17 @@ def canonical_org_name(group: Group) -> str:
 
 
 def canonical_place_name(group: Group) -> str:
-    """Most frequent spelling (not all capitals), then the longest."""
+    """Most frequent spelling; ties go to a full name over an acronym or all-capitals
+    form, then to the first mentioned (the current name in "X, formerly Y")."""
     counts: dict[str, int] = {}
-    for _, m in group.mentions:
+    first: dict[str, tuple[int, int]] = {}
+    for di, m in group.mentions:
         counts[m.text] = counts.get(m.text, 0) + 1
+        first[m.text] = min(first.get(m.text, (di, m.start)), (di, m.start))
     pool = [t for t in counts if not (t.isupper() and len(t) > 3)] or list(counts)
-    return max(pool, key=lambda t: (counts[t], -len(t.split()), t))
+
+    def rank(t: str) -> tuple[int, int, int, int]:
+        acronym = t.replace(".", "").isupper()
+        return (counts[t], not acronym, -first[t][0], -first[t][1])
+
+    return max(pool, key=rank)

@@ -11,17 +11,11 @@ the matching people is named in that document, the word stays on its own.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from dossier.entities.names import (
-    PersonName,
-    given_matches,
-    names_compatible,
-    parse_person,
-    surname_matches,
-    tokens_match,
-)
+from dossier.entities.lexicon import HONORIFICS
+from dossier.entities.names import NameMatcher, PersonName, keys_match, parse_person
 from dossier.entities.settings import EntitySettings
 from dossier.model import Document, Mention
 
@@ -38,7 +32,7 @@ class PersonGroup:
 
 
 def group_people(docs: list[Document], settings: EntitySettings) -> list[PersonGroup]:
-    typo = settings.typo_min_len
+    matcher = NameMatcher(settings.typo_min_len)
     person: list[tuple[int, Mention, PersonName]] = []
     for di, doc in enumerate(docs):
         for m in doc.mentions:
@@ -60,12 +54,15 @@ def group_people(docs: list[Document], settings: EntitySettings) -> list[PersonG
     order = sorted(full_counts, key=lambda t: (-full_counts[t], -len(t), first_seen[t]))
     groups: list[PersonGroup] = []
     group_of: dict[str, int] = {}
+    surnames = _GroupIndex(matcher)
+    givens = _GroupIndex(matcher)
     for text in order:
         name = parsed[text]
         best = -1
         best_weight = -1
-        for gi, group in enumerate(groups):
-            if all(names_compatible(name, other, typo_min_len=typo) for other in group.names):
+        for gi in sorted(surnames.lookup(name.surname)):
+            group = groups[gi]
+            if all(matcher.compatible(name, other) for other in group.names):
                 weight = sum(full_counts[o.text] for o in group.names)
                 if weight > best_weight:
                     best, best_weight = gi, weight
@@ -73,6 +70,8 @@ def group_people(docs: list[Document], settings: EntitySettings) -> list[PersonG
             groups.append(PersonGroup())
             best = len(groups) - 1
         groups[best].names.append(name)
+        surnames.add(name.surname, best)
+        givens.add(name.given, best)
         group_of[text] = best
     for di, m, name in person:
         if name.full:
@@ -80,40 +79,89 @@ def group_people(docs: list[Document], settings: EntitySettings) -> list[PersonG
 
     # 2. bare words.
     singles: list[PersonGroup] = []
+    single_index = _GroupIndex(matcher)
     for di, m, name in person:
         if name.full:
             continue
-        token = name.tokens[0]
-        target = _place_single(token, di, m.start, groups, typo)
+        token = name.surname
+        target = _place_single(token, di, m.start, groups, matcher, surnames, givens)
         if target is not None:
             groups[target].mentions.append((di, m))
             continue
-        for group in singles:
-            if any(tokens_match(token, n.tokens[0], typo_min_len=typo) for n in group.names):
+        # A bare name no full name claims: joins the bare names it matches (all of them).
+        joined = False
+        for si in sorted(single_index.lookup(token)):
+            group = singles[si]
+            if all(matcher.match(token, n.surname) for n in group.names):
                 group.mentions.append((di, m))
                 if all(n.text != name.text for n in group.names):
                     group.names.append(name)
+                    single_index.add(token, si)
+                joined = True
                 break
-        else:
+        if not joined:
             singles.append(PersonGroup(names=[name], mentions=[(di, m)]))
+            single_index.add(token, len(singles) - 1)
     return [g for g in groups + singles if g.mentions]
 
 
+def _variants(key: str) -> set[str]:
+    """The key and its single-deletion variants: two keys one edit apart share one."""
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+class _GroupIndex:
+    """Name tokens → the groups holding them: key and stem look-ups, plus a
+    deletion-neighbourhood index for single-letter typos (verified by
+    :func:`keys_match`)."""
+
+    def __init__(self, matcher: NameMatcher) -> None:
+        self.matcher = matcher
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+        self.groups_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.by_variant: dict[str, set[tuple[str, str]]] = defaultdict(set)
+
+    def add(self, token: str, group: int) -> None:
+        key, stem = self.matcher.keys(token)
+        if not key:
+            return
+        self.by_key[key].add(group)
+        self.by_key[stem].add(group)
+        pair = (key, stem)
+        if pair not in self.groups_of:
+            for variant in _variants(key) | _variants(stem):
+                self.by_variant[variant].add(pair)
+        self.groups_of[pair].add(group)
+
+    def lookup(self, token: str) -> set[int]:
+        key, stem = self.matcher.keys(token)
+        if not key:
+            return set()
+        found = self.by_key.get(key, set()) | self.by_key.get(stem, set())
+        typo = self.matcher.typo_min_len
+        if len(key) >= typo - 1:
+            pairs: set[tuple[str, str]] = set()
+            for variant in _variants(key) | _variants(stem):
+                pairs |= self.by_variant.get(variant, set())
+            for k2, s2 in pairs:
+                if keys_match(key, stem, k2, s2, typo):
+                    found |= self.groups_of[(k2, s2)]
+        return found
+
+
 def _place_single(
-    token: str, doc: int, pos: int, groups: list[PersonGroup], typo: int
+    token: str,
+    doc: int,
+    pos: int,
+    groups: list[PersonGroup],
+    matcher: NameMatcher,
+    surnames: _GroupIndex,
+    givens: _GroupIndex,
 ) -> int | None:
     """The group a bare name belongs to, or None when absent or ambiguous."""
     single = PersonName((token,))
-    by_surname = [
-        gi
-        for gi, g in enumerate(groups)
-        if any(surname_matches(token, n, typo_min_len=typo) for n in g.names)
-    ]
-    candidates = by_surname or [
-        gi
-        for gi, g in enumerate(groups)
-        if any(given_matches(token, n.given, typo_min_len=typo) for n in g.names)
-    ]
+    by_surname = sorted(surnames.lookup(token))
+    candidates = by_surname or sorted(givens.lookup(token))
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -124,7 +172,7 @@ def _place_single(
     counts: Counter[int] = Counter()
     for gi in candidates:
         for d, m in groups[gi].mentions:
-            if d != doc or not names_compatible(single, parse_person(m.text), typo_min_len=typo):
+            if d != doc or not matcher.compatible(single, parse_person(m.text)):
                 continue
             counts[gi] += 1
             if m.start < pos and (recent is None or m.start > recent[1]):
@@ -142,8 +190,19 @@ def canonical_person_name(group: PersonGroup) -> str:
     """Fullest, most frequent spelling: full names before bare ones; among
     them the most frequent, then the longest."""
     counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
     for _, m in group.mentions:
-        counts[parse_person(m.text).text] += 1
-    full = [t for t in counts if len(t.split()) >= 2]
+        name = parse_person(m.text)
+        counts[name.text] += 1
+        # Shown as written (minus a leading honorific), e.g. "King of Pop".
+        surface.setdefault(name.text, _strip_honorific(m.text))
+    full = [t for t in counts if parse_person(t).full]
     pool = full or list(counts)
-    return max(pool, key=lambda t: (counts[t], len(t), t))
+    return surface[max(pool, key=lambda t: (counts[t], len(t), t))]
+
+
+def _strip_honorific(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from anyascii import anyascii
 
+from dossier.entities.harmonise import harmonise
 from dossier.entities.orgs import (
     Group,
     canonical_org_name,
@@ -30,7 +31,7 @@ def resolve_entities(docs: Sequence[Document], settings: EntitySettings) -> tupl
     organisations, then places. Ids are slugs of the canonical name
     (``p-…``, ``o-…``, ``l-…``), unique within the story.
     """
-    ok = [d for d in docs if d.ok]
+    ok = harmonise([d for d in docs if d.ok], settings)
     people = group_people(ok, settings)
     orgs = group_orgs(ok)
     places = group_places(ok)

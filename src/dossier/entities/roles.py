@@ -8,6 +8,7 @@ another): the cross-check stage reads the conflict.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from dossier.entities.context import left_age, left_role, right_age, right_role
@@ -106,8 +107,12 @@ def defendant_claims(docs: Sequence[Document]) -> dict[tuple[int, int], RoleClai
         people = sorted((m for m in doc.mentions if m.label == "PERSON"), key=lambda m: m.start)
         if not people:
             continue
+        starts = [m.start for m in people]
         for s_start, s_end in sentence_spans(text):
-            inside = [m for m in people if s_start <= m.start and m.end <= s_end]
+            lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
+            inside = [m for m in people[lo:hi] if m.end <= s_end]
+            if not inside:
+                continue
             for group in _lists(text, inside):
                 first, last = group[0], group[-1]
                 before = text[max(s_start, first.start - 80) : first.start]

@@ -31,12 +31,17 @@ def to_plain(value: object) -> Plain:
     if isinstance(value, Enum):
         return to_plain(value.value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: to_plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, tuple | list):
         return [to_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @cache
@@ -50,47 +55,106 @@ def from_plain(tp: object, data: object) -> object:
 
     Raises ``ValueError`` naming the type when the data does not fit.
     """
+    return _decoder(cast(Hashable, tp))(data)
+
+
+Decoder = typing.Callable[[object], object]
+
+
+@cache
+def _decoder(tp: Hashable) -> Decoder:
+    """A function decoding plain data into ``tp``, worked out once per type."""
     if tp is typing.Any or tp is object:
-        return data
+        return lambda data: data
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is typing.Union or isinstance(tp, types.UnionType):
-        if data is None and type(None) in args:
+        return _union_decoder(tp, args)
+    if origin is typing.Literal:
+        return _literal_decoder(args)
+    if origin is tuple:
+        return _tuple_decoder(tp, args)
+    if origin is dict:
+        value = _decoder(args[1])
+
+        def decode_dict(data: object) -> object:
+            if not isinstance(data, dict):
+                raise ValueError(f"expected an object for {tp}")
+            return {k: value(v) for k, v in data.items()}
+
+        return decode_dict
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        cls = tp
+        return lambda data: dataclass_from_plain(cls, data)
+    if tp is float:
+        return _float
+    if isinstance(tp, type):
+        return _instance_decoder(tp)
+    raise TypeError(f"cannot read {tp!r} from JSON")
+
+
+def _union_decoder(tp: object, args: tuple[object, ...]) -> Decoder:
+    optional = type(None) in args
+    options = [_decoder(cast(Hashable, a)) for a in args if a is not type(None)]
+
+    def decode(data: object) -> object:
+        if data is None and optional:
             return None
         errors = []
-        for arg in args:
-            if arg is type(None):
-                continue
+        for option in options:
             try:
-                return from_plain(arg, data)
+                return option(data)
             except (ValueError, TypeError, KeyError) as exc:
                 errors.append(str(exc))
         raise ValueError(f"{data!r} fits none of {tp}: {'; '.join(errors)}")
-    if origin is typing.Literal:
+
+    return decode
+
+
+def _literal_decoder(args: tuple[object, ...]) -> Decoder:
+    def decode(data: object) -> object:
         if data not in args:
             raise ValueError(f"{data!r} is not one of {args}")
         return data
-    if origin is tuple:
-        if not isinstance(data, list | tuple):
-            raise ValueError(f"expected an array for {tp}, got {type(data).__name__}")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_plain(args[0], item) for item in data)
-        if len(args) != len(data):
-            raise ValueError(f"expected {len(args)} items for {tp}, got {len(data)}")
-        return tuple(from_plain(a, item) for a, item in zip(args, data, strict=True))
-    if origin is dict:
-        if not isinstance(data, dict):
-            raise ValueError(f"expected an object for {tp}")
-        return {k: from_plain(args[1], v) for k, v in data.items()}
-    if isinstance(tp, type) and issubclass(tp, Enum):
-        return tp(data)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return dataclass_from_plain(tp, data)
-    if tp is float and isinstance(data, int | float) and not isinstance(data, bool):
+
+    return decode
+
+
+def _tuple_decoder(tp: object, args: tuple[object, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(cast(Hashable, args[0]))
+
+        def decode_items(data: object) -> object:
+            if not isinstance(data, list | tuple):
+                raise ValueError(f"expected an array for {tp}, got {type(data).__name__}")
+            return tuple(item(v) for v in data)
+
+        return decode_items
+    parts = [_decoder(cast(Hashable, a)) for a in args]
+
+    def decode_fixed(data: object) -> object:
+        if not isinstance(data, list | tuple) or len(data) != len(parts):
+            raise ValueError(f"expected {len(parts)} items for {tp}, got {data!r}")
+        return tuple(part(v) for part, v in zip(parts, data, strict=True))
+
+    return decode_fixed
+
+
+def _float(data: object) -> object:
+    if isinstance(data, int | float) and not isinstance(data, bool):
         return float(data)
-    if isinstance(tp, type) and isinstance(data, tp) and not (tp is int and isinstance(data, bool)):
-        return data
-    raise ValueError(f"expected {getattr(tp, '__name__', tp)}, got {data!r}")
+    raise ValueError(f"expected a number, got {data!r}")
+
+
+def _instance_decoder(tp: type) -> Decoder:
+    def decode(data: object) -> object:
+        if isinstance(data, tp) and not (tp is int and isinstance(data, bool)):
+            return data
+        raise ValueError(f"expected {tp.__name__}, got {data!r}")
+
+    return decode
 
 
 def dataclass_from_plain(cls: type[T], data: object, *, skip_unfit: Collection[str] = ()) -> T:
@@ -106,7 +170,7 @@ def dataclass_from_plain(cls: type[T], data: object, *, skip_unfit: Collection[s
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:
             try:
-                kwargs[f.name] = from_plain(hints[f.name], data[f.name])
+                kwargs[f.name] = _decoder(cast(Hashable, hints[f.name]))(data[f.name])
             except (ValueError, TypeError) as exc:
                 if f.name not in skip_unfit:
                     raise ValueError(f"{cls.__name__}.{f.name}: {exc}") from exc

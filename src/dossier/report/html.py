@@ -12,8 +12,13 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 
 from dossier.model import Corpus, Document
-from dossier.report.html_story import linked_citations, source_article, story_section
-from dossier.report.html_text import doc_anchor, esc, href
+from dossier.report.html_story import (
+    detail_citations,
+    main_citations,
+    source_article,
+    story_section,
+)
+from dossier.report.html_text import DocSpans, doc_anchor, esc, href
 
 
 def stylesheet() -> str:
@@ -34,13 +39,19 @@ def page(title: str, body: str, *, nav_html: str = "", head_html: str = "") -> s
     )
 
 
-def cited_spans(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
+def cited_spans(corpus: Corpus) -> dict[str, DocSpans]:
     """Per document, the spans the report links to."""
-    spans: dict[str, set[tuple[int, int]]] = {}
+    strong: dict[str, set[tuple[int, int]]] = {}
+    light: dict[str, set[tuple[int, int]]] = {}
     for story in corpus.stories:
-        for c in linked_citations(story):
-            spans.setdefault(c.doc, set()).add((c.start, c.end))
-    return {doc: sorted(s) for doc, s in spans.items()}
+        for c in main_citations(story):
+            strong.setdefault(c.doc, set()).add((c.start, c.end))
+        for c in detail_citations(story):
+            light.setdefault(c.doc, set()).add((c.start, c.end))
+    return {
+        doc: DocSpans(tuple(sorted(strong.get(doc, ()))), tuple(sorted(light.get(doc, ()))))
+        for doc in strong.keys() | light.keys()
+    }
 
 
 def render_report(
@@ -90,7 +101,7 @@ def render_report(
 
 
 def other_inputs(
-    documents: Sequence[Document], corpus: Corpus, spans: Mapping[str, Sequence[tuple[int, int]]]
+    documents: Sequence[Document], corpus: Corpus, spans: Mapping[str, DocSpans]
 ) -> str:
     """Inputs that are in no story: rejected files, duplicates, and ok texts left alone."""
     in_story = {d for s in corpus.stories for d in s.document_ids}
@@ -119,7 +130,7 @@ def other_inputs(
         )
     texts = [
         f"<details><summary>{esc(d.id)}: text ({len(d.clean_text)} characters)</summary>"
-        + source_article(d, d.id, spans.get(d.id, ()), [], docs, with_id=False)
+        + source_article(d, d.id, spans.get(d.id, DocSpans()), [], docs, with_id=False)
         + "</details>"
         for d in rest
         if d.clean_text

@@ -7,12 +7,19 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
 from dossier.model import Citation, DateValue, Document, Entity, Story
-from dossier.report.html_text import SourceLabels, doc_anchor, esc, href, marked_text
+from dossier.report.html_text import (
+    DocSpans,
+    SourceLabels,
+    doc_anchor,
+    esc,
+    href,
+    marked_text,
+)
 from dossier.report.json_out import removal_summary
 
 
-def linked_citations(story: Story) -> Iterator[Citation]:
-    """Every citation the report links to (and so marks in the source texts)."""
+def main_citations(story: Story) -> Iterator[Citation]:
+    """Citations of the summary, timeline and conflicts: highlighted in the source texts."""
     if story.headline is not None:
         yield from story.headline.citations
     for sentence in story.summary:
@@ -22,11 +29,21 @@ def linked_citations(story: Story) -> Iterator[Citation]:
     for conflict in story.conflicts:
         for side in conflict.sides:
             yield from side.citations
+
+
+def detail_citations(story: Story) -> Iterator[Citation]:
+    """Citations of roles, attributes and the fact matrix: anchored, lightly tinted."""
     for entity in story.entities:
         yield from (r.citation for r in entity.roles)
         yield from (a.citation for a in entity.attributes)
     for corroboration in story.corroborations:
         yield from corroboration.citations
+
+
+def linked_citations(story: Story) -> Iterator[Citation]:
+    """Every citation the report links to."""
+    yield from main_citations(story)
+    yield from detail_citations(story)
 
 
 def format_date(date: DateValue | None) -> str:
@@ -38,7 +55,7 @@ def format_date(date: DateValue | None) -> str:
 def story_section(
     story: Story,
     docs: Mapping[str, Document],
-    spans: Mapping[str, Sequence[tuple[int, int]]],
+    spans: Mapping[str, DocSpans],
 ) -> str:
     """``<section>`` for one story; ``spans`` are the cited spans to mark, per document."""
     labels = SourceLabels(story.document_ids, docs)
@@ -69,7 +86,7 @@ def story_section(
             source_article(
                 doc,
                 labels.number(doc.id),
-                spans.get(doc.id, ()),
+                spans.get(doc.id, DocSpans()),
                 duplicates.get(doc.id, []),
                 docs,
             )
@@ -262,7 +279,7 @@ def published_note(doc: Document) -> str:
 def source_article(
     doc: Document,
     number: str,
-    spans: Sequence[tuple[int, int]],
+    spans: DocSpans,
     duplicates: Sequence[Document],
     docs: Mapping[str, Document],
     *,
@@ -318,7 +335,8 @@ def source_article(
         removed = f'<details class="removed"><summary>{esc(note)}</summary>{blocks}</details>'
     title = esc(doc.title or doc.id)
     outlet = esc(doc.outlet or "unknown outlet")
-    text = marked_text(doc.clean_text, doc.id, spans, [(s, e) for s, e, _ in doc.shared_spans])
+    shared = [(s, e) for s, e, _ in doc.shared_spans]
+    text = marked_text(doc.clean_text, doc.id, spans.strong, shared, spans.light)
     element_id = f' id="{esc(doc_anchor(doc.id))}"' if with_id else ""
     return (
         f'<article class="source"{element_id}>'

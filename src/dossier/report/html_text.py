@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote as url_quote
 
 from dossier.model import Citation, Document
@@ -73,22 +74,35 @@ class SourceLabels:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class DocSpans:
+    """The cited spans of one document: ``strong`` ones (summary, timeline, conflicts) are
+    highlighted; ``light`` ones (roles, details, the fact matrix) are only anchored and tinted."""
+
+    strong: tuple[tuple[int, int], ...] = ()
+    light: tuple[tuple[int, int], ...] = ()
+
+
 def marked_text(
     text: str,
     doc_id: str,
     spans: Iterable[tuple[int, int]],
     shared: Iterable[tuple[int, int]] = (),
+    light: Iterable[tuple[int, int]] = (),
 ) -> str:
-    """``text`` escaped, with every cited span in ``<mark>`` and an anchor at each span start.
+    """``text`` escaped, cited spans marked, with an anchor ``doc-<id>-<start>`` at each start.
 
-    Overlapping spans are split into segments, so marks never nest; passages
-    shared with another document get the ``shared`` class.
+    ``spans`` go in ``<mark>``, ``light`` spans in ``<span class="cited">``; passages
+    ``shared`` with another document get the ``shared`` class. Overlapping spans are
+    split into segments, so marks never nest.
     """
-    cited = [(s, e) for s, e in spans if 0 <= s < e <= len(text)]
-    reused = [(s, e) for s, e in shared if 0 <= s < e <= len(text)]
-    starts = {s for s, _ in cited}
-    bounds = sorted({0, len(text), *starts, *(e for _, e in cited)} | _flat(reused))
-    depth = _coverage(bounds, cited)
+    strong = _inside(spans, len(text))
+    weak = _inside(light, len(text))
+    reused = _inside(shared, len(text))
+    starts = {s for s, _ in strong} | {s for s, _ in weak}
+    bounds = sorted({0, len(text)} | _flat(strong) | _flat(weak) | _flat(reused))
+    depth = _coverage(bounds, strong)
+    light_depth = _coverage(bounds, weak)
     shared_depth = _coverage(bounds, reused)
     out: list[str] = []
     for i in range(len(bounds) - 1):
@@ -96,15 +110,20 @@ def marked_text(
         if a in starts:
             out.append(f'<a class="anchor" id="{esc(doc_anchor(doc_id, a))}"></a>')
         chunk = esc(text[a:b])
-        if depth[i] and shared_depth[i]:
-            out.append(f'<mark class="shared">{chunk}</mark>')
-        elif depth[i]:
-            out.append(f"<mark>{chunk}</mark>")
+        shared_class = " shared" if shared_depth[i] else ""
+        if depth[i]:
+            out.append(f'<mark class="cited{shared_class}">{chunk}</mark>')
+        elif light_depth[i]:
+            out.append(f'<span class="cited light{shared_class}">{chunk}</span>')
         elif shared_depth[i]:
             out.append(f'<span class="shared" title="also in another source">{chunk}</span>')
         else:
             out.append(chunk)
     return "".join(out)
+
+
+def _inside(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in spans if 0 <= s < e <= length]
 
 
 def _flat(spans: Iterable[tuple[int, int]]) -> set[int]:

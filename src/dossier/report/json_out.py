@@ -77,8 +77,8 @@ def document_to_json(doc: Document, *, include_raw: bool = False) -> JsonObject:
         del plain["reason"]  # the contract types it as a string
     plain["removals"] = {
         "summary": [
-            {"reason": reason, "blocks": blocks, "lines": lines}
-            for reason, blocks, lines in removal_summary(doc.removals)
+            {"reason": reason, "count": count, "lines": lines}
+            for reason, count, lines in removal_summary(doc.removals)
         ],
         "blocks": to_plain(doc.removals),
     }
@@ -91,14 +91,14 @@ def document_to_json(doc: Document, *, include_raw: bool = False) -> JsonObject:
 
 
 def removal_summary(removals: Sequence[Removal]) -> list[tuple[str, int, int]]:
-    """(reason, blocks, lines) per removal reason, most lines first."""
-    blocks: Counter[str] = Counter()
+    """(reason, blocks removed, non-blank lines removed) per reason, most lines first."""
+    count: Counter[str] = Counter()
     lines: Counter[str] = Counter()
     for r in removals:
-        blocks[r.reason] += 1
+        count[r.reason] += 1
         lines[r.reason] += max(1, sum(1 for line in r.text.splitlines() if line.strip()))
     return sorted(
-        ((reason, blocks[reason], lines[reason]) for reason in blocks),
+        ((reason, count[reason], lines[reason]) for reason in count),
         key=lambda row: (-row[2], row[0]),
     )
 
@@ -135,7 +135,7 @@ def _entity_to_json(entity: Entity) -> JsonObject:
         "attribute_claims": plain["attributes"],
         "mentions": plain["mentions"],
     }
-    out.update((k, v) for k, v in plain.items() if k not in out and k not in {"roles"})
+    out.update((k, v) for k, v in plain.items() if k not in out)
     return out
 
 

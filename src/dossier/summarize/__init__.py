@@ -37,17 +37,17 @@ def summarize(
     settings: SummarySettings,
 ) -> tuple[Sentence | None, tuple[Sentence, ...]]:
     """Headline (latest state) and summary (at most ``settings.max_words`` words)."""
-    usable = [d for d in docs if d.ok and d.clean_text]
+    usable = sorted((d for d in docs if d.ok and d.clean_text), key=lambda d: d.id)
     pool = candidates(usable, settings.min_sentence_words, settings.max_sentence_words)
     avoid = avoided(conflicts)
     kept = [c for c in pool if not overlaps(c, avoid)]
     if len(kept) < len(pool):
-        log.debug("summary: %d sentences avoided (superseded or contradicted)", len(pool) - len(kept))
+        log.debug(
+            "summary: %d sentences avoided (superseded or contradicted)", len(pool) - len(kept)
+        )
     if not kept:
         return None, ()
-    scored = score_all(
-        kept, entities, events, settings.support_jaccard, confirmed_later(conflicts)
-    )
+    scored = score_all(kept, entities, events, settings.support_jaccard, confirmed_later(conflicts))
     head = pick_headline(scored, settings.recent_days)
     headline = Sentence(head.candidate.text, head.citations) if head else None
     chosen = select(scored, settings.max_words, settings.duplicate_jaccard)

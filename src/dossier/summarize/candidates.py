@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dossier.crosscheck.lexicon import PREDICATES
 from dossier.model import Document
 from dossier.text import sentence_spans, word_count
 
@@ -30,10 +31,81 @@ _QUOTE_CHARS = "“”\"‘’'"
 _WORD = re.compile(r"[A-Za-z][\w\-’']+")
 
 STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being
-    has have had that this these those it its their them they he she his her him who whom which
-    what when where while not no will would could should may might can also after before about
-    into over than then there here said says told according two one""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "them",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "not",
+        "no",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "also",
+        "after",
+        "before",
+        "about",
+        "into",
+        "over",
+        "than",
+        "then",
+        "there",
+        "here",
+        "said",
+        "says",
+        "told",
+        "according",
+        "two",
+        "one",
+    ]
 )
 
 
@@ -45,6 +117,7 @@ class Candidate:
     end: int
     text: str
     tokens: frozenset[str]  # content-word stems
+    families: frozenset[str]  # reported events (arrest, sentence, removal ...)
 
     @property
     def words(self) -> int:
@@ -55,6 +128,13 @@ def content_tokens(text: str) -> frozenset[str]:
     """Lower-cased content words cut to a 6-letter stem (cheap lexical matching)."""
     return frozenset(
         w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2
+    )
+
+
+def event_families(text: str) -> frozenset[str]:
+    """Legal / news events a sentence reports (the cross-checker's predicate lexicon)."""
+    return frozenset(
+        name for name, pattern in PREDICATES.items() if name != "cross" and pattern.search(text)
     )
 
 
@@ -77,7 +157,11 @@ def candidates(docs: Sequence[Document], min_words: int, max_words: int) -> list
             n = word_count(sentence)
             if n < min_words or n > max_words or not _sentence_like(sentence):
                 continue
-            out.append(Candidate(doc, index, a, b, sentence, content_tokens(sentence)))
+            out.append(
+                Candidate(
+                    doc, index, a, b, sentence, content_tokens(sentence), event_families(sentence)
+                )
+            )
     return out
 
 
@@ -93,7 +177,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _sentence_like(sentence: str) -> bool:
     if _BOILERPLATE.search(sentence):
         return False
-    if sentence.endswith("?") or sentence[:1] in _QUOTE_CHARS or sentence.rstrip()[-1:] in _QUOTE_CHARS:
+    if (
+        sentence.endswith("?")
+        or sentence[:1] in _QUOTE_CHARS
+        or sentence.rstrip()[-1:] in _QUOTE_CHARS
+    ):
         return False
     if not sentence[:1].isupper():
         return False

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.crosscheck.lexicon import PREDICATES
 from dossier.model import Citation, Conflict, DateValue, Entity, Event
 from dossier.summarize.candidates import Candidate, content_tokens, jaccard
+
+# A sentence opening on a pronoun or a back-reference cannot stand alone in a summary.
+_DANGLING = re.compile(
+    r"(?:They|He|She|It|This|These|That|Those|The\s+(?:pair|two|men|women|latter|former))\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +74,12 @@ def main_entities(entities: Sequence[Entity]) -> set[str]:
     return {e for e, n in counts.items() if n == top and n >= 1}
 
 
-def _families(text: str) -> frozenset[str]:
-    return frozenset(
-        name for name, pattern in PREDICATES.items() if name != "cross" and pattern.search(text)
-    )
-
-
 def same_fact(a: Candidate, b: Candidate, support_jaccard: float) -> bool:
     """Two sentences state the same thing: shared words and the same reported events."""
     overlap = jaccard(a.tokens, b.tokens)
     if overlap >= 2 * support_jaccard:
         return True
-    fa, fb = _families(a.text), _families(b.text)
+    fa, fb = a.families, b.families
     return overlap >= support_jaccard and (bool(fa & fb) or (not fa and not fb))
 
 
@@ -93,40 +92,29 @@ def score_all(
 ) -> list[Scored]:
     key = main_entities(entities)
     mentions: dict[str, list[tuple[int, int, str]]] = {}
-    for e in entities:
-        for m in e.mentions:
-            mentions.setdefault(m.doc, []).append((m.start, m.end, e.id))
+    for entity in entities:
+        for m in entity.mentions:
+            mentions.setdefault(m.doc, []).append((m.start, m.end, entity.id))
     event_index: dict[str, list[tuple[int, int, Event]]] = {}
     for ev in events:
-        for c in ev.citations:
-            event_index.setdefault(c.doc, []).append((c.start, c.end, ev))
+        for cit in ev.citations:
+            event_index.setdefault(cit.doc, []).append((cit.start, cit.end, ev))
+    outlet_of = {c.doc.id: (c.doc.outlet or c.doc.id) for c in cands}
     all_dates = sorted(_date_of(c, event_index) for c in cands)
     latest = all_dates[-1] if all_dates else ""
     out: list[Scored] = []
-    for c in cands:
-        citations: dict[str, Citation] = {c.doc.id: c.doc.cite(c.start, c.end)}
-        for other in cands:
-            if other.doc.id in citations:
-                continue
-            if same_fact(c, other, support_jaccard):
-                citations[other.doc.id] = other.doc.cite(other.start, other.end)
-        for s, e, ev in event_index.get(c.doc.id, []):
-            if s < c.end and c.start < e:
-                # Other reports of the same event, when they state it in similar words.
-                for cit in ev.citations:
-                    if cit.doc not in citations and jaccard(c.tokens, content_tokens(cit.quote)) >= (
-                        support_jaccard
-                    ):
-                        citations[cit.doc] = cit
-        outlets = {
-            (by.outlet or by.id)
-            for by in [c.doc, *[o.doc for o in cands if o.doc.id in citations]]
+    for cand in cands:
+        citations = _supporting(cand, cands, event_index.get(cand.doc.id, []), support_jaccard)
+        outlets = {outlet_of.get(doc_id, doc_id) for doc_id in citations}
+        names = {
+            eid for a, b, eid in mentions.get(cand.doc.id, []) if cand.start <= a and b <= cand.end
         }
-        names = {eid for s, e, eid in mentions.get(c.doc.id, []) if c.start <= s and e <= c.end}
-        is_latest = bool(latest_state) and overlaps(c, latest_state or set())
+        is_latest = bool(latest_state) and overlaps(cand, latest_state or set())
         # What overtook an earlier expectation is, by construction, the latest state.
-        date = _published_key(c) if is_latest else _date_of(c, event_index)
-        in_events = any(s < c.end and c.start < e for s, e, _ in event_index.get(c.doc.id, []))
+        date = _published_key(cand) if is_latest else _date_of(cand, event_index)
+        in_events = any(
+            a < cand.end and cand.start < b for a, b, _ in event_index.get(cand.doc.id, [])
+        )
         score = (
             math.log1p(len(outlets))
             + 0.5 * min(2, len(names & key))
@@ -134,11 +122,35 @@ def score_all(
             + (0.3 if in_events else 0.0)
             + (0.3 if date and date == latest else 0.0)
             + (0.8 if is_latest else 0.0)
-            - (0.4 if _shared(c) else 0.0)
-            - 0.03 * min(c.index, 15)
+            - (0.4 if _shared(cand) else 0.0)
+            - (0.6 if _DANGLING.match(cand.text) else 0.0)
+            - 0.03 * min(cand.index, 15)
         )
-        out.append(Scored(c, score, len(outlets), date, tuple(citations.values())))
+        out.append(Scored(cand, score, len(outlets), date, tuple(citations.values())))
     return out
+
+
+def _supporting(
+    cand: Candidate,
+    cands: Sequence[Candidate],
+    own_events: Sequence[tuple[int, int, Event]],
+    support_jaccard: float,
+) -> dict[str, Citation]:
+    """The sentence itself, then one citation per other document that states it."""
+    citations: dict[str, Citation] = {cand.doc.id: cand.doc.cite(cand.start, cand.end)}
+    for other in cands:
+        if other.doc.id not in citations and same_fact(cand, other, support_jaccard):
+            citations[other.doc.id] = other.doc.cite(other.start, other.end)
+    for a, b, ev in own_events:
+        if not (a < cand.end and cand.start < b):
+            continue
+        # Other reports of the same event, when they state it in similar words.
+        for cit in ev.citations:
+            if cit.doc in citations:
+                continue
+            if jaccard(cand.tokens, content_tokens(cit.quote)) >= support_jaccard:
+                citations[cit.doc] = cit
+    return citations
 
 
 def _shared(c: Candidate) -> bool:
@@ -146,7 +158,9 @@ def _shared(c: Candidate) -> bool:
 
 
 def _date_of(c: Candidate, event_index: dict[str, list[tuple[int, int, Event]]]) -> str:
-    dates = [ev.date.sort_key for s, e, ev in event_index.get(c.doc.id, []) if s < c.end and c.start < e]
+    dates = [
+        ev.date.sort_key for s, e, ev in event_index.get(c.doc.id, []) if s < c.end and c.start < e
+    ]
     if dates:
         return max(dates)
     return _published_key(c)
@@ -201,9 +215,7 @@ def _duplicate(a: Scored, b: Scored, duplicate_jaccard: float) -> bool:
     return own_a in spans_b or own_b in spans_a
 
 
-def select(
-    scored: Sequence[Scored], max_words: int, duplicate_jaccard: float
-) -> list[Scored]:
+def select(scored: Sequence[Scored], max_words: int, duplicate_jaccard: float) -> list[Scored]:
     chosen: list[Scored] = []
     used = 0
     for s in sorted(scored, key=lambda s: (-s.score, s.candidate.doc.id, s.candidate.index)):

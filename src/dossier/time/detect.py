@@ -45,7 +45,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
         "mdy",
         g.compile_ci(
             r"(?<![\w.])" + _WD_PREFIX + r"(?P<mon>" + g.MONTH + r")\s+(?P<day>" + g.DAY + r")"
-            r"(?:(?:,\s*|\s+)(?P<year>"
+            r"(?:(?:\s*,\s*|\s+)(?P<year>"
             + g.YEAR
             + r"))?(?:,?\s+(?:at\s+)?(?P<clock>"
             + g.CLOCK
@@ -127,7 +127,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], h.Handler, int], ...] = (
         g.compile_ci(
             r"(?<![\w-])(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today"
             r"|tonight|tomorrow|right\s+now|nowadays|now|currently|recently|these\s+days|at\s+present"
-            r"|the\s+past|the\s+future|soon)(?![\w-])"
+            r"|the\s+past|the\s+future)(?![\w-])"
         ),
         h.deictic,
         3,

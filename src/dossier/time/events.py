@@ -24,9 +24,12 @@ from rapidfuzz import fuzz
 from dossier.model import Citation, DateValue, Document, Entity, Event, TimeExpression
 from dossier.text import sentence_spans
 from dossier.time.settings import TimeSettings
+from dossier.time.timex import tag_time_expressions
 
 _BOUNDING = re.compile(
-    r"\b(?:until|till|since|by|before|after|from|through|between)\s+(?:the\s+)?$", re.I
+    r"\b(?:until|till|since|by|before|after|from|through|between)\s+"
+    r"(?:(?:late|early|mid)\s+)?(?:on\s+|in\s+)?(?:the\s+)?$",
+    re.I,
 )
 _ACTION = re.compile(
     r"\b(?:[a-z]{2,}ed|began|begun|went|gone|fled|left|met|held|sent|won|lost|fell|rose|spent|paid|"
@@ -168,36 +171,20 @@ _STOP = frozenset(
         "day",
     ]
 )
-_SYNONYMS = {
-    "case": "trial",
-    "court": "trial",
-    "hearing": "trial",
-    "session": "trial",
-    "proceedings": "trial",
-    "tried": "trial",
-    "began": "begin",
-    "begun": "begin",
-    "started": "begin",
-    "start": "begin",
-    "opened": "begin",
-    "detained": "arrest",
-    "arrested": "arrest",
-    "custody": "arrest",
-    "statement": "state",
-    "stated": "state",
-    "announced": "announce",
-    "announcement": "announce",
-    "ruled": "ruling",
-    "decision": "ruling",
-    "verdict": "ruling",
-    "sentenced": "sentence",
-    "crossed": "cross",
-    "crossing": "cross",
-    "slipped": "cross",
-    "fled": "flee",
-    "escaped": "flee",
-    "escape": "flee",
+_SYNONYM_CLASSES = {
+    "trial": "case court hearing session proceedings tried trial",
+    "begin": "began begun started start opened begin begins",
+    "arrest": "detained arrested custody taken seized apprehended detention arrest detain",
+    "state": "statement stated state",
+    "announce": "announced announcement announce",
+    "ruling": "ruled decision verdict ruling",
+    "sentence": "sentenced sentence",
+    "move": "crossed crossing slipped fled flee escaped escape left leave came come arrived "
+    "arriving entered enter",
 }
+# Actions distinctive enough that two reports of one on the same date are one event.
+_DISTINCT_ACTIONS = frozenset({"arrest", "move", "sentence"})
+_SYNONYMS = {word: head for head, words in _SYNONYM_CLASSES.items() for word in words.split()}
 
 
 @dataclass(slots=True)
@@ -246,7 +233,10 @@ def _dates_action(text: str, sentence: tuple[int, int], te: TimeExpression) -> b
     if _BOUNDING.search(before):
         return False
     body = text[sentence[0] : sentence[1]]
-    if len(_WORD.findall(body)) < 5:
+    words = len(_WORD.findall(body))
+    # A real sentence: "He fled in October 2023." counts; a headline or a caption
+    # without final punctuation needs more words.
+    if words < 3 or (words < 6 and not re.search(r"[.!?][\"'”’)]*$", body)):
         return False
     outside = body[: te.start - sentence[0]] + " " + body[te.end - sentence[0] :]
     return bool(_ACTION.search(outside))
@@ -275,14 +265,44 @@ def _in_shared(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
+_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|his|her|their)\b", re.I)
+
+
+def _antecedents(
+    text: str,
+    spans: list[tuple[int, int]],
+    sentence: tuple[int, int],
+    mentions: Sequence[tuple[int, int, str, str]],
+) -> frozenset[str]:
+    """People a pronoun-led sentence ("He left ...") is about: those named in the
+    sentence before it, in the same paragraph."""
+    if not _PRONOUN_SUBJECT.match(text[sentence[0] : sentence[1]]):
+        return frozenset()
+    index = spans.index(sentence)
+    if index == 0:
+        return frozenset()
+    prev = spans[index - 1]
+    if "\n\n" in text[prev[1] : sentence[0]]:
+        return frozenset()
+    return frozenset(
+        eid for s, e, eid, kind in mentions if kind == "PERSON" and prev[0] <= s and e <= prev[1]
+    )
+
+
 def _candidates(
-    doc: Document, by_doc: dict[str, list[tuple[int, int, str]]], settings: TimeSettings
+    doc: Document,
+    by_doc: dict[str, list[tuple[int, int, str, str]]],
+    ok_ids: frozenset[str],
+    settings: TimeSettings,
 ) -> list[_Candidate]:
     text = doc.clean_text
     spans = sentence_spans(text)
     out: list[_Candidate] = []
     qualifying: list[tuple[TimeExpression, tuple[int, int], DateValue]] = []
-    for te in doc.time_expressions:
+    expressions = doc.time_expressions
+    if not expressions and text:  # stage 4 skipped: tag against the known date
+        expressions = tag_time_expressions(text, doc.id, doc.published.date, settings)
+    for te in expressions:
         value = te.value
         if te.kind not in ("date", "time") or value is None or value.granularity == "year":
             continue
@@ -290,13 +310,23 @@ def _candidates(
         if sentence is None or not _dates_action(text, sentence, te):
             continue
         qualifying.append((te, sentence, value))
+    # A coarse value ("last week" → a month) adds nothing to a sentence that also
+    # names a day inside it.
+    qualifying = [
+        (te, sentence, value)
+        for te, sentence, value in qualifying
+        if not any(
+            s == sentence and v.value != value.value and v.value.startswith(value.value)
+            for _, s, v in qualifying
+        )
+    ]
     for te, sentence, value in qualifying:
         several = sum(1 for _, s, _ in qualifying if s == sentence) > 1
         clause = _clause(text, sentence, te, settings.max_event_chars, several)
         other = _in_shared(doc, *sentence)
         entities = frozenset(
-            eid for s, e, eid in by_doc.get(doc.id, ()) if sentence[0] <= s and e <= sentence[1]
-        )
+            eid for s, e, eid, _ in by_doc.get(doc.id, ()) if sentence[0] <= s and e <= sentence[1]
+        ) | _antecedents(text, spans, sentence, by_doc.get(doc.id, ()))
         out.append(
             _Candidate(
                 doc,
@@ -306,7 +336,9 @@ def _candidates(
                 value,
                 _tokens(clause),
                 entities,
-                primary=other is None or doc.id < other,
+                # Reused text is primary in one copy only: the smaller id among
+                # the processed documents sharing it.
+                primary=other is None or other not in ok_ids or doc.id < other,
             )
         )
     return out
@@ -323,6 +355,8 @@ def _matches(draft: _Draft, cand: _Candidate, settings: TimeSettings) -> float:
         return overlap + 0.1 * common_entities
     if common_entities and shared >= 1:
         return overlap + 0.1 * common_entities
+    if cand.tokens & draft.tokens & _DISTINCT_ACTIONS:
+        return 0.05
     return 0.0
 
 
@@ -335,21 +369,60 @@ def _text_rank(text: str) -> tuple[bool, bool, int, str]:
     return (len(_WORD.findall(text)) < 6, bool(_PRONOUN_START.match(text)), len(text), text)
 
 
+def _drafts_match(a: _Draft, b: _Draft, settings: TimeSettings) -> bool:
+    if a.date != b.date or {c.doc for c in a.citations} & {c.doc for c in b.citations}:
+        return False
+    shared = _shared(a.tokens, b.tokens)
+    overlap = shared / max(1, min(len(a.tokens), len(b.tokens)))
+    if shared >= settings.merge_min_shared and overlap >= settings.merge_overlap:
+        return True
+    if a.tokens & b.tokens & _DISTINCT_ACTIONS:
+        return True
+    return bool(a.entity_ids & b.entity_ids) and shared >= 1
+
+
+def _merge_drafts(drafts: list[_Draft], settings: TimeSettings) -> list[_Draft]:
+    """Join drafts that match once their reports are pooled (order-independent)."""
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(drafts):
+            for j in range(i + 1, len(drafts)):
+                b = drafts[j]
+                if _drafts_match(a, b, settings):
+                    a.citations.extend(b.citations)
+                    a.entity_ids |= b.entity_ids
+                    a.tokens = a.tokens | b.tokens
+                    a.texts.extend(b.texts)
+                    del drafts[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return drafts
+
+
 def extract_events(
     docs: Sequence[Document], entities: Sequence[Entity], settings: TimeSettings
 ) -> tuple[Event, ...]:
     """Dated events of ok documents, merged across documents, oldest first."""
-    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    by_doc: dict[str, list[tuple[int, int, str, str]]] = {}
     for entity in entities:
         for m in entity.mentions:
-            by_doc.setdefault(m.doc, []).append((m.start, m.end, entity.id))
+            by_doc.setdefault(m.doc, []).append((m.start, m.end, entity.id, entity.type))
     candidates: list[_Candidate] = []
+    ok_ids = frozenset(d.id for d in docs if d.ok)
     for doc in sorted((d for d in docs if d.ok), key=lambda d: d.id):
-        candidates.extend(_candidates(doc, by_doc, settings))
+        candidates.extend(_candidates(doc, by_doc, ok_ids, settings))
     # Primary sentences first, so reused text only ever joins an event.
     candidates.sort(key=lambda c: (not c.primary, c.doc.id, c.start))
     drafts: list[_Draft] = []
+    seen: set[tuple[str, int, str]] = set()
     for cand in candidates:
+        spot = (cand.doc.id, cand.start, cand.date.value)
+        if spot in seen:
+            continue  # the same sentence dates the same day twice
+        seen.add(spot)
         scored = [(_matches(d, cand, settings), i) for i, d in enumerate(drafts)]
         best = max(scored, default=(0.0, -1))
         citation = cand.doc.cite(cand.start, cand.end)
@@ -367,6 +440,7 @@ def extract_events(
         drafts.append(
             _Draft(cand.date, cand.text, cand.tokens, [citation], set(cand.entity_ids), [cand.text])
         )
+    drafts = _merge_drafts(drafts, settings)
     events = []
     for draft in drafts:
         first = draft.citations[0]

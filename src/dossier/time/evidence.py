@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dossier.time.detect import detect
 from dossier.time.normalize import Tense, safe_date, tense_at
@@ -28,6 +28,7 @@ class Partial:
     tense: Tense | None
     text: str
     start: int
+    recent: bool = False  # a recency word ("last week") in the same sentence
 
     @property
     def ref_day(self) -> int:
@@ -35,37 +36,66 @@ class Partial:
 
 
 @dataclass(frozen=True, slots=True)
+class Mentioned:
+    """An explicitly dated mention (it has a year), not in a future clause."""
+
+    start: dt.date  # first day of the period it names
+    text: str
+    level: str  # "year", "month" or "day"
+    tense: Tense | None
+    in_sentence: bool  # inside running text (not a bare timestamp or short line)
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    explicit: tuple[tuple[dt.date, str], ...]  # (start of the dated period, its text), past
+    mentioned: tuple[Mentioned, ...]
     partials: tuple[Partial, ...]
     recency: tuple[str, ...]  # "last week", "yesterday", ...
     day_first_votes: int
     month_first_votes: int
-    max_year: int | None  # the latest year the text mentions at all
-    # Explicit dates in a clause with a past-tense cue (not merely "not future").
-    past_cued: tuple[tuple[dt.date, str], ...] = ()
-    # Granularity of each explicit date's text: "year", "month" or "day".
-    granularity: tuple[tuple[str, str], ...] = ()
+    max_year: int | None  # the latest year the text mentions as past or present
+
+    @property
+    def explicit(self) -> tuple[tuple[dt.date, str], ...]:
+        return tuple((m.start, m.text) for m in self.mentioned)
+
+    def _bounding(self) -> list[Mentioned]:
+        # Bare years ("in 2018", "by 2050") are too loose to bound a date from below.
+        return [m for m in self.mentioned if m.level != "year"]
 
     @property
     def lower_bound(self) -> dt.date | None:
-        return max((d for d, _ in self.explicit), default=None)
+        return max((m.start for m in self._bounding()), default=None)
 
     @property
     def lower_bound_text(self) -> str | None:
-        if not self.explicit:
-            return None
-        return max(self.explicit)[1]
+        bounding = self._bounding()
+        return max(bounding, key=lambda m: m.start).text if bounding else None
+
+    @property
+    def bound_level(self) -> str | None:
+        bounding = self._bounding()
+        return max(bounding, key=lambda m: m.start).level if bounding else None
+
+    @property
+    def stamps(self) -> tuple[Mentioned, ...]:
+        """Full dates on lines of their own (a dateline or timestamp), in text order."""
+        return tuple(m for m in self.mentioned if m.level == "day" and not m.in_sentence)
+
+    @property
+    def past_partials(self) -> tuple[Partial, ...]:
+        return tuple(p for p in self.partials if p.tense == "past")
 
 
 _THEN = re.compile(r"\b(?:then|later|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
 _FOR = re.compile(
     r"\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:about\s+|nearly\s+|almost\s+)?$", re.I
 )
+_WORDS = re.compile(r"[^\W\d_]+")
 _LINK_LINE = re.compile(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\s+\d{1,2}[:.]\d{2})?\s*$")
 
 
-def _period_start(spec: Spec) -> dt.date | None:
+def period_start(spec: Spec) -> dt.date | None:
     if spec.year is None:
         return None
     if spec.season is not None or spec.quarter is not None:
@@ -99,7 +129,7 @@ def _add_duration(start: dt.date, spec: Spec) -> dt.date | None:
     return end + dt.timedelta(days=days) if end else None
 
 
-def _anchored_duration_end(
+def anchored_duration_end(
     text: str, raw: RawTimex, previous: list[tuple[RawTimex, dt.date]]
 ) -> dt.date | None:
     """End of "he was then held for 16 months" after "released in November 2017"."""
@@ -112,65 +142,56 @@ def _anchored_duration_end(
     candidates = [(r, d) for r, d in previous if r.start >= prev_start and r.spec.month is not None]
     if not candidates:
         return None
-    base_raw, base = candidates[-1]
-    end = _add_duration(base, raw.spec)
-    if end is None or base_raw.spec.day is None:
-        return end
-    return end
+    return _add_duration(candidates[-1][1], raw.spec)
 
 
-def content_evidence(text: str, raws: tuple[RawTimex, ...] | None = None) -> Evidence:
+def _in_sentence(text: str, raw: RawTimex) -> bool:
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    line_end = text.find("\n", raw.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return not _LINK_LINE.match(line) and len(_WORDS.findall(line)) >= 8
+
+
+def content_evidence(
+    text: str, raws: tuple[RawTimex, ...] | None = None, latest: dt.date | None = None
+) -> Evidence:
+    """Dated mentions, year-less dates, recency markers and numeric-order votes.
+
+    Dates after ``latest`` (the processing day: nothing is published in the
+    future) cannot be past events and are ignored."""
     raws = detect(text) if raws is None else raws
-    explicit: list[tuple[dt.date, str]] = []
-    past_cued: list[tuple[dt.date, str]] = []
-    granularity: list[tuple[str, str]] = []
+    mentioned: list[Mentioned] = []
     dated: list[tuple[RawTimex, dt.date]] = []
     partials: list[Partial] = []
     recency: list[str] = []
+    recency_at: list[int] = []
     votes_day, votes_month = 0, 0
     max_year: int | None = None
     for raw in raws:
         spec = raw.spec
         if spec.numeric is not None:
-            a, b = spec.numeric
-            votes_day += a > 12
-            votes_month += b > 12
-            line_start = text.rfind("\n", 0, raw.start) + 1
-            line_end = text.find("\n", raw.end)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if _LINK_LINE.match(line):
-                continue  # a bare timestamp line (lists of related links): not content
-        if spec.year is not None:
-            max_year = spec.year if max_year is None else max(max_year, spec.year)
+            votes_day += spec.numeric[0] > 12
+            votes_month += spec.numeric[1] > 12
         if spec.kind == "duration":
-            end = _anchored_duration_end(text, raw, dated)
-            if end is not None:
+            end = anchored_duration_end(text, raw, dated)
+            if end is not None and (latest is None or end <= latest):
                 label = f"{raw.text} after {dated[-1][0].text}"
-                explicit.append((end, label))
-                granularity.append((label, "month"))
+                mentioned.append(Mentioned(end, label, "month", "past", True))
             continue
         if spec.kind not in ("date", "time"):
             continue
         tense = tense_at(text, raw.start, raw.end)
         if spec.year is not None and spec.rel_unit is None:
-            start = _period_start(spec) if spec.numeric is None else None
-            if start is not None:
+            start = _mention_start(spec)
+            if start is None or (latest is not None and start > latest):
+                continue
+            if spec.numeric is None:
                 dated.append((raw, start))
-                if tense != "future":
-                    explicit.append((start, raw.text))
-                    level = "day" if spec.day else "month" if spec.month else "year"
-                    granularity.append((raw.text, level))
-                if tense == "past":
-                    past_cued.append((start, raw.text))
-            elif spec.numeric is not None and tense != "future":
-                a, b = spec.numeric
-                first = safe_date(spec.year, b, a) or safe_date(spec.year, a, b)
-                second = safe_date(spec.year, a, b) or first
-                if first and second:
-                    explicit.append((min(first, second), raw.text))
-                    granularity.append((raw.text, "day"))
-                    if tense == "past":
-                        past_cued.append((min(first, second), raw.text))
+            if tense == "future":
+                continue
+            max_year = start.year if max_year is None else max(max_year, start.year)
+            level = "day" if spec.day or spec.numeric else "month" if spec.month else "year"
+            mentioned.append(Mentioned(start, raw.text, level, tense, _in_sentence(text, raw)))
             continue
         if spec.year is None and spec.month is not None and spec.rel_unit is None:
             partials.append(Partial(spec.month, spec.day, tense, raw.text, raw.start))
@@ -178,16 +199,28 @@ def content_evidence(text: str, raws: tuple[RawTimex, ...] | None = None) -> Evi
             partials.append(Partial(spec.month, None, "past", raw.text, raw.start))
         elif spec.rel_base == "dct" and spec.rel_unit in {"day", "week", "weekday", "weekend"}:
             recency.append(raw.text)
+            recency_at.append(raw.start)
+    partials = [
+        replace(p, recent=any(_same_sentence(text, p.start, at) for at in recency_at))
+        for p in partials
+    ]
     return Evidence(
-        tuple(explicit),
-        tuple(partials),
-        tuple(recency),
-        votes_day,
-        votes_month,
-        max_year,
-        tuple(past_cued),
-        tuple(granularity),
+        tuple(mentioned), tuple(partials), tuple(recency), votes_day, votes_month, max_year
     )
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    low, high = min(a, b), max(a, b)
+    return not any(c in text[low:high] for c in ".!?\n")
+
+
+def _mention_start(spec: Spec) -> dt.date | None:
+    if spec.numeric is None:
+        return period_start(spec)
+    assert spec.year is not None
+    a, b = spec.numeric
+    readings = [d for d in (safe_date(spec.year, b, a), safe_date(spec.year, a, b)) if d]
+    return min(readings) if readings else None
 
 
 def _latest_on_or_before(p: Partial, when: dt.date, slack: int = 1) -> dt.date | None:
@@ -236,19 +269,50 @@ class Estimate:
     day: dt.date  # the earliest publication day consistent with the evidence
     consistent: bool
     reason: str
+    level: str = "month"  # how precisely ``day`` is supported: "day" or "month"
 
 
 def estimate_from_content(
     evidence: Evidence, grace_days: int, max_span_days: int
 ) -> Estimate | None:
-    """The earliest publication day after the explicit lower bound that keeps the
-    year-less past dates recent and after that bound. ``None`` without a bound."""
+    """The publication day the content supports, if any.
+
+    A full date on a line of its own (a dateline or timestamp left in the text)
+    is taken first. Otherwise: the earliest day after the latest explicitly dated
+    past event that keeps the year-less past dates recent and after it. Without
+    year-less dates, that event only bounds the date (``consistent=False``).
+    ``None`` without any explicit date."""
+    if evidence.stamps:
+        stamp = evidence.stamps[0]
+        return Estimate(stamp.start, True, f"a date printed in the text: {stamp.text!r}", "day")
     bound = evidence.lower_bound
     if bound is None:
         return None
-    past = [p for p in evidence.partials if p.tense != "future"]
+    past = list(evidence.past_partials)
+    newer_year = evidence.max_year is not None and evidence.max_year > bound.year
     if not past:
-        return Estimate(bound, True, f"latest past date mentioned: {evidence.lower_bound_text}")
+        # A full date may be the text's present; "in January 2009" only bounds it,
+        # and so does any date older than a year the text mentions.
+        return Estimate(
+            bound,
+            evidence.bound_level == "day" and not newer_year,
+            f"latest past date mentioned: {evidence.lower_bound_text}",
+        )
+    if evidence.bound_level == "day":
+        # A full date ("December 15, 2010") is often the text's present: the
+        # year-less dates are then the months before it.
+        before = [_latest_on_or_before(p, bound) for p in past]
+        if all(r is not None and (bound - r).days <= max_span_days for r in before):
+            return Estimate(
+                bound,
+                not newer_year,
+                f"latest full date mentioned: {evidence.lower_bound_text}; year-less dates "
+                f"({', '.join(sorted({p.text for p in past}))}) read before it",
+            )
+        if not any(p.recent for p in past):
+            # Year-less dates after a full date are news only when the text ties
+            # one to "last week" / "yesterday"; otherwise the order is unknown.
+            return Estimate(bound, False, f"it is after {evidence.lower_bound_text}")
     candidates = {bound}
     for p in past:
         for year in range(bound.year, bound.year + 3):
@@ -260,7 +324,7 @@ def estimate_from_content(
     for when in sorted(candidates):
         # Prefer the earliest date: half a point per day after the bound.
         cost, ok = 0.5 * (when - bound).days, True
-        resolved = []
+        resolved: list[dt.date] = []
         for p in past:
             d = _latest_on_or_before(p, when)
             if d is None:
@@ -269,10 +333,11 @@ def estimate_from_content(
             resolved.append(d)
             cost += (when - d).days
             if d < bound - grace:
-                cost += 2 * (bound - grace - d).days
-                ok = False
+                ok = False  # a year-less past date long before the explicit one: unclear
         if resolved and (when - min(resolved)).days > max_span_days:
             ok = False
+        if (when - bound).days > 366:
+            ok = False  # the year-less dates are not news relative to the bound
         if best is None or cost < best[0]:
             best = (cost, when, ok)
     assert best is not None
@@ -282,4 +347,6 @@ def estimate_from_content(
         f"year-less dates ({', '.join(sorted({p.text for p in past}))}) read after the latest "
         f"explicitly dated past event ({evidence.lower_bound_text}); latest: {latest.text}"
     )
+    if evidence.max_year is not None and evidence.max_year > when.year:
+        ok = False  # the text names a later year than its supposed present
     return Estimate(when, ok, reason)

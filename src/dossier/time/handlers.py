@@ -159,9 +159,7 @@ def dmy(m: re.Match[str], text: str) -> Spec | None:
     month = _month(m["mon"])
     if month is None:
         return None
-    if _norm(m["mon"]) in g.AMBIGUOUS_MONTHS and not m["year"] and not m["of"]:
-        # "30 May" is fine, "given 30 may" is not; a lower-case month was rejected above.
-        pass
+    # "30 May" is a date; "given 30 may" is not (a lower-case month is rejected by _month).
     wd = _weekday(m["wd"]) if m["wd"] else None
     if m["wd"] and wd is None:
         return None
@@ -331,7 +329,6 @@ _REFS = {
     "recently": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
-    "soon": "FUTURE_REF",
 }
 
 
@@ -432,6 +429,9 @@ def ago(m: re.Match[str], text: str) -> Spec | None:
             approx=True,
             ref="PAST_REF" if sign < 0 else "FUTURE_REF",
         )
+    if unit in {"decade", "century"}:  # "a decade ago" is a year
+        amount *= 10 if unit == "decade" else 100
+        unit = "year"
     return Spec(
         rel_unit=unit,
         rel_offset=round(sign * amount),

@@ -1,15 +1,24 @@
 """Stage 4: the publication date of each document, with its basis and flags.
 
 Order of evidence: HTML metadata, the date printed on the page, the date of a
-``YYYY-MM-DD`` parent folder, then the content itself. A printed date that
-reads two ways (01/08/2020) is resolved by the other numeric dates of the page
-and by which reading keeps the content's year-less dates near and in the
-right tense; a chosen date that the content contradicts (events reported as
-past after it, or a text whose recent events are years older) is replaced by
-the content's date at month granularity, approximate. A document whose
-content dates only part of the way (a lower bound, year-less dates) borrows
-the year from other documents that date the same days. Every decision that is
-not a plain metadata/page/folder date carries a flag explaining it.
+``YYYY-MM-DD`` parent folder, then the content itself.
+
+- A printed date that reads two ways (01/08/2020) is read as the page's other
+  unambiguous numeric dates are, else as the reading that keeps the content's
+  year-less dates near and in the right tense: flag ``ambiguous-date-format``.
+- A chosen date years after everything the text reports as recent (a reprint
+  stamped with today's date: recency words, year-less past days clustered
+  months before it, no recent year mentioned) is replaced by the content's own
+  date, month granularity, approximate: flag ``<basis>-date-contradicted``.
+- A chosen date before events the text reports as past is kept but flagged
+  ``<basis>-date-questioned``; metadata and page dates that differ are flagged
+  ``metadata-page-mismatch``.
+- Without a metadata/page/folder date the content dates the text when it can
+  (a dateline left in the text; a full date as its present; year-less dates
+  after the latest explicitly dated event): basis ``content``, approximate, flag
+  ``date-inferred``. Year-less dates that other documents of the run date take
+  their year from those documents. Otherwise date ``None``, basis ``none`` and a
+  flag: ``no-date`` (no evidence at all) or ``date-undetermined`` (only bounds).
 """
 
 from __future__ import annotations
@@ -32,7 +41,8 @@ from dossier.time.evidence import (
 )
 from dossier.time.normalize import Anchor, day_value, month_value, numeric_readings, safe_date
 from dossier.time.settings import TimeSettings
-from dossier.time.timex import tag_detailed, tag_time_expressions
+from dossier.time.spec import RawTimex
+from dossier.time.timex import tag_detailed, to_expressions
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +58,7 @@ class _Decision:
     evidence: Evidence
     undetermined: bool = False  # content alone dates it weakly: try other documents
     fallback: _Decision | None = None  # the content-only decision, if consistent
+    raws: tuple[RawTimex, ...] = ()  # detections in the clean text, computed once
 
 
 def _iso_value(text: str | None) -> DateValue | None:
@@ -141,63 +152,94 @@ def _content_value(
     )
     if estimate is None:
         return None, "", False
-    if not any(p.tense != "future" for p in evidence.partials):
-        latest = max(evidence.explicit)
-        level = dict(evidence.granularity).get(latest[1], "year")
-        if level == "year":
-            # "in 2018" only bounds the date from below: it is no estimate of it.
-            return None, f"the content only mentions years (latest: {latest[1]})", False
-        return month_value(latest[0].year, latest[0].month, True), estimate.reason, True
+    if estimate.level == "day":
+        return day_value(estimate.day, True), estimate.reason, estimate.consistent
     value = month_value(estimate.day.year, estimate.day.month, True)
     return value, estimate.reason, estimate.consistent
 
 
-def _contradiction(
+@dataclass(frozen=True, slots=True)
+class _Contradiction:
+    why: str
+    content: DateValue | None  # the content's own date, when it replaces the candidate
+
+
+def _later_reports(candidate: DateValue, evidence: Evidence, settings: TimeSettings) -> str | None:
+    """Events in running text, reported as past, well after the candidate date."""
+    anchor = Anchor.of(candidate)
+    assert anchor is not None
+    size = {"day": 0, "month": 31, "year": 366}[candidate.granularity]
+    limit = anchor.day + dt.timedelta(days=size + settings.later_report_days)
+    later = [
+        m
+        for m in evidence.mentioned
+        if m.level != "year" and m.tense == "past" and m.in_sentence and m.start > limit
+    ]
+    if not later:
+        return None
+    latest = max(later, key=lambda m: m.start)
+    return (
+        f"the text reports {latest.text!r} ({latest.start.isoformat()}) as past, "
+        f"after {candidate.value}"
+    )
+
+
+def _stale(
     candidate: DateValue, evidence: Evidence, settings: TimeSettings
-) -> tuple[str | None, DateValue | None]:
-    """Why the content contradicts ``candidate`` (and the content's own date), or None."""
+) -> _Contradiction | None:
+    """A page/metadata/folder date years after everything the text reports as recent.
+
+    All of these must hold: the text speaks of recency ("last week", "yesterday");
+    it gives at least ``stale_min_dates`` year-less past days (or one in the same
+    sentence as the recency word: "last week, on March 19") within
+    ``stale_window_days`` of each other, all of them over ``stale_days`` before the
+    candidate when read relative to it; it mentions no year within ``stale_years``
+    of the candidate; and its own explicit dates place those days (and so the text)
+    more than ``stale_years`` earlier."""
     anchor = Anchor.of(candidate)
     assert anchor is not None
     when = anchor.day
-    end = {"day": when, "month": when.replace(day=28), "year": when.replace(month=12, day=31)}[
-        candidate.granularity
-    ]
-    later = [(d, t) for d, t in evidence.past_cued if d > end + dt.timedelta(days=1)]
-    content, reason, consistent = _content_value(evidence, settings)
-    if later:
-        d, t = max(later)
-        return (
-            f"the content reports {t!r} ({d.isoformat()}) as past, after {candidate.value}",
-            content if consistent else None,
-        )
-    past = [p for p in evidence.partials if p.tense != "future"]
-    if not past or content is None or not consistent:
-        return None, None
-    content_day = Anchor.of(content)
-    assert content_day is not None
-    stale = dt.timedelta(days=settings.stale_days)
-    resolved = [_latest_before(p, when) for p in past]
-    if any(r is None or r > when - stale for r in resolved):
-        return None, None
+    days = [p for p in evidence.past_partials if p.day is not None]
+    distinct = {(p.month, p.day) for p in days}
+    if not evidence.recency or not days:
+        return None
+    if len(distinct) < settings.stale_min_dates and not any(p.recent for p in days):
+        return None  # one year-less day, not tied to "last week" / "yesterday": too thin
+    resolved = [_latest_before(p, when) for p in days]
+    if any(r is None for r in resolved):
+        return None
+    known = [r for r in resolved if r is not None]
+    if (max(known) - min(known)).days > settings.stale_window_days:
+        return None
     if evidence.max_year is not None and evidence.max_year >= when.year - settings.stale_years:
-        return None, None
-    if content_day.day.year >= when.year - settings.stale_years:
-        return None, None
-    mentioned = ", ".join(sorted({p.text for p in past}))
+        return None
+    content, reason, consistent = _content_value(evidence, settings)
+    if content is None or not consistent or content.year >= when.year - settings.stale_years:
+        return None
+    old_news = max(known) <= when - dt.timedelta(days=settings.stale_days)
+    # Read against the printed date, recent days that stay recent contradict it only
+    # if the text's latest year is the year of its own present and a year-less day
+    # is tied to "last week"/"yesterday" in its sentence.
+    if not old_news and (evidence.max_year != content.year or not any(p.recent for p in days)):
+        return None
+    listed = ", ".join(sorted({p.text for p in days}))
     latest_year = (
         f"no year after {evidence.max_year} is mentioned"
         if evidence.max_year
         else "no year is mentioned"
     )
-    recency = (
-        f"; it speaks of {', '.join(sorted(set(evidence.recency)))}" if evidence.recency else ""
-    )
-    return (
-        f"the content's recent events ({mentioned}) would all be over "
-        f"{settings.stale_days} days old at {candidate.value} and {latest_year}{recency}; "
-        f"{reason}",
-        content,
-    )
+    recency = ", ".join(sorted(set(evidence.recency)))
+    if old_news:
+        why = (
+            f"the text's recent events ({listed}; it speaks of {recency}) would all be over "
+            f"{settings.stale_days} days old at {candidate.value}, and {latest_year}"
+        )
+    else:
+        why = (
+            f"the text speaks of {recency} about {listed}, and {latest_year}: its present "
+            f"is {content.value}, years before {candidate.value}"
+        )
+    return _Contradiction(f"{why}; {reason}", content)
 
 
 def _latest_before(p: Partial, when: dt.date) -> dt.date | None:
@@ -208,6 +250,13 @@ def _latest_before(p: Partial, when: dt.date) -> dt.date | None:
     return None
 
 
+def _latest_possible(settings: TimeSettings) -> dt.date:
+    """Nothing is published after the day it is processed."""
+    if settings.latest_possible:
+        return dt.date.fromisoformat(settings.latest_possible)
+    return dt.date.today()
+
+
 def _same_day(a: DateValue, b: DateValue) -> bool:
     """Whether two dates agree at the coarser of their granularities."""
     size = min(len(a.value), len(b.value))
@@ -215,7 +264,16 @@ def _same_day(a: DateValue, b: DateValue) -> bool:
 
 
 def _decide(doc: Document, settings: TimeSettings) -> _Decision:
-    evidence = content_evidence(doc.clean_text)
+    raws = detect(doc.clean_text)
+    decision = _decide_from(doc, settings, raws)
+    fallback = decision.fallback
+    if fallback is not None:
+        fallback = replace(fallback, raws=raws)
+    return replace(decision, fallback=fallback, raws=raws)
+
+
+def _decide_from(doc: Document, settings: TimeSettings, raws: tuple[RawTimex, ...]) -> _Decision:
+    evidence = content_evidence(doc.clean_text, raws, latest=_latest_possible(settings))
     day_first = _infer_day_first(evidence, settings)
     flags: list[Flag] = []
     candidates: list[tuple[str, DateValue | None]] = [("metadata", _iso_value(doc.metadata_date))]
@@ -238,27 +296,27 @@ def _decide(doc: Document, settings: TimeSettings) -> _Decision:
     for basis, value in candidates:
         if value is None:
             continue
-        why, content = _contradiction(value, evidence, settings)
-        if why is None:
-            return _Decision(value, basis, tuple(flags), day_first, evidence)
-        shown = doc.page_date_text if basis == "page" else value.value
-        if content is not None:
+        later = _later_reports(value, evidence, settings)
+        if later is not None:
             flags.append(
                 Flag(
-                    f"{basis}-date-contradicted",
-                    f"{basis} date {shown!r} is contradicted by the content: {why}; "
-                    f"using the content's date {content.value} (approximate)",
+                    f"{basis}-date-questioned",
+                    f"{basis} date {value.value} is kept, but {later} "
+                    "(a later update, a reprint, or a date misread on the page?)",
                 )
             )
-            return _Decision(content, "content", tuple(flags), day_first, evidence)
+        stale = _stale(value, evidence, settings)
+        if stale is None or stale.content is None:
+            return _Decision(value, basis, tuple(flags), day_first, evidence)
+        shown = doc.page_date_text if basis == "page" else value.value
         flags.append(
             Flag(
                 f"{basis}-date-contradicted",
-                f"{basis} date {shown!r} is contradicted by the content: {why}; "
-                "the content gives no date of its own, so no date is used",
+                f"{basis} date {shown!r} is contradicted by the content: {stale.why}; "
+                f"using the content's date {stale.content.value} (approximate)",
             )
         )
-        return _Decision(None, "none", tuple(flags), day_first, evidence, undetermined=True)
+        return _Decision(stale.content, "content", tuple(flags), day_first, evidence)
     content, reason, consistent = _content_value(evidence, settings)
     if content is None and not evidence.partials and not evidence.explicit:
         flags.append(
@@ -287,7 +345,7 @@ def _corpus_years(
         if decision is None or decision.date is None or decision.undetermined:
             continue
         local = replace(settings, day_first=decision.day_first)
-        for tagged in tag_detailed(doc.clean_text, decision.date, local):
+        for tagged in tag_detailed(doc.clean_text, decision.date, local, decision.raws):
             spec, value = tagged.raw.spec, tagged.resolved.value
             if spec.year is None and spec.day is not None and spec.month is not None and value:
                 years[(spec.month, spec.day)][value.year].append(doc.id)
@@ -321,6 +379,8 @@ def _from_corpus(
             parts.append(f"year-less dates {listed}")
         if bound:
             parts.append(f"it is after {decision.evidence.lower_bound_text}")
+        elif decision.evidence.max_year is not None:
+            parts.append(f"it names only years, the latest {decision.evidence.max_year}")
         flag = Flag(
             "date-undetermined",
             f"the content dates this document only partly ({'; '.join(parts)}) "
@@ -363,7 +423,9 @@ def date_documents(docs: Sequence[Document], settings: TimeSettings) -> tuple[Do
                 doc,
                 published=PublishedDate(decision.date, decision.basis, doc.page_date_text),
                 flags=(*doc.flags, *decision.flags),
-                time_expressions=tag_time_expressions(doc.clean_text, doc.id, decision.date, local),
+                time_expressions=to_expressions(
+                    doc.id, tag_detailed(doc.clean_text, decision.date, local, decision.raws)
+                ),
             )
         )
         logger.debug("dated %s: %s (%s)", doc.id, decision.date, decision.basis)

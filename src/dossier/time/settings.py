@@ -10,6 +10,17 @@ class TimeSettings:
     # read relative to it, all lie more than this many days before it, and no year within
     # ``stale_years`` of it is mentioned, while the content alone dates the text earlier.
     stale_days: int = 92
+    stale_min_dates: int = 2
+    stale_window_days: int = 60
+    # Events the text reports as past more than this many days after a printed date
+    # make a "<basis>-date-questioned" flag (the date is kept).
+    later_report_days: int = 31
+    # The latest possible publication day (ISO); None = the day of processing.
+    latest_possible: str | None = None
+    # Tagger: a bare month within this many characters after an explicitly dated
+    # expression more than ``background_days`` before the anchor takes its year from it.
+    narrative_window_chars: int = 400
+    background_days: int = 270
     stale_years: int = 1
     # Year-less past dates count as consistent with the content's explicit-year lower
     # bound when they fall at most this many days before it.

@@ -6,11 +6,13 @@ timeline stage consumes it). Offsets are into ``text``.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from dossier.model import DateValue, TimeExpression
 from dossier.time.detect import detect
-from dossier.time.normalize import Resolved, resolve, tense_at
+from dossier.time.evidence import anchored_duration_end, period_start
+from dossier.time.normalize import Anchor, Resolved, month_value, resolve, tense_at
 from dossier.time.settings import TimeSettings
 from dossier.time.spec import RawTimex
 
@@ -23,20 +25,62 @@ class Tagged:
     resolved: Resolved
 
 
-def tag_detailed(text: str, anchor: DateValue | None, settings: TimeSettings) -> tuple[Tagged, ...]:
-    """Detect and resolve every expression; "the following day" and "two days
-    later" are resolved against the previous day-level date in the text."""
+def tag_detailed(
+    text: str,
+    anchor: DateValue | None,
+    settings: TimeSettings,
+    raws: tuple[RawTimex, ...] | None = None,
+) -> tuple[Tagged, ...]:
+    """Detect and resolve every expression. "The following day" and "two days
+    later" are resolved against the previous day-level date in the text; a bare
+    month ("fled in April") right after an explicitly dated sentence about a
+    time long before the anchor ("In August 2018, ...") takes its year from that
+    narrative rather than from the document date. ``raws`` are the detections of
+    ``text`` when already computed."""
     out: list[Tagged] = []
     narrative: DateValue | None = None
-    for raw in detect(text):
+    background: tuple[int, DateValue] | None = None  # (end offset, explicit-year date)
+    dated: list[tuple[RawTimex, dt.date]] = []  # explicit-year dates so far (for durations)
+    anchor_at = Anchor.of(anchor)
+    for raw in detect(text) if raws is None else raws:
+        spec = raw.spec
         tense = tense_at(text, raw.start, raw.end)
+        local_anchor = anchor
+        if (
+            background is not None
+            and anchor_at is not None
+            and spec.year is None
+            and spec.day is None
+            and spec.month is not None
+            and spec.rel_unit is None
+            and raw.start - background[0] <= settings.narrative_window_chars
+        ):
+            local_anchor = background[1]
         resolved = resolve(
-            raw.spec, anchor, narrative=narrative, tense=tense, day_first=settings.day_first
+            spec, local_anchor, narrative=narrative, tense=tense, day_first=settings.day_first
         )
+        if spec.kind == "duration":
+            end = anchored_duration_end(text, raw, dated)
+            if end is not None:  # "then held for 16 months" after "released in November 2017"
+                resolved = Resolved(month_value(end.year, end.month, True), resolved.timeml)
+        elif spec.year is not None and spec.rel_unit is None and spec.numeric is None:
+            start = period_start(spec)
+            if start is not None:
+                dated.append((raw, start))
         out.append(Tagged(raw, resolved))
         value = resolved.value
-        if value is not None and value.granularity == "day" and raw.spec.kind in ("date", "time"):
+        if value is not None and value.granularity == "day" and spec.kind in ("date", "time"):
             narrative = value
+        if spec.kind == "date" and value is not None and spec.year is not None and spec.month:
+            at = Anchor.of(value)
+            if (
+                anchor_at is not None
+                and at is not None
+                and (anchor_at.day - at.day).days > settings.background_days
+            ):
+                background = (raw.end, value)
+            else:
+                background = None
     return tuple(out)
 
 
@@ -45,7 +89,14 @@ def tag_time_expressions(
 ) -> tuple[TimeExpression, ...]:
     """Temporal expressions in ``text``, normalised relative to ``anchor`` (the
     document's date; ``None`` leaves relative and year-less expressions
-    unvalued). Durations and sets have ``value=None``."""
+    unvalued). Sets and durations have ``value=None``, except a duration anchored
+    to an explicitly dated event ("released in November 2017 ... then held for 16
+    months"), whose value is its approximate end month."""
+    return to_expressions(doc_id, tag_detailed(text, anchor, settings))
+
+
+def to_expressions(doc_id: str, tagged: tuple[Tagged, ...]) -> tuple[TimeExpression, ...]:
+    """The public records of tagged expressions."""
     return tuple(
         TimeExpression(
             doc=doc_id,
@@ -55,5 +106,5 @@ def tag_time_expressions(
             value=t.resolved.value,
             kind=t.raw.spec.kind,
         )
-        for t in tag_detailed(text, anchor, settings)
+        for t in tagged
     )

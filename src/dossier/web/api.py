@@ -38,13 +38,14 @@ _UPLOAD_NAME = re.compile(r"^[\w][\w.\- ]{0,199}$")
 _UPLOAD_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 
-def _store(request: Request) -> Store:
+def store_of(request: Request) -> Store:
+    """The app's store (opened once by :func:`dossier.web.create_app`)."""
     store: Store = request.app.state.store
     return store
 
 
 def health(request: Request) -> JSONResponse:
-    store = _store(request)
+    store = store_of(request)
     counts = store.counts()
     return JSONResponse(
         {
@@ -60,12 +61,12 @@ def health(request: Request) -> JSONResponse:
 
 
 def list_stories(request: Request) -> JSONResponse:
-    stories = [dataclasses.asdict(s) for s in _store(request).list_stories()]
+    stories = [dataclasses.asdict(s) for s in store_of(request).list_stories()]
     return JSONResponse({"ok": True, "stories": stories})
 
 
 def get_story(request: Request) -> JSONResponse:
-    store = _store(request)
+    store = store_of(request)
     story_id = request.path_params["story_id"]
     story = store.get_story(story_id)
     if story is None:
@@ -77,7 +78,7 @@ def get_story(request: Request) -> JSONResponse:
 
 def get_document(request: Request) -> JSONResponse:
     doc_id = request.path_params["doc_id"]
-    doc = _store(request).get_document(doc_id)
+    doc = store_of(request).get_document(doc_id)
     if doc is None:
         raise ApiError(404, f"no document with id {doc_id!r}")
     return JSONResponse(document_to_json(doc))
@@ -88,7 +89,7 @@ def search(request: Request) -> JSONResponse:
     if not query:
         raise ApiError(400, "missing query: use /api/search?q=words")
     limit = _int_param(request, "limit", 50, 1, MAX_SEARCH_RESULTS)
-    hits = [dataclasses.asdict(h) for h in _store(request).search(query, limit=limit)]
+    hits = [dataclasses.asdict(h) for h in store_of(request).search(query, limit=limit)]
     return JSONResponse({"ok": True, "query": query, "results": hits})
 
 
@@ -190,7 +191,7 @@ def _build_and_store(
         except DossierError as exc:
             raise ApiError(422, f"the build failed: {exc}") from exc
         corpus = _name_uploads(corpus, tmp)
-        _store(request).save_corpus(corpus)
+        store_of(request).save_corpus(corpus)
     log.info(
         "built and stored %d documents, %d stories", len(corpus.documents), len(corpus.stories)
     )

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from dossier.errors import DossierError
 from dossier.report.html import page
 from dossier.report.html_text import esc
 
@@ -54,5 +55,6 @@ async def http_exception(request: Request, exc: Exception) -> Response:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    log.exception("error serving %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(request, 500, f"internal error: {type(exc).__name__}")
+    log.error("error serving %s %s", request.method, request.url.path, exc_info=exc)
+    detail = f": {exc}" if isinstance(exc, DossierError) else ""
+    return error_response(request, 500, f"internal error: {type(exc).__name__}{detail}")

@@ -10,15 +10,10 @@ from starlette.responses import HTMLResponse
 from dossier.model import Corpus
 from dossier.report.html import page, render_report
 from dossier.report.html_story import linked_citations, source_article
-from dossier.report.html_text import doc_anchor, esc
-from dossier.store import SearchHit, Store
+from dossier.report.html_text import DocSpans, doc_anchor, esc
+from dossier.store import SearchHit
+from dossier.web.api import store_of
 from dossier.web.errors import ApiError
-
-
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
 
 HEAD = '<link rel="stylesheet" href="/static/ui.css">'
 
@@ -34,7 +29,7 @@ def nav(query: str = "") -> str:
 
 
 def index(request: Request) -> HTMLResponse:
-    stories = _store(request).list_stories()
+    stories = store_of(request).list_stories()
     items = []
     for s in stories:
         dates = f"{s.first_date} – {s.last_date}" if s.first_date else "no dated events"
@@ -57,7 +52,7 @@ def index(request: Request) -> HTMLResponse:
 
 
 def story(request: Request) -> HTMLResponse:
-    store = _store(request)
+    store = store_of(request)
     story_id = request.path_params["story_id"]
     found = store.get_story(story_id)
     if found is None:
@@ -73,7 +68,7 @@ def story(request: Request) -> HTMLResponse:
 
 
 def document(request: Request) -> HTMLResponse:
-    store = _store(request)
+    store = store_of(request)
     doc_id = request.path_params["doc_id"]
     doc = store.get_document(doc_id)
     if doc is None:
@@ -86,7 +81,7 @@ def document(request: Request) -> HTMLResponse:
         f'<p class="meta">input <code>{esc(doc.id)}</code> · {esc(status)}'
         + (f" · story: {links}" if links else " · in no story")
         + "</p>"
-        + source_article(doc, doc.id, (), [], {doc.id: doc})
+        + source_article(doc, doc.id, DocSpans(), [], {doc.id: doc})
         + "</main>"
     )
     return HTMLResponse(page(doc.title or doc.id, body, nav_html=nav(), head_html=HEAD))
@@ -94,7 +89,7 @@ def document(request: Request) -> HTMLResponse:
 
 def search(request: Request) -> HTMLResponse:
     query = request.query_params.get("q", "").strip()
-    hits = _store(request).search(query) if query else []
+    hits = store_of(request).search(query) if query else []
     items = "".join(_hit(h) for h in hits)
     if not query:
         result = '<p class="meta">Type words to find in the sources.</p>'

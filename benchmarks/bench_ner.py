@@ -1,0 +1,182 @@
+"""Entity stage speed (words/s on one core) and gold-table quality.
+
+Speed, for two corpora (the five seed articles repeated, and a sample of
+Timeline17 page text from ../shared/benchmarks/timeline17):
+- ``spacy nlp.pipe``: the statistical NER alone (tok2vec + ner, nothing else), the peer;
+- ``find_mentions``: NER plus the news-structure corrections (stage 5);
+- ``resolve_entities``: merging, roles and attributes (stage 7), one story per topic;
+- ``entity stage``: both together.
+
+Quality: precision / recall / alias-merge F1 / role and age recall against
+tests/gold/entities_seeds.json and tests/gold/entities_fixture.json.
+
+Run: ``.venv/bin/python benchmarks/bench_ner.py [--repeat N] [--t17-docs N]``.
+Prints a markdown table and writes benchmarks/results/bench_ner.json.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core: BLAS / OpenMP thread pools must be sized before numpy is imported.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from dossier.entities import EntitySettings, find_mentions, resolve_entities  # noqa: E402
+from dossier.model import Document  # noqa: E402
+from dossier.resources import Resources  # noqa: E402
+from dossier.text import word_count  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+RESULTS = ROOT / "benchmarks" / "results" / "bench_ner.json"
+
+
+def seed_documents() -> tuple[Document, ...]:
+    paths = sorted((SHARED / "seeds").glob("*.txt"))
+    try:
+        from dossier.clean import CleanSettings, clean_documents
+        from dossier.ingest import IngestSettings, read_inputs
+
+        return clean_documents(read_inputs(paths, IngestSettings()), CleanSettings())
+    except ImportError:
+        docs = []
+        for p in paths:
+            text = p.read_text(encoding="utf-8")
+            docs.append(Document(id=p.stem, source=str(p), raw_text=text, clean_text=text))
+        return tuple(docs)
+
+
+def timeline17_documents(limit: int) -> dict[str, tuple[Document, ...]]:
+    """Up to ``limit`` documents, spread over the topics; PTB brackets undone."""
+    base = SHARED / "benchmarks" / "timeline17"
+    topics = sorted(p for p in base.iterdir() if (p / "InputDocs").is_dir())
+    per_topic = max(1, limit // max(1, len(topics)))
+    out: dict[str, tuple[Document, ...]] = {}
+    for topic in topics:
+        docs = []
+        for path in sorted((topic / "InputDocs").glob("*/*.txt"))[:per_topic]:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            text = text.replace("-LRB-", "(").replace("-RRB-", ")")
+            doc_id = f"{topic.name}/{path.parent.name}/{path.stem}"
+            docs.append(Document(id=doc_id, source=str(path), raw_text=text, clean_text=text))
+        out[topic.name] = tuple(docs)
+    return out
+
+
+def measure(
+    name: str,
+    stories: list[tuple[Document, ...]],
+    resources: Resources,
+    settings: EntitySettings,
+) -> list[dict[str, object]]:
+    docs = [d for story in stories for d in story if d.ok]
+    words = sum(word_count(d.clean_text) for d in docs)
+    nlp = resources.nlp
+    disable = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(
+        [d.clean_text for d in docs], batch_size=settings.batch_size, disable=disable
+    ):
+        pass
+    t_pipe = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    marked = [find_mentions(story, settings, resources) for story in stories]
+    t_find = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    entities = [resolve_entities(story, settings) for story in marked]
+    t_resolve = time.perf_counter() - t0
+
+    rows: list[dict[str, object]] = []
+    for step, seconds in (
+        ("spacy nlp.pipe (peer)", t_pipe),
+        ("find_mentions", t_find),
+        ("resolve_entities", t_resolve),
+        ("entity stage", t_find + t_resolve),
+    ):
+        rows.append(
+            {
+                "corpus": name,
+                "step": step,
+                "docs": len(docs),
+                "words": words,
+                "seconds": round(seconds, 3),
+                "words_per_s": round(words / seconds) if seconds else None,
+            }
+        )
+    rows[-1]["entities"] = sum(len(e) for e in entities)
+    return rows
+
+
+def quality(resources: Resources, settings: EntitySettings) -> dict[str, dict[str, float]]:
+    sys.path.insert(0, str(ROOT / "tests" / "entities"))
+    from entity_fixtures import fixture_documents  # type: ignore[import-not-found]
+    from entity_scoring import load_gold, score  # type: ignore[import-not-found]
+
+    out: dict[str, dict[str, float]] = {}
+    for name, docs, gold in (
+        ("seeds", seed_documents(), "entities_seeds.json"),
+        ("fixture", fixture_documents(), "entities_fixture.json"),
+    ):
+        entities = resolve_entities(find_mentions(docs, settings, resources), settings)
+        result = score(entities, load_gold(gold))
+        out[name] = {**result.as_dict(), "false_merges": float(len(result.false_merges))}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="copies of the seeds")
+    parser.add_argument("--t17-docs", type=int, default=110, help="Timeline17 documents")
+    args = parser.parse_args(argv)
+
+    resources = Resources()
+    settings = EntitySettings()
+    resources.nlp  # load outside the timings  # noqa: B018
+    seeds = seed_documents()
+    seed_stories = [tuple(replace(d, id=f"{d.id}#{i}") for d in seeds) for i in range(args.repeat)]
+    t17 = timeline17_documents(args.t17_docs)
+    # warm-up (first-call allocations)
+    find_mentions(seeds[:1], settings, resources)
+
+    rows = measure(f"seeds x{args.repeat}", seed_stories, resources, settings)
+    rows += measure("timeline17 sample", list(t17.values()), resources, settings)
+    scores = quality(resources, settings)
+
+    print("| corpus | step | docs | words | seconds | words/s (1 core) |")
+    print("|---|---|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['corpus']} | {r['step']} | {r['docs']} | {r['words']} | {r['seconds']} "
+            f"| {r['words_per_s']} |"
+        )
+    print()
+    print(
+        "| gold table | precision | recall | merge F1 | role recall | age recall | false merges |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, s in scores.items():
+        print(
+            f"| {name} | {s['precision']} | {s['recall']} | {s['merge_f1']} "
+            f"| {s['role_recall']} | {s['age_recall']} | {int(s['false_merges'])} |"
+        )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps({"speed": rows, "quality": scores, "threads": 1}, indent=2), encoding="utf-8"
+    )
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

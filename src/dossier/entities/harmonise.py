@@ -1,0 +1,105 @@
+"""Story-wide consistency of mention labels before merging.
+
+:func:`~dossier.entities.find_mentions` decides each document on its own (so
+it can run sharded). Within one story the same string should get the same
+type: a name tagged ORG in one article and PERSON in three others is a person;
+a single word that is the family or given name of a person named in full
+elsewhere in the story is that person; and a person's full name or family name
+that the model missed in another article of the story is added there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dossier.entities.lexicon import CALENDAR_WORDS, ROLE_NOUNS, STOPWORDS, TITLE_WORDS
+from dossier.entities.names import NameMatcher, parse_person
+from dossier.entities.settings import EntitySettings
+from dossier.model import Document, EntityType, Mention
+
+_TYPES: dict[str, EntityType] = {"PERSON": "PERSON", "ORG": "ORG", "PLACE": "PLACE"}
+_SURNAME_SHAPE = re.compile(r"[A-Z][a-z][\w'’-]+")
+
+
+def harmonise(docs: Sequence[Document], settings: EntitySettings) -> list[Document]:
+    """``docs`` with mention labels made consistent across the story (documents
+    are copies; the input is not changed)."""
+    matcher = NameMatcher(settings.typo_min_len)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc in docs:
+        for m in doc.mentions:
+            votes[matcher.name_key(m.text)][m.label] += 1
+
+    def majority(key: str) -> str | None:
+        counts = votes.get(key)
+        if not counts:
+            return None
+        (label, n), *rest = counts.most_common()
+        return label if n * 2 > sum(counts.values()) and (not rest or rest[0][1] < n) else None
+
+    person_tokens: set[str] = set()
+    full_forms: set[str] = set()
+    for doc in docs:
+        for m in doc.mentions:
+            name = parse_person(m.text)
+            if m.label == "PERSON" and name.full and majority(matcher.name_key(m.text)) == "PERSON":
+                person_tokens.update(matcher.keys(t)[0] for t in name.tokens)
+                full_forms.add(m.text)
+
+    out: list[Document] = []
+    for doc in docs:
+        mentions: list[Mention] = []
+        for m in doc.mentions:
+            key = matcher.name_key(m.text)
+            label: EntityType = m.label
+            if " " in m.text.strip():
+                top = majority(key)
+                label = _TYPES.get(top or "", label)
+            elif (
+                label != "PERSON"
+                and matcher.keys(m.text)[0] in person_tokens
+                and votes[key]["PERSON"] >= votes[key][label]
+            ):
+                label = "PERSON"
+            mentions.append(m if label == m.label else replace(m, label=label))
+        mentions.extend(_missed_people(doc, mentions, full_forms))
+        mentions.sort(key=lambda m: m.start)
+        out.append(replace(doc, mentions=tuple(mentions)))
+    return out
+
+
+def _missed_people(doc: Document, mentions: list[Mention], full_forms: set[str]) -> list[Mention]:
+    """Full names and family names of the story's people that the model missed
+    in this document (exact, case-sensitive, whole words, not inside a mention)."""
+    forms = set(full_forms)
+    for form in full_forms:
+        surname = form.split()[-1]
+        low = surname.lower()
+        if _SURNAME_SHAPE.fullmatch(surname) and not (
+            low in STOPWORDS or low in CALENDAR_WORDS or low in ROLE_NOUNS or low in TITLE_WORDS
+        ):
+            forms.add(surname)
+    labelled_elsewhere = {m.text for m in mentions if m.label != "PERSON"}
+    forms -= labelled_elsewhere
+    if not forms:
+        return []
+    text = doc.clean_text
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    added: list[Mention] = []
+    for hit in pattern.finditer(text):
+        s, e = hit.start(), hit.end()
+        if any(covered[s:e]):
+            continue
+        covered[s:e] = b"\x01" * (e - s)
+        added.append(Mention(doc.id, s, e, hit.group(), "PERSON"))
+    return added
