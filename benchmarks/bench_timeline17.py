@@ -154,12 +154,14 @@ def main() -> int:
     for topic in topics:
         loaded[topic.name] = load_documents(topic)
         print(f"  {topic.name}: read, cleaned, dated", file=sys.stderr, flush=True)
+    tables = []
     for protocol in protocols:
         rows: list[dict[str, object]] = []
         for topic in topics:
             docs, load_seconds = loaded[topic.name]
             rows.extend(run_topic(topic, docs, load_seconds, protocol))
-        print(table(rows, protocol))
+        tables.append(table(rows, protocol))
+        print(tables[-1])
         print()
         report[protocol] = {"rows": rows, "mean": summarise(rows)}
     wall = time.perf_counter() - started
@@ -168,6 +170,7 @@ def main() -> int:
     report["published_datewise"] = PUBLISHED
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "bench_timeline17.json").write_text(json.dumps(report, indent=2))
+    (RESULTS / "bench_timeline17.md").write_text("\n\n".join(tables) + "\n")
     return 0
 
 

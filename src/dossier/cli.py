@@ -94,7 +94,11 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--max-dates", type=int, default=10, metavar="T", help="dates to pick")
     timeline.add_argument("--per-date", type=int, default=2, metavar="N", help="sentences per date")
     timeline.add_argument(
-        "--keywords", default="", metavar="WORD,...", help="only sentences with these words"
+        "--keywords",
+        default="",
+        metavar="WORD,...",
+        help="prefer dates and sentences with these words (a date's summary keeps only keyword "
+        "sentences when it has any)",
     )
 
     serve = commands.add_parser(
@@ -301,7 +305,12 @@ def _timeline(args: argparse.Namespace) -> int:
     keywords = tuple(k.strip() for k in args.keywords.split(",") if k.strip())
     entries = select_timeline(
         documents,
-        TimelineSettings(max_dates=args.max_dates, per_date=args.per_date, keywords=keywords),
+        TimelineSettings(
+            max_dates=args.max_dates,
+            per_date=args.per_date,
+            keywords=keywords,
+            keyword_filter=bool(keywords),
+        ),
     )
     print(format_timeline(entries), end="")
     rejected = [d for d in documents if d.status == "rejected"]

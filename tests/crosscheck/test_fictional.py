@@ -280,3 +280,38 @@ def test_result_does_not_depend_on_document_order(
 ) -> None:
     again = crosscheck(docs[::-1], story.entities(docs), (), settings.crosscheck, resources)
     assert again == result
+
+
+def test_a_judge_in_both_reports_does_not_link_different_defendants(
+    settings: Settings, resources: Resources
+) -> None:
+    docs = (
+        Document(
+            id="early",
+            source="early.txt",
+            clean_text="Judge Anna Kell said that Piet Mol would be deported to Estoria.",
+            outlet="Outlet early",
+            published=story.PublishedDate(story.DateValue("2021-01-05", "day"), "test"),
+        ),
+        Document(
+            id="late",
+            source="late.txt",
+            clean_text="Judge Anna Kell ruled that Lars Berg will not be deported to Estoria.",
+            outlet="Outlet late",
+            published=story.PublishedDate(story.DateValue("2021-02-05", "day"), "test"),
+        ),
+    )
+    people = tuple(
+        Entity(
+            name.split()[-1].lower(),
+            "PERSON",
+            name,
+            (),
+            tuple(
+                d.cite(m.start(), m.end()) for d in docs for m in re.finditer(name, d.clean_text)
+            ),
+        )
+        for name in ("Anna Kell", "Piet Mol", "Lars Berg")
+    )
+    result = crosscheck(docs, people, (), settings.crosscheck, resources)
+    assert result.conflicts == (), [c.description for c in result.conflicts]

@@ -115,3 +115,8 @@ def test_articles_and_particles() -> None:
     assert names_compatible(parse_person("Osama bin Laden"), parse_person("bin Laden"))
     assert not parse_person("von der Leyen").full
     assert names_compatible(parse_person("Ursula von der Leyen"), parse_person("von der Leyen"))
+
+
+def test_hyphenation_of_east_asian_names() -> None:
+    assert names_compatible(parse_person("Kim Jong Un"), parse_person("Kim Jong-un"))
+    assert not names_compatible(parse_person("Kim Jong Un"), parse_person("Kim Yo Jong"))

@@ -147,3 +147,10 @@ def test_story_wide_labels_are_harmonised() -> None:
     assert {c.doc for c in people[0].mentions} == {"a", "b"}
     assert any(c.quote == "Omarov" and c.doc == "b" for c in people[0].mentions)
     assert not [e for e in resolve_entities([a, b], EntitySettings()) if e.type == "ORG"]
+
+
+def test_organisation_name_without_its_country_word() -> None:
+    text = "The Kazakh Border Service said so. Later the Border Service denied it."
+    doc = _marked(text, [("Kazakh Border Service", "ORG"), ("Border Service", "ORG")])
+    orgs = [e for e in resolve_entities([doc], EntitySettings()) if e.type == "ORG"]
+    assert [(e.name, e.aliases) for e in orgs] == [("Kazakh Border Service", ("Border Service",))]

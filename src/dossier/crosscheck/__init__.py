@@ -19,7 +19,7 @@ from dossier.crosscheck.align import Alignment, align
 from dossier.crosscheck.claims import ClaimInfo, extract_claims
 from dossier.crosscheck.compare import corroborations, outlet_profiles
 from dossier.crosscheck.frames import Frame, frames
-from dossier.crosscheck.roles import role_conflicts
+from dossier.crosscheck.roles import officials, role_conflicts
 from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.model import (
     Claim,
@@ -69,7 +69,7 @@ def crosscheck(
     skipped = len(docs) - len(usable)
     if skipped:
         log.info("crosscheck: %d rejected or empty documents not read", skipped)
-    claims = extract_claims(usable, entities)
+    claims = extract_claims(usable, entities, officials(usable, entities))
     claim_frames = [frames(c) for c in claims]
     alignment = align(claims, claim_frames, settings, resources)
     found = _conflicts(usable, entities, claims, claim_frames, alignment, settings)

@@ -103,8 +103,16 @@ def outlet_key(doc: Document) -> str:
     return doc.outlet.strip() if doc.outlet and doc.outlet.strip() else doc.id
 
 
-def extract_claims(docs: Sequence[Document], entities: Sequence[Entity]) -> list[ClaimInfo]:
-    """Every clause-level claim of every document, in document order."""
+def extract_claims(
+    docs: Sequence[Document],
+    entities: Sequence[Entity],
+    officials: frozenset[str] = frozenset(),
+) -> list[ClaimInfo]:
+    """Every clause-level claim of every document, in document order.
+
+    ``officials`` (judges, prosecutors: who acts on a case) are never taken as the
+    people a claim is about, so "Judge X refused to hand him over" is about "him".
+    """
     by_id = {d.id: d for d in docs}
     mentions: dict[str, list[_Mention]] = {}
     for entity in entities:
@@ -116,7 +124,7 @@ def extract_claims(docs: Sequence[Document], entities: Sequence[Entity]) -> list
     out: list[ClaimInfo] = []
     for doc in docs:
         doc_mentions = sorted(mentions.get(doc.id, []), key=lambda m: m.start)
-        out.extend(_document_claims(doc, doc_mentions, by_id, story_main))
+        out.extend(_document_claims(doc, doc_mentions, by_id, story_main - officials, officials))
     return out
 
 
@@ -153,6 +161,7 @@ def _document_claims(
     mentions: list[_Mention],
     by_id: dict[str, Document],
     story_main: frozenset[str],
+    officials: frozenset[str],
 ) -> list[ClaimInfo]:
     text = doc.clean_text
     if not text:
@@ -176,7 +185,7 @@ def _document_claims(
                     speaker, speaker_span, verb = inherited[0], inherited[1], "said"
             for c_start, c_end in _clauses(text, s_start, s_end):
                 info = _claim(doc, c_start, c_end, speaker, speaker_span, verb, mentions, by_id)
-                subjects = info.persons
+                subjects = info.persons - officials
                 content = info.content
                 if not subjects and _GROUP_REFERENCE.search(content):
                     subjects = previous_subjects if len(previous_subjects) >= 2 else main
@@ -184,15 +193,17 @@ def _document_claims(
                     subjects = _singular_antecedent(content, previous_order)
                     if len(subjects) == 1:
                         previous_order = tuple(subjects)
-                if info.persons:
-                    previous_order = _person_order(info, mentions)
+                if info.persons - officials:
+                    previous_order = _person_order(info, mentions, officials)
                 if subjects:
                     previous_subjects = subjects
                 out.append(_with_subjects(info, subjects))
     return out
 
 
-def _person_order(info: ClaimInfo, mentions: list[_Mention]) -> tuple[str, ...]:
+def _person_order(
+    info: ClaimInfo, mentions: list[_Mention], officials: frozenset[str]
+) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(
             m.entity_id
@@ -201,6 +212,7 @@ def _person_order(info: ClaimInfo, mentions: list[_Mention]) -> tuple[str, ...]:
             and m.end <= info.end
             and m.type == "PERSON"
             and m.entity_id in info.persons
+            and m.entity_id not in officials
         )
     )
 
@@ -393,7 +405,9 @@ def _claim(
         text=text,
         speaker_span=own_span,
         speaker_text=(
-            doc.clean_text[speaker_span[0] : speaker_span[1]].strip(" ,“”\"'")
+            _LEADING_ADJUNCT.sub("", doc.clean_text[speaker_span[0] : speaker_span[1]]).strip(
+                " ,“”\"'"
+            )
             if speaker_span
             else None
         ),

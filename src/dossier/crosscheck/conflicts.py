@@ -74,7 +74,15 @@ def superseded(
         later_side.extend(f for f in later if all(f is not x for x in later_side))
     out: list[Conflict] = []
     for earlier_side, later_side in groups.values():
-        earlier_side.sort(key=lambda p: (p[1].sort_key, p[0].doc.id, p[0].start))
+        # The original report first (earliest publication), then later recollections of it.
+        earlier_side.sort(
+            key=lambda p: (
+                p[0].ref_date.sort_key if p[0].ref_date else p[1].sort_key,
+                p[1].sort_key,
+                p[0].doc.id,
+                p[0].start,
+            )
+        )
         later_side.sort(
             key=lambda c: (c.ref_date.sort_key if c.ref_date else "", c.doc.id, c.start)
         )

@@ -50,6 +50,20 @@ def role_side(role: str) -> str | None:
     return None
 
 
+def officials(docs: Sequence[Document], entities: Sequence[Entity]) -> frozenset[str]:
+    """Persons placed on the bench or the prosecution side by any document.
+
+    They act on a case; they are not whom a deportation or a sentence is about.
+    """
+    by_id = {d.id: d for d in docs}
+    return frozenset(
+        e.id
+        for e in entities
+        if e.type == "PERSON"
+        and any(ev.side in ("bench", "prosecution") for ev in _evidence(e, by_id))
+    )
+
+
 def role_conflicts(
     docs: Sequence[Document], entities: Sequence[Entity], start_index: int = 1
 ) -> list[Conflict]:

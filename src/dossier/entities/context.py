@@ -126,6 +126,12 @@ def left_role(text: str, start: int) -> RoleCue | None:
     role = ROLE_NOUNS.get(role_word)
     if role is None:
         return None
+    if window[: m.start("role")].endswith("-"):
+        # "Director-General X", "Secretary-General X": a compound title.
+        head = re.search(r"([A-Za-z]+)-$", window[: m.start("role")])
+        role = ROLE_NOUNS.get(head.group(1).lower(), "official") if head else "official"
+        if role == "military officer":
+            role = "official"
     last_mod = m.group("mods").split()[-1:]
     if role_word == "general" and last_mod and last_mod[0].lower() in _GENERAL_OFFICES:
         # "Attorney General X", "Prosecutor General X", "Secretary General X"

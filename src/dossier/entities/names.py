@@ -201,9 +201,7 @@ def names_compatible(a: PersonName, b: PersonName, *, typo_min_len: int = 6) -> 
         return surname_matches(a.surname, b, typo_min_len=typo_min_len)
     if not b.full:
         return surname_matches(b.surname, a, typo_min_len=typo_min_len)
-    if not tokens_match(a.surname, b.surname, typo_min_len=typo_min_len):
-        return False
-    return given_matches(a.given, b.given, typo_min_len=typo_min_len)
+    return NameMatcher(typo_min_len).compatible(a, b)
 
 
 class NameMatcher:
@@ -243,7 +241,12 @@ class NameMatcher:
             return self.match(a.surname, b.surname)
         if not b.full:
             return self.match(b.surname, a.surname)
+        if self.joined_key(a) == self.joined_key(b):
+            return True  # "Kim Jong Un" = "Kim Jong-un"
         return self.match(a.surname, b.surname) and self.given_matches(a.given, b.given)
+
+    def joined_key(self, name: PersonName) -> str:
+        return "".join(self.keys(p)[0] for t in name.tokens for p in t.split("-"))
 
     def name_key(self, text: str) -> str:
         """:func:`name_key`, memoised per token."""

@@ -305,11 +305,11 @@ def _decide(
         label = winner(key)
         own = cand.ctx if cand.ctx in ("PERSON", "ORG", "PLACE") else None
         if len(words) == 1 and own is None and not ctx_votes[key] & {"PLACE", "ORG"}:
-            in_doc = person_tokens(cand.doc).matches(cand.text)
-            in_corpus = (
-                cand.model != "PLACE" or votes[key].get("PERSON")
-            ) and corpus_tokens.has_key(cand.text)
-            if in_doc or in_corpus:
+            v = votes[key]
+            # A word the model mostly calls a place stays a place ("Sick Mexico" is no
+            # reason to make every "Mexico" a person).
+            mostly_place = v.get("PLACE", 0.0) > v.get("PERSON", 0.0) + 1.0
+            if person_tokens(cand.doc).matches(cand.text) and not mostly_place:
                 label = "PERSON"
         if own in ("PERSON", "ORG", "PLACE"):
             label = own
@@ -343,6 +343,10 @@ def _decide(
                 cand.label = "DROP"
                 cand.reason = "only in a title-case headline"
                 continue
+        if label == "PERSON" and any(re.search(r"[A-Za-z]\d|\d[A-Za-z]", w) for w in words):
+            cand.label = "DROP"
+            cand.reason = "letters and digits mixed: a code, not a name (H1N1)"
+            continue
         if label == "PERSON" and any(
             _is_org_word(w) or re.fullmatch(r"[A-Z]{2,5}|\d+", w) for w in words
         ):

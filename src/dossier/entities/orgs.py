@@ -26,6 +26,7 @@ _DEFINE_AFTER = re.compile(
     r"(?P<acr>[A-Z][A-Za-z&.]{1,9})\b"
 )
 _APPOSED = re.compile(r"^\s*(?:\(|,\s*(?:or|known as|also known as)\s+)\s*(?:the\s+)?$")
+_COUNTRY_WORDS = frozenset(words("us u s uk un eu national federal state"))
 _FUNCTION_WORDS = frozenset(words("of the and for on in at to de du des la le"))
 _RENAME = re.compile(
     r"^\s*(?:,|\()\s*(?:formerly|previously|once|earlier|now|currently|renamed|"
@@ -108,6 +109,21 @@ def group_orgs(docs: Sequence[Document]) -> list[Group]:
                     uf.union(key, org_key(nxt.text))
     keys = {k for _, _, k in items}
     full = [k for k in keys if not _is_acronym(k)]
+    # "Border Service" = "Kazakh Border Service": a name of two or more words that
+    # ends exactly one longer name whose extra words are demonyms or country words.
+    for short in full:
+        words = short.split()
+        if len(words) < 2:
+            continue
+        longer = [
+            k
+            for k in full
+            if k != short
+            and k.endswith(" " + short)
+            and all(is_demonym_word(w) or w in _COUNTRY_WORDS for w in k[: -len(short)].split())
+        ]
+        if len(longer) == 1:
+            uf.union(short, longer[0])
     for acr in (k for k in keys if _is_acronym(k)):
         matches = [k for k in full if len(k.split()) >= 2 and _initials(k) == acr]
         if len(matches) == 1:
