@@ -182,8 +182,10 @@ def _measure(config: str, paths: list[Path], ignore_dedup: bool, save: Path) -> 
             note = f"{marked} copies marked; marks discarded so later stages see every copy"
             after = corpus
         corpus = replace(after, stage_log=(*after.stage_log, stage.name))
-        result["stages"].append(_row(stage.name, n_in, bytes_in, seconds, note))
-        result["peak_rss_pipeline_mb"] = _peak_rss_mb()  # so far
+        row = _row(stage.name, n_in, bytes_in, seconds, note)
+        row["peak_rss_mb"] = result["peak_rss_pipeline_mb"] = _peak_rss_mb()  # so far
+        row["rss_mb"] = _proc_status_mb("VmRSS")
+        result["stages"].append(row)
         save.write_text(json.dumps(result), encoding="utf-8")  # survives a timeout
 
     ok = corpus.ok_documents()
@@ -193,7 +195,7 @@ def _measure(config: str, paths: list[Path], ignore_dedup: bool, save: Path) -> 
     result["clean_mb"] = _text_bytes(clean_texts) / MB
     result["end_to_end"] = _row("end to end", len(paths), _text_bytes(raw), total)
     result["end_to_end"]["complete"] = result["error"] is None
-    result["peak_rss_pipeline_mb"] = _peak_rss_mb()
+    result["peak_rss_pipeline_mb"] = result["end_to_end"]["peak_rss_mb"] = _peak_rss_mb()
 
     ner_s = _ner_alone(result, nlp, clean_texts, settings.entities.batch_size)
     result["ratio"] = total / ner_s if ner_s > 0 and result["error"] is None else None
@@ -210,7 +212,7 @@ def _ner_alone(result: dict[str, Any], nlp: Any, texts: list[str], batch: int) -
     seconds = time.perf_counter() - t0
     result["ner_alone"] = _row("spaCy NER alone", len(texts), _text_bytes(texts), seconds)
     result["ner_alone"]["entities"] = entities
-    result["peak_rss_mb"] = _peak_rss_mb()
+    result["peak_rss_mb"] = result["ner_alone"]["peak_rss_mb"] = _peak_rss_mb()
     return seconds
 
 
@@ -293,8 +295,8 @@ def _table(result: dict[str, Any]) -> str:
     lines = [
         f"### {result['config']}",
         "",
-        "| stage | docs in | MB in | seconds | docs/s | MB/s | note |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| stage | docs in | MB in | seconds | docs/s | MB/s | peak RSS MB | note |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     rows = list(result.get("stages", []))
     rows += [r for r in (result.get("end_to_end"), result.get("ner_alone")) if r]
@@ -304,7 +306,8 @@ def _table(result: dict[str, Any]) -> str:
         )
         lines.append(
             f"| {name} | {r['documents']} | {_fmt(r['mb'], 3)} | {_fmt(r['seconds'])} "
-            f"| {_fmt(r['docs_per_s'], 1)} | {_fmt(r['mb_per_s'], 3)} | {r.get('note') or ''} |"
+            f"| {_fmt(r['docs_per_s'], 1)} | {_fmt(r['mb_per_s'], 3)} "
+            f"| {_fmt(r.get('peak_rss_mb'), 0)} | {r.get('note') or ''} |"
         )
     lines.append("")
     ratio = result.get("ratio")

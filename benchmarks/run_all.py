@@ -20,6 +20,9 @@ ORDER = (
     "bench_ner",
     "bench_tempeval",
     "bench_timeline17",
+    "bench_crosscheck",
+    "bench_store_report",
+    "bench_pubdate",
 )
 
 

@@ -293,6 +293,19 @@ def test_no_false_merges(story: Story, gold: dict[str, Any]) -> None:
     assert not bad, "\n".join(bad)
 
 
+def test_no_spurious_people(story: Story, gold: dict[str, Any]) -> None:
+    """The text names no other person than the gold ones (and the bylines)."""
+    known = {_norm(f) for e in gold["entities"] if e["type"] == "PERSON" for f in e["forms"]} | {
+        _norm(name) for name in gold["people_without_roles"]
+    }
+    spurious = [
+        f"{e.name} {e.aliases}"
+        for e in story.entities
+        if e.type == "PERSON" and not _forms(e) & known
+    ]
+    assert not spurious, spurious
+
+
 def test_ages(story: Story, gold: dict[str, Any]) -> None:
     """Every stated age, on the right person (named by the gold key), and no other."""
     owner = {_norm(f): e["key"] for e in gold["entities"] for f in e["forms"]}
@@ -337,6 +350,21 @@ def test_expected_event(index: int, story: Story, gold: dict[str, Any]) -> None:
     best = max(matching, key=lambda e: len(_event_docs(e) & set(expected["docs"])))
     missing = set(expected["docs"]) - _event_docs(best)
     assert not missing, f"{expected['date']} {best.text!r}: not cited from {sorted(missing)}"
+
+
+def test_no_happening_is_listed_twice(story: Story, gold: dict[str, Any]) -> None:
+    """Each expected happening is one event on its date, not one per sentence that reports it."""
+    repeated = []
+    for expected in gold["events"]:
+        same = [
+            e.text
+            for e in story.events
+            if e.date.value == expected["date"]
+            and any(k.lower() in _event_haystack(e) for k in expected["keywords"])
+        ]
+        if len(same) > 1:
+            repeated.append(f"{expected['date']} {expected['keywords']}: {same}")
+    assert not repeated, "\n".join(repeated)
 
 
 def test_no_event_from_boilerplate_or_misread_dates(story: Story, gold: dict[str, Any]) -> None:
@@ -427,3 +455,16 @@ def test_summary_is_short_and_cited(story: Story, settings: Settings) -> None:
     words = sum(len(s.text.split()) for s in story.summary)
     assert words <= settings.summarize.max_words + 15, words
     assert all(s.citations for s in story.summary)
+
+
+def test_summary_states_the_outcome_not_the_old_expectation(
+    story: Story, gold: dict[str, Any]
+) -> None:
+    expected = gold["summary"]
+    text = _norm(" ".join(s.text for s in story.summary))
+    missing = [
+        group for group in expected["must_mention_each"] if not any(k in text for k in group)
+    ]
+    stale = [phrase for phrase in expected["must_not_say"] if phrase in text]
+    assert not missing, f"summary omits {missing}: {text}"
+    assert not stale, f"summary repeats a superseded expectation {stale}: {text}"

@@ -258,3 +258,10 @@ def test_claims_never_break_on_arbitrary_text(words: list[str]) -> None:
         assert info.text.strip() == info.text and info.text
         for f in frames(info):
             assert info.start <= f.start < f.end <= info.end
+
+
+def test_a_trial_that_began_and_was_then_postponed_keeps_no_scheduled_date() -> None:
+    f = _frame("The trial, which began on March 3 in Lund, was postponed by the judge.", "postpone")
+    assert f.scheduled_date is None
+    g = _frame("Their trial, scheduled for March 3 in Lund, has been postponed.", "postpone")
+    assert g.scheduled_date == DateValue("2022-03-03", "day")

@@ -315,3 +315,23 @@ def test_a_judge_in_both_reports_does_not_link_different_defendants(
     )
     result = crosscheck(docs, people, (), settings.crosscheck, resources)
     assert result.conflicts == (), [c.description for c in result.conflicts]
+
+
+def test_date_conflict_for_the_same_arrest(settings: Settings, resources: Resources) -> None:
+    docs = _two_docs(
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards.",
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 22 by border guards.",
+    )
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert [c.kind for c in result.conflicts] == ["date"]
+    assert "2021-02-20" in result.conflicts[0].description
+    assert "2021-02-22" in result.conflicts[0].description
+
+
+def test_coarser_date_is_no_conflict(settings: Settings, resources: Resources) -> None:
+    docs = _two_docs(
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards.",
+        "Tomas Varga and Elin Sorensen were arrested in Lund in February by border guards.",
+    )
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert result.conflicts == ()

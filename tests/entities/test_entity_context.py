@@ -78,3 +78,29 @@ def test_ages() -> None:
     assert (c := right_age(text, _at(text, "Serikov")[1])) is not None and c.age == 25
     assert (c := left_age(text, _at(text, "Nurlanova")[0])) is not None and c.age == 41
     assert right_age("Bekov, 2019, left", 5) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said the agency's director general, Dr Anna Berg, on Monday.",
+        "said Director-General Anna Berg on Monday.",
+        "said Attorney General Anna Berg on Monday.",
+    ],
+)
+def test_compound_general_titles_are_officials(text: str) -> None:
+    cue = left_role(text, text.index("Anna Berg"))
+    assert cue is not None and cue.role == "official"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("said Vice President Anna Berg.", "vice president"),
+        ("said deputy prosecutor Anna Berg.", "deputy prosecutor"),
+        ("said former judge Anna Berg.", "former judge"),
+    ],
+)
+def test_rank_and_former_qualify_the_role(text: str, role: str) -> None:
+    cue = left_role(text, text.index("Anna Berg"))
+    assert cue is not None and cue.role == role

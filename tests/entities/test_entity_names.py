@@ -120,3 +120,21 @@ def test_articles_and_particles() -> None:
 def test_hyphenation_of_east_asian_names() -> None:
     assert names_compatible(parse_person("Kim Jong Un"), parse_person("Kim Jong-un"))
     assert not names_compatible(parse_person("Kim Jong Un"), parse_person("Kim Yo Jong"))
+
+
+def test_double_family_name_used_alone() -> None:
+    full = parse_person("Andrés Manuel López Obrador")
+    assert names_compatible(full, parse_person("Lopez Obrador"))
+    assert names_compatible(full, parse_person("Andres Manuel Lopez Obrador"))
+    assert not names_compatible(full, parse_person("Lopez Gatell"))
+
+
+def test_capitalised_particle_can_be_a_given_name() -> None:
+    assert parse_person("La Toya Jackson").full
+    assert not names_compatible(parse_person("La Toya Jackson"), parse_person("Michael Jackson"))
+    assert names_compatible(parse_person("Robert De Niro"), parse_person("De Niro"))
+
+
+def test_short_names_need_exact_keys() -> None:
+    assert not tokens_match("Jackson", "Jason")
+    assert not tokens_match("Maria", "Marta")

@@ -75,3 +75,14 @@ def test_each_document_decided_on_its_own(
     docs = fixture_documents()
     alone = [find_mentions([d], EntitySettings(), resources)[0] for d in docs]
     assert [d.mentions for d in alone] == [d.mentions for d in fixture_mentions]
+
+
+def test_possessives_end_names(resources: Resources) -> None:
+    text = (
+        "President Aidos Serikov’s July 5 speech was short. "
+        "Mr. Serikov's aides left before Serikov’s Oct. 2 visit."
+    )
+    out = find_mentions([_doc(text)], EntitySettings(), resources)[0]
+    assert out.mentions
+    assert all(not m.text.endswith(("’s", "'s")) for m in out.mentions)
+    assert all("July" not in m.text and "Oct" not in m.text for m in out.mentions)

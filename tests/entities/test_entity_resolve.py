@@ -154,3 +154,33 @@ def test_organisation_name_without_its_country_word() -> None:
     doc = _marked(text, [("Kazakh Border Service", "ORG"), ("Border Service", "ORG")])
     orgs = [e for e in resolve_entities([doc], EntitySettings()) if e.type == "ORG"]
     assert [(e.name, e.aliases) for e in orgs] == [("Kazakh Border Service", ("Border Service",))]
+
+
+def test_organisation_spelling_variants_and_no_false_acronyms() -> None:
+    text = (
+        "WASHINGTON (Reuters) - The World Health Organization said. "
+        "LONDON (Reuters) - The World Health Organisation agreed."
+    )
+    doc = _marked(
+        text,
+        [
+            ("WASHINGTON", "ORG"),
+            ("Reuters", "ORG"),
+            ("World Health Organization", "ORG"),
+            ("LONDON", "ORG"),
+            ("Reuters", "ORG"),
+            ("World Health Organisation", "ORG"),
+        ],
+    )
+    orgs = {e.name: e for e in resolve_entities([doc], EntitySettings()) if e.type == "ORG"}
+    assert orgs["World Health Organization"].aliases == ("World Health Organisation",)
+    assert orgs["Reuters"].aliases == ()
+    assert "WASHINGTON" in orgs and orgs["WASHINGTON"].aliases == ()
+
+
+def test_former_position_is_a_title_not_a_role() -> None:
+    text = "The former judge Anna Berg now defends him."
+    doc = _marked(text, [("Anna Berg", "PERSON")])
+    person = resolve_entities([doc], EntitySettings())[0]
+    assert person.roles == ()
+    assert [(a.name, a.value) for a in person.attributes] == [("title", "former judge")]

@@ -12,6 +12,7 @@ costs an analyst time.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from dossier.crosscheck.claims import ClaimInfo
 from dossier.crosscheck.frames import Frame, compatible_dates, strictly_before
@@ -212,9 +213,14 @@ def began_or_not(
                 continue
             if f.family == "begin":
                 (not_begun if f.negated else began).append((claims[i], f))
-            elif f.family == "postpone" and not f.negated and f.until_date is None:
+            elif (
+                f.family == "postpone"
+                and not f.negated
+                and f.until_date is None
+                and f.scheduled_date is not None
+            ):
                 # "the trial scheduled for D has been postponed": it did not begin on D.
-                not_begun.append((claims[i], f))
+                not_begun.append((claims[i], replace(f, on_date=f.scheduled_date)))
     yes: list[ClaimInfo] = []
     no: list[ClaimInfo] = []
     date: DateValue | None = None

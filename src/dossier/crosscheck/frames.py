@@ -48,6 +48,7 @@ class Frame:
     destination: str | None
     on_date: DateValue | None  # the date the event happened / was scheduled for
     until_date: DateValue | None  # the new date a postponement moves it to
+    scheduled_date: DateValue | None = None  # "scheduled for D" before the predicate
 
     @property
     def asserted(self) -> bool:
@@ -120,7 +121,7 @@ def _frame(info: ClaimInfo, text: str, family: str, start: int, end: int) -> Fra
     dest = _DESTINATION.match(after)
     if dest and family in ("removal", "stay"):
         destination = dest.group("dest").lower()
-    on_date, until_date = _frame_dates(info, start, end, family)
+    on_date, until_date, scheduled_date = _frame_dates(info, start, end, family)
     return Frame(
         family=family,
         start=start,
@@ -136,6 +137,7 @@ def _frame(info: ClaimInfo, text: str, family: str, start: int, end: int) -> Fra
         destination=destination,
         on_date=on_date,
         until_date=until_date,
+        scheduled_date=scheduled_date,
     )
 
 
@@ -169,12 +171,17 @@ def _object(family: str, before: str, after: str, word: str) -> tuple[str | None
 
 def _frame_dates(
     info: ClaimInfo, start: int, end: int, family: str
-) -> tuple[DateValue | None, DateValue | None]:
-    """The date attached to the predicate and, for a postponement, the new date."""
+) -> tuple[DateValue | None, DateValue | None, DateValue | None]:
+    """The date attached to the predicate, the new date of a postponement, and the date
+    the event was scheduled for ("X, scheduled for January 6, ... has been postponed")."""
     on_date: DateValue | None = None
     until_date: DateValue | None = None
+    scheduled: DateValue | None = None
     text = info.doc.clean_text
     for d_start, d_end, value in info.dates:
+        lead = text[max(info.start, d_start - 25) : d_start]
+        if d_start < start and lx.SCHEDULED_FOR.search(lead):
+            scheduled = scheduled or value
         between = text[end:d_start] if d_start >= end else text[d_end:start]
         if len(between) > 60 or re.search(r"[;]", between):
             continue
@@ -186,14 +193,9 @@ def _frame_dates(
             continue
         if on_date is None:
             on_date = value
-    # "X, scheduled for January 6, ... has been postponed": the scheduled date.
     if family == "postpone" and on_date is None:
-        for d_start, _, value in info.dates:
-            if d_start < start and lx.SCHEDULED_FOR.search(
-                text[max(info.start, d_start - 25) : d_start]
-            ):
-                on_date = value
-    return on_date, until_date
+        on_date = scheduled
+    return on_date, until_date, scheduled
 
 
 def compatible_dates(a: DateValue, b: DateValue) -> bool:

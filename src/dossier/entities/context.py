@@ -70,8 +70,12 @@ _DEFENCE_POSS = frozenset(
     refugees'""")
 )
 _GENERAL_OFFICES = frozenset(
-    words("attorney solicitor secretary inspector surgeon prosecutor auditor consul postmaster")
+    words(
+        "attorney solicitor secretary inspector surgeon prosecutor procurator auditor consul "
+        "postmaster director governor commissioner comptroller registrar"
+    )
 )
+_RANKS = frozenset(["vice", "deputy", "assistant"])
 _NOT_TITLE = frozenset(
     words("another the a an his her their its our one two three this that these those")
 )
@@ -105,6 +109,11 @@ def _left_window(text: str, start: int) -> tuple[str, int]:
 
 def _qualify(role: str, words: list[str]) -> str:
     lowered = [w.lower().strip(",") for w in words]
+    rank = next((w for w in reversed(lowered) if w in _RANKS), None)
+    if rank is not None and role in ("president", "minister", "prosecutor", "judge", "official"):
+        role = f"{rank} {role}"  # "vice president", "deputy prosecutor"
+    if "former" in lowered or "ex" in lowered:
+        return f"former {role}"  # not this role in the story any more
     if role == "lawyer":
         if any(w in _PROSECUTION_WORDS for w in lowered):
             return "prosecution lawyer"
@@ -135,7 +144,8 @@ def left_role(text: str, start: int) -> RoleCue | None:
     last_mod = m.group("mods").split()[-1:]
     if role_word == "general" and last_mod and last_mod[0].lower() in _GENERAL_OFFICES:
         # "Attorney General X", "Prosecutor General X", "Secretary General X"
-        role = "prosecutor" if last_mod[0].lower() == "prosecutor" else "official"
+        prosecution = last_mod[0].lower() in ("prosecutor", "procurator")
+        role = "prosecutor" if prosecution else "official"
     raw_role = m.group("role")
     before_role = window[: m.start("role")].rstrip()
     if raw_role[0].isupper() and before_role.endswith((" of", " for", " on")):

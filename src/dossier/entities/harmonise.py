@@ -58,22 +58,38 @@ def harmonise(docs: Sequence[Document], settings: EntitySettings) -> list[Docume
             if " " in m.text.strip():
                 top = majority(key)
                 label = _TYPES.get(top or "", label)
-            elif (
-                label != "PERSON"
-                and matcher.keys(m.text)[0] in person_tokens
-                and votes[key]["PERSON"] >= votes[key][label]
-            ):
-                label = "PERSON"
             mentions.append(m if label == m.label else replace(m, label=label))
-        mentions.extend(_missed_people(doc, mentions, full_forms))
+        mentions = _with_missed_people(doc, mentions, full_forms)
+        # Tokens of people named in full in this document (after the additions).
+        here = {
+            matcher.keys(t)[0]
+            for m in mentions
+            if m.label == "PERSON" and parse_person(m.text).full
+            for t in parse_person(m.text).tokens
+        }
+        for i, m in enumerate(mentions):
+            if m.label == "PERSON" or " " in m.text.strip():
+                continue
+            key = matcher.name_key(m.text)
+            token = matcher.keys(m.text)[0]
+            story_wide = token in person_tokens and votes[key]["PERSON"] >= votes[key][m.label]
+            # Same document: a word of a full name named here is that person, unless
+            # the story mostly calls it a place ("Sick Mexico" does not make Mexico a person).
+            mostly_place = votes[key]["PLACE"] > votes[key]["PERSON"] + 1
+            if story_wide or (token in here and not mostly_place):
+                mentions[i] = replace(m, label="PERSON")
         mentions.sort(key=lambda m: m.start)
         out.append(replace(doc, mentions=tuple(mentions)))
     return out
 
 
-def _missed_people(doc: Document, mentions: list[Mention], full_forms: set[str]) -> list[Mention]:
-    """Full names and family names of the story's people that the model missed
-    in this document (exact, case-sensitive, whole words, not inside a mention)."""
+def _with_missed_people(
+    doc: Document, mentions: list[Mention], full_forms: set[str]
+) -> list[Mention]:
+    """``mentions`` plus the full names and family names of the story's people that
+    the model missed in this document (exact, case-sensitive, whole words). A full
+    name may replace shorter mentions inside it that are not people ("Yerbol" as a
+    place inside "Yerbol Qojabekuly")."""
     forms = set(full_forms)
     for form in full_forms:
         surname = form.split()[-1]
@@ -83,23 +99,25 @@ def _missed_people(doc: Document, mentions: list[Mention], full_forms: set[str])
         ):
             forms.add(surname)
     labelled_elsewhere = {m.text for m in mentions if m.label != "PERSON"}
-    forms -= labelled_elsewhere
+    forms = {f for f in forms if f in full_forms or f not in labelled_elsewhere}
     if not forms:
-        return []
+        return mentions
     text = doc.clean_text
-    covered = bytearray(len(text))
-    for m in mentions:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    kept = list(mentions)
     pattern = re.compile(
         r"(?<![\w-])(?:"
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         + r")(?![\w-])"
     )
-    added: list[Mention] = []
     for hit in pattern.finditer(text):
         s, e = hit.start(), hit.end()
-        if any(covered[s:e]):
+        inside = [m for m in kept if m.start < e and s < m.end]
+        full = hit.group() in full_forms and " " in hit.group()
+        replaceable = full and all(
+            s <= m.start and m.end <= e and m.label != "PERSON" for m in inside
+        )
+        if inside and not replaceable:
             continue
-        covered[s:e] = b"\x01" * (e - s)
-        added.append(Mention(doc.id, s, e, hit.group(), "PERSON"))
-    return added
+        kept = [m for m in kept if m not in inside]
+        kept.append(Mention(doc.id, s, e, hit.group(), "PERSON"))
+    return kept

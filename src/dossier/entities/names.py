@@ -82,7 +82,7 @@ def stem_key(token: str) -> str:
     return token_key(raw)
 
 
-def _within_one_edit(a: str, b: str) -> bool:
+def within_one_edit(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by at most one insertion, deletion,
     substitution or adjacent transposition."""
     if a == b:
@@ -108,12 +108,9 @@ def keys_match(ka: str, sa: str, kb: str, sb: str, typo_min_len: int) -> bool:
     if ka == kb or sa in (sb, kb) or sb == ka:
         return True
     # Otherwise only a single edit (a typo), and only between long tokens.
-    if min(len(ka), len(kb)) >= typo_min_len - 1 and max(len(ka), len(kb)) >= typo_min_len:
-        if _within_one_edit(ka, kb):
-            return True
-        if min(len(sa), len(sb)) >= typo_min_len - 1 and _within_one_edit(sa, sb):
-            return True
-    return False
+    if min(len(ka), len(kb)) >= typo_min_len and within_one_edit(ka, kb):
+        return True
+    return min(len(sa), len(sb)) >= typo_min_len and within_one_edit(sa, sb)
 
 
 def tokens_match(a: str, b: str, *, typo_min_len: int = 6) -> bool:
@@ -139,7 +136,8 @@ class PersonName:
     @property
     def full(self) -> bool:
         """Given name and family name ("bin Laden", "von der Leyen" are family names only)."""
-        return len(self.tokens) >= 2 and self.tokens[0].lower() not in _PARTICLES
+        # A lower-case particle opens a family name; "La Toya", "De Niro" may be given names.
+        return len(self.tokens) >= 2 and self.tokens[0] not in _PARTICLES
 
     @property
     def surname(self) -> str:
@@ -243,6 +241,12 @@ class NameMatcher:
             return self.match(b.surname, a.surname)
         if self.joined_key(a) == self.joined_key(b):
             return True  # "Kim Jong Un" = "Kim Jong-un"
+        short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
+        if len(short.tokens) == 2 and len(long_.tokens) >= 3:
+            # A double family name used alone: "López Obrador" of "Andrés Manuel López Obrador".
+            tail = long_.tokens[-2:]
+            if all(self.match(x, y) for x, y in zip(short.tokens, tail, strict=True)):
+                return True
         return self.match(a.surname, b.surname) and self.given_matches(a.given, b.given)
 
     def joined_key(self, name: PersonName) -> str:

@@ -2,10 +2,13 @@
 
 The statistical model proposes spans; the structure of news text corrects
 them: a title or role before a name, an age after it, an apposition, the
-label the same string gets elsewhere, and whether a single word is the family
-name of a person named in full in the same document. Demonyms and ethnic
-groups are never entities. Only documents with status ``"ok"`` are read;
-others are returned unchanged.
+label the same string gets elsewhere in the document, and whether a single
+word is the family name of a person named in full in the same document.
+Demonyms and ethnic groups are never entities. Only documents with status
+``"ok"`` are read; others are returned unchanged. Each document is decided on
+its own (the result does not depend on the batch, so the stage can be
+sharded); story-wide consistency is restored by
+:func:`dossier.entities.resolve_entities`.
 """
 
 from __future__ import annotations

@@ -11,19 +11,20 @@ administrative suffixes ("Xinjiang province" = "Xinjiang").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
 from dossier.entities.lexicon import is_demonym_word, words
-from dossier.entities.names import name_key
+from dossier.entities.names import name_key, within_one_edit
 from dossier.model import Document, Mention
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$|^[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,8}$")
 _DEFINE_AFTER = re.compile(
     r"^\s*(?:\(\s*|,\s*(?:or|known as|also known as|better known as)\s+(?:the\s+)?)"
-    r"(?P<acr>[A-Z][A-Za-z&.]{1,9})\b"
+    r"(?P<acr>[A-Z](?:[A-Z&]|\.(?=[A-Z])){1,9}\.?)(?=\)|[\s,;.]|$)"
 )
 _APPOSED = re.compile(r"^\s*(?:\(|,\s*(?:or|known as|also known as)\s+)\s*(?:the\s+)?$")
 _COUNTRY_WORDS = frozenset(words("us u s uk un eu national federal state"))
@@ -77,6 +78,21 @@ def org_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
 
 
+def _near_names(a: str, b: str) -> bool:
+    """Same words, except long words (7+ letters) that may differ by one edit."""
+    pairs = list(zip(a.split(), b.split(), strict=True))
+    return all(x == y or (min(len(x), len(y)) >= 7 and within_one_edit(x, y)) for x, y in pairs)
+
+
+def _dominant(keys: list[str], counts: Counter[str]) -> str | None:
+    """The one key among ``keys`` (or the one named far more often than the rest)."""
+    if not keys:
+        return None
+    ranked = sorted(keys, key=lambda k: (-counts[k], k))
+    rest = sum(counts[k] for k in ranked[1:])
+    return ranked[0] if counts[ranked[0]] > 2 * rest else None
+
+
 def _initials(key: str) -> str:
     words = [w for w in key.split() if w not in _FUNCTION_WORDS]
     return "".join(w[0] for w in words).upper()
@@ -105,10 +121,22 @@ def group_orgs(docs: Sequence[Document]) -> list[Group]:
             # Two names in apposition: "HRW (Human Rights Watch)", "X, or Y".
             if i + 1 < len(orgs):
                 nxt = orgs[i + 1]
-                if _APPOSED.match(doc.clean_text[m.end : nxt.start]):
-                    uf.union(key, org_key(nxt.text))
+                between = doc.clean_text[m.end : nxt.start]
+                other = org_key(nxt.text)
+                spelled = _initials(key) == other or _initials(other) == key
+                if _APPOSED.match(between) and ("(" not in between or spelled):
+                    uf.union(key, other)
     keys = {k for _, _, k in items}
     full = [k for k in keys if not _is_acronym(k)]
+    # British and American spellings, typos: "Organisation" = "Organization".
+    by_size: dict[int, list[str]] = {}
+    for k in sorted(full):
+        by_size.setdefault(len(k.split()), []).append(k)
+    for same in by_size.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1 :]:
+                if _near_names(a, b):
+                    uf.union(a, b)
     # "Border Service" = "Kazakh Border Service": a name of two or more words that
     # ends exactly one longer name whose extra words are demonyms or country words.
     for short in full:
@@ -159,6 +187,7 @@ def group_places(docs: Sequence[Document]) -> list[Group]:
                     uf.union(key, place_key(nxt.text))
     keys = {k for _, _, k in items}
     texts = {k: t for _, m, k in items for t in [m.text]}
+    counts = Counter(k for _, _, k in items)
     # "US" = "United States", "UAE" = "United Arab Emirates": an all-capitals name that
     # spells the initials of exactly one longer place of the story.
     for key in keys:
@@ -168,8 +197,9 @@ def group_places(docs: Sequence[Document]) -> list[Group]:
         spelled = [
             k for k in keys if len(texts[k].split()) >= 2 and _initials(org_key(texts[k])) == short
         ]
-        if len(spelled) == 1:
-            uf.union(key, spelled[0])
+        best = _dominant(spelled, counts)
+        if best is not None:
+            uf.union(key, best)
     for key in keys:
         words = texts[key].split()
         for cut in range(len(words) - 1, 0, -1):

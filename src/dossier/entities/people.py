@@ -11,6 +11,7 @@ the matching people is named in that document, the word stays on its own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -202,7 +203,7 @@ def canonical_person_name(group: PersonGroup) -> str:
 
 
 def _strip_honorific(text: str) -> str:
-    words = text.split()
+    words = re.sub(r"['’]s?$", "", text.strip()).split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
     return " ".join(words)

@@ -27,7 +27,10 @@ _ID_PREFIX: dict[str, str] = {"PERSON": "p", "ORG": "o", "PLACE": "l", "OTHER": 
 def resolve_entities(docs: Sequence[Document], settings: EntitySettings) -> tuple[Entity, ...]:
     """Entities of one story: mentions merged across documents and spellings.
 
-    Only ``ok`` documents are read. People come first, by mention count; then
+    Only ``ok`` documents are read. Mention labels are first made consistent
+    across the story (:func:`~dossier.entities.harmonise.harmonise`); citations
+    may therefore include names the model missed in one article but tagged in
+    another. People come first, by mention count; then
     organisations, then places. Ids are slugs of the canonical name
     (``p-…``, ``o-…``, ``l-…``), unique within the story.
     """

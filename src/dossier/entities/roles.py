@@ -60,8 +60,14 @@ def person_claims(
         text = doc.clean_text
         cue = left_role(text, m.start)
         if cue is not None:
-            citation = doc.cite(cue.start, m.end)
-            roles.setdefault((cue.role, doc.id, cue.start, m.end), RoleClaim(cue.role, citation))
+            if cue.role.startswith("former "):
+                # A past position is no role in this story: kept as a title.
+                add_attr("title", cue.role, doc, cue.start, m.end)
+            else:
+                citation = doc.cite(cue.start, m.end)
+                roles.setdefault(
+                    (cue.role, doc.id, cue.start, m.end), RoleClaim(cue.role, citation)
+                )
             if cue.title:
                 title_end = m.start
                 while title_end > cue.start and text[title_end - 1] in " ,\u00a0\t":
@@ -74,8 +80,13 @@ def person_claims(
                 add_attr("affiliation", value, doc, cue.org_start, cue.org_end)
         cue = right_role(text, m.end)
         if cue is not None:
-            citation = doc.cite(m.start, cue.end)
-            roles.setdefault((cue.role, doc.id, m.start, cue.end), RoleClaim(cue.role, citation))
+            if cue.role.startswith("former "):
+                add_attr("title", cue.role, doc, m.start, cue.end)
+            else:
+                citation = doc.cite(m.start, cue.end)
+                roles.setdefault(
+                    (cue.role, doc.id, m.start, cue.end), RoleClaim(cue.role, citation)
+                )
             if cue.org_start >= 0 and not _other_entity(doc, cue.org_start, cue.org_end):
                 value = (
                     org_name(di, cue.org_start, cue.org_end) or text[cue.org_start : cue.org_end]

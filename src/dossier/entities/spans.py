@@ -28,6 +28,10 @@ from dossier.entities.lexicon import (
 )
 from dossier.entities.names import name_key
 
+_POSSESSIVE_DATE = re.compile(
+    r"['’]s?\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 _NAME_TOKEN = r"[A-Z][\w'’-]*[\w]"
@@ -102,7 +106,15 @@ def trim_span(text: str, start: int, end: int, label: str) -> list[tuple[int, in
             if m2:
                 s += m2.end()
                 continue
+            dated = _POSSESSIVE_DATE.search(text[s:e])
+            if dated:  # "Trump’s July 25 call": no name runs into a date
+                e = s + dated.start()
+                continue
             if label == "PERSON":
+                cut = re.search(r"['’]s?(?=\s)", text[s:e])
+                if cut:  # "Trump’s July 25": the name ends at the possessive
+                    e = s + cut.start()
+                    continue
                 m3 = re.match(r"([\w.]+)\s+", text[s:e])
                 if m3 and (
                     m3.group(1).lower() in HONORIFICS
@@ -151,6 +163,10 @@ def rule_candidates(slot: int, text: str, headline: Headlines) -> list[Cand]:
     for m in _TITLED_NAME.finditer(text):
         s, e = m.start("name"), m.end("name")
         tokens = text[s:e].split()
+        for i, tok in enumerate(tokens):
+            if re.search(r"['’]s?$", tok):  # a possessive ends the name: "Trump’s July"
+                tokens = [*tokens[:i], re.sub(r"['’]s?$", "", tok)]
+                break
         while tokens and non_name_word(tokens[-1]):
             tokens.pop()
         while len(tokens) > 1 and tokens[0].lower() in TITLE_WORDS:
