@@ -14,3 +14,5 @@ class EntitySettings:
     # Ages outside this range are not read as ages.
     min_age: int = 1
     max_age: int = 110
+    # Longest piece of text given to the NER model at once (cut at paragraph breaks).
+    max_chunk_chars: int = 5000
