@@ -110,3 +110,26 @@ def test_documents_without_stage_4_output_are_tagged_on_the_fly() -> None:
     (dated,) = date_documents([plain], S)
     undated_expressions = type(dated)(id="q", source="q", clean_text=B, published=dated.published)
     assert extract_events([undated_expressions], [], S)
+
+
+def test_one_document_telling_one_happening_twice_gives_one_event() -> None:
+    told_twice = (
+        "The trial of the ferry captain Oskar Lind opened at the Harwick court yesterday. "
+        "Police closed the road outside.\n\n"
+        "Judge Petra Holm opened the hearing on Tuesday, June 8, at nine in the morning.\n\n"
+        "On June 8, a hunger strike also began outside the court building.\n\n"
+        "The port authority suspended all ferry sailings on June 8, a spokesman said."
+    )
+    other = "The ferry captain went on trial on June 8 in Harwick, accused of negligence."
+    docs = date_documents(
+        [doc("p", told_twice, "June 9, 2021"), doc("q", other, "June 10, 2021")], S
+    )
+    events = [e for e in extract_events(docs, [], S) if e.date.value == "2021-06-08"]
+    trial = [e for e in events if any("hearing" in c.quote for c in e.citations)]
+    assert len(trial) == 1
+    quotes = [c.quote for c in trial[0].citations]
+    assert any(q.startswith("The trial of the ferry captain") for q in quotes)
+    assert {c.doc for c in trial[0].citations} == {"p", "q"}
+    # Other things done that day, even "began" near "court", stay events of their own.
+    assert not any("hunger strike" in q or "suspended" in q for q in quotes)
+    assert len(events) == 3

@@ -5,7 +5,12 @@ dates ("went on trial on January 6", "arrested on October 14"). Expressions
 that bound rather than date the action ("adjourned until January 21", "since
 October") do not make events. The same event reported by several documents
 (same date; shared content words, fuzzy-matched so "Zaisan"/"Zaysan" agree, or
-a shared entity) becomes one event citing every sentence. Sentences inside a
+a shared entity) becomes one event citing every sentence. Two sentences of one
+document that date the same day join only on stricter evidence: the same action
+("opened"/"began", "detained"/"arrested") and the same proceeding ("trial"/
+"hearing") or the same person; a document telling one happening twice ("The trial
+opened yesterday" ... "The judge opened the hearing on March 4") then gives one
+event, while other things done that day stay apart. Sentences inside a
 document's ``shared_spans`` (text reused from another document) never start an
 event of their own when the other document is the primary copy; they may only
 be added as citations. Order: by date value, so a month ("2019-10") sorts
@@ -173,7 +178,7 @@ _STOP = frozenset(
 )
 _SYNONYM_CLASSES = {
     "trial": "case court hearing session proceedings tried trial",
-    "begin": "began begun started start opened begin begins",
+    "begin": "began begun started start starts opened opens opening begin begins commenced",
     "arrest": "detained arrested custody taken seized apprehended detention arrest detain",
     "state": "statement stated state",
     "announce": "announced announcement announce",
@@ -185,6 +190,48 @@ _SYNONYM_CLASSES = {
 # Actions distinctive enough that two reports of one on the same date are one event.
 _DISTINCT_ACTIONS = frozenset({"arrest", "move", "sentence"})
 _SYNONYMS = {word: head for head, words in _SYNONYM_CLASSES.items() for word in words.split()}
+# What a sentence reports being done, by verb (folded to one head per action), for
+# joining two sentences of one document. Other past-tense verbs count as themselves.
+_ACTION_CLASSES = {
+    "begin": "began begun begins started starts opened opens commenced commences",
+    "arrest": "arrested detained apprehended seized",
+    "sentence": "sentenced jailed",
+    "rule": "ruled",
+    "move": "fled crossed escaped arrived",
+    "release": "released freed",
+    "deport": "deported extradited expelled",
+}
+_ACTION_VERBS = {w: head for head, words in _ACTION_CLASSES.items() for w in words.split()}
+_GO_ON_TRIAL = re.compile(r"\b(?:went|goes|go|going|gone)\s+on\s+trial\b", re.I)
+# Not actions: participles that describe rather than report ("charged with", "based in").
+_NOT_ACTIONS = frozenset(
+    [
+        "accused",
+        "alleged",
+        "based",
+        "charged",
+        "concerned",
+        "entitled",
+        "expected",
+        "called",
+        "named",
+        "related",
+        "scheduled",
+        "supposed",
+        "used",
+        "wanted",
+    ]
+)
+# What the action is about: the proceeding or happening, by noun (folded).
+_FRAME_CLASSES = {
+    "trial": "trial trials hearing hearings proceedings session",
+    "arrest": "arrest arrests detention custody",
+    "ruling": "verdict ruling judgment judgement sentence",
+    "protest": "protest protests rally demonstration strike",
+    "election": "election vote ballot",
+    "meeting": "meeting talks summit",
+}
+_FRAME_NOUNS = {w: head for head, words in _FRAME_CLASSES.items() for w in words.split()}
 
 
 @dataclass(slots=True)
@@ -195,6 +242,9 @@ class _Draft:
     citations: list[Citation] = field(default_factory=list)
     entity_ids: set[str] = field(default_factory=set)
     texts: list[str] = field(default_factory=list)
+    actions: frozenset[str] = frozenset()
+    frames: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +257,26 @@ class _Candidate:
     tokens: frozenset[str]
     entity_ids: frozenset[str]
     primary: bool
+    actions: frozenset[str] = frozenset()
+    frames: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+
+
+def _actions_and_frames(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The actions a clause reports (folded verbs) and what they are about (folded nouns)."""
+    actions: set[str] = set()
+    frames: set[str] = set()
+    if _GO_ON_TRIAL.search(text):
+        actions.add("begin")
+        frames.add("trial")
+    for word in _WORD.findall(text.lower()):
+        if word in _ACTION_VERBS:
+            actions.add(_ACTION_VERBS[word])
+        elif len(word) >= 5 and word.endswith("ed") and word not in _NOT_ACTIONS:
+            actions.add(word)
+        if word in _FRAME_NOUNS:
+            frames.add(_FRAME_NOUNS[word])
+    return frozenset(actions), frozenset(frames)
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -326,7 +396,14 @@ def _candidates(
         other = _in_shared(doc, *sentence)
         entities = frozenset(
             eid for s, e, eid, _ in by_doc.get(doc.id, ()) if sentence[0] <= s and e <= sentence[1]
+        )
+        people = frozenset(
+            eid
+            for s, e, eid, kind in by_doc.get(doc.id, ())
+            if kind == "PERSON" and sentence[0] <= s and e <= sentence[1]
         ) | _antecedents(text, spans, sentence, by_doc.get(doc.id, ()))
+        entities |= people
+        actions, frames = _actions_and_frames(clause)
         out.append(
             _Candidate(
                 doc,
@@ -339,14 +416,34 @@ def _candidates(
                 # Reused text is primary in one copy only: the smaller id among
                 # the processed documents sharing it.
                 primary=other is None or other not in ok_ids or doc.id < other,
+                actions=actions,
+                frames=frames,
+                people=people,
             )
         )
     return out
 
 
-def _matches(draft: _Draft, cand: _Candidate, settings: TimeSettings) -> float:
-    if draft.date != cand.date or any(c.doc == cand.doc.id for c in draft.citations):
+def _same_report(
+    actions: tuple[frozenset[str], frozenset[str]],
+    frames: tuple[frozenset[str], frozenset[str]],
+    people: tuple[frozenset[str], frozenset[str]],
+) -> float:
+    """How surely two sentences of one document, dating one day, tell one happening:
+    they must report the same action about the same proceeding or the same person."""
+    if not actions[0] & actions[1]:
         return 0.0
+    common = len(frames[0] & frames[1]) + len(people[0] & people[1])
+    return 0.05 * common
+
+
+def _matches(draft: _Draft, cand: _Candidate, settings: TimeSettings) -> float:
+    if draft.date != cand.date:
+        return 0.0
+    if any(c.doc == cand.doc.id for c in draft.citations):
+        return _same_report(
+            (draft.actions, cand.actions), (draft.frames, cand.frames), (draft.people, cand.people)
+        )
     shared = _shared(cand.tokens, draft.tokens)
     smaller = max(1, min(len(cand.tokens), len(draft.tokens)))
     overlap = shared / smaller
@@ -370,8 +467,10 @@ def _text_rank(text: str) -> tuple[bool, bool, int, str]:
 
 
 def _drafts_match(a: _Draft, b: _Draft, settings: TimeSettings) -> bool:
-    if a.date != b.date or {c.doc for c in a.citations} & {c.doc for c in b.citations}:
+    if a.date != b.date:
         return False
+    if {c.doc for c in a.citations} & {c.doc for c in b.citations}:
+        return _same_report((a.actions, b.actions), (a.frames, b.frames), (a.people, b.people)) > 0
     shared = _shared(a.tokens, b.tokens)
     overlap = shared / max(1, min(len(a.tokens), len(b.tokens)))
     if shared >= settings.merge_min_shared and overlap >= settings.merge_overlap:
@@ -379,6 +478,14 @@ def _drafts_match(a: _Draft, b: _Draft, settings: TimeSettings) -> bool:
     if a.tokens & b.tokens & _DISTINCT_ACTIONS:
         return True
     return bool(a.entity_ids & b.entity_ids) and shared >= 1
+
+
+def _pool(
+    draft: _Draft, actions: frozenset[str], frames: frozenset[str], people: frozenset[str]
+) -> None:
+    draft.actions = draft.actions | actions
+    draft.frames = draft.frames | frames
+    draft.people = draft.people | people
 
 
 def _merge_drafts(drafts: list[_Draft], settings: TimeSettings) -> list[_Draft]:
@@ -394,6 +501,7 @@ def _merge_drafts(drafts: list[_Draft], settings: TimeSettings) -> list[_Draft]:
                     a.entity_ids |= b.entity_ids
                     a.tokens = a.tokens | b.tokens
                     a.texts.extend(b.texts)
+                    _pool(a, b.actions, b.frames, b.people)
                     del drafts[j]
                     merged = True
                     break
@@ -432,13 +540,24 @@ def extract_events(
                 draft.citations.append(citation)
             draft.entity_ids |= cand.entity_ids
             draft.tokens = draft.tokens | cand.tokens
+            _pool(draft, cand.actions, cand.frames, cand.people)
             if cand.primary:
                 draft.texts.append(cand.text)
             continue
         if not cand.primary:
             continue  # reused text from another document: never an event of its own
         drafts.append(
-            _Draft(cand.date, cand.text, cand.tokens, [citation], set(cand.entity_ids), [cand.text])
+            _Draft(
+                cand.date,
+                cand.text,
+                cand.tokens,
+                [citation],
+                set(cand.entity_ids),
+                [cand.text],
+                cand.actions,
+                cand.frames,
+                cand.people,
+            )
         )
     drafts = _merge_drafts(drafts, settings)
     events = []

@@ -174,34 +174,6 @@ def my(m: re.Match[str], text: str) -> Spec | None:
     return Spec(year=_year(m["year"]), month=month)
 
 
-_BARE_MONTH_CUES = frozenset(
-    [
-        "in",
-        "during",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "through",
-        "throughout",
-        "last",
-        "next",
-        "this",
-        "early",
-        "late",
-        "mid",
-        "before",
-        "after",
-        "as",
-        "between",
-        "and",
-        "or",
-        "to",
-        "of",
-        "around",
-    ]
-)
 _STRONG_MONTH_CUES = frozenset(
     [
         "in",
@@ -220,6 +192,9 @@ _STRONG_MONTH_CUES = frozenset(
         "late",
         "mid",
     ]
+)
+_BARE_MONTH_CUES = _STRONG_MONTH_CUES | frozenset(
+    ["before", "after", "as", "between", "and", "or", "to", "of", "around"]
 )
 
 
