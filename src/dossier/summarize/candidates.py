@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dossier.crosscheck.lexicon import PREDICATES
 from dossier.model import Document
-from dossier.text import sentence_spans, word_count
+from dossier.text import FUNCTION_WORDS, sentence_spans, word_count
 
 _BOILERPLATE = re.compile(
     r"https?://|www\.|@\w|\b(?:click here|subscribe|newsletter|follow us|sign up|cookies?|"
@@ -30,83 +30,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
 _QUOTE_CHARS = "“”\"‘’'"
 _WORD = re.compile(r"[A-Za-z][\w\-’']+")
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "them",
-        "they",
-        "he",
-        "she",
-        "his",
-        "her",
-        "him",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "while",
-        "not",
-        "no",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "also",
-        "after",
-        "before",
-        "about",
-        "into",
-        "over",
-        "than",
-        "then",
-        "there",
-        "here",
-        "said",
-        "says",
-        "told",
-        "according",
-        "two",
-        "one",
-    ]
-)
+STOPWORDS = FUNCTION_WORDS | frozenset(["according", "if", "whom"])
 
 
 @dataclass(frozen=True, slots=True)
