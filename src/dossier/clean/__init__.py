@@ -18,6 +18,8 @@ Removal reasons (``Removal.reason``):
 - ``footer``: copyright lines and other page furniture after the article
 - ``tags``: "Tags: ..." / "Topics: ..." lines
 - ``media-placeholder``: "16x9 Image", "Video", "0:00"
+- ``reader-comment``: a reader's comment under the article ("At 2:10 pm on 2 Jun 2009, user
+  wrote: ...", "user_42 wrote: ...")
 - ``advertisement``: "Advertisement", "Sponsored", "Story continues below advertisement"
 - ``cross-document-repeat``: a short, non-sentence line printed verbatim in several input
   documents (shared page furniture)

@@ -475,12 +475,23 @@ _ADVERT = re.compile(
     r"|story continues below(?: advertisement)?|continue reading below)[\W_]*$",
     re.I,
 )
+# A reader's comment under the article: "At 2:10 pm on 02 Jun 2009, someuser wrote: ..." or a
+# user handle (lower-case start, or digits/underscores in it) followed by "wrote:".
+_READER_COMMENT = re.compile(
+    r"^(?:at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}"
+    r"\s+\d{4}\s*,\s*\S{2,40}|(?-i:[a-z])\S{1,39}|\S*[\d_]\S*)\s+wrote\s*:",
+    re.I,
+)
 _COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|replies|responses|shares)$", re.I)
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
 
 
 def is_advert(text: str) -> bool:
     return bool(_ADVERT.match(text))
+
+
+def is_reader_comment(text: str) -> bool:
+    return bool(_READER_COMMENT.match(text))
 
 
 def is_comment_count(text: str) -> bool:

@@ -160,6 +160,8 @@ def clean_plain(
 
 def _cue(line: Line) -> str | None:
     text, key, n = line.text, line.key, line.words
+    if L.is_reader_comment(text):
+        return "reader-comment"
     if n <= 30:  # page furniture is short; long lines skip these checks (speed)
         short = _short_cue(text, key)
         if short is not None:

@@ -1,0 +1,39 @@
+"""Readers' comments under an article are not article text."""
+
+from __future__ import annotations
+
+from dossier.clean import lines as L
+from dossier.clean.api import clean_documents
+from dossier.clean.settings import CleanSettings
+from dossier.model import Document
+
+PAGE = """Harbour Courier
+
+Castrel floods: mayor orders evacuation
+
+Floods swept through the port city of Castrel on Tuesday after three days of rain.
+
+Mayor Ilse Brandt ordered the evacuation of the harbour district, saying the sea wall could fail.
+
+In a letter to residents, she wrote: "We will not take risks with people's lives."
+
+At 9:14 am on 04 Mar 2021 , harbourwatcher wrote : The sea wall has needed repairs for years .
+At 9:40 am on 04 Mar 2021 , Kestrel_77 wrote : Stay safe everyone .
+"""
+
+
+def test_comment_lines_are_recognised_and_body_quotes_are_not() -> None:
+    assert L.is_reader_comment("At 2:10 pm on 02 Jun 2009 , someone wrote : text")
+    assert L.is_reader_comment("reader_42 wrote: text")
+    assert not L.is_reader_comment("Brandt wrote: the wall will hold")
+    assert not L.is_reader_comment('In a letter to residents, she wrote: "We will"')
+
+
+def test_comments_are_removed_with_their_reason() -> None:
+    raw = Document(id="flood", source="flood.txt", raw_text=PAGE)
+    (doc,) = clean_documents([raw], CleanSettings())
+    assert "harbourwatcher" not in doc.clean_text
+    assert "Stay safe everyone" not in doc.clean_text
+    assert "she wrote:" in doc.clean_text
+    reasons = {r.reason for r in doc.removals if "wrote :" in r.text}
+    assert reasons == {"reader-comment"}
