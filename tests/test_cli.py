@@ -40,6 +40,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "x.txt"]) == EXIT_USAGE  # --out is required
     assert main(["frobnicate"]) == EXIT_USAGE
     assert main(["clean", "/nonexistent/article.txt"]) == EXIT_USAGE
+    assert main(["serve", "--store", "/nonexistent/dossier.sqlite"]) == EXIT_USAGE
     assert "no such file" in capsys.readouterr().err
 
 

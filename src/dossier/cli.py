@@ -322,6 +322,12 @@ def _timeline(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from dossier.web import serve
 
+    if not args.store.is_file():
+        print(
+            f"dossier serve: error: {args.store}: no such store (run `dossier build` first)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     serve(args.store, host=args.host, port=args.port)
     return EXIT_OK
 
