@@ -95,29 +95,10 @@ def similarity_matrix(documents: Sequence[Document], settings: StorySettings) ->
     return np.asarray(combined, dtype=np.float32)
 
 
-def _average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
-    clusters: list[list[int]] = [[i] for i in range(sim.shape[0])]
-    while len(clusters) > 1:
-        best = (-1.0, 0, 0)
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                score = float(sim[np.ix_(clusters[a], clusters[b])].mean())
-                if score > best[0]:
-                    best = (score, a, b)
-        score, a, b = best
-        if score < threshold:
-            break
-        clusters[a] = sorted(clusters[a] + clusters[b])
-        del clusters[b]
-    return clusters
-
-
 def _cluster(sim: np.ndarray, threshold: float) -> list[list[int]]:
     n = sim.shape[0]
     if n <= 1:
         return [[i] for i in range(n)]
-    if n <= 400:
-        return _average_linkage(sim, threshold)
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
