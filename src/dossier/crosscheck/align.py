@@ -1,10 +1,12 @@
 """Align claims across documents: which clauses state the same fact.
 
 Sentence embeddings (cosine) carry most of the signal; shared entities,
-numbers and dates raise the score, and a claim is only embedded when it is
-worth aligning (enough words and at least one entity, number, date or key
-predicate). Groups are built by complete linkage, so a chain of loosely
-similar claims never merges two different facts.
+numbers and dates raise the score. Embedding is the slow part, so only
+candidate pairs are compared: claims worth aligning (enough words and at least
+one entity, number, date or key predicate) from different documents that share
+much of their wording or report the same kind of event about the same people.
+Groups are built by complete linkage, so a chain of loosely similar claims
+never merges two different facts.
 """
 
 from __future__ import annotations
@@ -58,26 +60,37 @@ def align(
         for i, info in enumerate(claims)
         if worth_aligning(info, claim_frames[i], settings.min_claim_words)
     ]
-    # Embedding is the slow part: only claims with a lexical neighbour in another document.
-    indices = tuple(lexical_candidates(claims, worth, settings.min_shared_words))
-    singletons = [(i,) for i in worth if i not in set(indices)]
+    # Embedding is the slow part: only claims in a pair that could state the same fact.
+    pairs = candidate_pairs(claims, claim_frames, worth, settings)
+    indices = tuple(sorted({i for pair in pairs for i in pair}))
+    embedded = set(indices)
+    singletons = [(i,) for i in worth if i not in embedded]
     if not indices:
         return Alignment((), np.zeros((0, 0), dtype=np.float32), tuple(singletons), {})
     texts = [claims[i].text for i in indices]
     unique = list(dict.fromkeys(texts))
     log.debug(
-        "embedding %d unique claims (%d alignable, %d claims)", len(unique), len(worth), len(claims)
+        "embedding %d unique claims (%d pairs, %d alignable, %d claims)",
+        len(unique),
+        len(pairs),
+        len(worth),
+        len(claims),
     )
     vectors = np.asarray(resources.embed(unique), dtype=np.float32)
     row = {t: k for k, t in enumerate(unique)}
     matrix = vectors[[row[t] for t in texts]]
-    sim = matrix @ matrix.T
-    sim = sim + _overlap_bonus(claims, indices, settings)
+    position = {c: k for k, c in enumerate(indices)}
+    # Only candidate pairs are compared: the others did not pass the lexical test.
+    compared = np.zeros((len(indices), len(indices)), dtype=bool)
+    for i, j in pairs:
+        compared[position[i], position[j]] = compared[position[j], position[i]] = True
+    sim = np.where(compared, matrix @ matrix.T + _overlap_bonus(claims, indices, settings), 0.0)
+    sim = sim.astype(np.float32)
     np.fill_diagonal(sim, 1.0)
     admissible = _admissible(claims, claim_frames, indices, sim, settings)
     groups = _complete_linkage(claims, indices, sim, admissible)
     every = tuple(sorted((*groups, *singletons), key=lambda g: g[0]))
-    return Alignment(indices, sim, every, {c: k for k, c in enumerate(indices)})
+    return Alignment(indices, sim, every, position)
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w\-’']+|\d+")
@@ -107,25 +120,57 @@ def _lexical_keys(info: ClaimInfo) -> frozenset[str]:
     )
 
 
-def lexical_candidates(
-    claims: Sequence[ClaimInfo], worth: Sequence[int], min_shared: int
-) -> list[int]:
-    """Claims sharing at least ``min_shared`` content words with a claim of another document."""
-    words = {i: _lexical_keys(claims[i]) for i in worth}
+def candidate_pairs(
+    claims: Sequence[ClaimInfo],
+    claim_frames: Sequence[Sequence[Frame]],
+    worth: Sequence[int],
+    settings: CrosscheckSettings,
+) -> set[tuple[int, int]]:
+    """Pairs of claims from different documents that may state the same fact.
+
+    A pair shares at least ``min_shared_words`` lexical keys (content words,
+    resolved entities, dates, quantities) and either reports the same kind of
+    event about the same people, or words most of the shorter claim the same way
+    (``min_pair_overlap`` of its keys). Claims that only share a topic ("the
+    virus", "Mexico", a date) are never embedded: on news streams they make up
+    most pairs and, compared by cosine alone, mostly align different facts.
+    """
+    keys = {i: _lexical_keys(claims[i]) for i in worth}
     index: dict[str, list[int]] = {}
     for i in worth:
-        for w in words[i]:
-            index.setdefault(w, []).append(i)
-    keep: set[int] = set()
+        for key in keys[i]:
+            index.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
     for i in worth:
         shared: dict[int, int] = {}
-        for w in words[i]:
-            for j in index[w]:
-                if j != i and claims[j].doc.id != claims[i].doc.id:
+        for key in keys[i]:
+            for j in index[key]:
+                if j > i and claims[j].doc.id != claims[i].doc.id:
                     shared[j] = shared.get(j, 0) + 1
-        if any(n >= min_shared for n in shared.values()):
-            keep.add(i)
-    return sorted(keep)
+        for j, n in shared.items():
+            if n < settings.min_shared_words:
+                continue
+            overlap = n / min(len(keys[i]), len(keys[j]))
+            if overlap >= settings.min_pair_overlap or _same_kind_of_event(
+                claims[i], claims[j], claim_frames[i], claim_frames[j]
+            ):
+                pairs.add((i, j))
+    return pairs
+
+
+def _same_kind_of_event(
+    a: ClaimInfo, b: ClaimInfo, fa: Sequence[Frame], fb: Sequence[Frame]
+) -> bool:
+    """Both report the same event family about the same people (or about nobody named)."""
+    if frame_relation(a, b, fa, fb) == "match":
+        return True
+    families_a = {_canonical(f.family) for f in fa if f.asserted}
+    families_b = {_canonical(f.family) for f in fb if f.asserted}
+    if not families_a & families_b:
+        return False
+    if a.subjects and b.subjects:
+        return bool(a.subjects & b.subjects)
+    return not a.subjects and not b.subjects
 
 
 def _admissible(
