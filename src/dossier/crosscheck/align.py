@@ -21,6 +21,7 @@ import numpy as np
 from dossier.crosscheck.claims import ClaimInfo
 from dossier.crosscheck.frames import Frame, compatible_dates
 from dossier.crosscheck.settings import CrosscheckSettings
+from dossier.overlap import shared_key_counts
 from dossier.resources import Resources
 from dossier.text import word_count
 
@@ -110,10 +111,10 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def _lexical_keys(info: ClaimInfo) -> frozenset[str]:
+def _lexical_keys(info: ClaimInfo, words: frozenset[str]) -> frozenset[str]:
     """Words plus what upstream resolved: entities (across spellings), dates, quantities."""
     return (
-        content_words(info.text)
+        words
         | {f"entity:{e}" for e in info.claim.entity_ids}
         | {f"date:{d.value}" for _, _, d in info.dates}
         | {f"qty:{q.label}" for q in info.quantities}
@@ -130,31 +131,27 @@ def candidate_pairs(
 
     A pair shares at least ``min_shared_words`` lexical keys (content words,
     resolved entities, dates, quantities) and either reports the same kind of
-    event about the same people, or words most of the shorter claim the same way
-    (``min_pair_overlap`` of its keys). Claims that only share a topic ("the
+    event about the same people, or words much of the shorter claim the same way
+    (``min_pair_overlap`` of its content words). Claims that only share a topic ("the
     virus", "Mexico", a date) are never embedded: on news streams they make up
     most pairs and, compared by cosine alone, mostly align different facts.
     """
-    keys = {i: _lexical_keys(claims[i]) for i in worth}
-    index: dict[str, list[int]] = {}
-    for i in worth:
-        for key in keys[i]:
-            index.setdefault(key, []).append(i)
+    words = [content_words(claims[i].text) for i in worth]
+    keys = [_lexical_keys(claims[i], words[x]) for x, i in enumerate(worth)]
+    # Only a predicate that is neither conditional nor asked for can match another.
+    framed = [any(not f.conditional and not f.appeal for f in claim_frames[i]) for i in worth]
     pairs: set[tuple[int, int]] = set()
-    for i in worth:
-        shared: dict[int, int] = {}
-        for key in keys[i]:
-            for j in index[key]:
-                if j > i and claims[j].doc.id != claims[i].doc.id:
-                    shared[j] = shared.get(j, 0) + 1
-        for j, n in shared.items():
-            if n < settings.min_shared_words:
-                continue
-            overlap = n / min(len(keys[i]), len(keys[j]))
-            if overlap >= settings.min_pair_overlap or _same_kind_of_event(
-                claims[i], claims[j], claim_frames[i], claim_frames[j]
-            ):
-                pairs.add((i, j))
+    for x, y, _ in shared_key_counts(keys, settings.min_shared_words):
+        i, j = worth[x], worth[y]
+        if claims[i].doc.id == claims[j].doc.id:
+            continue
+        overlap = len(words[x] & words[y]) / max(1, min(len(words[x]), len(words[y])))
+        if overlap >= settings.min_pair_overlap or (
+            framed[x]
+            and framed[y]
+            and _same_kind_of_event(claims[i], claims[j], claim_frames[i], claim_frames[j])
+        ):
+            pairs.add((i, j))
     return pairs
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.model import Citation, Conflict, DateValue, Entity, Event
+from dossier.overlap import shared_key_counts
 from dossier.summarize.candidates import Candidate, content_tokens, jaccard
 
 # A sentence opening on a pronoun or a back-reference cannot stand alone in a summary.
@@ -74,9 +75,11 @@ def main_entities(entities: Sequence[Entity]) -> set[str]:
     return {e for e, n in counts.items() if n == top and n >= 1}
 
 
-def same_fact(a: Candidate, b: Candidate, support_jaccard: float) -> bool:
-    """Two sentences state the same thing: shared words and the same reported events."""
-    overlap = jaccard(a.tokens, b.tokens)
+def same_fact(overlap: float, a: Candidate, b: Candidate, support_jaccard: float) -> bool:
+    """Two sentences state the same thing: shared words and the same reported events.
+
+    ``overlap`` is the Jaccard overlap of their content words.
+    """
     if overlap >= 2 * support_jaccard:
         return True
     fa, fb = a.families, b.families
@@ -102,9 +105,13 @@ def score_all(
     outlet_of = {c.doc.id: (c.doc.outlet or c.doc.id) for c in cands}
     all_dates = sorted(_date_of(c, event_index) for c in cands)
     latest = all_dates[-1] if all_dates else ""
+    related = _same_fact_index(cands, support_jaccard)
+    own_citation = [c.doc.cite(c.start, c.end) for c in cands]
     out: list[Scored] = []
-    for cand in cands:
-        citations = _supporting(cand, cands, event_index.get(cand.doc.id, []), support_jaccard)
+    for k, cand in enumerate(cands):
+        citations = _supporting(
+            k, cands, related[k], own_citation, event_index.get(cand.doc.id, []), support_jaccard
+        )
         outlets = {outlet_of.get(doc_id, doc_id) for doc_id in citations}
         names = {
             eid for a, b, eid in mentions.get(cand.doc.id, []) if cand.start <= a and b <= cand.end
@@ -130,17 +137,35 @@ def score_all(
     return out
 
 
+def _same_fact_index(cands: Sequence[Candidate], support_jaccard: float) -> list[list[int]]:
+    """For each candidate, the other candidates that state the same fact, in order."""
+    related: list[list[int]] = [[] for _ in cands]
+    token_sets = [c.tokens for c in cands]
+    for i, j, shared in shared_key_counts(token_sets, min_jaccard=support_jaccard):
+        union = len(token_sets[i]) + len(token_sets[j]) - shared
+        if same_fact(shared / union, cands[i], cands[j], support_jaccard):
+            related[i].append(j)
+            related[j].append(i)
+    for others in related:
+        others.sort()
+    return related
+
+
 def _supporting(
-    cand: Candidate,
+    k: int,
     cands: Sequence[Candidate],
+    related: Sequence[int],
+    own_citation: Sequence[Citation],
     own_events: Sequence[tuple[int, int, Event]],
     support_jaccard: float,
 ) -> dict[str, Citation]:
     """The sentence itself, then one citation per other document that states it."""
-    citations: dict[str, Citation] = {cand.doc.id: cand.doc.cite(cand.start, cand.end)}
-    for other in cands:
-        if other.doc.id not in citations and same_fact(cand, other, support_jaccard):
-            citations[other.doc.id] = other.doc.cite(other.start, other.end)
+    cand = cands[k]
+    citations: dict[str, Citation] = {cand.doc.id: own_citation[k]}
+    for other in related:
+        doc_id = cands[other].doc.id
+        if doc_id not in citations:
+            citations[doc_id] = own_citation[other]
     for a, b, ev in own_events:
         if not (a < cand.end and cand.start < b):
             continue

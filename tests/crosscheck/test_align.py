@@ -1,0 +1,60 @@
+"""Which claims are compared (and so embedded) at all."""
+
+from __future__ import annotations
+
+from dossier.crosscheck.align import candidate_pairs, worth_aligning
+from dossier.crosscheck.claims import extract_claims
+from dossier.crosscheck.frames import frames
+from dossier.model import Document
+from dossier.settings import Settings
+
+from . import story
+from .test_fictional import _entities, _two_docs
+
+
+def _pairs(docs: tuple[Document, ...], settings: Settings) -> set[tuple[str, str]]:
+    claims = extract_claims(docs, _entities(docs))
+    claim_frames = [frames(c) for c in claims]
+    cs = settings.crosscheck
+    worth = [
+        i for i, c in enumerate(claims) if worth_aligning(c, claim_frames[i], cs.min_claim_words)
+    ]
+    return {
+        (claims[i].text, claims[j].text)
+        for i, j in candidate_pairs(claims, claim_frames, worth, cs)
+    }
+
+
+def test_same_wording_and_same_event_are_compared(settings: Settings) -> None:
+    pairs = _pairs(story.documents(), settings)
+    assert (
+        "Police said 12 protesters were detained outside the court building.",
+        "Police said 30 protesters were detained outside the court building.",
+    ) in pairs
+    assert (
+        "Their trial began on March 1 in the Norvik district court.",
+        "Proceedings against the two opened in Norvik on March 1.",
+    ) in pairs
+    # Nothing in another document speaks of the penalty they face.
+    assert not any("five years" in a or "five years" in b for a, b in pairs)
+
+
+def test_claims_sharing_only_the_topic_are_not_compared(settings: Settings) -> None:
+    docs = _two_docs(
+        "Tomas Varga and Elin Sorensen met reporters in Lund on March 2 and spoke at length "
+        "about the harsh winter, their elderly parents, the shuttered bakery and the orchard "
+        "they hope to replant together.",
+        "Supporters of Tomas Varga and Elin Sorensen marched through central Lund on March 2, "
+        "carrying painted banners, drums, candles and flowers towards the municipal theatre "
+        "where the mayor was speaking.",
+    )
+    assert _pairs(docs, settings) == set()
+
+
+def test_a_paraphrase_of_the_same_event_is_compared(settings: Settings) -> None:
+    docs = _two_docs(
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards.",
+        "Border guards detained Tomas Varga and Elin Sorensen in Lund on February 20 "
+        "after a long chase across the frozen lake.",
+    )
+    assert len(_pairs(docs, settings)) == 1
