@@ -138,17 +138,30 @@ def candidate_pairs(
     """
     words = [content_words(claims[i].text) for i in worth]
     keys = [_lexical_keys(claims[i], words[x]) for x, i in enumerate(worth)]
-    # Only a predicate that is neither conditional nor asked for can match another.
-    framed = [any(not f.conditional and not f.appeal for f in claim_frames[i]) for i in worth]
+    # Cheap necessary conditions for _same_kind_of_event, per claim: a match needs the same
+    # key families and a shared predicate that is neither conditional nor asked for; the
+    # other case needs a shared asserted family.
+    key_families = [_key_families(claim_frames[i]) for i in worth]
+    usable = [
+        frozenset(
+            _canonical(f.family) for f in claim_frames[i] if not f.conditional and not f.appeal
+        )
+        for i in worth
+    ]
+    asserted = [
+        frozenset(_canonical(f.family) for f in claim_frames[i] if f.asserted) for i in worth
+    ]
     pairs: set[tuple[int, int]] = set()
     for x, y, _ in shared_key_counts(keys, settings.min_shared_words):
         i, j = worth[x], worth[y]
         if claims[i].doc.id == claims[j].doc.id:
             continue
         overlap = len(words[x] & words[y]) / max(1, min(len(words[x]), len(words[y])))
+        maybe_same_event = (key_families[x] == key_families[y] and usable[x] & usable[y]) or (
+            asserted[x] & asserted[y]
+        )
         if overlap >= settings.min_pair_overlap or (
-            framed[x]
-            and framed[y]
+            maybe_same_event
             and _same_kind_of_event(claims[i], claims[j], claim_frames[i], claim_frames[j])
         ):
             pairs.add((i, j))

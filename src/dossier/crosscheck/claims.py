@@ -9,11 +9,13 @@ sits in text shared with another document (not independent corroboration).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from dossier.crosscheck import lexicon as lx
-from dossier.model import Claim, DateValue, Document, Entity, Modality
+from dossier.model import Claim, DateValue, Document, Entity, Modality, TimeExpression
 from dossier.text import paragraph_spans, sentence_spans, word_count
 
 MIN_CLAUSE_WORDS = 4
@@ -91,12 +93,37 @@ class ClaimInfo:
         return self.text[:a] + " " + self.text[b:]
 
 
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Located)
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     start: int
     end: int
     entity_id: str
     type: str
+
+
+class _Spans(Generic[_S]):
+    """Items with document offsets, sorted by start, found by range in O(log n + k)."""
+
+    __slots__ = ("items", "starts")
+
+    def __init__(self, items: Iterable[_S]) -> None:
+        self.items = sorted(items, key=lambda item: item.start)  # stable: ties keep their order
+        self.starts = [item.start for item in self.items]
+
+    def within(self, start: int, end: int) -> list[_S]:
+        """The items lying entirely inside ``start:end``, in text order."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [item for item in self.items[lo:hi] if item.end <= end]
 
 
 def outlet_key(doc: Document) -> str:
@@ -123,7 +150,7 @@ def extract_claims(
     story_main = main_persons(entities, [d.id for d in docs])
     out: list[ClaimInfo] = []
     for doc in docs:
-        doc_mentions = sorted(mentions.get(doc.id, []), key=lambda m: m.start)
+        doc_mentions = _Spans(mentions.get(doc.id, []))
         out.extend(_document_claims(doc, doc_mentions, by_id, story_main - officials, officials))
     return out
 
@@ -158,7 +185,7 @@ def main_persons(entities: Sequence[Entity], doc_ids: Sequence[str]) -> frozense
 
 def _document_claims(
     doc: Document,
-    mentions: list[_Mention],
+    mentions: _Spans[_Mention],
     by_id: dict[str, Document],
     story_main: frozenset[str],
     officials: frozenset[str],
@@ -166,9 +193,10 @@ def _document_claims(
     text = doc.clean_text
     if not text:
         return []
-    in_doc = {m.entity_id for m in mentions}
+    in_doc = {m.entity_id for m in mentions.items}
     main = frozenset(e for e in story_main if e in in_doc) or story_main
     quote_speakers = _quote_speakers(text, mentions)
+    timexes = _Spans(t for t in doc.time_expressions if t.value is not None and t.kind == "date")
     out: list[ClaimInfo] = []
     # "he"/"she" may point back across a paragraph break; a plural only within a paragraph.
     previous_order: tuple[str, ...] = ()  # persons of the last clause naming any, in order
@@ -184,7 +212,9 @@ def _document_claims(
                 if inherited is not None:
                     speaker, speaker_span, verb = inherited[0], inherited[1], "said"
             for c_start, c_end in _clauses(text, s_start, s_end):
-                info = _claim(doc, c_start, c_end, speaker, speaker_span, verb, mentions, by_id)
+                info = _claim(
+                    doc, c_start, c_end, speaker, speaker_span, verb, mentions, timexes, by_id
+                )
                 subjects = info.persons - officials
                 content = info.content
                 if not subjects and _GROUP_REFERENCE.search(content):
@@ -202,17 +232,13 @@ def _document_claims(
 
 
 def _person_order(
-    info: ClaimInfo, mentions: list[_Mention], officials: frozenset[str]
+    info: ClaimInfo, mentions: _Spans[_Mention], officials: frozenset[str]
 ) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(
             m.entity_id
-            for m in mentions
-            if info.start <= m.start
-            and m.end <= info.end
-            and m.type == "PERSON"
-            and m.entity_id in info.persons
-            and m.entity_id not in officials
+            for m in mentions.within(info.start, info.end)
+            if m.type == "PERSON" and m.entity_id in info.persons and m.entity_id not in officials
         )
     )
 
@@ -274,7 +300,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_speakers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str, tuple[int, int]]]:
+def _quote_speakers(
+    text: str, mentions: _Spans[_Mention]
+) -> dict[int, tuple[str, tuple[int, int]]]:
     """Sentences inside a multi-sentence quotation inherit its speaker.
 
     Maps a sentence start offset to (speaker, speaker span) when the quotation
@@ -313,7 +341,7 @@ def _quote_speakers(text: str, mentions: list[_Mention]) -> dict[int, tuple[str,
 
 
 def _attribution(
-    text: str, start: int, end: int, mentions: list[_Mention]
+    text: str, start: int, end: int, mentions: _Spans[_Mention]
 ) -> tuple[str | None, tuple[int, int] | None, str | None]:
     sentence = text[start:end]
     for pattern in (lx.TAIL_ATTRIBUTION, lx.LEAD_ATTRIBUTION, lx.ACCORDING_TO):
@@ -328,8 +356,8 @@ def _attribution(
     return None, None, None
 
 
-def _speaker_name(text: str, span: tuple[int, int], mentions: list[_Mention]) -> str | None:
-    inside = [m for m in mentions if m.start >= span[0] and m.end <= span[1]]
+def _speaker_name(text: str, span: tuple[int, int], mentions: _Spans[_Mention]) -> str | None:
+    inside = mentions.within(span[0], span[1])
     people = [m for m in inside if m.type in ("PERSON", "ORG")]
     if people:
         return people[-1].entity_id
@@ -362,11 +390,12 @@ def _claim(
     speaker: str | None,
     speaker_span: tuple[int, int] | None,
     verb: str | None,
-    mentions: list[_Mention],
+    mentions: _Spans[_Mention],
+    timexes: _Spans[TimeExpression],
     by_id: dict[str, Document],
 ) -> ClaimInfo:
     text = doc.clean_text[start:end]
-    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    inside = mentions.within(start, end)
     in_speaker = (
         {m.entity_id for m in inside if m.start >= speaker_span[0] and m.end <= speaker_span[1]}
         if speaker_span
@@ -376,11 +405,7 @@ def _claim(
         m.entity_id for m in inside if m.type == "PERSON" and m.entity_id not in in_speaker
     )
     places = tuple((m.start, m.end, m.entity_id) for m in inside if m.type == "PLACE")
-    dates = tuple(
-        (t.start, t.end, t.value)
-        for t in doc.time_expressions
-        if t.value is not None and t.kind == "date" and t.start >= start and t.end <= end
-    )
+    dates = tuple((t.start, t.end, t.value) for t in timexes.within(start, end) if t.value)
     quantities = tuple(_quantities(doc.clean_text, start, end))
     own_span = (
         speaker_span

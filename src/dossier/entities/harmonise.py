@@ -11,6 +11,7 @@ that the model missed in another article of the story is added there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -103,7 +104,10 @@ def _with_missed_people(
     if not forms:
         return mentions
     text = doc.clean_text
-    kept = list(mentions)
+    # Kept mentions sorted by start, so the ones a hit overlaps are found by bisection.
+    kept = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in kept]
+    longest = max((m.end - m.start for m in kept), default=0)
     pattern = re.compile(
         r"(?<![\w-])(?:"
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -111,13 +115,17 @@ def _with_missed_people(
     )
     for hit in pattern.finditer(text):
         s, e = hit.start(), hit.end()
-        inside = [m for m in kept if m.start < e and s < m.end]
+        lo, hi = bisect_left(starts, s - longest), bisect_left(starts, e)
+        inside = [m for m in kept[lo:hi] if s < m.end]
         full = hit.group() in full_forms and " " in hit.group()
         replaceable = full and all(
             s <= m.start and m.end <= e and m.label != "PERSON" for m in inside
         )
         if inside and not replaceable:
             continue
-        kept = [m for m in kept if m not in inside]
-        kept.append(Mention(doc.id, s, e, hit.group(), "PERSON"))
+        # What stays in the window ends before the hit, so the new mention goes after it.
+        before = [m for m in kept[lo:hi] if m.end <= s]
+        kept[lo:hi] = [*before, Mention(doc.id, s, e, hit.group(), "PERSON")]
+        starts[lo:hi] = [*(m.start for m in before), s]
+        longest = max(longest, e - s)
     return kept

@@ -74,9 +74,12 @@ def group_people(docs: list[Document], settings: EntitySettings) -> list[PersonG
         surnames.add(name.surname, best)
         givens.add(name.given, best)
         group_of[text] = best
+    # Who is named where, for bare words: (group, doc) -> (offset, parsed name) in text order.
+    in_doc: dict[tuple[int, int], list[tuple[int, PersonName]]] = defaultdict(list)
     for di, m, name in person:
         if name.full:
             groups[group_of[name.text]].mentions.append((di, m))
+            in_doc[(group_of[name.text], di)].append((m.start, name))
 
     # 2. bare words.
     singles: list[PersonGroup] = []
@@ -85,9 +88,10 @@ def group_people(docs: list[Document], settings: EntitySettings) -> list[PersonG
         if name.full:
             continue
         token = name.surname
-        target = _place_single(token, di, m.start, groups, matcher, surnames, givens)
+        target = _place_single(token, di, m.start, in_doc, matcher, surnames, givens)
         if target is not None:
             groups[target].mentions.append((di, m))
+            in_doc[(target, di)].append((m.start, name))
             continue
         # A bare name no full name claims: joins the bare names it matches (all of them).
         joined = False
@@ -154,7 +158,7 @@ def _place_single(
     token: str,
     doc: int,
     pos: int,
-    groups: list[PersonGroup],
+    in_doc: dict[tuple[int, int], list[tuple[int, PersonName]]],
     matcher: NameMatcher,
     surnames: _GroupIndex,
     givens: _GroupIndex,
@@ -171,13 +175,18 @@ def _place_single(
     # this point in the same document, else the one named most often in it.
     recent: tuple[int, int] | None = None
     counts: Counter[int] = Counter()
+    # A bare word is compatible with a name when it matches its family name.
+    compatible: dict[str, bool] = {}
     for gi in candidates:
-        for d, m in groups[gi].mentions:
-            if d != doc or not matcher.compatible(single, parse_person(m.text)):
+        for start, name in in_doc.get((gi, doc), ()):
+            ok = compatible.get(name.surname)
+            if ok is None:
+                ok = compatible[name.surname] = matcher.compatible(single, name)
+            if not ok:
                 continue
             counts[gi] += 1
-            if m.start < pos and (recent is None or m.start > recent[1]):
-                recent = (gi, m.start)
+            if start < pos and (recent is None or start > recent[1]):
+                recent = (gi, start)
     if recent is not None:
         return recent[0]
     if counts:
