@@ -248,10 +248,19 @@ _MOD_WORDS = (
 )
 
 
+# Each pattern scans ASCII-lowercased text case-sensitively (twice as fast as IGNORECASE);
+# at every hit the original pattern re-matches the original text, so handlers see its case.
+_SCANNERS = tuple(g.lowercase_scanner(pattern) for _, pattern, _, _ in _PATTERNS)
+
+
 def _candidates(text: str) -> Iterator[tuple[int, int, int, Spec]]:
-    for _name, pattern, handler, priority in _PATTERNS:
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
+    lowered = text.translate(g.ASCII_LOWER)
+    for (_name, pattern, handler, priority), scanner in zip(_PATTERNS, _SCANNERS, strict=True):
+        for hit in scanner.finditer(lowered):
+            if hit.end() == hit.start():
+                continue
+            m = pattern.match(text, hit.start())
+            if m is None or m.end() == m.start():  # only with letters outside ASCII
                 continue
             spec = handler(m, text)
             if spec is None:

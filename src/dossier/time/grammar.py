@@ -238,3 +238,35 @@ CUE_WORDS = frozenset(
 
 def compile_ci(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+ASCII_LOWER = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+)  # same length out as in: offsets stay valid
+
+
+def lowercase_scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-sensitive twin of a case-insensitive ``pattern``, for ASCII-lowercased text.
+
+    Matching without IGNORECASE is about twice as fast. Literal letters are
+    lowercased; escapes (``\\D``, ``\\S``, ``\\W``, ``\\B``) and group names are
+    kept. On text lowered with :data:`ASCII_LOWER` it finds the same spans as
+    ``pattern`` on the original text (letters outside ASCII aside).
+    """
+    out: list[str] = []
+    source = pattern.pattern
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if source.startswith(("(?P<", "(?P="), i):
+            close = source.index(">" if source[i + 3] == "<" else ")", i)
+            out.append(source[i : close + 1])
+            i = close + 1
+            continue
+        out.append(char.lower())
+        i += 1
+    return re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
