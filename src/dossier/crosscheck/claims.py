@@ -9,13 +9,12 @@ sits in text shared with another document (not independent corroboration).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
 
 from dossier.crosscheck import lexicon as lx
 from dossier.model import Claim, DateValue, Document, Entity, Modality, TimeExpression
+from dossier.spanindex import SpanIndex
 from dossier.text import paragraph_spans, sentence_spans, word_count
 
 MIN_CLAUSE_WORDS = 4
@@ -93,37 +92,12 @@ class ClaimInfo:
         return self.text[:a] + " " + self.text[b:]
 
 
-class _Located(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-_S = TypeVar("_S", bound=_Located)
-
-
 @dataclass(frozen=True, slots=True)
 class _Mention:
     start: int
     end: int
     entity_id: str
     type: str
-
-
-class _Spans(Generic[_S]):
-    """Items with document offsets, sorted by start, found by range in O(log n + k)."""
-
-    __slots__ = ("items", "starts")
-
-    def __init__(self, items: Iterable[_S]) -> None:
-        self.items = sorted(items, key=lambda item: item.start)  # stable: ties keep their order
-        self.starts = [item.start for item in self.items]
-
-    def within(self, start: int, end: int) -> list[_S]:
-        """The items lying entirely inside ``start:end``, in text order."""
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return [item for item in self.items[lo:hi] if item.end <= end]
 
 
 def outlet_key(doc: Document) -> str:
@@ -150,7 +124,7 @@ def extract_claims(
     story_main = main_persons(entities, [d.id for d in docs])
     out: list[ClaimInfo] = []
     for doc in docs:
-        doc_mentions = _Spans(mentions.get(doc.id, []))
+        doc_mentions = SpanIndex((m.start, m.end, m) for m in mentions.get(doc.id, []))
         out.extend(_document_claims(doc, doc_mentions, by_id, story_main - officials, officials))
     return out
 
@@ -185,7 +159,7 @@ def main_persons(entities: Sequence[Entity], doc_ids: Sequence[str]) -> frozense
 
 def _document_claims(
     doc: Document,
-    mentions: _Spans[_Mention],
+    mentions: SpanIndex[_Mention],
     by_id: dict[str, Document],
     story_main: frozenset[str],
     officials: frozenset[str],
@@ -193,10 +167,14 @@ def _document_claims(
     text = doc.clean_text
     if not text:
         return []
-    in_doc = {m.entity_id for m in mentions.items}
+    in_doc = {m.entity_id for m in mentions}
     main = frozenset(e for e in story_main if e in in_doc) or story_main
     quote_speakers = _quote_speakers(text, mentions)
-    timexes = _Spans(t for t in doc.time_expressions if t.value is not None and t.kind == "date")
+    timexes = SpanIndex(
+        (t.start, t.end, t)
+        for t in doc.time_expressions
+        if t.value is not None and t.kind == "date"
+    )
     out: list[ClaimInfo] = []
     # "he"/"she" may point back across a paragraph break; a plural only within a paragraph.
     previous_order: tuple[str, ...] = ()  # persons of the last clause naming any, in order
@@ -232,7 +210,7 @@ def _document_claims(
 
 
 def _person_order(
-    info: ClaimInfo, mentions: _Spans[_Mention], officials: frozenset[str]
+    info: ClaimInfo, mentions: SpanIndex[_Mention], officials: frozenset[str]
 ) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(
@@ -301,7 +279,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _quote_speakers(
-    text: str, mentions: _Spans[_Mention]
+    text: str, mentions: SpanIndex[_Mention]
 ) -> dict[int, tuple[str, tuple[int, int]]]:
     """Sentences inside a multi-sentence quotation inherit its speaker.
 
@@ -341,7 +319,7 @@ def _quote_speakers(
 
 
 def _attribution(
-    text: str, start: int, end: int, mentions: _Spans[_Mention]
+    text: str, start: int, end: int, mentions: SpanIndex[_Mention]
 ) -> tuple[str | None, tuple[int, int] | None, str | None]:
     sentence = text[start:end]
     for pattern in (lx.TAIL_ATTRIBUTION, lx.LEAD_ATTRIBUTION, lx.ACCORDING_TO):
@@ -356,7 +334,7 @@ def _attribution(
     return None, None, None
 
 
-def _speaker_name(text: str, span: tuple[int, int], mentions: _Spans[_Mention]) -> str | None:
+def _speaker_name(text: str, span: tuple[int, int], mentions: SpanIndex[_Mention]) -> str | None:
     inside = mentions.within(span[0], span[1])
     people = [m for m in inside if m.type in ("PERSON", "ORG")]
     if people:
@@ -390,8 +368,8 @@ def _claim(
     speaker: str | None,
     speaker_span: tuple[int, int] | None,
     verb: str | None,
-    mentions: _Spans[_Mention],
-    timexes: _Spans[TimeExpression],
+    mentions: SpanIndex[_Mention],
+    timexes: SpanIndex[TimeExpression],
     by_id: dict[str, Document],
 ) -> ClaimInfo:
     text = doc.clean_text[start:end]

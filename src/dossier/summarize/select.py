@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dossier.model import Citation, Conflict, DateValue, Entity, Event
 from dossier.overlap import shared_key_counts
+from dossier.spanindex import SpanIndex
 from dossier.summarize.candidates import Candidate, content_tokens, jaccard
 
 # A sentence opening on a pronoun or a back-reference cannot stand alone in a summary.
@@ -94,34 +95,40 @@ def score_all(
     latest_state: set[tuple[str, int, int]] | None = None,
 ) -> list[Scored]:
     key = main_entities(entities)
-    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    mention_spans: dict[str, list[tuple[int, int, str]]] = {}
     for entity in entities:
         for m in entity.mentions:
-            mentions.setdefault(m.doc, []).append((m.start, m.end, entity.id))
-    event_index: dict[str, list[tuple[int, int, Event]]] = {}
+            mention_spans.setdefault(m.doc, []).append((m.start, m.end, entity.id))
+    mentions = {doc: SpanIndex(spans) for doc, spans in mention_spans.items()}
+    # Events citing each document; the sequence number keeps the events' own order.
+    event_spans: dict[str, list[tuple[int, int, tuple[int, Event]]]] = {}
     for ev in events:
         for cit in ev.citations:
-            event_index.setdefault(cit.doc, []).append((cit.start, cit.end, ev))
+            spans = event_spans.setdefault(cit.doc, [])
+            spans.append((cit.start, cit.end, (len(spans), ev)))
+    event_index = {doc: SpanIndex(spans) for doc, spans in event_spans.items()}
+
+    def events_of(c: Candidate) -> list[Event]:
+        index = event_index.get(c.doc.id)
+        return [ev for _, ev in sorted(index.overlapping(c.start, c.end))] if index else []
+
+    cand_events = [events_of(c) for c in cands]
     outlet_of = {c.doc.id: (c.doc.outlet or c.doc.id) for c in cands}
-    all_dates = sorted(_date_of(c, event_index) for c in cands)
+    all_dates = sorted(_date_of(c, evs) for c, evs in zip(cands, cand_events, strict=True))
     latest = all_dates[-1] if all_dates else ""
     related = _same_fact_index(cands, support_jaccard)
     own_citation = [c.doc.cite(c.start, c.end) for c in cands]
     out: list[Scored] = []
     for k, cand in enumerate(cands):
-        citations = _supporting(
-            k, cands, related[k], own_citation, event_index.get(cand.doc.id, []), support_jaccard
-        )
+        own_events = cand_events[k]
+        citations = _supporting(k, cands, related[k], own_citation, own_events, support_jaccard)
         outlets = {outlet_of.get(doc_id, doc_id) for doc_id in citations}
-        names = {
-            eid for a, b, eid in mentions.get(cand.doc.id, []) if cand.start <= a and b <= cand.end
-        }
+        doc_mentions = mentions.get(cand.doc.id)
+        names = set(doc_mentions.within(cand.start, cand.end)) if doc_mentions else set()
         is_latest = bool(latest_state) and overlaps(cand, latest_state or set())
         # What overtook an earlier expectation is, by construction, the latest state.
-        date = _published_key(cand) if is_latest else _date_of(cand, event_index)
-        in_events = any(
-            a < cand.end and cand.start < b for a, b, _ in event_index.get(cand.doc.id, [])
-        )
+        date = _published_key(cand) if is_latest else _date_of(cand, own_events)
+        in_events = bool(own_events)
         score = (
             math.log1p(len(outlets))
             + 0.5 * min(2, len(names & key))
@@ -156,7 +163,7 @@ def _supporting(
     cands: Sequence[Candidate],
     related: Sequence[int],
     own_citation: Sequence[Citation],
-    own_events: Sequence[tuple[int, int, Event]],
+    own_events: Sequence[Event],
     support_jaccard: float,
 ) -> dict[str, Citation]:
     """The sentence itself, then one citation per other document that states it."""
@@ -166,9 +173,7 @@ def _supporting(
         doc_id = cands[other].doc.id
         if doc_id not in citations:
             citations[doc_id] = own_citation[other]
-    for a, b, ev in own_events:
-        if not (a < cand.end and cand.start < b):
-            continue
+    for ev in own_events:
         # Other reports of the same event, when they state it in similar words.
         for cit in ev.citations:
             if cit.doc in citations:
@@ -182,10 +187,9 @@ def _shared(c: Candidate) -> bool:
     return any(a < c.end and c.start < b for a, b, _ in c.doc.shared_spans)
 
 
-def _date_of(c: Candidate, event_index: dict[str, list[tuple[int, int, Event]]]) -> str:
-    dates = [
-        ev.date.sort_key for s, e, ev in event_index.get(c.doc.id, []) if s < c.end and c.start < e
-    ]
+def _date_of(c: Candidate, own_events: Sequence[Event]) -> str:
+    """The latest date among the events the sentence reports, else its publication date."""
+    dates = [ev.date.sort_key for ev in own_events]
     if dates:
         return max(dates)
     return _published_key(c)
