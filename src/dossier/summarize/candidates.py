@@ -41,7 +41,6 @@ class Candidate:
     end: int
     text: str
     tokens: frozenset[str]  # content-word stems
-    families: frozenset[str]  # reported events (arrest, sentence, removal ...)
 
     @property
     def words(self) -> int:
@@ -81,11 +80,7 @@ def candidates(docs: Sequence[Document], min_words: int, max_words: int) -> list
             n = word_count(sentence)
             if n < min_words or n > max_words or not _sentence_like(sentence):
                 continue
-            out.append(
-                Candidate(
-                    doc, index, a, b, sentence, content_tokens(sentence), event_families(sentence)
-                )
-            )
+            out.append(Candidate(doc, index, a, b, sentence, content_tokens(sentence)))
     return out
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from dossier.model import Citation, Conflict, DateValue, Entity, Event
 from dossier.overlap import shared_key_counts
 from dossier.spanindex import SpanIndex
-from dossier.summarize.candidates import Candidate, content_tokens, jaccard
+from dossier.summarize.candidates import Candidate, content_tokens, event_families, jaccard
 
 # A sentence opening on a pronoun or a back-reference cannot stand alone in a summary.
 _DANGLING = re.compile(
@@ -76,15 +77,23 @@ def main_entities(entities: Sequence[Entity]) -> set[str]:
     return {e for e, n in counts.items() if n == top and n >= 1}
 
 
-def same_fact(overlap: float, a: Candidate, b: Candidate, support_jaccard: float) -> bool:
+def same_fact(
+    overlap: float,
+    families: Callable[[], tuple[frozenset[str], frozenset[str]]],
+    support_jaccard: float,
+) -> bool:
     """Two sentences state the same thing: shared words and the same reported events.
 
-    ``overlap`` is the Jaccard overlap of their content words.
+    ``overlap`` is the Jaccard overlap of their content words; ``families`` gives
+    the events each reports (arrest, sentence, removal ...), asked for only when
+    the words alone do not decide.
     """
     if overlap >= 2 * support_jaccard:
         return True
-    fa, fb = a.families, b.families
-    return overlap >= support_jaccard and (bool(fa & fb) or (not fa and not fb))
+    if overlap < support_jaccard:
+        return False
+    fa, fb = families()
+    return bool(fa & fb) or (not fa and not fb)
 
 
 def score_all(
@@ -148,14 +157,27 @@ def _same_fact_index(cands: Sequence[Candidate], support_jaccard: float) -> list
     """For each candidate, the other candidates that state the same fact, in order."""
     related: list[list[int]] = [[] for _ in cands]
     token_sets = [c.tokens for c in cands]
+    families: dict[int, frozenset[str]] = {}  # computed on demand: the predicate regexes are slow
+
+    def family(k: int) -> frozenset[str]:
+        if k not in families:
+            families[k] = event_families(cands[k].text)
+        return families[k]
+
     for i, j, shared in shared_key_counts(token_sets, min_jaccard=support_jaccard):
         union = len(token_sets[i]) + len(token_sets[j]) - shared
-        if same_fact(shared / union, cands[i], cands[j], support_jaccard):
+        if same_fact(shared / union, partial(_pair, family, i, j), support_jaccard):
             related[i].append(j)
             related[j].append(i)
     for others in related:
         others.sort()
     return related
+
+
+def _pair(
+    family: Callable[[int], frozenset[str]], i: int, j: int
+) -> tuple[frozenset[str], frozenset[str]]:
+    return family(i), family(j)
 
 
 def _supporting(
