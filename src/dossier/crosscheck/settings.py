@@ -9,7 +9,7 @@ class CrosscheckSettings:
     strict_threshold: float = 0.8  # cosine (+ bonus) enough on its own to state the same fact
     same_text_threshold: float = 0.9  # near-identical wording even when the predicates differ
     min_shared_words: int = 4  # lexical keys a pair of claims shares before it is compared
-    min_pair_overlap: float = 0.4  # ... and this share of the shorter claim's content words
+    min_pair_overlap: float = 0.5  # ... and this share of the shorter claim's content words
     # (unless both report the same kind of event about the same people)
     min_claim_words: int = 5  # shorter clauses are kept as claims but not aligned
     entity_bonus: float = 0.05  # added to the cosine when two claims share an entity
