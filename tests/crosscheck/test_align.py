@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from dossier.crosscheck import crosscheck
 from dossier.crosscheck.align import candidate_pairs, worth_aligning
 from dossier.crosscheck.claims import extract_claims
 from dossier.crosscheck.frames import frames
 from dossier.model import Document
+from dossier.resources import Resources
 from dossier.settings import Settings
 
 from . import story
@@ -58,3 +62,26 @@ def test_a_paraphrase_of_the_same_event_is_compared(settings: Settings) -> None:
         "after a long chase across the frozen lake.",
     )
     assert len(_pairs(docs, settings)) == 1
+
+
+class _CountingResources(Resources):
+    """Real embeddings, but remembers which texts were embedded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedded: list[str] = []
+
+    def embed(self, sentences: list[str]) -> Any:
+        self.embedded.extend(sentences)
+        return super().embed(sentences)
+
+
+def test_copies_align_without_embedding(settings: Settings) -> None:
+    sentence = (
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards."
+    )
+    docs = _two_docs(sentence, sentence)
+    resources = _CountingResources()
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert resources.embedded == []
+    assert [sorted(f.outlets) for f in result.corroborations] == [["Outlet one", "Outlet two"]]

@@ -22,7 +22,7 @@ from dossier.crosscheck.claims import ClaimInfo
 from dossier.crosscheck.frames import Frame, compatible_dates
 from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.overlap import shared_key_counts
-from dossier.resources import Resources
+from dossier.resources import EMBEDDING_DIM, Resources
 from dossier.text import word_count
 
 log = logging.getLogger(__name__)
@@ -69,23 +69,34 @@ def align(
     if not indices:
         return Alignment((), np.zeros((0, 0), dtype=np.float32), tuple(singletons), {})
     texts = [claims[i].text for i in indices]
-    unique = list(dict.fromkeys(texts))
+    text_ids = {t: k for k, t in enumerate(dict.fromkeys(texts))}
+    # Copies of one sentence (reprints, shared background) are identical: cosine 1 without
+    # a vector. Only texts in a pair with a different text are embedded.
+    to_embed = list(
+        dict.fromkeys(
+            claims[k].text for i, j in pairs if claims[i].text != claims[j].text for k in (i, j)
+        )
+    )
     log.debug(
-        "embedding %d unique claims (%d pairs, %d alignable, %d claims)",
-        len(unique),
+        "embedding %d claims (%d distinct, %d pairs, %d alignable, %d claims)",
+        len(to_embed),
+        len(text_ids),
         len(pairs),
         len(worth),
         len(claims),
     )
-    vectors = np.asarray(resources.embed(unique), dtype=np.float32)
-    row = {t: k for k, t in enumerate(unique)}
-    matrix = vectors[[row[t] for t in texts]]
+    vectors = np.zeros((len(text_ids), EMBEDDING_DIM), dtype=np.float32)
+    if to_embed:
+        vectors[[text_ids[t] for t in to_embed]] = resources.embed(to_embed)
+    ids = np.array([text_ids[t] for t in texts])
+    matrix = vectors[ids]
+    cosine = np.where(ids[:, None] == ids[None, :], 1.0, matrix @ matrix.T)
     position = {c: k for k, c in enumerate(indices)}
     # Only candidate pairs are compared: the others did not pass the lexical test.
     compared = np.zeros((len(indices), len(indices)), dtype=bool)
     for i, j in pairs:
         compared[position[i], position[j]] = compared[position[j], position[i]] = True
-    sim = np.where(compared, matrix @ matrix.T + _overlap_bonus(claims, indices, settings), 0.0)
+    sim = np.where(compared, cosine + _overlap_bonus(claims, indices, settings), 0.0)
     sim = sim.astype(np.float32)
     np.fill_diagonal(sim, 1.0)
     admissible = _admissible(claims, claim_frames, indices, sim, settings)
