@@ -30,7 +30,14 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert "build" in capsys.readouterr().out
     assert main(["build", "--help"]) == EXIT_OK
     help_text = capsys.readouterr().out
-    for option in ("--out", "--store", "--workers", "--quiet", "--no-progress"):
+    for option in (
+        "--out",
+        "--store",
+        "--workers",
+        "--embed-precision",
+        "--quiet",
+        "--no-progress",
+    ):
         assert option in help_text
 
 
@@ -38,6 +45,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == EXIT_USAGE
     assert main(["build"]) == EXIT_USAGE
     assert main(["build", "x.txt"]) == EXIT_USAGE  # --out is required
+    assert main(["build", "x.txt", "--out", "o", "--embed-precision", "half"]) == EXIT_USAGE
     assert main(["frobnicate"]) == EXIT_USAGE
     assert main(["clean", "/nonexistent/article.txt"]) == EXIT_USAGE
     assert main(["serve", "--store", "/nonexistent/dossier.sqlite"]) == EXIT_USAGE

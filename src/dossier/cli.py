@@ -66,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes for per-document stages (default 1: all in this process)",
     )
+    build.add_argument(
+        "--embed-precision",
+        choices=("auto", "float32", "bfloat16"),
+        default="auto",
+        help=(
+            "arithmetic of the sentence embeddings (default auto: bfloat16 where the CPU "
+            "has it, about 1.6x faster; float32 gives the same result on every machine)"
+        ),
+    )
     build.add_argument("--quiet", action="store_true", help="print nothing but errors")
     build.add_argument(
         "--no-progress", action="store_true", help="no progress bar even on a terminal"
@@ -200,7 +209,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"dossier build: error: cannot create {out}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
     settings = Settings()
-    resources = Resources()
+    resources = Resources(embed_precision=args.embed_precision)
     show_progress = not (args.quiet or args.no_progress) and sys.stderr.isatty()
     with _progress(show_progress) as progress:
         if args.workers > 1:
