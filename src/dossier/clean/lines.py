@@ -288,7 +288,17 @@ _COOKIES = re.compile(
 _SECOND_PERSON_UI = re.compile(
     r"\bclick here\b|\bplease note\b|\bto find out more\b"
     r"|\b(?:enable|turn on) (?:javascript|cookies)\b"
-    r"|\bupgrade your browser\b|\byour browser (?:does not|doesn't)\b",
+    r"|\bupgrade your browser\b|\byour browser (?:does not|doesn't)\b"
+    # Page furniture around embedded media and feeds.
+    r"|\bjavascript (?:enabled|disabled|is (?:required|disabled|turned off))\b"
+    r"|\bflash (?:player )?(?:installed|is required|plug-?in)\b"
+    r"|\b(?:to|can(?:not|'t| ?n ?'t)?) (?:see|view|watch|play|access) "
+    r"this (?:content|video|media)\b"
+    r"|\breading (?:this )?(?:via|in an?) (?:rss|feed reader)\b"
+    r"|\bvia (?:these|our|the) (?:rss )?feeds?\b"
+    r"|^visit\b.{0,60}\bfor (?:full |more )?instructions\b"
+    # Comment-section disclaimers.
+    r"|\bviews expressed (?:in|by) (?:the )?(?:comments|readers|users)\b",
     re.I,
 )
 _TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*[:|]\s*\S", re.I)
@@ -427,7 +437,22 @@ _BYLINE_START = re.compile(
 _COPYRIGHT_NEEDLES = ("©", "(c)", "copyright", "rights reserved")
 _POLICY_NEEDLES = ("terms", "privacy", "cookie", "imprint", "impressum")
 _COOKIE_NEEDLES = ("cookie", "by continuing")
-_UI_NEEDLES = ("click here", "please note", "find out more", "javascript", "cookies", "browser")
+_UI_NEEDLES = (
+    "click here",
+    "please note",
+    "find out more",
+    "javascript",
+    "cookies",
+    "browser",
+    "flash",
+    "this content",
+    "this video",
+    "this media",
+    "rss",
+    "feed",
+    "instructions",
+    "views expressed",
+)
 _CREDIT_NEEDLES = (
     "photo",
     "image",
