@@ -133,3 +133,18 @@ def test_one_document_telling_one_happening_twice_gives_one_event() -> None:
     # Other things done that day, even "began" near "court", stay events of their own.
     assert not any("hunger strike" in q or "suspended" in q for q in quotes)
     assert len(events) == 3
+
+
+def test_a_clause_without_its_subject_reads_from_the_subject() -> None:
+    text = (
+        "Tomas Varga said the border police detained him in March 2019 "
+        "and released him in June 2020.\n\n"
+        "The court heard the case on May 4, while the prosecutor asked for a fine on May 5."
+    )
+    docs = date_documents([doc("v", text, "May 7, 2021")], S)
+    by_date = {e.date.value: e.text for e in extract_events(docs, [], S)}
+    assert by_date["2019-03"] == "Tomas Varga said the border police detained him in March 2019"
+    assert by_date["2020-06"].startswith("Tomas Varga said the border police detained him")
+    assert by_date["2020-06"].endswith("released him in June 2020.")
+    # A clause that names its own subject stays short.
+    assert by_date["2021-05-05"] == "the prosecutor asked for a fine on May 5."

@@ -240,20 +240,35 @@ def _dates_action(text: str, sentence: tuple[int, int], te: TimeExpression) -> b
     return bool(_ACTION.search(outside))
 
 
+# A clause that opens on its verb has its subject in an earlier clause.
+_PREDICATE_START = re.compile(
+    r"(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|said|told|went|fled|left|gave"
+    r"|took|made|began|won|lost|met|sent|held|got|came|became|spent|kept|ran|paid|brought"
+    r"|sought|fought|saw|found|faces|faced|remains|remained)\b"
+)
+
+
 def _clause(
     text: str, sentence: tuple[int, int], te: TimeExpression, limit: int, several: bool
-) -> str:
-    """The sentence, or when it dates several actions (or is too long) the clause
-    holding the expression."""
+) -> tuple[str, str]:
+    """What the expression dates: the sentence, or when it dates several actions (or is
+    too long) the clause holding the expression; and the wording to show, which
+    reaches back to the clause that names the subject when the clause has none
+    ("... arrested him in March 2013 and released him in November 2017": the second
+    event reads from the start, not "released him in November 2017")."""
     body = text[sentence[0] : sentence[1]].strip()
     if len(body) <= limit and not several:
-        return body
+        return body, body
     rel = te.start - sentence[0]
     splitter = r"[;:]\s+|,\s+(?:and|but|while|which)\s+" + (r"|\s+and\s+" if several else "")
     cuts = [(m.start(), m.end()) for m in re.finditer(splitter, body)]
     left = max((e for s, e in cuts if e <= rel), default=0)
     right = min((s for s, e in cuts if s >= rel + len(te.text)), default=len(body))
-    return body[left:right].strip(" ,;:")
+    clause = body[left:right].strip(" ,;:")
+    shown_left = left
+    while shown_left > 0 and _PREDICATE_START.match(body, shown_left):
+        shown_left = max((e for s, e in cuts if e < shown_left), default=0)
+    return clause, body[shown_left:right].strip(" ,;:")
 
 
 def _in_shared(doc: Document, start: int, end: int) -> str | None:
@@ -320,7 +335,7 @@ def _candidates(
     ]
     for te, sentence, value in qualifying:
         several = sum(1 for _, s, _ in qualifying if s == sentence) > 1
-        clause = _clause(text, sentence, te, settings.max_event_chars, several)
+        clause, shown = _clause(text, sentence, te, settings.max_event_chars, several)
         other = _in_shared(doc, *sentence)
         entities = frozenset(
             eid for s, e, eid, _ in by_doc.get(doc.id, ()) if sentence[0] <= s and e <= sentence[1]
@@ -337,7 +352,7 @@ def _candidates(
                 doc,
                 sentence[0],
                 sentence[1],
-                clause,
+                shown,
                 value,
                 _tokens(clause),
                 entities,
