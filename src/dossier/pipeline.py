@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from dossier.clean import clean_documents
-from dossier.crosscheck import crosscheck
+from dossier.crosscheck import crosscheck_stories
 from dossier.dedup import mark_duplicates
 from dossier.entities import find_mentions, resolve_entities
 from dossier.errors import StageOrderError
@@ -113,17 +113,23 @@ def _events(corpus: Corpus, settings: Settings, _: Resources) -> Corpus:
 
 
 def _crosscheck(corpus: Corpus, settings: Settings, resources: Resources) -> Corpus:
-    def one(story: Story, docs: tuple[Document, ...]) -> Story:
-        result = crosscheck(docs, story.entities, story.events, settings.crosscheck, resources)
-        return replace(
+    # All stories at once: their claims are embedded in one call.
+    results = crosscheck_stories(
+        [(_story_documents(corpus, s), s.entities) for s in corpus.stories],
+        settings.crosscheck,
+        resources,
+    )
+    stories = tuple(
+        replace(
             story,
             claims=result.claims,
             conflicts=result.conflicts,
             corroborations=result.corroborations,
             outlet_profiles=result.outlet_profiles,
         )
-
-    return _map_stories(corpus, one)
+        for story, result in zip(corpus.stories, results, strict=True)
+    )
+    return replace(corpus, stories=stories)
 
 
 def _summarize(corpus: Corpus, settings: Settings, _: Resources) -> Corpus:

@@ -10,12 +10,14 @@ began, and earlier expectations that later reports contradict ("superseded").
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from dossier.crosscheck import conflicts as rules
 from dossier.crosscheck import slots
-from dossier.crosscheck.align import Alignment, align
+from dossier.crosscheck.align import Alignment, Candidates, align_with, find_candidates
 from dossier.crosscheck.claims import ClaimInfo, extract_claims
 from dossier.crosscheck.compare import corroborations, outlet_profiles
 from dossier.crosscheck.frames import Frame, frames
@@ -37,6 +39,7 @@ __all__ = [
     "CrosscheckSettings",
     "OutletProfile",
     "crosscheck",
+    "crosscheck_stories",
 ]
 
 log = logging.getLogger(__name__)
@@ -62,21 +65,63 @@ def crosscheck(
     Rejected documents are ignored; duplicates are read but their claims are
     marked shared, so they never count as independent corroboration.
     """
+    return crosscheck_stories([(docs, entities)], settings, resources)[0]
+
+
+def crosscheck_stories(
+    stories: Sequence[tuple[Sequence[Document], Sequence[Entity]]],
+    settings: CrosscheckSettings,
+    resources: Resources,
+) -> list[CrosscheckResult]:
+    """:func:`crosscheck` for many stories (documents, entities), in order.
+
+    The claims of every story are embedded in one call: sorted by length across
+    stories, the batches are fuller (about 30 % faster on 1,000 Timeline17
+    documents than one call per story).
+    """
+    prepared = [_prepare(docs, entities, settings) for docs, entities in stories]
+    texts = list(dict.fromkeys(t for p in prepared for t in p.found.texts_to_embed(p.claims)))
+    log.debug("crosscheck: embedding %d claims for %d stories", len(texts), len(prepared))
+    vectors = dict(zip(texts, resources.embed(texts), strict=True)) if texts else {}
+    return [_finish(p, vectors, settings) for p in prepared]
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One story's claims, their predicates and the pairs to compare."""
+
+    docs: tuple[Document, ...]
+    entities: tuple[Entity, ...]
+    claims: list[ClaimInfo]
+    claim_frames: list[tuple[Frame, ...]]
+    found: Candidates
+
+
+def _prepare(
+    docs: Sequence[Document], entities: Sequence[Entity], settings: CrosscheckSettings
+) -> _Prepared:
     # Sorted, so the result does not depend on the order documents arrive in.
-    usable = sorted(
-        (d for d in docs if d.status != "rejected" and d.clean_text), key=lambda d: d.id
+    usable = tuple(
+        sorted((d for d in docs if d.status != "rejected" and d.clean_text), key=lambda d: d.id)
     )
     skipped = len(docs) - len(usable)
     if skipped:
         log.info("crosscheck: %d rejected or empty documents not read", skipped)
     claims = extract_claims(usable, entities, officials(usable, entities))
     claim_frames = [frames(c) for c in claims]
-    alignment = align(claims, claim_frames, settings, resources)
-    found = _conflicts(usable, entities, claims, claim_frames, alignment, settings)
-    facts = corroborations(claims, alignment)
-    profiles = outlet_profiles(usable, facts, settings.omitted_share)
+    found = find_candidates(claims, claim_frames, settings)
+    return _Prepared(usable, tuple(entities), claims, claim_frames, found)
+
+
+def _finish(
+    p: _Prepared, vectors: Mapping[str, np.ndarray], settings: CrosscheckSettings
+) -> CrosscheckResult:
+    alignment = align_with(p.claims, p.claim_frames, p.found, vectors, settings)
+    found = _conflicts(p.docs, p.entities, p.claims, p.claim_frames, alignment, settings)
+    facts = corroborations(p.claims, alignment)
+    profiles = outlet_profiles(p.docs, facts, settings.omitted_share)
     return CrosscheckResult(
-        claims=tuple(c.claim for c in claims),
+        claims=tuple(c.claim for c in p.claims),
         conflicts=tuple(found),
         corroborations=tuple(facts),
         outlet_profiles=tuple(profiles),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,46 +50,74 @@ def worth_aligning(info: ClaimInfo, claim_frames: Sequence[Frame], min_words: in
     return bool(info.claim.entity_ids or info.quantities or info.dates or claim_frames)
 
 
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The claims worth aligning and the pairs of them that will be compared."""
+
+    worth: tuple[int, ...]
+    pairs: frozenset[tuple[int, int]]
+
+    def texts_to_embed(self, claims: Sequence[ClaimInfo]) -> list[str]:
+        """Texts in a pair with a different text. Copies of one sentence (reprints,
+        shared background) are identical: cosine 1 without a vector."""
+        return list(
+            dict.fromkeys(
+                claims[k].text
+                for i, j in sorted(self.pairs)
+                if claims[i].text != claims[j].text
+                for k in (i, j)
+            )
+        )
+
+
+def find_candidates(
+    claims: Sequence[ClaimInfo],
+    claim_frames: Sequence[Sequence[Frame]],
+    settings: CrosscheckSettings,
+) -> Candidates:
+    worth = tuple(
+        i
+        for i, info in enumerate(claims)
+        if worth_aligning(info, claim_frames[i], settings.min_claim_words)
+    )
+    return Candidates(worth, frozenset(candidate_pairs(claims, claim_frames, worth, settings)))
+
+
 def align(
     claims: Sequence[ClaimInfo],
     claim_frames: Sequence[Sequence[Frame]],
     settings: CrosscheckSettings,
     resources: Resources,
 ) -> Alignment:
-    worth = [
-        i
-        for i, info in enumerate(claims)
-        if worth_aligning(info, claim_frames[i], settings.min_claim_words)
-    ]
-    # Embedding is the slow part: only claims in a pair that could state the same fact.
-    pairs = candidate_pairs(claims, claim_frames, worth, settings)
+    """Find candidates, embed what they need and align (one story on its own)."""
+    found = find_candidates(claims, claim_frames, settings)
+    texts = found.texts_to_embed(claims)
+    vectors = dict(zip(texts, resources.embed(texts), strict=True)) if texts else {}
+    return align_with(claims, claim_frames, found, vectors, settings)
+
+
+def align_with(
+    claims: Sequence[ClaimInfo],
+    claim_frames: Sequence[Sequence[Frame]],
+    found: Candidates,
+    vectors: Mapping[str, np.ndarray],
+    settings: CrosscheckSettings,
+) -> Alignment:
+    """Align the candidate pairs; ``vectors`` holds (at least) ``found.texts_to_embed``."""
+    pairs = found.pairs
     indices = tuple(sorted({i for pair in pairs for i in pair}))
     embedded = set(indices)
-    singletons = [(i,) for i in worth if i not in embedded]
+    singletons = [(i,) for i in found.worth if i not in embedded]
     if not indices:
         return Alignment((), np.zeros((0, 0), dtype=np.float32), tuple(singletons), {})
     texts = [claims[i].text for i in indices]
     text_ids = {t: k for k, t in enumerate(dict.fromkeys(texts))}
-    # Copies of one sentence (reprints, shared background) are identical: cosine 1 without
-    # a vector. Only texts in a pair with a different text are embedded.
-    to_embed = list(
-        dict.fromkeys(
-            claims[k].text for i, j in pairs if claims[i].text != claims[j].text for k in (i, j)
-        )
-    )
-    log.debug(
-        "embedding %d claims (%d distinct, %d pairs, %d alignable, %d claims)",
-        len(to_embed),
-        len(text_ids),
-        len(pairs),
-        len(worth),
-        len(claims),
-    )
-    vectors = np.zeros((len(text_ids), EMBEDDING_DIM), dtype=np.float32)
-    if to_embed:
-        vectors[[text_ids[t] for t in to_embed]] = resources.embed(to_embed)
+    matrix = np.zeros((len(text_ids), EMBEDDING_DIM), dtype=np.float32)
+    for text, row in text_ids.items():
+        if text in vectors:
+            matrix[row] = vectors[text]
     ids = np.array([text_ids[t] for t in texts])
-    matrix = vectors[ids]
+    matrix = matrix[ids]
     cosine = np.where(ids[:, None] == ids[None, :], 1.0, matrix @ matrix.T)
     position = {c: k for k, c in enumerate(indices)}
     # Only candidate pairs are compared: the others did not pass the lexical test.
