@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier.crosscheck import crosscheck
+from dossier.crosscheck import crosscheck, crosscheck_stories
 from dossier.crosscheck.align import candidate_pairs, worth_aligning
 from dossier.crosscheck.claims import extract_claims
 from dossier.crosscheck.frames import frames
@@ -85,3 +85,17 @@ def test_copies_align_without_embedding(settings: Settings) -> None:
     result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
     assert resources.embedded == []
     assert [sorted(f.outlets) for f in result.corroborations] == [["Outlet one", "Outlet two"]]
+
+
+def test_many_stories_at_once_equal_one_at_a_time(settings: Settings) -> None:
+    resources = Resources()
+    story_docs = story.documents()
+    other = _two_docs(
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards.",
+        "Border guards detained Tomas Varga and Elin Sorensen in Kira on February 20.",
+    )
+    inputs = [(story_docs, story.entities(story_docs)), (other, _entities(other))]
+    together = crosscheck_stories(inputs, settings.crosscheck, resources)
+    alone = [crosscheck(d, e, (), settings.crosscheck, resources) for d, e in inputs]
+    assert together == alone
+    assert [c.kind for c in together[1].conflicts] == ["place"]
