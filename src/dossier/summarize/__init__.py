@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dossier.model import Conflict, Document, Entity, Event, Sentence
 from dossier.summarize.candidates import candidates
 from dossier.summarize.select import (
+    SpanSet,
     avoided,
     confirmed_later,
-    overlaps,
     pick_headline,
     score_all,
     select,
@@ -39,8 +39,8 @@ def summarize(
     """Headline (latest state) and summary (at most ``settings.max_words`` words)."""
     usable = sorted((d for d in docs if d.ok and d.clean_text), key=lambda d: d.id)
     pool = candidates(usable, settings.min_sentence_words, settings.max_sentence_words)
-    avoid = avoided(conflicts)
-    kept = [c for c in pool if not overlaps(c, avoid)]
+    avoid = SpanSet(avoided(conflicts))
+    kept = [c for c in pool if not avoid.overlaps(c)]
     if len(kept) < len(pool):
         log.debug(
             "summary: %d sentences avoided (superseded or contradicted)", len(pool) - len(kept)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -59,8 +59,23 @@ def confirmed_later(conflicts: Sequence[Conflict]) -> set[tuple[str, int, int]]:
     }
 
 
-def overlaps(c: Candidate, spans: set[tuple[str, int, int]]) -> bool:
-    return any(doc == c.doc.id and s < c.end and c.start < e for doc, s, e in spans)
+class SpanSet:
+    """Spans ``(doc, start, end)``, asked whether a sentence overlaps any of them."""
+
+    __slots__ = ("_by_doc",)
+
+    def __init__(self, spans: Iterable[tuple[str, int, int]]) -> None:
+        by_doc: dict[str, list[tuple[int, int, None]]] = {}
+        for doc, start, end in spans:
+            by_doc.setdefault(doc, []).append((start, end, None))
+        self._by_doc = {doc: SpanIndex(items) for doc, items in by_doc.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self._by_doc)
+
+    def overlaps(self, c: Candidate) -> bool:
+        index = self._by_doc.get(c.doc.id)
+        return bool(index and index.overlapping(c.start, c.end))
 
 
 def main_entities(entities: Sequence[Entity]) -> set[str]:
@@ -125,6 +140,7 @@ def score_all(
     outlet_of = {c.doc.id: (c.doc.outlet or c.doc.id) for c in cands}
     all_dates = sorted(_date_of(c, evs) for c, evs in zip(cands, cand_events, strict=True))
     latest = all_dates[-1] if all_dates else ""
+    latest_spans = SpanSet(latest_state or ())
     related = _same_fact_index(cands, support_jaccard)
     own_citation = [c.doc.cite(c.start, c.end) for c in cands]
     out: list[Scored] = []
@@ -134,7 +150,7 @@ def score_all(
         outlets = {outlet_of.get(doc_id, doc_id) for doc_id in citations}
         doc_mentions = mentions.get(cand.doc.id)
         names = set(doc_mentions.within(cand.start, cand.end)) if doc_mentions else set()
-        is_latest = bool(latest_state) and overlaps(cand, latest_state or set())
+        is_latest = latest_spans.overlaps(cand)
         # What overtook an earlier expectation is, by construction, the latest state.
         date = _published_key(cand) if is_latest else _date_of(cand, own_events)
         in_events = bool(own_events)
