@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.overlap import shared_key_counts
+from dossier.overlap import intersection_sizes, shared_key_counts
 
 KEYS = st.frozensets(st.sampled_from("abcdefghij"), max_size=6)
 
@@ -46,3 +47,16 @@ def test_words_shared_by_sentences() -> None:
     assert list(shared_key_counts(sentences)) == [(0, 1, 3)]
     assert list(shared_key_counts(sentences, min_shared=4)) == []
     assert list(shared_key_counts(sentences, min_jaccard=0.7)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(sets=st.lists(KEYS, min_size=1, max_size=10), data=st.data())
+def test_intersection_sizes_match_set_intersections(
+    sets: list[frozenset[str]], data: st.DataObject
+) -> None:
+    index = st.integers(0, len(sets) - 1)
+    pairs = data.draw(st.lists(st.tuples(index, index), max_size=15))
+    i = np.array([a for a, _ in pairs], dtype=np.int64)
+    j = np.array([b for _, b in pairs], dtype=np.int64)
+    got = intersection_sizes(sets, i, j).tolist()
+    assert got == [len(sets[a] & sets[b]) for a, b in pairs]

@@ -21,7 +21,7 @@ import numpy as np
 from dossier.crosscheck.claims import ClaimInfo
 from dossier.crosscheck.frames import Frame, compatible_dates
 from dossier.crosscheck.settings import CrosscheckSettings
-from dossier.overlap import shared_key_counts
+from dossier.overlap import intersection_sizes, shared_key_arrays
 from dossier.resources import EMBEDDING_DIM, Resources
 from dossier.text import word_count
 
@@ -190,18 +190,27 @@ def candidate_pairs(
     asserted = [
         frozenset(_canonical(f.family) for f in claim_frames[i] if f.asserted) for i in worth
     ]
-    pairs: set[tuple[int, int]] = set()
-    for x, y, _ in shared_key_counts(keys, settings.min_shared_words):
+    xs, ys, _ = shared_key_arrays(keys, settings.min_shared_words)
+    doc_index = {
+        doc_id: k for k, doc_id in enumerate(dict.fromkeys(claims[i].doc.id for i in worth))
+    }
+    docs = np.array([doc_index[claims[i].doc.id] for i in worth], dtype=np.int64)
+    other_doc = docs[xs] != docs[ys]
+    xs, ys = xs[other_doc], ys[other_doc]
+    sizes = np.array([len(w) for w in words], dtype=np.int64)
+    shorter = np.maximum(1, np.minimum(sizes[xs], sizes[ys]))
+    lexical = intersection_sizes(words, xs, ys) / shorter >= settings.min_pair_overlap
+    close = zip(xs[lexical].tolist(), ys[lexical].tolist(), strict=True)
+    pairs = {(worth[x], worth[y]) for x, y in close}
+    framed = np.array([bool(u) for u in usable], dtype=bool)
+    rest = ~lexical & framed[xs] & framed[ys]
+    for x, y in zip(xs[rest].tolist(), ys[rest].tolist(), strict=True):
         i, j = worth[x], worth[y]
-        if claims[i].doc.id == claims[j].doc.id:
-            continue
-        overlap = len(words[x] & words[y]) / max(1, min(len(words[x]), len(words[y])))
         maybe_same_event = (key_families[x] == key_families[y] and usable[x] & usable[y]) or (
             asserted[x] & asserted[y]
         )
-        if overlap >= settings.min_pair_overlap or (
-            maybe_same_event
-            and _same_kind_of_event(claims[i], claims[j], claim_frames[i], claim_frames[j])
+        if maybe_same_event and _same_kind_of_event(
+            claims[i], claims[j], claim_frames[i], claim_frames[j]
         ):
             pairs.add((i, j))
     return pairs
