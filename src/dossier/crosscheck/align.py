@@ -177,19 +177,7 @@ def candidate_pairs(
     """
     words = [content_words(claims[i].text) for i in worth]
     keys = [_lexical_keys(claims[i], words[x]) for x, i in enumerate(worth)]
-    # Cheap necessary conditions for _same_kind_of_event, per claim: a match needs the same
-    # key families and a shared predicate that is neither conditional nor asked for; the
-    # other case needs a shared asserted family.
-    key_families = [_key_families(claim_frames[i]) for i in worth]
-    usable = [
-        frozenset(
-            _canonical(f.family) for f in claim_frames[i] if not f.conditional and not f.appeal
-        )
-        for i in worth
-    ]
-    asserted = [
-        frozenset(_canonical(f.family) for f in claim_frames[i] if f.asserted) for i in worth
-    ]
+    kinds = [_kinds(claim_frames[i]) for i in worth]
     xs, ys, _ = shared_key_arrays(keys, settings.min_shared_words)
     doc_index = {
         doc_id: k for k, doc_id in enumerate(dict.fromkeys(claims[i].doc.id for i in worth))
@@ -202,29 +190,42 @@ def candidate_pairs(
     lexical = intersection_sizes(words, xs, ys) / shorter >= settings.min_pair_overlap
     close = zip(xs[lexical].tolist(), ys[lexical].tolist(), strict=True)
     pairs = {(worth[x], worth[y]) for x, y in close}
-    framed = np.array([bool(u) for u in usable], dtype=bool)
+    framed = np.array([bool(k.usable) for k in kinds], dtype=bool)
     rest = ~lexical & framed[xs] & framed[ys]
     for x, y in zip(xs[rest].tolist(), ys[rest].tolist(), strict=True):
         i, j = worth[x], worth[y]
-        maybe_same_event = (key_families[x] == key_families[y] and usable[x] & usable[y]) or (
-            asserted[x] & asserted[y]
-        )
-        if maybe_same_event and _same_kind_of_event(
-            claims[i], claims[j], claim_frames[i], claim_frames[j]
+        if _same_kind_of_event(
+            claims[i], claims[j], claim_frames[i], claim_frames[j], kinds[x], kinds[y]
         ):
             pairs.add((i, j))
     return pairs
 
 
+@dataclass(frozen=True, slots=True)
+class _Kinds:
+    """The event families a claim's predicates report, computed once per claim."""
+
+    key: frozenset[str]  # what frame_relation compares (see _key_families)
+    usable: frozenset[str]  # neither conditional nor asked for: may match another claim
+    asserted: frozenset[str]  # stated as a fact or a ruling
+
+
+def _kinds(fs: Sequence[Frame]) -> _Kinds:
+    return _Kinds(
+        key=_key_families(fs),
+        usable=frozenset(_canonical(f.family) for f in fs if not f.conditional and not f.appeal),
+        asserted=frozenset(_canonical(f.family) for f in fs if f.asserted),
+    )
+
+
 def _same_kind_of_event(
-    a: ClaimInfo, b: ClaimInfo, fa: Sequence[Frame], fb: Sequence[Frame]
+    a: ClaimInfo, b: ClaimInfo, fa: Sequence[Frame], fb: Sequence[Frame], ka: _Kinds, kb: _Kinds
 ) -> bool:
     """Both report the same event family about the same people (or about nobody named)."""
-    if frame_relation(a, b, fa, fb) == "match":
+    # A "match" needs the same key families and a shared predicate that may match.
+    if ka.key == kb.key and ka.usable & kb.usable and frame_relation(a, b, fa, fb) == "match":
         return True
-    families_a = {_canonical(f.family) for f in fa if f.asserted}
-    families_b = {_canonical(f.family) for f in fb if f.asserted}
-    if not families_a & families_b:
+    if not ka.asserted & kb.asserted:
         return False
     if a.subjects and b.subjects:
         return bool(a.subjects & b.subjects)
