@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from dossier.model import Citation, Conflict, DateValue, Entity, Event
 from dossier.overlap import shared_key_counts
@@ -70,9 +69,6 @@ class SpanSet:
             by_doc.setdefault(doc, []).append((start, end, None))
         self._by_doc = {doc: SpanIndex(items) for doc, items in by_doc.items()}
 
-    def __bool__(self) -> bool:
-        return bool(self._by_doc)
-
     def overlaps(self, c: Candidate) -> bool:
         index = self._by_doc.get(c.doc.id)
         return bool(index and index.overlapping(c.start, c.end))
@@ -92,23 +88,9 @@ def main_entities(entities: Sequence[Entity]) -> set[str]:
     return {e for e, n in counts.items() if n == top and n >= 1}
 
 
-def same_fact(
-    overlap: float,
-    families: Callable[[], tuple[frozenset[str], frozenset[str]]],
-    support_jaccard: float,
-) -> bool:
-    """Two sentences state the same thing: shared words and the same reported events.
-
-    ``overlap`` is the Jaccard overlap of their content words; ``families`` gives
-    the events each reports (arrest, sentence, removal ...), asked for only when
-    the words alone do not decide.
-    """
-    if overlap >= 2 * support_jaccard:
-        return True
-    if overlap < support_jaccard:
-        return False
-    fa, fb = families()
-    return bool(fa & fb) or (not fa and not fb)
+def same_events(families_a: frozenset[str], families_b: frozenset[str]) -> bool:
+    """Two sentences report the same events (arrest, sentence, removal ...), or none."""
+    return bool(families_a & families_b) or (not families_a and not families_b)
 
 
 def score_all(
@@ -180,20 +162,16 @@ def _same_fact_index(cands: Sequence[Candidate], support_jaccard: float) -> list
             families[k] = event_families(cands[k].text)
         return families[k]
 
+    # Every pair shares support_jaccard of its words; twice that states the same fact on its
+    # own, less also needs the same reported events (looked up only then).
     for i, j, shared in shared_key_counts(token_sets, min_jaccard=support_jaccard):
         union = len(token_sets[i]) + len(token_sets[j]) - shared
-        if same_fact(shared / union, partial(_pair, family, i, j), support_jaccard):
+        if shared / union >= 2 * support_jaccard or same_events(family(i), family(j)):
             related[i].append(j)
             related[j].append(i)
     for others in related:
         others.sort()
     return related
-
-
-def _pair(
-    family: Callable[[int], frozenset[str]], i: int, j: int
-) -> tuple[frozenset[str], frozenset[str]]:
-    return family(i), family(j)
 
 
 def _supporting(
