@@ -36,10 +36,14 @@ _BOUNDING = re.compile(
     r"(?:(?:late|early|mid)\s+)?(?:on\s+|in\s+)?(?:the\s+)?$",
     re.I,
 )
+# Irregular past tenses of verbs news uses to report what happened.
+_IRREGULAR_PAST = (
+    "began|went|fled|left|met|held|sent|won|lost|spent|paid|told|found|saw|ran|brought|became"
+    "|got|took|gave|made|came|said"
+)
 _ACTION = re.compile(
-    r"\b(?:[a-z]{2,}ed|began|begun|went|gone|fled|left|met|held|sent|won|lost|fell|rose|spent|paid|"
-    r"told|found|saw|ran|led|brought|became|got|struck|hit|shot|took|gave|made|came|"
-    r"said|says|say|sentenced|will|would|trial|statement|hearing|conference|ruling|verdict|"
+    r"\b(?:[a-z]{2,}ed|" + _IRREGULAR_PAST + r"|begun|gone|fell|rose|led|struck|hit|shot|"
+    r"says|say|sentenced|will|would|trial|statement|hearing|conference|ruling|verdict|"
     r"arrest|protest|election|meeting|visit|attack|crossed|slipped|opened|begins|starts)\b",
     re.I,
 )
@@ -242,9 +246,8 @@ def _dates_action(text: str, sentence: tuple[int, int], te: TimeExpression) -> b
 
 # A clause that opens on its verb has its subject in an earlier clause.
 _PREDICATE_START = re.compile(
-    r"(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|said|told|went|fled|left|gave"
-    r"|took|made|began|won|lost|met|sent|held|got|came|became|spent|kept|ran|paid|brought"
-    r"|sought|fought|saw|found|faces|faced|remains|remained)\b"
+    r"(?:[a-z]+ed|" + _IRREGULAR_PAST + r"|was|were|is|are|has|had|have|will|would|could"
+    r"|kept|sought|fought|faces|faced|remains|remained)\b"
 )
 
 

@@ -6,6 +6,7 @@ Everything here is immutable and compiled once at import time.
 from __future__ import annotations
 
 import re
+import string
 from types import MappingProxyType
 
 MONTHS = MappingProxyType(
@@ -240,9 +241,8 @@ def compile_ci(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-ASCII_LOWER = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
-)  # same length out as in: offsets stay valid
+# ASCII letters only, so the text keeps its length and every offset stays valid.
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def lowercase_scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
