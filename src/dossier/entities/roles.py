@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
-from dossier.entities.context import left_age, left_role, right_age, right_role
+from dossier.entities.context import RoleCue, left_age, left_role, right_age, right_role
 from dossier.entities.settings import EntitySettings
 from dossier.model import AttributeClaim, Document, Mention, RoleClaim
 from dossier.text import sentence_spans
@@ -55,43 +55,37 @@ def person_claims(
             (name, str(value), doc.id, start, end), AttributeClaim(name, value, citation)
         )
 
+    def add_role(role: str, doc: Document, start: int, end: int) -> None:
+        if role.startswith("former "):
+            # A past position is no role in this story: kept as a title.
+            add_attr("title", role, doc, start, end)
+        else:
+            roles.setdefault((role, doc.id, start, end), RoleClaim(role, doc.cite(start, end)))
+
+    def add_affiliation(cue: RoleCue, di: int, doc: Document) -> None:
+        if cue.org_start >= 0 and not _other_entity(doc, cue.org_start, cue.org_end):
+            value = (
+                org_name(di, cue.org_start, cue.org_end)
+                or doc.clean_text[cue.org_start : cue.org_end]
+            )
+            add_attr("affiliation", value, doc, cue.org_start, cue.org_end)
+
     for di, m in mentions:
         doc = docs[di]
         text = doc.clean_text
         cue = left_role(text, m.start)
         if cue is not None:
-            if cue.role.startswith("former "):
-                # A past position is no role in this story: kept as a title.
-                add_attr("title", cue.role, doc, cue.start, m.end)
-            else:
-                citation = doc.cite(cue.start, m.end)
-                roles.setdefault(
-                    (cue.role, doc.id, cue.start, m.end), RoleClaim(cue.role, citation)
-                )
+            add_role(cue.role, doc, cue.start, m.end)
             if cue.title:
                 title_end = m.start
                 while title_end > cue.start and text[title_end - 1] in " ,\u00a0\t":
                     title_end -= 1
                 add_attr("title", cue.title, doc, cue.start, title_end)
-            if cue.org_start >= 0 and not _other_entity(doc, cue.org_start, cue.org_end):
-                value = (
-                    org_name(di, cue.org_start, cue.org_end) or text[cue.org_start : cue.org_end]
-                )
-                add_attr("affiliation", value, doc, cue.org_start, cue.org_end)
+            add_affiliation(cue, di, doc)
         cue = right_role(text, m.end)
         if cue is not None:
-            if cue.role.startswith("former "):
-                add_attr("title", cue.role, doc, m.start, cue.end)
-            else:
-                citation = doc.cite(m.start, cue.end)
-                roles.setdefault(
-                    (cue.role, doc.id, m.start, cue.end), RoleClaim(cue.role, citation)
-                )
-            if cue.org_start >= 0 and not _other_entity(doc, cue.org_start, cue.org_end):
-                value = (
-                    org_name(di, cue.org_start, cue.org_end) or text[cue.org_start : cue.org_end]
-                )
-                add_attr("affiliation", value, doc, cue.org_start, cue.org_end)
+            add_role(cue.role, doc, m.start, cue.end)
+            add_affiliation(cue, di, doc)
         for age_cue in (right_age(text, m.end), left_age(text, m.start)):
             if age_cue is None or not settings.min_age <= age_cue.age <= settings.max_age:
                 continue
