@@ -21,6 +21,7 @@ import numpy as np
 from dossier.crosscheck.claims import ClaimInfo
 from dossier.crosscheck.frames import Frame, compatible_dates
 from dossier.crosscheck.settings import CrosscheckSettings
+from dossier.crosscheck.support import canonical_family
 from dossier.overlap import intersection_sizes, shared_key_arrays
 from dossier.resources import EMBEDDING_DIM, Resources
 from dossier.text import word_count
@@ -213,8 +214,10 @@ class _Kinds:
 def _kinds(fs: Sequence[Frame]) -> _Kinds:
     return _Kinds(
         key=_key_families(fs),
-        usable=frozenset(_canonical(f.family) for f in fs if not f.conditional and not f.appeal),
-        asserted=frozenset(_canonical(f.family) for f in fs if f.asserted),
+        usable=frozenset(
+            canonical_family(f.family) for f in fs if not f.conditional and not f.appeal
+        ),
+        asserted=frozenset(canonical_family(f.family) for f in fs if f.asserted),
     )
 
 
@@ -277,7 +280,7 @@ def frame_relation(a: ClaimInfo, b: ClaimInfo, fa: Sequence[Frame], fb: Sequence
     match = False
     for x in fa:
         for y in fb:
-            if _canonical(x.family) != _canonical(y.family):
+            if canonical_family(x.family) != canonical_family(y.family):
                 continue
             if x.conditional or y.conditional or x.appeal or y.appeal:
                 continue
@@ -297,14 +300,10 @@ def frame_relation(a: ClaimInfo, b: ClaimInfo, fa: Sequence[Frame], fb: Sequence
 def _key_families(fs: Sequence[Frame]) -> frozenset[str]:
     """The events a claim reports (a sentence, an arrest, a removal ...)."""
     return frozenset(
-        _canonical(f.family)
+        canonical_family(f.family)
         for f in fs
         if f.family != "cross" and not f.conditional and not f.appeal
     )
-
-
-def _canonical(family: str) -> str:
-    return "removal" if family == "stay" else family
 
 
 def _overlap_bonus(

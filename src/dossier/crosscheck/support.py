@@ -41,8 +41,13 @@ def unique_citations(cits: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(seen.values())
 
 
+def canonical_family(family: str) -> str:
+    """A stay of removal is about the removal: one family for both."""
+    return REMOVAL_LIKE.get(family, family)
+
+
 def family_of(frame: Frame) -> str:
-    return REMOVAL_LIKE.get(frame.family, frame.family)
+    return canonical_family(frame.family)
 
 
 def outlets_of(claims: Sequence[ClaimInfo]) -> str:
