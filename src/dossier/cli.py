@@ -13,22 +13,38 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier import __version__
 from dossier.errors import DossierError
-from dossier.model import Corpus
+
+if TYPE_CHECKING:
+    from dossier.model import Corpus, Removal
+    from dossier.runners.progress import Progress
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_FAILED = 3
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+EXIT_BROKEN_PIPE = 141  # the reader of our output went away, e.g. `| head` (128 + SIGPIPE)
 
 log = logging.getLogger("dossier")
+
+
+def _verbose_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Accepted before and after the command (`dossier -v build` and `dossier build -v`).
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="log each stage with its counts and the documents it dropped",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,18 +53,27 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Turn scattered news coverage of a story into one cross-checked, cited case file."
         ),
-        epilog="Exit codes: 0 ok, 1 some inputs rejected, 2 usage error, 3 run failed.",
+        epilog=(
+            "Exit codes: 0 ok, 1 some inputs rejected, 2 usage error, 3 run failed, "
+            "130 interrupted."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    _verbose_option(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    build = commands.add_parser(
+    def command(name: str, **kwargs: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, **kwargs)  # type: ignore[arg-type]
+        _verbose_option(sub, top=False)
+        return sub
+
+    build = command(
         "build",
         help="build a dossier from articles",
         description=(
-            "Read articles (.txt, .html, .htm files, or folders of them, searched recursively), "
-            "and write OUT/dossier.json, OUT/report.html and the store OUT/dossier.sqlite."
+            "Read articles (.txt, .html, .htm files, or folders of them, searched recursively; "
+            "a sources.csv or sources.json beside them gives outlet, URL, date and language), "
+            "and write OUT/report.html, OUT/dossier.json and the store OUT/dossier.sqlite."
         ),
     )
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
@@ -64,15 +89,15 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         metavar="N",
-        help="worker processes for per-document stages (default 1: all in this process)",
+        help="worker processes for per-document stages (default: %(default)s, all in this process)",
     )
     build.add_argument(
         "--embed-precision",
         choices=("auto", "float32", "bfloat16"),
         default="auto",
         help=(
-            "arithmetic of the sentence embeddings (default auto: bfloat16 where the CPU "
-            "has it, about 1.6x faster; float32 gives the same result on every machine)"
+            "arithmetic of the sentence embeddings (default: %(default)s, bfloat16 where the "
+            "CPU has it, about 1.6x faster; float32 gives the same result on every machine)"
         ),
     )
     build.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -80,17 +105,20 @@ def _parser() -> argparse.ArgumentParser:
         "--no-progress", action="store_true", help="no progress bar even on a terminal"
     )
 
-    clean = commands.add_parser(
+    clean = command(
         "clean",
-        help="print the clean text of one article",
-        description="Print the clean text of one article; --explain also lists what was removed.",
+        help="print the clean text of articles",
+        description=(
+            "Print the clean text of articles (files, or folders of them); --explain also "
+            "lists what was removed and why."
+        ),
     )
-    clean.add_argument("file", type=Path, metavar="FILE")
+    clean.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     clean.add_argument(
         "--explain", action="store_true", help="print each removed block with its reason"
     )
 
-    timeline = commands.add_parser(
+    timeline = command(
         "timeline",
         help="print a timeline of a large collection",
         description=(
@@ -99,27 +127,45 @@ def _parser() -> argparse.ArgumentParser:
             "Files in a folder named YYYY-MM-DD take that date as their publication date."
         ),
     )
-    timeline.add_argument("inputs", nargs="+", metavar="INPUT")
-    timeline.add_argument("--max-dates", type=int, default=10, metavar="T", help="dates to pick")
-    timeline.add_argument("--per-date", type=int, default=2, metavar="N", help="sentences per date")
+    timeline.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    timeline.add_argument(
+        "--max-dates",
+        type=int,
+        default=10,
+        metavar="T",
+        help="dates to pick (default: %(default)s)",
+    )
+    timeline.add_argument(
+        "--per-date",
+        type=int,
+        default=2,
+        metavar="N",
+        help="sentences per date (default: %(default)s)",
+    )
     timeline.add_argument(
         "--keywords",
         default="",
         metavar="WORD,...",
         help="prefer dates and sentences with these words (a date's summary keeps only keyword "
-        "sentences when it has any)",
+        "sentences when it has any; default: none)",
     )
 
-    serve = commands.add_parser(
+    serve = command(
         "serve",
         help="serve the web UI and HTTP API over a store",
         description="Serve the web UI and the HTTP API (see docs/api.md) over a dossier store.",
     )
-    serve.add_argument("--store", type=Path, required=True, metavar="PATH")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--store", type=Path, required=True, metavar="PATH", help="the store dossier build wrote"
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port to listen on (default: %(default)s)"
+    )
 
-    validate = commands.add_parser(
+    validate = command(
         "validate",
         help="check a dossier.json against the contract",
         description=(
@@ -128,7 +174,12 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     validate.add_argument("dossier_json", type=Path, metavar="DOSSIER_JSON")
-    validate.add_argument("--schema", type=Path, required=True, metavar="SCHEMA_JSON")
+    validate.add_argument(
+        "--schema",
+        type=Path,
+        metavar="SCHEMA_JSON",
+        help="the schema to check against (default: the dossier/1 contract shipped with Dossier)",
+    )
     return parser
 
 
@@ -141,10 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    from dossier.console import configure_logging
+
+    configure_logging(args.verbose)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "build": _build,
         "clean": _clean,
@@ -155,49 +205,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except DossierError as error:
-        print(f"dossier: error: {error}", file=sys.stderr)
+        print(f"dossier {args.command}: error: {error}", file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(f"dossier {args.command}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"dossier {args.command}: error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, send what is still buffered to /dev/null (no second error at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout has no file descriptor (captured in tests)
+        pass
 
 
 def entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        code = EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:  # between the command and the flush
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
 
 
-@contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    if not enabled:
-        yield None
-        return
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("{task.description:<12}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total} stages"),
-        TimeElapsedColumn(),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("reading", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
-        yield update
-
-
-def _missing_inputs(inputs: Sequence[str]) -> list[str]:
-    return [i for i in inputs if not Path(i).exists()]
+def _missing_inputs(inputs: Sequence[str | Path]) -> list[str]:
+    return [str(i) for i in inputs if not Path(i).exists() and not Path(i).is_symlink()]
 
 
 def _build(args: argparse.Namespace) -> int:
-    from dossier.pipeline import DEFAULT_STAGES, ingest, run_pipeline
-    from dossier.report.html import render_report
-    from dossier.report.json_out import corpus_to_json
-    from dossier.resources import Resources
-    from dossier.runners import ShardedRunner
-    from dossier.settings import Settings
-    from dossier.store import Store
+    from dossier.console import print_build_summary, progress_bar
 
     if args.workers < 1:
         print("dossier build: error: --workers must be at least 1", file=sys.stderr)
@@ -208,31 +257,54 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"dossier build: error: cannot create {out}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
+    show_progress = not (args.quiet or args.no_progress) and sys.stderr.isatty()
+    with progress_bar(show_progress) as progress:
+        if progress is not None:
+            progress("read", 0, 0)  # on screen before anything heavy is imported
+        corpus = _run_build(args, progress)
+    written = _write_outputs(corpus, out, args.store or out / "dossier.sqlite")
+    if not args.quiet:
+        print_build_summary(corpus, written)
+    rejected = [d for d in corpus.documents if d.status == "rejected"]
+    for doc in rejected:
+        print(f"rejected: {doc.source}: {doc.reason}", file=sys.stderr)
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _run_build(args: argparse.Namespace, progress: Progress | None) -> Corpus:
+    from dossier.pipeline import DEFAULT_STAGES, ingest, run_pipeline
+    from dossier.resources import Resources
+    from dossier.runners import ShardedRunner
+    from dossier.settings import Settings
+
     settings = Settings()
     resources = Resources(embed_precision=args.embed_precision)
-    show_progress = not (args.quiet or args.no_progress) and sys.stderr.isatty()
-    with _progress(show_progress) as progress:
-        if args.workers > 1:
-            corpus = ShardedRunner(workers=args.workers).run(
-                ingest(args.inputs, settings), DEFAULT_STAGES, settings, resources
-            )
-        else:
-            corpus = run_pipeline(args.inputs, settings, resources, progress=progress)
-    corpus = replace(corpus, generated_at=datetime.now(UTC).isoformat(timespec="seconds"))
+    if args.workers > 1:
+        corpus = ShardedRunner(workers=args.workers).run(
+            ingest(args.inputs, settings, progress), DEFAULT_STAGES, settings, resources
+        )
+    else:
+        resources.preload()  # the models load while the inputs are read and cleaned
+        corpus = run_pipeline(args.inputs, settings, resources, progress=progress)
+    return replace(corpus, generated_at=datetime.now(UTC).isoformat(timespec="seconds"))
 
-    store_path: Path = args.store or out / "dossier.sqlite"
+
+def _write_outputs(corpus: Corpus, out: Path, store_path: Path) -> list[tuple[str, Path]]:
+    from dossier.report.html import render_report
+    from dossier.report.json_out import corpus_to_json
+    from dossier.store import Store
+
     with Store(store_path) as store:
         store.save_corpus(corpus)
     _write_atomic(
         out / "dossier.json", json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=2)
     )
     _write_atomic(out / "report.html", render_report(corpus))
-    if not args.quiet:
-        _print_build_summary(corpus, out, store_path)
-    rejected = [d for d in corpus.documents if d.status == "rejected"]
-    for doc in rejected:
-        print(f"rejected: {doc.source}: {doc.reason}", file=sys.stderr)
-    return EXIT_REJECTED if rejected else EXIT_OK
+    return [
+        ("report", out / "report.html"),
+        ("json", out / "dossier.json"),
+        ("store", store_path),
+    ]
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -241,56 +313,46 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def _print_build_summary(corpus: Corpus, out: Path, store_path: Path) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(stderr=False, highlight=False)
-    counts = {
-        status: sum(1 for d in corpus.documents if d.status == status)
-        for status in ("ok", "duplicate", "rejected")
-    }
-    console.print(
-        f"{len(corpus.documents)} documents: {counts['ok']} ok, {counts['duplicate']} duplicate, "
-        f"{counts['rejected']} rejected; {len(corpus.stories)} stories"
-    )
-    table = Table("story", "documents", "entities", "events", "conflicts", show_edge=False)
-    for story in corpus.stories:
-        table.add_row(
-            story.title[:60],
-            str(len(story.document_ids)),
-            str(len(story.entities)),
-            str(len(story.events)),
-            str(len(story.conflicts)),
-        )
-    console.print(table)
-    console.print(f"report: {out / 'report.html'}")
-    console.print(f"json:   {out / 'dossier.json'}")
-    console.print(f"store:  {store_path}")
-
-
 def _clean(args: argparse.Namespace) -> int:
-    from dossier.clean import clean_file
+    from dossier.clean import clean_documents
+    from dossier.ingest import read_inputs
     from dossier.settings import Settings
 
-    if not args.file.exists():
-        print(f"dossier clean: error: {args.file}: no such file", file=sys.stderr)
+    missing = _missing_inputs(args.inputs)
+    if missing:
+        print(f"dossier clean: error: no such file: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    document = clean_file(args.file, Settings().clean)
-    if document.status == "rejected":
+    settings = Settings()
+    # Cleaned together: lines repeated across the pages are boilerplate, as in a build.
+    documents = clean_documents(read_inputs(args.inputs, settings.ingest), settings.clean)
+    if not documents:
+        print("dossier clean: error: no .txt/.html/.htm files in the input", file=sys.stderr)
+        return EXIT_USAGE
+    for document in documents:
+        if document.status == "rejected":
+            continue
+        if len(documents) > 1:
+            print(f"==> {document.source} <==")
+        if document.title:
+            print(f"# {document.title}\n")
+        print(document.clean_text)
+        if args.explain:
+            _explain(document.removals)
+        if len(documents) > 1:
+            print()
+    rejected = [d for d in documents if d.status == "rejected"]
+    for document in rejected:
         print(f"dossier clean: {document.source}: rejected: {document.reason}", file=sys.stderr)
-        return EXIT_REJECTED
-    if document.title:
-        print(f"# {document.title}\n")
-    print(document.clean_text)
-    if args.explain:
-        print("\n--- removed ---")
-        for removal in document.removals:
-            lines = removal.text.count("\n") + 1
-            print(f"[{removal.reason}] ({lines} line{'s' if lines != 1 else ''})")
-            for line in removal.text.splitlines():
-                print(f"    {line}")
-    return EXIT_OK
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _explain(removals: Sequence[Removal]) -> None:
+    print("\n--- removed ---")
+    for removal in removals:
+        lines = removal.text.count("\n") + 1
+        print(f"[{removal.reason}] ({lines} line{'s' if lines != 1 else ''})")
+        for line in removal.text.splitlines():
+            print(f"    {line}")
 
 
 def _timeline(args: argparse.Namespace) -> int:
@@ -347,15 +409,26 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         data = json.loads(args.dossier_json.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        print(f"dossier validate: error: {args.dossier_json}: {error}", file=sys.stderr)
+        print(f"dossier validate: error: {args.dossier_json}: {_why(error)}", file=sys.stderr)
         return EXIT_USAGE
-    problems = validate_against_contract(data, args.schema) + check_citations(data)
+    try:
+        problems = validate_against_contract(data, args.schema)
+    except (OSError, ValueError) as error:
+        print(f"dossier validate: error: schema {args.schema}: {_why(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    problems += check_citations(data) if isinstance(data, dict) else []
     for problem in problems:
         print(problem)
     if problems:
         return EXIT_REJECTED
     print(f"{args.dossier_json}: valid dossier/1, every citation quotes its source exactly")
     return EXIT_OK
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return f"not valid JSON ({error})" if isinstance(error, json.JSONDecodeError) else str(error)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from dossier.errors import StageOrderError
 from dossier.ingest import read_inputs
 from dossier.model import Corpus, Document, Story
 from dossier.resources import Resources
+from dossier.runners.progress import Progress
 from dossier.settings import Settings
 from dossier.stories import group_stories
 from dossier.summarize import summarize
@@ -197,9 +198,16 @@ def check_order(stages: Sequence[Stage], available: frozenset[str] = _fs("doc.ra
         have |= stage.provides
 
 
-def ingest(paths: Sequence[str | Path], settings: Settings) -> Corpus:
+def ingest(
+    paths: Sequence[str | Path], settings: Settings, progress: Progress | None = None
+) -> Corpus:
     """Read the inputs into a corpus of raw documents (rejected ones included)."""
-    return Corpus(documents=read_inputs(paths, settings.ingest))
+    if progress is not None:
+        progress("read", 0, 0)
+    documents = read_inputs(paths, settings.ingest)
+    if progress is not None:
+        progress("read", len(documents), len(documents))
+    return Corpus(documents=documents)
 
 
 def run_pipeline(
@@ -207,12 +215,12 @@ def run_pipeline(
     settings: Settings | None = None,
     resources: Resources | None = None,
     stages: Sequence[Stage] = DEFAULT_STAGES,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> Corpus:
     """Ingest ``paths`` and run every stage in this process."""
     from dossier.runners.local import LocalRunner
 
     settings = settings or Settings()
     resources = resources or Resources()
-    corpus = ingest(paths, settings)
+    corpus = ingest(paths, settings, progress)
     return LocalRunner(progress=progress).run(corpus, stages, settings, resources)

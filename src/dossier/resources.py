@@ -8,6 +8,7 @@ Models are loaded from installed packages only (never from a hub).
 from __future__ import annotations
 
 import os
+import threading
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -36,10 +37,29 @@ class Resources:
     embed_precision: EmbedPrecision = "auto"
     _nlp: Language | None = field(default=None, repr=False)
     _embedder: Any = field(default=None, repr=False)
+    # Models may be loaded from a background thread (preload) while a stage asks for them.
+    _nlp_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
+    _embed_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def preload(self) -> threading.Thread:
+        """Start loading the models in a background thread (the CLI does this so that the
+        first stages run while the models load); a stage that needs one waits for it."""
+
+        def load() -> None:
+            self.nlp  # noqa: B018 (loads it)
+            self.embedder  # noqa: B018
+
+        thread = threading.Thread(target=load, name="dossier-models", daemon=True)
+        thread.start()
+        return thread
 
     @property
     def nlp(self) -> Language:
         """spaCy pipeline with only what NER needs (tok2vec + ner)."""
+        with self._nlp_lock:
+            return self._load_nlp()
+
+    def _load_nlp(self) -> Language:
         if self._nlp is None:
             import spacy
 
@@ -52,6 +72,10 @@ class Resources:
     @property
     def embedder(self) -> Any:
         """Sentence-transformers all-MiniLM-L6-v2, shipped inside its package."""
+        with self._embed_lock:
+            return self._load_embedder()
+
+    def _load_embedder(self) -> Any:
         if self._embedder is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

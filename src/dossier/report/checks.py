@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from importlib import resources
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -11,13 +12,28 @@ from jsonschema import Draft202012Validator
 _CITATION_KEYS = frozenset({"doc", "start", "end", "quote"})
 
 
-def validate_against_contract(data: object, schema_path: str | Path) -> list[str]:
-    """Every way ``data`` breaks the JSON Schema (Draft 2020-12) at ``schema_path``.
+CONTRACT_FILE = "dossier.schema.json"
+
+
+def contract_schema() -> dict[str, object]:
+    """The ``dossier/1`` JSON Schema shipped inside the package."""
+    text = resources.files("dossier.report").joinpath(CONTRACT_FILE).read_text(encoding="utf-8")
+    schema: dict[str, object] = json.loads(text)
+    return schema
+
+
+def validate_against_contract(data: object, schema_path: str | Path | None = None) -> list[str]:
+    """Every way ``data`` breaks the JSON Schema (Draft 2020-12) at ``schema_path``
+    (default: the ``dossier/1`` contract shipped with the package).
 
     Each message starts with the JSON path of the offending value; an empty
-    list means the data satisfies the contract.
+    list means the data satisfies the contract. Raises ``OSError`` or
+    ``ValueError`` when ``schema_path`` cannot be read as JSON.
     """
-    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    if schema_path is None:
+        schema = contract_schema()
+    else:
+        schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return [f"{e.json_path}: {e.message}" for e in errors]

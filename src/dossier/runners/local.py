@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dossier.model import Corpus
+from dossier.model import Corpus, Document
+from dossier.runners.progress import CHUNK_DOCUMENTS, Progress
+from dossier.runners.report import stage_report
 
 if TYPE_CHECKING:
     from dossier.pipeline import Stage
     from dossier.resources import Resources
     from dossier.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +30,11 @@ class StageTiming:
 
 @dataclass(frozen=True, slots=True)
 class LocalRunner:
-    progress: Callable[[str, int, int], None] | None = None
+    """Runs the stages one after another; ``progress`` (see :mod:`dossier.runners.progress`)
+    hears about documents per stage, and each stage is logged (INFO) with its counts and drops."""
+
+    progress: Progress | None = None
+    chunk_documents: int = CHUNK_DOCUMENTS
 
     def run(
         self,
@@ -47,17 +56,37 @@ class LocalRunner:
 
         check_order(stages)
         timings = []
-        for index, stage in enumerate(stages):
-            if self.progress is not None:
-                self.progress(stage.name, index, len(stages))
+        for stage in stages:
+            before = corpus
             started = time.perf_counter()
-            corpus = stage.run(corpus, settings, resources)
+            corpus = self._run_stage(stage, corpus, settings, resources)
             elapsed = time.perf_counter() - started
             ok = corpus.ok_documents()
             timings.append(
                 StageTiming(stage.name, elapsed, len(ok), sum(len(d.clean_text) for d in ok))
             )
+            log.info("%s", stage_report(stage.name, elapsed, before, corpus))
             corpus = replace(corpus, stage_log=(*corpus.stage_log, stage.name))
         if self.progress is not None:
-            self.progress("done", len(stages), len(stages))
+            self.progress("done", len(corpus.documents), len(corpus.documents))
         return corpus, tuple(timings)
+
+    def _run_stage(
+        self, stage: Stage, corpus: Corpus, settings: Settings, resources: Resources
+    ) -> Corpus:
+        total = len(corpus.documents)
+        if self.progress is None:
+            return stage.run(corpus, settings, resources)
+        self.progress(stage.name, 0, total)
+        if stage.scope == "document" and stage.run_documents is not None and total:
+            # Document by document (in chunks), so the caller sees the stage advance.
+            docs: list[Document] = []
+            size = max(1, self.chunk_documents)
+            for start in range(0, total, size):
+                chunk = corpus.documents[start : start + size]
+                docs.extend(stage.run_documents(chunk, settings, resources))
+                self.progress(stage.name, len(docs), total)
+            return replace(corpus, documents=tuple(docs))
+        corpus = stage.run(corpus, settings, resources)
+        self.progress(stage.name, total, total)
+        return corpus
