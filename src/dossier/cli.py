@@ -85,6 +85,15 @@ def _parser() -> argparse.ArgumentParser:
         help="SQLite store to write (default: DIR/dossier.sqlite)",
     )
     build.add_argument(
+        "--sources",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a sources.csv/sources.json to use besides those found beside the articles "
+        "(repeatable; see docs/usage.md)",
+    )
+    build.add_argument(
         "--workers",
         type=int,
         default=1,
@@ -251,6 +260,10 @@ def _build(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("dossier build: error: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    missing = _missing_inputs(args.sources)
+    if missing:
+        print(f"dossier build: error: no such sources file: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
     out: Path = args.out
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -278,6 +291,9 @@ def _run_build(args: argparse.Namespace, progress: Progress | None) -> Corpus:
     from dossier.settings import Settings
 
     settings = Settings()
+    if args.sources:
+        ingest_settings = replace(settings.ingest, sources_files=tuple(map(str, args.sources)))
+        settings = replace(settings, ingest=ingest_settings)
     resources = Resources(embed_precision=args.embed_precision)
     if args.workers > 1:
         corpus = ShardedRunner(workers=args.workers).run(

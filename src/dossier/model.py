@@ -90,6 +90,35 @@ class PublishedDate:
     page_date: str | None = None  # the date printed on the page, verbatim
 
 
+ProvenanceField = Literal["outlet", "url", "title", "date", "language"]
+# Where a document's outlet, URL, title, date or language came from, strongest first: a
+# sources.csv/sources.json beside the articles, the page's canonical link, its og:url,
+# its og:site_name.
+ProvenanceBasis = Literal["sources-file", "canonical-link", "og:url", "og:site_name"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What a ``sources.csv`` / ``sources.json`` beside the articles declares about one file.
+    Its values take precedence over what the page suggests."""
+
+    listed_in: str  # the sources file, and the line or entry ("sources.csv:4")
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None  # ISO: YYYY, YYYY-MM or YYYY-MM-DD
+    language: str | None = None  # e.g. "en"
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Which evidence a document's field was taken from."""
+
+    field: ProvenanceField
+    basis: ProvenanceBasis
+    detail: str = ""  # e.g. the sources file and line, or the meta tag's value
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity mention in one document's clean text."""
@@ -142,6 +171,9 @@ class Document:
     encoding: str | None = (
         None  # how raw bytes were decoded, e.g. "utf-8", "cp1252 (fallback)" (set by ingest)
     )
+    url: str | None = None  # where the article is published (sources file, canonical, og:url)
+    declared: SourceInfo | None = None  # the sources file's entry for this input, if any
+    provenance: tuple[Provenance, ...] = ()  # the basis of outlet, url, title, date, language
 
     @property
     def ok(self) -> bool:

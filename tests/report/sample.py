@@ -21,10 +21,12 @@ from dossier.model import (
     Mention,
     Modality,
     OutletProfile,
+    Provenance,
     PublishedDate,
     Removal,
     RoleClaim,
     Sentence,
+    SourceInfo,
     Story,
     TimeExpression,
 )
@@ -95,6 +97,16 @@ def sample_documents() -> tuple[Document, ...]:
         outlet="Baltic Wire",
         metadata_date="2021-07-12",
         published=PublishedDate(DateValue("2021-07-12", "day"), "metadata", None),
+        url="https://wire.example/2021/07/12/reporter-jailed",
+        declared=SourceInfo(
+            "sources.csv:3",
+            outlet="Baltic Wire",
+            url="https://wire.example/2021/07/12/reporter-jailed",
+        ),
+        provenance=(
+            Provenance("outlet", "sources-file", "sources.csv:3"),
+            Provenance("url", "sources-file", "sources.csv:3"),
+        ),
         shared_spans=((0, 14, "ledger-2021-07-13"),),
     )
     wire_copy = Document(

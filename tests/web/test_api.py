@@ -138,3 +138,38 @@ def test_build_rejects_bad_requests_without_running(
         assert response.status_code == 400, (body, response.text)
         assert response.json()["ok"] is False
     assert fake_build.calls == []
+
+
+def test_build_accepts_a_sources_list_beside_uploaded_articles(store_path: Path) -> None:
+    class IngestOnly:
+        def __call__(self, paths: list[Path]) -> Corpus:
+            from dossier.ingest import IngestSettings, read_inputs
+
+            return Corpus(documents=read_inputs(paths, IngestSettings()))
+
+    app = create_app(store_path, build=IngestOnly())
+    with TestClient(app) as client:
+        response = client.post(
+            "/api/build",
+            json={
+                "articles": [{"name": "quarry", "text": "Workers at the quarry went on strike."}],
+                "sources": [
+                    {
+                        "file": "quarry",
+                        "outlet": "Coastal Courier",
+                        "url": "https://courier.example/quarry",
+                        "date": "2023-06-05",
+                    }
+                ],
+            },
+        )
+        assert response.status_code == 200, response.text
+        doc = client.get("/api/documents/quarry").json()
+        assert doc["outlet"] == "Coastal Courier"
+        assert doc["url"] == "https://courier.example/quarry"
+        assert doc["declared"]["date"] == "2023-06-05"
+        bad = client.post(
+            "/api/build",
+            json={"articles": [{"name": "a", "text": "x"}], "sources": [{"outlet": "X"}]},
+        )
+        assert bad.status_code == 400 and "sources[0]" in bad.json()["error"]["message"]

@@ -84,6 +84,9 @@ def _clean_one(
         outlet = extraction.outlet or outlet
         author = extraction.author or author
         metadata_date = extraction.metadata_date
+    # What ingest already knows (a sources file, og:site_name) is kept.
+    title = doc.title or title
+    outlet = doc.outlet or outlet
     cleaned = dataclasses.replace(
         doc,
         clean_text=result.clean_text,

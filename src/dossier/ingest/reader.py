@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Literal
 
 from dossier.ingest.encoding import BinaryContentError, decode_bytes
+from dossier.ingest.provenance import with_provenance
 from dossier.ingest.settings import IngestSettings
+from dossier.ingest.sources import SourcesIndex
 from dossier.model import Document
 
 logger = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ class _Input:
     path: Path
     base: str  # file name without its known extensions
     error: str | None = None  # set when the path cannot be used at all
+    root: Path | None = None  # the folder given as input that this file was found in
 
 
 def read_inputs(paths: Sequence[str | Path], settings: IngestSettings) -> tuple[Document, ...]:
@@ -45,12 +48,21 @@ def read_inputs(paths: Sequence[str | Path], settings: IngestSettings) -> tuple[
     a file named explicitly is always read (an unsupported extension is a
     rejection with a reason). Document ids are file names without extension,
     made unique with the parent folder's name and then a numeric suffix.
+
+    Each document gets what a ``sources.csv``/``sources.json`` beside it (or
+    one of ``settings.sources_files``) declares, and the URL and site name its HTML head
+    gives (:mod:`dossier.ingest.sources`, :mod:`dossier.ingest.provenance`); the sources
+    files in ``settings.sources_files`` are consulted first.
     """
     inputs = list(_expand(paths, settings))
     ids = _unique_ids(inputs)
-    return tuple(
-        _read_one(item, doc_id, settings) for item, doc_id in zip(inputs, ids, strict=True)
+    index = SourcesIndex(Path(p) for p in settings.sources_files)
+    docs = tuple(
+        with_provenance(_read_one(item, doc_id, settings), index.lookup(item.path, item.root))
+        for item, doc_id in zip(inputs, ids, strict=True)
     )
+    index.warn_unused()
+    return docs
 
 
 def _expand(paths: Sequence[str | Path], settings: IngestSettings) -> Iterator[_Input]:
@@ -63,7 +75,7 @@ def _expand(paths: Sequence[str | Path], settings: IngestSettings) -> Iterator[_
                 key = _key(file)
                 if key not in seen:
                     seen.add(key)
-                    yield _Input(file, _base_name(file.name, extensions))
+                    yield _Input(file, _base_name(file.name, extensions), root=path)
             continue
         key = _key(path)
         if key in seen:

@@ -10,3 +10,5 @@ class IngestSettings:
     # A decoded text with more than this share of control/unprintable characters is binary.
     max_control_ratio: float = 0.05
     skip_hidden: bool = True  # folder walks skip files and folders whose name starts with "."
+    # Sources files to consult before any sources.csv/sources.json found beside the articles.
+    sources_files: tuple[str, ...] = ()

@@ -135,7 +135,7 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         mentions=mentions,
         time_expressions=times,
         encoding=row["encoding"],
-        **extra_fields(Document, row["extra"]),
+        **extra_fields(Document, row["extra"]),  # type: ignore[arg-type]
     )
 
 

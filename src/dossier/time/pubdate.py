@@ -74,6 +74,13 @@ def _iso_value(text: str | None) -> DateValue | None:
     return month_value(year, month) if 1 <= month <= 12 else None
 
 
+def _declared_value(text: str | None) -> DateValue | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` from a sources file (already checked there)."""
+    if text and len(text) == 4 and text.isdigit():
+        return DateValue(text, "year")
+    return _iso_value(text)
+
+
 def _infer_day_first(evidence: Evidence, settings: TimeSettings) -> bool | None:
     if settings.day_first is not None:
         return settings.day_first
@@ -275,6 +282,10 @@ def _decide(doc: Document, settings: TimeSettings) -> _Decision:
 def _decide_from(doc: Document, settings: TimeSettings, raws: tuple[RawTimex, ...]) -> _Decision:
     evidence = content_evidence(doc.clean_text, raws, latest=_latest_possible(settings))
     day_first = _infer_day_first(evidence, settings)
+    declared = _declared_value(doc.declared.date if doc.declared else None)
+    if declared is not None:
+        # A date the user gave in a sources file is taken as given.
+        return _Decision(declared, "sources-file", (), day_first, evidence)
     flags: list[Flag] = []
     candidates: list[tuple[str, DateValue | None]] = [("metadata", _iso_value(doc.metadata_date))]
     page_value, page_flag, page_day_first = _page_date(doc, evidence, day_first)

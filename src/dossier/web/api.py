@@ -119,7 +119,8 @@ async def build(request: Request) -> JSONResponse:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ApiError(400, f"the body is not valid JSON: {exc}") from None
     paths, articles = _build_request(data, request.app.state.allow_server_paths)
-    corpus = await run_in_threadpool(_build_and_store, request, paths, articles)
+    sources = _sources_entries(data)
+    corpus = await run_in_threadpool(_build_and_store, request, paths, articles, sources)
     return JSONResponse(_build_result(corpus))
 
 
@@ -128,7 +129,7 @@ def _build_request(data: object, allow_paths: bool) -> tuple[list[Path], list[tu
         raise ApiError(
             400, 'the body must be a JSON object: {"paths": [...]} or {"articles": [...]}'
         )
-    unknown = set(data) - {"paths", "articles"}
+    unknown = set(data) - {"paths", "articles", "sources"}
     if unknown:
         raise ApiError(400, f"unknown field(s): {', '.join(sorted(unknown))}")
     raw_paths = data.get("paths", [])
@@ -164,6 +165,22 @@ def _build_request(data: object, allow_paths: bool) -> tuple[list[Path], list[tu
     return paths, articles
 
 
+def _sources_entries(data: dict[str, object]) -> list[dict[str, str]]:
+    """The ``sources`` field: what a sources.json would say about the uploaded articles."""
+    raw = data.get("sources", [])
+    if not isinstance(raw, list):
+        raise ApiError(400, "sources must be an array of {file, outlet, url, date, ...} objects")
+    entries = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+            raise ApiError(400, f"sources[{i}] must be an object with a string file")
+        bad = [k for k, v in item.items() if not isinstance(v, str | None)]
+        if bad:
+            raise ApiError(400, f"sources[{i}]: {', '.join(bad)} must be strings")
+        entries.append({k: v for k, v in item.items() if v is not None})
+    return entries
+
+
 def _upload_name(name: str, index: int) -> str:
     """A safe file name for an uploaded article: no folders; .txt unless .txt/.html/.htm."""
     if not _UPLOAD_NAME.match(name) or ".." in name:
@@ -172,11 +189,14 @@ def _upload_name(name: str, index: int) -> str:
             f"articles[{index}]: name {name!r} must be a plain file name "
             "(letters, digits, spaces, '.', '-', '_'; no folders)",
         )
-    return name if Path(name).suffix.lower() in _UPLOAD_SUFFIXES else name + ".txt"
+    return _saved_name(name)
 
 
 def _build_and_store(
-    request: Request, paths: list[Path], articles: list[tuple[str, str]]
+    request: Request,
+    paths: list[Path],
+    articles: list[tuple[str, str]],
+    sources: list[dict[str, str]],
 ) -> Corpus:
     state = request.app.state
     with state.build_lock, tempfile.TemporaryDirectory(prefix="dossier-upload-") as tmp:
@@ -185,6 +205,10 @@ def _build_and_store(
             target = Path(tmp) / name
             target.write_text(text, encoding="utf-8")
             uploads.append(target)
+        if sources:
+            # Beside the uploads, where ingest looks for it (names as the uploads are saved).
+            entries = [{**e, "file": _saved_name(e["file"])} for e in sources]
+            (Path(tmp) / "sources.json").write_text(json.dumps(entries), encoding="utf-8")
         build_fn: BuildFn = state.build
         try:
             corpus = build_fn([*paths, *uploads])
@@ -196,6 +220,10 @@ def _build_and_store(
         "built and stored %d documents, %d stories", len(corpus.documents), len(corpus.stories)
     )
     return corpus
+
+
+def _saved_name(name: str) -> str:
+    return name if Path(name).suffix.lower() in _UPLOAD_SUFFIXES else name + ".txt"
 
 
 def _name_uploads(corpus: Corpus, tmp: str) -> Corpus:
