@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings, resources = Settings(), Resources()
     resources.embed(["warm up"])
-    _ = resources.nlp
+    _ = resources.pipeline_for("en")
 
     gold = json.loads((ROOT / "tests" / "gold" / "conflicts_seeds.json").read_text("utf-8"))
     seeds = run_pipeline([SEEDS], settings, resources)

@@ -31,6 +31,7 @@ from pathlib import Path  # noqa: E402
 
 from dossier.entities import EntitySettings, find_mentions, resolve_entities  # noqa: E402
 from dossier.model import Document  # noqa: E402
+from dossier.nlp import ParseSettings, read_documents  # noqa: E402
 from dossier.resources import Resources  # noqa: E402
 from dossier.text import word_count  # noqa: E402
 
@@ -79,19 +80,20 @@ def measure(
 ) -> list[dict[str, object]]:
     docs = [d for story in stories for d in story if d.ok]
     words = sum(word_count(d.clean_text) for d in docs)
-    nlp = resources.nlp
+    nlp = resources.pipeline_for("en")
     disable = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
+    batch = ParseSettings().batch_size
 
     t0 = time.perf_counter()
-    for _ in nlp.pipe(
-        [d.clean_text for d in docs], batch_size=settings.batch_size, disable=disable
-    ):
+    for _ in nlp.pipe([d.clean_text for d in docs], batch_size=batch, disable=disable):
         pass
     t_pipe = time.perf_counter() - t0
 
-    # Stage 5 is document-scope: one call over every document (as the pipeline does).
+    # The parse (with NER) and the mention decisions are document-scope: one call over
+    # every document, as the pipeline does.
     t0 = time.perf_counter()
-    flat = find_mentions([d for story in stories for d in story], settings, resources)
+    parsed = read_documents([d for story in stories for d in story], resources)
+    flat = find_mentions(parsed, settings, resources)
     t_find = time.perf_counter() - t0
     marked, cursor = [], 0
     for story in stories:
@@ -133,7 +135,9 @@ def quality(resources: Resources, settings: EntitySettings) -> dict[str, dict[st
         ("seeds", seed_documents(), "entities_seeds.json"),
         ("fixture", fixture_documents(), "entities_fixture.json"),
     ):
-        entities = resolve_entities(find_mentions(docs, settings, resources), settings)
+        entities = resolve_entities(
+            find_mentions(read_documents(docs, resources), settings, resources), settings
+        )
         result = score(entities, load_gold(gold))
         out[name] = {**result.as_dict(), "false_merges": float(len(result.false_merges))}
     return out
@@ -147,12 +151,12 @@ def main(argv: list[str] | None = None) -> int:
 
     resources = Resources()
     settings = EntitySettings()
-    resources.nlp  # load outside the timings  # noqa: B018
+    resources.pipeline_for("en")  # load outside the timings
     seeds = seed_documents()
     seed_stories = [tuple(replace(d, id=f"{d.id}#{i}") for d in seeds) for i in range(args.repeat)]
     t17 = timeline17_documents(args.t17_docs)
     # warm-up (first-call allocations)
-    find_mentions(seeds[:1], settings, resources)
+    find_mentions(read_documents(seeds[:1], resources), settings, resources)
 
     rows = measure(f"seeds x{args.repeat}", seed_stories, resources, settings)
     rows += measure("timeline17 sample", list(t17.values()), resources, settings)

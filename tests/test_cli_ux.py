@@ -126,7 +126,9 @@ def test_progress_counts_documents_per_stage(
     def record(stage: str, done: int, total: int) -> None:
         calls.append((stage, done, total))
 
-    stages = tuple(s for s in DEFAULT_STAGES if s.name in {"clean", "date", "mentions"})
+    stages = tuple(
+        s for s in DEFAULT_STAGES if s.name in {"language", "clean", "dedup", "parse", "mentions"}
+    )
     corpus = ingest([example_dir], settings, record)
     runner = LocalRunner(progress=record, chunk_documents=2)
     result = runner.run(corpus, stages, settings, resources)
@@ -149,18 +151,15 @@ def test_verbose_logs_each_stage_with_counts_and_drops(
         encoding="utf-8",
     )
     (tmp_path / "b.txt").write_text("Share this article\n", encoding="utf-8")
-    stages = tuple(s for s in DEFAULT_STAGES if s.name in {"clean", "date", "mentions"})
+    names = ("language", "clean", "dedup", "parse", "date", "mentions")
+    stages = tuple(s for s in DEFAULT_STAGES if s.name in names)
     with caplog.at_level(logging.INFO, logger="dossier"):
         LocalRunner().run(ingest([tmp_path], settings), stages, settings, resources)
     lines = [r.getMessage() for r in caplog.records if r.name == "dossier.runners.local"]
-    assert [line.split(":")[0] for line in lines] == [
-        "stage clean",
-        "stage date",
-        "stage mentions",
-    ]
-    assert "dropped 1: b (rejected: no article text after cleaning)" in lines[0]
-    assert "rejected 0 -> 1" in lines[0]
-    assert "mentions 0 -> " in lines[2]
+    assert [line.split(":")[0] for line in lines] == [f"stage {name}" for name in names]
+    assert "dropped 1: b (rejected: no article text after cleaning)" in lines[1]
+    assert "rejected 0 -> 1" in lines[1]
+    assert "mentions 0 -> " in lines[5]
 
 
 def test_titles_are_cut_at_a_word() -> None:

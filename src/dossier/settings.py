@@ -9,6 +9,7 @@ from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.dedup.settings import DedupSettings
 from dossier.entities.settings import EntitySettings
 from dossier.ingest.settings import IngestSettings
+from dossier.nlp.settings import LanguageSettings, ParseSettings
 from dossier.stories.settings import StorySettings
 from dossier.summarize.settings import SummarySettings
 from dossier.time.settings import TimeSettings
@@ -17,6 +18,8 @@ from dossier.time.settings import TimeSettings
 @dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    language: LanguageSettings = field(default_factory=LanguageSettings)
+    parse: ParseSettings = field(default_factory=ParseSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     dedup: DedupSettings = field(default_factory=DedupSettings)
     stories: StorySettings = field(default_factory=StorySettings)

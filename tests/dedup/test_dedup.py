@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from dossier.clean import clean_documents
-from dossier.dedup import DedupSettings, mark_duplicates
+from dossier.dedup import DedupSettings, mark_copies, mark_shared_spans
 from dossier.ingest import read_inputs
 from dossier.model import Document
+from dossier.nlp import ParseSettings, parse_documents
+from dossier.resources import Resources
 from dossier.settings import Settings
 
 PARAGRAPHS = [
@@ -35,10 +37,19 @@ def _doc(doc_id: str, paragraphs: list[str], **kw: object) -> Document:
     return Document(id=doc_id, source=f"{doc_id}.txt", clean_text="\n\n".join(paragraphs), **kw)  # type: ignore[arg-type]
 
 
+def mark_duplicates(
+    docs: list[Document] | tuple[Document, ...], settings: DedupSettings, resources: Resources
+) -> tuple[Document, ...]:
+    """The two dedup stages as the pipeline runs them: copies, the parse, shared spans."""
+    docs = [dataclasses.replace(d, language=d.language or "en") if d.ok else d for d in docs]
+    parsed = parse_documents(mark_copies(docs, settings), ParseSettings(), resources)
+    return mark_shared_spans(parsed, settings)
+
+
 @pytest.fixture(scope="module")
-def seeds(seeds_dir: Path, settings: Settings) -> dict[str, Document]:
+def seeds(seeds_dir: Path, settings: Settings, resources: Resources) -> dict[str, Document]:
     docs = clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean)
-    return {d.id: d for d in mark_duplicates(docs, settings.dedup)}
+    return {d.id: d for d in mark_duplicates(docs, settings.dedup, resources)}
 
 
 def test_seeds_have_no_copies(seeds: dict[str, Document]) -> None:
@@ -62,7 +73,7 @@ def test_seed_background_paragraphs_are_shared_both_ways(seeds: dict[str, Docume
     assert not any("Laura Mills" in d.clean_text[s:e] for d in (a, b) for s, e, _ in d.shared_spans)
 
 
-def test_lightly_edited_syndicated_copy_is_a_duplicate() -> None:
+def test_lightly_edited_syndicated_copy_is_a_duplicate(resources: Resources) -> None:
     original = _doc("wire", PARAGRAPHS)
     edited = [p.replace("Thursday", "Thursday, 4 May") for p in PARAGRAPHS]
     edited[4] = edited[4].replace("applauded", "cheered")
@@ -74,7 +85,7 @@ def test_lightly_edited_syndicated_copy_is_a_duplicate() -> None:
             "three goals to nil after a second-half collapse by the visitors."
         ],
     )
-    out = {d.id: d for d in mark_duplicates([original, copy, other], DedupSettings())}
+    out = {d.id: d for d in mark_duplicates([original, copy, other], DedupSettings(), resources)}
     assert out["other"].status == "ok"
     dup = [d for d in out.values() if d.status == "duplicate"]
     assert len(dup) == 1
@@ -83,28 +94,30 @@ def test_lightly_edited_syndicated_copy_is_a_duplicate() -> None:
     assert out[kept].status == "ok"
 
 
-def test_keeper_is_earliest_dated_then_longest_then_first() -> None:
+def test_keeper_is_earliest_dated_then_longest_then_first(resources: Resources) -> None:
     short = _doc("short", PARAGRAPHS[:-1], metadata_date="2021-03-01")
     long = _doc("long", PARAGRAPHS, metadata_date="2021-03-05")
-    out = {d.id: d for d in mark_duplicates([long, short], DedupSettings())}
+    out = {d.id: d for d in mark_duplicates([long, short], DedupSettings(), resources)}
     assert out["long"].duplicate_of == "short" and out["short"].ok
 
     undated = [_doc("a", PARAGRAPHS[:-1]), _doc("b", PARAGRAPHS)]
-    out = {d.id: d for d in mark_duplicates(undated, DedupSettings())}
+    out = {d.id: d for d in mark_duplicates(undated, DedupSettings(), resources)}
     assert out["a"].duplicate_of == "b"
 
     same = [_doc("first", PARAGRAPHS), _doc("second", PARAGRAPHS)]
-    out = {d.id: d for d in mark_duplicates(same, DedupSettings())}
+    out = {d.id: d for d in mark_duplicates(same, DedupSettings(), resources)}
     assert out["second"].duplicate_of == "first" and out["first"].ok
 
 
-def test_truncated_reprint_is_a_duplicate_by_containment() -> None:
-    out = mark_duplicates([_doc("full", PARAGRAPHS), _doc("cut", PARAGRAPHS[:4])], DedupSettings())
+def test_truncated_reprint_is_a_duplicate_by_containment(resources: Resources) -> None:
+    out = mark_duplicates(
+        [_doc("full", PARAGRAPHS), _doc("cut", PARAGRAPHS[:4])], DedupSettings(), resources
+    )
     assert out[1].status == "duplicate" and out[1].duplicate_of == "full"
     assert "100% of its text" in (out[1].reason or "")
 
 
-def test_shared_background_paragraph_between_different_articles() -> None:
+def test_shared_background_paragraph_between_different_articles(resources: Resources) -> None:
     background = PARAGRAPHS[5]
     a = _doc(
         "a",
@@ -122,20 +135,20 @@ def test_shared_background_paragraph_between_different_articles() -> None:
             background,
         ],
     )
-    out = mark_duplicates([a, b], DedupSettings())
+    out = mark_duplicates([a, b], DedupSettings(), resources)
     assert all(d.ok for d in out)
     for doc, other in ((out[0], "b"), (out[1], "a")):
         assert [(doc.clean_text[s:e], o) for s, e, o in doc.shared_spans] == [(background, other)]
 
 
-def test_non_ok_documents_pass_through() -> None:
+def test_non_ok_documents_pass_through(resources: Resources) -> None:
     rejected = Document(id="r", source="r.txt", status="rejected", reason="empty file")
     docs = [
         rejected,
         _doc("x", PARAGRAPHS),
         dataclasses.replace(_doc("y", PARAGRAPHS), status="rejected", reason="z"),
     ]
-    out = mark_duplicates(docs, DedupSettings())
+    out = mark_duplicates(docs, DedupSettings(), resources)
     assert out[0] is rejected and out[2].status == "rejected" and out[1].ok
 
 
@@ -153,7 +166,8 @@ def test_scales_without_all_pairs() -> None:
         docs.append(Document(id=copy_id, source=copy_id, clean_text=text))
         planted[copy_id] = docs[source].id
     start = time.perf_counter()
-    out = mark_duplicates(docs, DedupSettings())
+    # Unparsed documents (no sentence units): this is about the number of comparisons.
+    out = mark_shared_spans(mark_copies(docs, DedupSettings()), DedupSettings())
     elapsed = time.perf_counter() - start
     flagged = {d.id: d.duplicate_of for d in out if d.status == "duplicate"}
     pairs = {frozenset((k, v)) for k, v in flagged.items()}

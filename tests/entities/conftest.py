@@ -9,12 +9,15 @@ from entity_fixtures import fixture_documents
 
 from dossier.entities import EntitySettings, find_mentions, resolve_entities
 from dossier.model import Document, Entity
+from dossier.nlp import read_documents
 from dossier.resources import Resources
 
 
 @pytest.fixture(scope="session")
 def fixture_mentions(resources: Resources) -> tuple[Document, ...]:
-    return find_mentions(fixture_documents(), EntitySettings(), resources)
+    return find_mentions(
+        read_documents(fixture_documents(), resources), EntitySettings(), resources
+    )
 
 
 @pytest.fixture(scope="session")
@@ -24,14 +27,12 @@ def fixture_entities(fixture_mentions: tuple[Document, ...]) -> tuple[Entity, ..
 
 @pytest.fixture(scope="session")
 def seed_mentions(resources: Resources, seeds_dir: Path) -> tuple[Document, ...]:
-    try:
-        from dossier.clean import CleanSettings, clean_documents
-        from dossier.ingest import IngestSettings, read_inputs
-    except ImportError as exc:  # the cleaner is written in parallel
-        pytest.skip(f"dossier.clean / dossier.ingest not importable yet: {exc}")
+    from dossier.clean import CleanSettings, clean_documents
+    from dossier.ingest import IngestSettings, read_inputs
+
     docs = read_inputs(sorted(seeds_dir.glob("*.txt")), IngestSettings())
     docs = clean_documents(docs, CleanSettings())
-    return find_mentions(docs, EntitySettings(), resources)
+    return find_mentions(read_documents(docs, resources), EntitySettings(), resources)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.entities.ner import text_chunks
+from dossier.nlp import text_chunks
 
 
 @given(st.text(alphabet="ab .\n", max_size=3000), st.integers(min_value=20, max_value=400))

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from dossier.entities import EntitySettings, find_mentions
 from dossier.model import Document
+from dossier.nlp import read_documents
 from dossier.resources import Resources
 
 
@@ -39,7 +40,7 @@ def test_non_ok_documents_untouched(resources: Resources) -> None:
     rejected = replace(
         _doc("Judge Aigerim Nurlanova spoke.", "b"), status="rejected", reason="empty"
     )
-    out = find_mentions([ok, rejected], EntitySettings(), resources)
+    out = find_mentions(read_documents([ok, rejected], resources), EntitySettings(), resources)
     assert out[1] is rejected
     assert any(m.text == "Aigerim Nurlanova" and m.label == "PERSON" for m in out[0].mentions)
 
@@ -50,7 +51,7 @@ def test_person_context_overrides_model_label(resources: Resources) -> None:
         "Police said Zhanuzakov had crossed the border. "
         "The 34-year-old Zhanuzakov denied it, his lawyer Gulnara Tokhtarova said."
     )
-    out = find_mentions([_doc(text)], EntitySettings(), resources)[0]
+    out = find_mentions(read_documents([_doc(text)], resources), EntitySettings(), resources)[0]
     labels = {m.text: m.label for m in out.mentions}
     assert labels.get("Bolat Zhanuzakov") == "PERSON"
     assert labels.get("Gulnara Tokhtarova") == "PERSON"
@@ -60,7 +61,11 @@ def test_person_context_overrides_model_label(resources: Resources) -> None:
 
 def test_outlet_named_in_text_is_an_organisation(resources: Resources) -> None:
     text = "The defendant's lawyer Aidos Serikov told Steppewire that the hearing was closed."
-    out = find_mentions([_doc(text, outlet="Steppewire News")], EntitySettings(), resources)[0]
+    out = find_mentions(
+        read_documents([_doc(text, outlet="Steppewire News")], resources),
+        EntitySettings(),
+        resources,
+    )[0]
     labels = {m.text: m.label for m in out.mentions}
     assert labels.get("Steppewire", "ORG") == "ORG"
     assert labels.get("Aidos Serikov") == "PERSON"
@@ -73,7 +78,9 @@ def test_each_document_decided_on_its_own(
     from entity_fixtures import fixture_documents
 
     docs = fixture_documents()
-    alone = [find_mentions([d], EntitySettings(), resources)[0] for d in docs]
+    alone = [
+        find_mentions(read_documents([d], resources), EntitySettings(), resources)[0] for d in docs
+    ]
     assert [d.mentions for d in alone] == [d.mentions for d in fixture_mentions]
 
 
@@ -82,7 +89,7 @@ def test_possessives_end_names(resources: Resources) -> None:
         "President Aidos Serikov’s July 5 speech was short. "
         "Mr. Serikov's aides left before Serikov’s Oct. 2 visit."
     )
-    out = find_mentions([_doc(text)], EntitySettings(), resources)[0]
+    out = find_mentions(read_documents([_doc(text)], resources), EntitySettings(), resources)[0]
     assert out.mentions
     assert all(not m.text.endswith(("’s", "'s")) for m in out.mentions)
     assert all("July" not in m.text and "Oct" not in m.text for m in out.mentions)

@@ -79,7 +79,7 @@ def sample_documents() -> tuple[Document, ...]:
         dateline_place="Vestrava",
         page_date_text="13.07.2021",
         published=PublishedDate(DateValue("2021-07-13", "day"), "page", "13.07.2021"),
-        flags=(Flag("ambiguous-date", "page date 13.07.2021 read as day-month"),),
+        flags=(Flag("ambiguous-date-format", "page date 13.07.2021 read as day-month"),),
         removals=(
             Removal(0, 20, "navigation", "Home | World | Sport"),
             Removal(-1, -1, "related-links", "Related:\nA\nB\nC"),

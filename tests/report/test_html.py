@@ -116,7 +116,7 @@ def test_story_sections_show_timeline_people_conflicts_matrix() -> None:
     assert "Baltic Wire Lindqvist was sentenced to five years. Brink plans to appeal. none" in text
     assert "removed: related-links (4 lines), navigation (1 line)" in text
     assert "printed on the page as “13.07.2021”" in text
-    assert "ambiguous-date : page date 13.07.2021 read as day-month" in text
+    assert "ambiguous-date-format : page date 13.07.2021 read as day-month" in text
 
 
 def test_rejected_inputs_and_duplicates_are_listed_with_reasons() -> None:

@@ -24,10 +24,11 @@ from dossier.dedup.settings import DedupSettings
 from dossier.dedup.spans import find_shared_spans
 from dossier.model import Document
 
-__all__ = ["DedupSettings", "mark_duplicates"]
+__all__ = ["DedupSettings", "mark_copies", "mark_shared_spans"]
 
 
-def mark_duplicates(docs: Sequence[Document], settings: DedupSettings) -> tuple[Document, ...]:
+def mark_copies(docs: Sequence[Document], settings: DedupSettings) -> tuple[Document, ...]:
+    """Mark whole-document copies ``duplicate`` of the document they copy."""
     out = list(docs)
     live = [i for i, d in enumerate(docs) if d.ok and d.clean_text.strip()]
     copies = find_copies([docs[i] for i in live], settings)
@@ -45,7 +46,13 @@ def mark_duplicates(docs: Sequence[Document], settings: DedupSettings) -> tuple[
                 f"found in {kept.id}"
             ),
         )
-    originals = [i for i in live if i not in copied]
+    return tuple(out)
+
+
+def mark_shared_spans(docs: Sequence[Document], settings: DedupSettings) -> tuple[Document, ...]:
+    """Record the paragraphs and sentences each ``ok`` document shares with another."""
+    out = list(docs)
+    originals = [i for i, d in enumerate(docs) if d.ok and d.clean_text.strip()]
     spans = find_shared_spans([docs[i] for i in originals], settings)
     for i, doc_spans in zip(originals, spans, strict=True):
         if doc_spans:

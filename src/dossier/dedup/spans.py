@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dossier.dedup.settings import DedupSettings
 from dossier.dedup.shingles import TokenIndex, candidate_pairs, jaccard
 from dossier.model import Document
-from dossier.text import paragraph_spans, sentence_spans
+from dossier.text import paragraph_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +73,16 @@ def _units(
         index = indexes.get(d)
         if index is None:
             index = indexes[d] = TokenIndex(text, settings.span_shingle, cache)
-        for start, end in sentence_spans(text) if sentences else paragraph_spans(text):
+        for start, end in _sentences(doc) if sentences else paragraph_spans(text):
             if index.word_count(start, end) < minimum:
                 continue
             units.append(_Unit(d, start, end, index.span_shingles(start, end)))
     return units
+
+
+def _sentences(doc: Document) -> tuple[tuple[int, int], ...]:
+    """The parser's sentences (a document in a language Dossier does not read has none)."""
+    return doc.parse.sentences if doc.parse is not None else ()
 
 
 def _match(

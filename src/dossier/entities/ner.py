@@ -75,56 +75,21 @@ _WEAK_WEIGHT = 0.25
 def find_mentions(
     docs: Sequence[Document], settings: EntitySettings, resources: Resources
 ) -> tuple[Document, ...]:
-    """Find PERSON/ORG/PLACE mentions in the clean text of every ``ok`` document.
-
-    Long texts are cut at paragraph (or sentence) boundaries into pieces of at most
-    ``settings.max_chunk_chars`` before the model sees them: spaCy's memory grows with
-    the longest text in a batch, and NER does not look across paragraphs anyway.
-    """
-    targets = [i for i, d in enumerate(docs) if d.ok and d.clean_text.strip()]
-    pieces: list[tuple[int, int]] = []  # (target slot, offset of the piece in its text)
-    piece_texts: list[str] = []
-    for slot, index in enumerate(targets):
-        text = docs[index].clean_text
-        for start, end in text_chunks(text, settings.max_chunk_chars):
-            pieces.append((slot, start))
-            piece_texts.append(text[start:end])
-    nlp = resources.nlp
-    disable = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
-    ents: list[list[tuple[int, int, str]]] = [[] for _ in targets]
-    parsed = nlp.pipe(piece_texts, batch_size=settings.batch_size, disable=disable)
-    for (slot, offset), sdoc in zip(pieces, parsed, strict=True):
-        ents[slot].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in sdoc.ents)
-    out = list(docs)
-    for slot, index in enumerate(targets):
-        doc = docs[index]
-        chosen = _document_mentions(doc, ents[slot], settings)
+    """PERSON/ORG/PLACE mentions in the clean text of every parsed document, decided from
+    the model's entity spans (``doc.parse.entities``) and the structure of news text.
+    Documents without a parse (not ``ok``, or in a language Dossier does not read) are
+    returned unchanged."""
+    out = []
+    for doc in docs:
+        if not doc.readable or doc.parse is None:
+            out.append(doc)
+            continue
+        chosen = _document_mentions(doc, list(doc.parse.entities), settings)
         mentions = tuple(
             Mention(doc.id, c.start, c.end, c.text, _entity_type(c.label)) for c in chosen
         )
-        out[index] = replace(doc, mentions=mentions)
+        out.append(replace(doc, mentions=mentions))
     return tuple(out)
-
-
-def text_chunks(text: str, limit: int) -> list[tuple[int, int]]:
-    """Cut ``text`` into spans of at most ``limit`` characters (when it can), ending at
-    paragraph breaks, else sentence ends, else spaces; the spans cover the whole text."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = -1
-        for boundary in ("\n\n", "\n", ". ", " "):
-            found = window.rfind(boundary)
-            if found > limit // 4:
-                cut = found + len(boundary)
-                break
-        end = start + (cut if cut > 0 else limit)
-        spans.append((start, end))
-        start = end
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 def _document_mentions(

@@ -34,7 +34,7 @@ def resolve_entities(docs: Sequence[Document], settings: EntitySettings) -> tupl
     organisations, then places. Ids are slugs of the canonical name
     (``p-…``, ``o-…``, ``l-…``), unique within the story.
     """
-    ok = harmonise([d for d in docs if d.ok], settings)
+    ok = harmonise([d for d in docs if d.readable], settings)
     people = group_people(ok, settings)
     orgs = group_orgs(ok)
     places = group_places(ok)

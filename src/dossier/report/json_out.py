@@ -73,6 +73,7 @@ def document_to_json(doc: Document, *, include_raw: bool = False) -> JsonObject:
     assert isinstance(plain, dict)
     if not include_raw:
         del plain["raw_text"]
+    del plain["parse"]  # the token table is an internal product, not part of the case file
     if plain["reason"] is None:
         del plain["reason"]  # the contract types it as a string
     plain["removals"] = {

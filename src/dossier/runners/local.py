@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from dossier.model import Corpus, Document
 from dossier.runners.progress import CHUNK_DOCUMENTS, Progress
 from dossier.runners.report import stage_report
+from dossier.stages import DocumentStage, Stage, check_order
 
 if TYPE_CHECKING:
-    from dossier.pipeline import Stage
     from dossier.resources import Resources
     from dossier.settings import Settings
 
@@ -31,29 +31,21 @@ class StageTiming:
 @dataclass(frozen=True, slots=True)
 class LocalRunner:
     """Runs the stages one after another; ``progress`` (see :mod:`dossier.runners.progress`)
-    hears about documents per stage, and each stage is logged (INFO) with its counts and drops."""
+    hears about documents per stage, and each stage is logged (INFO) with its counts and drops.
+    Document-scope stages run in chunks of ``chunk_documents`` when progress is wanted; the
+    result does not depend on the chunking (such a stage reads each document on its own)."""
 
     progress: Progress | None = None
     chunk_documents: int = CHUNK_DOCUMENTS
 
     def run(
-        self,
-        corpus: Corpus,
-        stages: Sequence[Stage],
-        settings: Settings,
-        resources: Resources,
+        self, corpus: Corpus, stages: Sequence[Stage], settings: Settings, resources: Resources
     ) -> Corpus:
         return self.run_timed(corpus, stages, settings, resources)[0]
 
     def run_timed(
-        self,
-        corpus: Corpus,
-        stages: Sequence[Stage],
-        settings: Settings,
-        resources: Resources,
+        self, corpus: Corpus, stages: Sequence[Stage], settings: Settings, resources: Resources
     ) -> tuple[Corpus, tuple[StageTiming, ...]]:
-        from dossier.pipeline import check_order
-
         check_order(stages)
         timings = []
         for stage in stages:
@@ -76,17 +68,17 @@ class LocalRunner:
     ) -> Corpus:
         total = len(corpus.documents)
         if self.progress is None:
-            return stage.run(corpus, settings, resources)
+            return stage.apply(corpus, settings, resources)
         self.progress(stage.name, 0, total)
-        if stage.scope == "document" and stage.run_documents is not None and total:
+        if isinstance(stage, DocumentStage) and total:
             # Document by document (in chunks), so the caller sees the stage advance.
             docs: list[Document] = []
             size = max(1, self.chunk_documents)
             for start in range(0, total, size):
                 chunk = corpus.documents[start : start + size]
-                docs.extend(stage.run_documents(chunk, settings, resources))
+                docs.extend(stage.fn(chunk, settings, resources))
                 self.progress(stage.name, len(docs), total)
             return replace(corpus, documents=tuple(docs))
-        corpus = stage.run(corpus, settings, resources)
+        corpus = stage.apply(corpus, settings, resources)
         self.progress(stage.name, total, total)
         return corpus

@@ -1,11 +1,10 @@
 """Run document-scope stages on shards in worker processes.
 
-Corpus-scope stages (cleaning across documents, duplicates, stories and the
-per-story stages) run in the calling process; document-scope stages (dating,
-NER) are split into shards of documents and run in a process pool, each worker
-loading its own :class:`~dossier.resources.Resources`. The stage list is the
-same one :class:`~dossier.runners.local.LocalRunner` runs, so both give the
-same result.
+Corpus- and story-scope stages run in the calling process; document-scope stages are split
+into shards of documents and run in a process pool. A worker runs the stage object it is
+given, with the caller's settings and a :class:`~dossier.resources.Resources` configured as
+the caller's (each worker loads its own models once). The stage list is the same one
+:class:`~dossier.runners.local.LocalRunner` runs, so both give the same result.
 """
 
 from __future__ import annotations
@@ -17,52 +16,57 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dossier.model import Corpus, Document
+from dossier.stages import DocumentStage, Stage, check_order
 
 if TYPE_CHECKING:
-    from dossier.pipeline import Stage
     from dossier.resources import Resources
     from dossier.settings import Settings
 
+# The Resources of this worker process (set by the pool's initializer, so models load once
+# per worker, not once per shard; each worker process has its own).
+_worker_resources: Resources | None = None
+
+
+def _init_worker(resources: Resources) -> None:
+    global _worker_resources
+    _worker_resources = resources
+
 
 def _run_shard(
-    stage_name: str, documents: tuple[Document, ...], settings: Settings
+    stage: DocumentStage, documents: tuple[Document, ...], settings: Settings
 ) -> tuple[Document, ...]:
-    from dossier.pipeline import DEFAULT_STAGES
-    from dossier.resources import Resources
-
-    stage = next(s for s in DEFAULT_STAGES if s.name == stage_name)
-    assert stage.run_documents is not None
-    return stage.run_documents(documents, settings, Resources())
+    assert _worker_resources is not None, "worker started without its resources"
+    return stage.fn(documents, settings, _worker_resources)
 
 
 @dataclass(frozen=True, slots=True)
 class ShardedRunner:
-    """One shard per worker, so each worker loads the models once per stage."""
+    """One shard per worker, so each worker loads the models once per run."""
 
     workers: int = 2
 
     def run(
-        self,
-        corpus: Corpus,
-        stages: Sequence[Stage],
-        settings: Settings,
-        resources: Resources,
+        self, corpus: Corpus, stages: Sequence[Stage], settings: Settings, resources: Resources
     ) -> Corpus:
-        from dossier.pipeline import check_order
-
         check_order(stages)
         # "spawn": forking a process that already runs torch/spaCy threads can deadlock.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(resources.unloaded(),),
+        ) as pool:
             for stage in stages:
-                if stage.scope == "document" and stage.run_documents is not None:
+                if isinstance(stage, DocumentStage):
                     docs = corpus.documents
                     size = max(1, -(-len(docs) // self.workers))
                     shards = [docs[i : i + size] for i in range(0, len(docs), size)]
-                    futures = [pool.submit(_run_shard, stage.name, s, settings) for s in shards]
-                    merged = tuple(doc for f in futures for doc in f.result())
-                    corpus = replace(corpus, documents=merged)
+                    futures = [pool.submit(_run_shard, stage, shard, settings) for shard in shards]
+                    corpus = replace(
+                        corpus, documents=tuple(doc for f in futures for doc in f.result())
+                    )
                 else:
-                    corpus = stage.run(corpus, settings, resources)
+                    corpus = stage.apply(corpus, settings, resources)
                 corpus = replace(corpus, stage_log=(*corpus.stage_log, stage.name))
         return corpus

@@ -48,6 +48,9 @@ DOCUMENT_COLUMNS = frozenset(
         "shared_spans",
         "mentions",
         "time_expressions",
+        # Not stored: the parse is a token table as large as the text many times over, and is
+        # recomputed from the clean text (see docs/architecture.md, "Text and offsets").
+        "parse",
     }
 )
 STORY_COLUMNS = frozenset(

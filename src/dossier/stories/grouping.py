@@ -135,7 +135,7 @@ def group_stories(
     Rejected documents belong to no story. Stories are ordered by size (largest
     first), then by id, so the output is deterministic.
     """
-    ok = [d for d in documents if d.ok]
+    ok = [d for d in documents if d.readable]
     if not ok:
         return ()
     sim = similarity_matrix(ok, settings)

@@ -37,7 +37,7 @@ def summarize(
     settings: SummarySettings,
 ) -> tuple[Sentence | None, tuple[Sentence, ...]]:
     """Headline (latest state) and summary (at most ``settings.max_words`` words)."""
-    usable = sorted((d for d in docs if d.ok and d.clean_text), key=lambda d: d.id)
+    usable = sorted((d for d in docs if d.readable and d.clean_text), key=lambda d: d.id)
     pool = candidates(usable, settings.min_sentence_words, settings.max_sentence_words)
     avoid = SpanSet(avoided(conflicts))
     kept = [c for c in pool if not avoid.overlaps(c)]

@@ -465,8 +465,8 @@ def extract_events(
         for m in entity.mentions:
             by_doc.setdefault(m.doc, []).append((m.start, m.end, entity.id, entity.type))
     candidates: list[_Candidate] = []
-    ok_ids = frozenset(d.id for d in docs if d.ok)
-    for doc in sorted((d for d in docs if d.ok), key=lambda d: d.id):
+    ok_ids = frozenset(d.id for d in docs if d.readable)
+    for doc in sorted((d for d in docs if d.readable), key=lambda d: d.id):
         candidates.extend(_candidates(doc, by_doc, ok_ids, settings))
     # Primary sentences first, so reused text only ever joins an event.
     candidates.sort(key=lambda c: (not c.primary, c.doc.id, c.start))

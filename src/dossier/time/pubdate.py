@@ -29,8 +29,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
-from dossier.model import DateValue, Document, Flag, PublishedDate
+from dossier.model import DateBasis, DateValue, Document, Flag, FlagKind, PublishedDate
 from dossier.time.detect import detect
 from dossier.time.evidence import (
     Evidence,
@@ -49,10 +50,23 @@ logger = logging.getLogger(__name__)
 _ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
+_DatedBasis = Literal["metadata", "page", "folder"]
+_QUESTIONED: dict[_DatedBasis, FlagKind] = {
+    "metadata": "metadata-date-questioned",
+    "page": "page-date-questioned",
+    "folder": "folder-date-questioned",
+}
+_CONTRADICTED: dict[_DatedBasis, FlagKind] = {
+    "metadata": "metadata-date-contradicted",
+    "page": "page-date-contradicted",
+    "folder": "folder-date-contradicted",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class _Decision:
     date: DateValue | None
-    basis: str
+    basis: DateBasis
     flags: tuple[Flag, ...]
     day_first: bool | None
     evidence: Evidence
@@ -287,7 +301,9 @@ def _decide_from(doc: Document, settings: TimeSettings, raws: tuple[RawTimex, ..
         # A date the user gave in a sources file is taken as given.
         return _Decision(declared, "sources-file", (), day_first, evidence)
     flags: list[Flag] = []
-    candidates: list[tuple[str, DateValue | None]] = [("metadata", _iso_value(doc.metadata_date))]
+    candidates: list[tuple[_DatedBasis, DateValue | None]] = [
+        ("metadata", _iso_value(doc.metadata_date))
+    ]
     page_value, page_flag, page_day_first = _page_date(doc, evidence, day_first)
     if page_flag is not None:
         flags.append(page_flag)
@@ -311,7 +327,7 @@ def _decide_from(doc: Document, settings: TimeSettings, raws: tuple[RawTimex, ..
         if later is not None:
             flags.append(
                 Flag(
-                    f"{basis}-date-questioned",
+                    _QUESTIONED[basis],
                     f"{basis} date {value.value} is kept, but {later} "
                     "(a later update, a reprint, or a date misread on the page?)",
                 )
@@ -322,7 +338,7 @@ def _decide_from(doc: Document, settings: TimeSettings, raws: tuple[RawTimex, ..
         shown = doc.page_date_text if basis == "page" else value.value
         flags.append(
             Flag(
-                f"{basis}-date-contradicted",
+                _CONTRADICTED[basis],
                 f"{basis} date {shown!r} is contradicted by the content: {stale.why}; "
                 f"using the content's date {stale.content.value} (approximate)",
             )
@@ -416,7 +432,9 @@ def _from_corpus(
 
 def date_documents(docs: Sequence[Document], settings: TimeSettings) -> tuple[Document, ...]:
     """Set ``published``, ``flags`` (appended) and ``time_expressions`` on ok documents."""
-    decisions: list[_Decision | None] = [_decide(doc, settings) if doc.ok else None for doc in docs]
+    decisions: list[_Decision | None] = [
+        _decide(doc, settings) if doc.readable else None for doc in docs
+    ]
     if any(d is not None and d.undetermined for d in decisions):
         years = _corpus_years(docs, decisions, settings)
         decisions = [

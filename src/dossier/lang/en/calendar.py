@@ -1,0 +1,48 @@
+"""English month and weekday names, seasons and parts of the day."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from dossier.lang.language import Calendar
+
+_MONTHS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_WEEKDAYS = (
+    ("monday", "mon"),
+    ("tuesday", "tue", "tues"),
+    ("wednesday", "wed"),
+    ("thursday", "thu", "thur", "thurs"),
+    ("friday", "fri"),
+    ("saturday", "sat"),
+    ("sunday", "sun"),
+)
+
+CALENDAR = Calendar(
+    months=MappingProxyType(
+        {name: number for number, names in enumerate(_MONTHS, 1) for name in names}
+    ),
+    weekdays=MappingProxyType(
+        {name: number for number, names in enumerate(_WEEKDAYS) for name in names}
+    ),
+    # Month names that are also common English words: they need a day, a year or a cue.
+    ambiguous_months=frozenset({"may", "march", "mar", "jan", "dec", "sep", "jun", "jul", "aug"}),
+    seasons=MappingProxyType(
+        {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+    ),
+    parts_of_day=MappingProxyType(
+        {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+    ),
+)

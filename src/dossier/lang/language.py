@@ -1,0 +1,179 @@
+"""What Dossier knows about one language, as one frozen object.
+
+A :class:`Language` gathers every language-specific table and rule the stages use:
+which analyser reads the text (a spaCy model and its components, or another
+package), stop words, calendar and number words, name rules, role nouns and the
+side each role is on, event-verb classes, reporting verbs and modality cues.
+Stages never import a language's tables; they ask ``resources.language(code)``
+for the object and read its fields. A new language is a new folder
+``dossier/lang/<code>/`` whose ``__init__`` defines ``LANGUAGE`` (see
+:mod:`dossier.lang.registry`); nothing else changes.
+
+The field types are defined here once; the values live in the language folders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+
+def words(text: str) -> list[str]:
+    """The white-space separated words of a word-list literal (tables are written as text)."""
+    return text.split()
+
+
+Side = Literal["defence", "prosecution", "bench", "accused", "government", "company", "regulator"]
+
+
+@dataclass(frozen=True, slots=True)
+class SpacyAnalyser:
+    """A spaCy pipeline installed as a package that ships its weights (loaded offline)."""
+
+    package: str
+    # Components of the package to leave out; the rest run (and are the benchmark's floor).
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.package
+
+
+# Another language may be read by another package (natasha for Russian, say); its analyser
+# type is added beside this one and :mod:`dossier.nlp.analyse` dispatches on the type.
+Analyser = SpacyAnalyser
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """Month and weekday names (lower case) and the words around dates."""
+
+    months: Mapping[str, int]  # "january" / "jan" -> 1
+    weekdays: Mapping[str, int]  # "monday" / "mon" -> 0
+    ambiguous_months: frozenset[str]  # month names that are also ordinary words ("may")
+    seasons: Mapping[str, str]  # "autumn" -> TimeML season code "FA"
+    parts_of_day: Mapping[str, str]  # "morning" -> "MO"
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every month and weekday name and abbreviation."""
+        return frozenset(self.months) | frozenset(self.weekdays)
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    """Number words: cardinals, ordinals, multipliers and vague quantities."""
+
+    cardinals: Mapping[str, float]  # "twelve" -> 12, "a dozen" -> 12
+    ordinals: Mapping[str, int]  # "third" / "3rd" -> 3
+    multipliers: Mapping[str, int]  # "million" -> 1_000_000
+    vague: frozenset[str]  # "several", "dozens of": an amount, but not a known one
+
+    def value(self, word: str) -> float | None:
+        return self.cardinals.get(word.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    """How personal names are written: titles before them, particles inside them, and
+    the endings that carry gender or lineage (information, never noise)."""
+
+    honorifics: frozenset[str]  # "mr", "mrs", "dr", "sheikh" (lower case, with and without ".")
+    particles: frozenset[str]  # "bin", "van", "de": lower-case words inside a name
+    person_suffixes: tuple[str, ...]  # endings typical of family names ("-ov", "-uly", "-shvili")
+    # Family and patronymic suffixes one outlet writes and another drops (Musakhanuly /
+    # Musakhan), longest first.
+    family_suffixes: tuple[str, ...]
+    # Pairs of endings that distinguish a feminine from a masculine (or a daughter's from a
+    # son's) form of one family name: ("ova", "ov"), ("kyzy", "uly").
+    gendered_endings: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    """A noun that names what a person is in a story ("judge", "defence lawyer")."""
+
+    role: str  # canonical role, lower case
+    side: Side | None = None  # the side of a case the role is on, when the noun alone says it
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Role nouns (lemmas) and the words that put a role on one side of a case."""
+
+    nouns: Mapping[str, RoleNoun]  # lemma -> role
+    # Words that, modifying a role noun or after "for/of/representing", name a side:
+    # "prosecution" / "state" -> prosecution, "defence" -> defence.
+    side_words: Mapping[str, Side]
+    # Sides no one person can hold at once in one case.
+    incompatible_sides: frozenset[frozenset[Side]]
+    # Family relations ("wife", "son"): a role that links two people rather than a job.
+    kinship: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class EventClass:
+    """A kind of event, named by verbs (lemmas), multi-word verbs and nominalisations."""
+
+    name: str  # "arrest", "sentence", "postpone", ...
+    verbs: frozenset[str]  # lemmas: "arrest", "detain", "apprehend"
+    phrases: tuple[str, ...] = ()  # multi-word forms, as lemmas: "take into custody"
+    nouns: frozenset[str] = frozenset()  # "arrest", "detention"
+    label: str = ""  # how a report names the event: "arrest", "postponement"
+    # Whether the event has one date that outlets can disagree about.
+    dated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Events:
+    """Event classes, reporting verbs and the cues that change what a clause asserts."""
+
+    classes: tuple[EventClass, ...]
+    reporting_verbs: frozenset[str]  # lemmas: "say", "tell", "claim", "announce"
+    denial_verbs: frozenset[str]  # "deny", "refute", "dispute"
+    allegation_verbs: frozenset[str]  # "allege", "accuse", "claim"
+    expectation_cues: frozenset[str]  # "expect", "likely", "plan", "schedule"
+    negation_words: frozenset[str]  # "not", "never", "no"
+    # Nouns of proceedings that are held, postponed or cancelled ("trial", "hearing").
+    proceeding_nouns: frozenset[str] = frozenset()
+
+    def by_name(self) -> Mapping[str, EventClass]:
+        return MappingProxyType({c.name: c for c in self.classes})
+
+    def class_of_verb(self) -> Mapping[str, str]:
+        """Verb lemma -> event class name (the first class that lists it)."""
+        out: dict[str, str] = {}
+        for event_class in self.classes:
+            for verb in sorted(event_class.verbs):
+                out.setdefault(verb, event_class.name)
+        return MappingProxyType(out)
+
+    def class_of_noun(self) -> Mapping[str, str]:
+        out: dict[str, str] = {}
+        for event_class in self.classes:
+            for noun in sorted(event_class.nouns):
+                out.setdefault(noun, event_class.name)
+        return MappingProxyType(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """Everything language-specific, for one language."""
+
+    code: str  # ISO 639-1: "en"
+    name: str  # "English"
+    # None: texts in this language are identified and kept, but no analyser reads them.
+    analyser: Analyser | None
+    stop_words: frozenset[str]  # the analyser's own list where it has one (spaCy's for English)
+    calendar: Calendar
+    numbers: Numbers
+    names: NameRules
+    roles: Roles
+    events: Events
+    # Abbreviations after which a full stop does not end a sentence ("mr", "jan", "u.s").
+    abbreviations: frozenset[str] = frozenset()
+
+    def is_stop_word(self, word: str) -> bool:
+        return word.lower() in self.stop_words
