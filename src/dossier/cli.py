@@ -204,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dossier.console import configure_logging
 
     configure_logging(args.verbose)
+    # not language: command names
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "build": _build,
         "clean": _clean,

@@ -21,6 +21,7 @@ Granularity = Literal["year", "month", "day"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "OTHER"]
 DocStatus = Literal["ok", "duplicate", "rejected"]
 # How a publication date was decided.
+# not language: enumerated kinds
 DateBasis = Literal["metadata", "page", "folder", "filename", "sources-file", "content", "none"]
 # What is wrong with a document (``Flag.kind``). Stages add kinds here, never free strings.
 FlagKind = Literal[
@@ -39,6 +40,7 @@ FlagKind = Literal[
     "language-uncertain",
     "parse-truncated",
 ]
+# not language: enumerated kinds
 ConflictKind = Literal["role", "numeric", "date", "place", "contradiction", "superseded"]
 
 
@@ -112,6 +114,7 @@ class PublishedDate:
     page_date: str | None = None  # the date printed on the page, verbatim
 
 
+# not language: enumerated kinds
 ProvenanceField = Literal["outlet", "url", "title", "date", "language"]
 # Where a document's outlet, URL, title, date or language came from, strongest first: a
 # sources.csv/sources.json beside the articles, the page's canonical link, its og:url,

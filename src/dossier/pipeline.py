@@ -127,6 +127,7 @@ def _summarize(pairs: StoryDocs, s: Settings, _: Resources) -> tuple[Story, ...]
 
 
 F = Field
+# not language: stage names
 DEFAULT_STAGES: tuple[Stage, ...] = (
     DocumentStage("language", fields(F.DOC_RAW), fields(F.DOC_LANGUAGE), _language),
     CorpusStage("clean", fields(F.DOC_RAW, F.DOC_LANGUAGE), fields(F.DOC_CLEAN), _clean),

@@ -59,6 +59,7 @@ class Field(str, Enum):  # noqa: UP042 (str mixin: values print and compare as t
 # The model attributes each field stands for (Document attributes for doc.*, Story
 # attributes for story.*; "stories" is Corpus.stories with each story's id, title and
 # documents).
+# not language: model attribute names
 DOCUMENT_ATTRIBUTES: dict[Field, tuple[str, ...]] = {
     # What ingest knows: the text as read, and what a sources file or the HTML head declares.
     Field.DOC_RAW: (
@@ -88,6 +89,7 @@ DOCUMENT_ATTRIBUTES: dict[Field, tuple[str, ...]] = {
     Field.DOC_TIMEX: ("time_expressions",),
     Field.DOC_MENTIONS: ("mentions",),
 }
+# not language: model attribute names
 STORY_ATTRIBUTES: dict[Field, tuple[str, ...]] = {
     Field.STORY_ENTITIES: ("entities",),
     Field.STORY_EVENTS: ("events",),

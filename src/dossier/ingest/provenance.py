@@ -13,6 +13,7 @@ from dataclasses import replace
 from dossier.ingest.pagemeta import page_meta
 from dossier.model import Document, Provenance, ProvenanceField, SourceInfo
 
+# not language: model field names
 _DECLARED: tuple[ProvenanceField, ...] = ("outlet", "url", "title", "date", "language")
 
 

@@ -32,8 +32,10 @@ from dossier.model import SourceInfo
 log = logging.getLogger(__name__)
 
 SOURCES_FILES = ("sources.csv", "sources.json")
+# not language: column names of the sources file
 COLUMNS = ("file", "outlet", "url", "date", "language", "title")
 _ISO = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+# not language: ISO 639 code shape
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _URL = re.compile(r"^https?://\S+$", re.I)
 MAX_SOURCES_BYTES = 20_000_000

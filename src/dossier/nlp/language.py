@@ -23,6 +23,7 @@ from dossier.resources import Resources
 
 # Markup is not language: scripts, styles, comments and tags are blanked before identifying.
 # (Typography of HTML, not English words: kept as regular expressions.)
+# not language: HTML markup
 _INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _ENTITY = re.compile(r"&#?\w{1,10};")

@@ -32,6 +32,7 @@ SCHEMA_ID = "dossier/1"
 JsonObject = dict[str, object]
 
 # Document fields written first, in this order (the rest follow in model order).
+# not language: field names
 _DOC_ORDER = (
     "id",
     "source",
@@ -116,6 +117,7 @@ def story_to_json(story: Story, docs: Mapping[str, Document]) -> JsonObject:
     out["events"] = [_event_to_json(e, docs) for e in story.events]
     out["conflicts"] = plain["conflicts"]
     # claims, corroborations and any field added to Story later, as the model has them.
+    # not language: field names
     skip = {"id", "title", "document_ids", "headline", "summary", "entities", "events"}
     out.update((k, v) for k, v in plain.items() if k not in skip and k not in out)
     return out
@@ -196,10 +198,12 @@ def corpus_from_json(data: Mapping[str, object]) -> Corpus:
 
 # Fields the contract does not define: one that no longer fits the model is left out with a
 # warning instead of making the whole file unreadable.
+# not language: field names
 _DOC_EXTRAS = frozenset(f.name for f in dataclasses.fields(Document)) - {
     *("id", "source", "status", "reason", "duplicate_of", "outlet", "title"),
     *("clean_text", "published", "flags", "raw_text"),
 }
+# not language: field names
 _STORY_EXTRAS = frozenset(f.name for f in dataclasses.fields(Story)) - {
     *("id", "title", "document_ids", "headline", "summary", "entities", "events", "conflicts"),
 }

@@ -18,6 +18,7 @@ from dossier.errors import StoreError
 
 log = logging.getLogger(__name__)
 
+# not language: migration file names
 _FILENAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 

@@ -24,6 +24,7 @@ from dossier.report.codec import to_plain
 log = logging.getLogger(__name__)
 
 # Model fields that have their own columns or tables; any other field is kept as JSON in `extra`.
+# not language: column names
 DOCUMENT_COLUMNS = frozenset(
     {
         "id",
@@ -53,6 +54,7 @@ DOCUMENT_COLUMNS = frozenset(
         "parse",
     }
 )
+# not language: column names
 STORY_COLUMNS = frozenset(
     {
         "id",
@@ -67,6 +69,7 @@ STORY_COLUMNS = frozenset(
         "summary",
     }
 )
+# not language: column names
 ENTITY_COLUMNS = frozenset({"id", "type", "name", "aliases", "mentions", "roles", "attributes"})
 EVENT_COLUMNS = frozenset({"id", "date", "text", "citations", "entity_ids"})
 CONFLICT_COLUMNS = frozenset({"id", "kind", "description", "sides"})
@@ -294,6 +297,7 @@ def _insert_story(conn: sqlite3.Connection, story: Story, position: int) -> None
         )
 
 
+# not language: column names
 _CLAIM_COLUMNS = frozenset({"id", "citation", "speaker", "modality", "shared"})
 
 
