@@ -42,6 +42,29 @@ FlagKind = Literal[
 ]
 # not language: enumerated kinds
 ConflictKind = Literal["role", "numeric", "date", "place", "contradiction", "superseded"]
+# What one build did to the store (see :class:`BuildRecord`).
+BuildKind = Literal["build", "add", "remove", "rebuild"]
+# One line of a story's change log (see :class:`Change`).
+ChangeKind = Literal[
+    "story-new",
+    "story-merged",
+    "story-split",
+    "story-renamed",
+    "story-removed",
+    "document-new",
+    "document-removed",
+    "document-updated",
+    "event-new",
+    "event-updated",
+    "event-removed",
+    "conflict-new",
+    "conflict-updated",
+    "conflict-settled",
+    "expectation-superseded",
+    "entity-new",
+    "entity-merged",
+    "entity-updated",
+]
 
 
 class Modality(str, Enum):  # noqa: UP042 (str mixin: values compare and serialise as text)
@@ -247,6 +270,11 @@ class Document:
     provenance: tuple[Provenance, ...] = ()  # the basis of outlet, url, title, date, language
     language: str | None = None  # ISO 639-1 code of the text's language (set by `language`)
     parse: Parse | None = None  # tokens, sentences, model entities (set by `parse`)
+    # What identifies the document across builds: a hash of its normalised text (of where it
+    # was read from when it has no text); the same article read from two paths is one
+    # document with two ``sources`` (set by ingest).
+    content_id: str = ""
+    sources: tuple[str, ...] = ()  # every path or URL it was read from, ``source`` first
 
     @property
     def ok(self) -> bool:
@@ -361,6 +389,32 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """What one build changed in a story: a new document, an event with a new source, a
+    conflict settled... ``subject`` is the id of what it is about."""
+
+    build: int
+    at: str  # when that build ran (ISO 8601)
+    kind: ChangeKind
+    subject: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRecord:
+    """One run that changed the store: a build, an addition, a removal or a rebuild."""
+
+    id: int
+    kind: BuildKind
+    started_at: str
+    finished_at: str
+    inputs: tuple[str, ...] = ()  # the paths it was given
+    added: tuple[str, ...] = ()  # ids of the documents it added
+    removed: tuple[str, ...] = ()  # ids of the documents it removed
+    stories: tuple[str, ...] = ()  # ids of the stories it created or changed
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     title: str
@@ -373,6 +427,7 @@ class Story:
     outlet_profiles: tuple[OutletProfile, ...] = ()
     headline: Sentence | None = None
     summary: tuple[Sentence, ...] = ()
+    changes: tuple[Change, ...] = ()  # the story's change log, oldest first (from the store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +438,7 @@ class Corpus:
     stories: tuple[Story, ...] = ()
     generated_at: str = ""
     stage_log: tuple[str, ...] = field(default=())
+    builds: tuple[BuildRecord, ...] = ()  # every run that changed the store, oldest first
 
     def ok_documents(self) -> tuple[Document, ...]:
         return tuple(d for d in self.documents if d.ok)

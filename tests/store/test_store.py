@@ -41,6 +41,17 @@ EXPECTED_TABLES = {
     "corroborations",
     "corroboration_citations",
     "documents_fts",
+    "document_sources",
+    "clean_history",
+    "story_aliases",
+    "builds",
+    "changes",
+    "outputs",
+    "stage_cache",
+    "line_keys",
+    "date_keys",
+    "band_keys",
+    "doc_features",
 }
 
 
@@ -51,13 +62,16 @@ def db(tmp_path: Path) -> Path:
 
 def test_migrations_apply_from_empty_and_only_once(db: Path) -> None:
     with Store(db) as store:
-        assert store.applied_migrations == ["0001_initial"]
-        assert store.schema_version == 1
+        assert store.applied_migrations == ["0001_initial", "0002_case_file"]
+        assert store.schema_version == 2
         assert set(store.counts()) >= EXPECTED_TABLES
     with Store(db) as store:
         assert store.applied_migrations == []
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT id, name FROM migrations").fetchall() == [(1, "initial")]
+    assert conn.execute("SELECT id, name FROM migrations").fetchall() == [
+        (1, "initial"),
+        (2, "case_file"),
+    ]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -22,7 +22,7 @@ def test_health(client: TestClient, store_path: Path) -> None:
     assert body["schema"] == "dossier/1"
     assert (body["documents"], body["stories"]) == (5, 2)
     assert body["store"] == str(store_path)
-    assert body["store_schema_version"] == 1
+    assert body["store_schema_version"] == 2
 
 
 def test_story_list(client: TestClient) -> None:

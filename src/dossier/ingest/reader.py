@@ -22,6 +22,7 @@ from typing import Literal
 
 from dossier.ingest.encoding import BinaryContentError, decode_bytes
 from dossier.ingest.provenance import with_provenance
+from dossier.ingest.identity import with_identity
 from dossier.ingest.settings import IngestSettings
 from dossier.ingest.sources import SourcesIndex
 from dossier.model import Document
@@ -59,7 +60,9 @@ def read_inputs(paths: Sequence[str | Path], settings: IngestSettings) -> tuple[
     ids = _unique_ids(inputs)
     index = SourcesIndex(Path(p) for p in settings.sources_files)
     docs = tuple(
-        with_provenance(_read_one(item, doc_id, settings), index.lookup(item.path, item.root))
+        with_identity(
+            with_provenance(_read_one(item, doc_id, settings), index.lookup(item.path, item.root))
+        )
         for item, doc_id in zip(inputs, ids, strict=True)
     )
     index.warn_unused()

@@ -12,6 +12,7 @@ import logging
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,9 +20,12 @@ from pathlib import Path
 from types import TracebackType
 
 from dossier.errors import StoreError
+from dossier.ingest.identity import content_id
 from dossier.model import Corpus, Document, Story
 from dossier.report.codec import field_types, from_plain
-from dossier.store.migrate import migrate, schema_version
+from dossier.store.history import read_builds
+from dossier.store.lock import writer_lock
+from dossier.store.migrate import WaitFn, begin_immediate, migrate, schema_version
 from dossier.store.read import read_documents, read_story
 from dossier.store.write import replace_corpus
 
@@ -73,20 +77,33 @@ def fts_query(query: str) -> str:
 class Store:
     """``with Store(path) as store: store.save_corpus(corpus)``.
 
-    Opening creates the file if needed and applies pending migrations. Raises
-    :class:`StoreError` naming the path when the file is not a Dossier store,
-    is corrupt, or was written by a newer Dossier.
+    Opening creates the file if needed (unless ``create=False``) and applies pending
+    migrations. Raises :class:`StoreError` naming the path when the file is not a Dossier
+    store, is corrupt, or was written by a newer Dossier. When another process holds the
+    write lock, ``on_wait`` is told (default: a logged warning) and the store waits up to
+    ``timeout`` seconds for it.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        on_wait: WaitFn | None = None,
+        timeout: float = 600.0,
+    ) -> None:
         self.path = Path(path)
+        self.on_wait = on_wait
+        self.timeout = timeout
         self._lock = threading.RLock()
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
+        if not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such store")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=30
+                self.path, isolation_level=None, check_same_thread=False, timeout=timeout
             )
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
@@ -94,9 +111,16 @@ class Store:
         try:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys = ON")
-            self.applied_migrations = migrate(conn, self.path)
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            _use_wal(conn)
+            self.applied_migrations = migrate(
+                conn,
+                self.path,
+                on_wait=on_wait,
+                timeout=timeout,
+                functions={"dossier_content_id": _content_id_sql},
+            )
+            # FULL: a commit is on disk before the build goes on to write its outputs.
+            conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(f"{self.path}: not a usable Dossier store ({exc})") from exc
@@ -122,19 +146,35 @@ class Store:
         self.close()
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for reads (one consistent snapshot inside the block)."""
         with self._lock:
+            conn = self._conn
+            began = not conn.in_transaction
             try:
-                yield self._conn
+                if began:
+                    conn.execute("BEGIN")
+                yield conn
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: read failed: {exc}") from exc
+            finally:
+                if began and conn.in_transaction:
+                    conn.execute("COMMIT")
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def writer(self) -> Iterator[None]:
+        """Hold the store's writer lock (across processes) for a whole update."""
+        with self._lock, writer_lock(self.path, self.on_wait):
+            yield
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed at the end of the block, rolled back whole
+        on any error."""
         with self._lock:
             conn = self._conn
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                begin_immediate(conn, self.path, self.on_wait, self.timeout)
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: cannot start a write: {exc}") from exc
             try:
@@ -147,7 +187,12 @@ class Store:
                     ) from exc
                 raise
             else:
-                conn.execute("COMMIT")
+                try:
+                    conn.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise StoreError(f"{self.path}: commit failed: {exc}") from exc
 
     # -- writing
 
@@ -158,7 +203,7 @@ class Store:
         and stories of other corpora already in the store are kept. On any
         failure nothing is changed.
         """
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             replace_corpus(conn, corpus)
         log.info(
             "%s: stored %d documents, %d stories",
@@ -171,16 +216,17 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        with self._reading() as conn:
+        with self.reading() as conn:
             return schema_version(conn)
 
     def load_corpus(self) -> Corpus:
         """Everything stored, as one corpus (documents and stories in stored order)."""
-        with self._reading() as conn:
+        with self.reading() as conn:
             docs = read_documents(conn)
             rows = conn.execute("SELECT * FROM stories ORDER BY position, id").fetchall()
             stories = tuple(read_story(conn, row) for row in rows)
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            builds = read_builds(conn)
         extra = json.loads(meta.get("corpus_extra", "{}"))
         hints = field_types(Corpus)
         return Corpus(
@@ -188,12 +234,15 @@ class Store:
             stories=stories,
             generated_at=meta.get("generated_at", ""),
             stage_log=tuple(json.loads(meta.get("stage_log", "[]"))),
-            **{k: from_plain(hints[k], v) for k, v in extra.items() if k in hints},
+            builds=builds,
+            **{
+                k: from_plain(hints[k], v) for k, v in extra.items() if k in hints and k != "builds"
+            },
         )
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table (for health checks and tests)."""
-        with self._reading() as conn:
+        with self.reading() as conn:
             tables = [
                 r[0]
                 for r in conn.execute(
@@ -205,7 +254,7 @@ class Store:
             return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
     def list_stories(self) -> list[StoryListing]:
-        with self._reading() as conn:
+        with self.reading() as conn:
             rows = conn.execute(
                 """
                 SELECT s.id, s.title,
@@ -240,7 +289,7 @@ class Store:
         ]
 
     def get_story(self, story_id: str) -> Story | None:
-        with self._reading() as conn:
+        with self.reading() as conn:
             row = conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
             return None if row is None else read_story(conn, row)
 
@@ -250,7 +299,7 @@ class Store:
 
     def get_documents(self, doc_ids: Sequence[str]) -> tuple[Document, ...]:
         """The stored documents among ``doc_ids``, in the order asked for."""
-        with self._reading() as conn:
+        with self.reading() as conn:
             found = {d.id: d for d in read_documents(conn, doc_ids)}
         return tuple(found[i] for i in doc_ids if i in found)
 
@@ -258,7 +307,7 @@ class Store:
         """The stored documents marked as duplicates of any of ``doc_ids``."""
         if not doc_ids:
             return ()
-        with self._reading() as conn:
+        with self.reading() as conn:
             marks = ",".join("?" * len(doc_ids))
             rows = conn.execute(
                 f"SELECT id FROM documents WHERE duplicate_of IN ({marks}) ORDER BY position",
@@ -268,7 +317,7 @@ class Store:
         return self.get_documents(ids)
 
     def stories_of(self, doc_id: str) -> tuple[str, ...]:
-        with self._reading() as conn:
+        with self.reading() as conn:
             rows = conn.execute(
                 "SELECT story_id FROM story_documents WHERE doc_id = ? ORDER BY story_id", (doc_id,)
             )
@@ -279,7 +328,7 @@ class Store:
         match = fts_query(query)
         if not match:
             return []
-        with self._reading() as conn:
+        with self.reading() as conn:
             rows = conn.execute(
                 f"""
                 SELECT f.doc_id, d.title, d.outlet, d.status,
@@ -306,6 +355,28 @@ class Store:
                 )
             )
         return hits
+
+
+def _content_id_sql(*args: object) -> str:
+    raw, source = (str(a) if a is not None else "" for a in args)
+    return content_id(raw, source)
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """WAL lets readers go on while one process writes. Switching needs a moment alone with
+    the file: another process opening it at the same time makes it retry."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+            continue
+        if str(mode).lower() == "wal" or time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
 
 
 def _split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -29,6 +29,7 @@ from dossier.model import (
     TimeExpression,
 )
 from dossier.report.codec import field_types, from_plain
+from dossier.store.history import read_changes
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
             "time_expressions", 'start, "end", text, value, granularity, approximate, kind'
         )
     )
+    sources = tuple(r[0] for r in rows("document_sources", "source"))
     published = PublishedDate(
         _date(row["published_date"], row["published_granularity"], row["published_approximate"]),
         row["published_basis"],
@@ -135,6 +137,8 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         mentions=mentions,
         time_expressions=times,
         encoding=row["encoding"],
+        content_id=row["content_id"] or "",
+        sources=sources,
         **extra_fields(Document, row["extra"]),  # type: ignore[arg-type]
     )
 
@@ -171,6 +175,7 @@ def read_story(conn: sqlite3.Connection, row: sqlite3.Row) -> Story:
         corroborations=_corroborations(conn, story_id),
         headline=headline,
         summary=tuple(summary),
+        changes=read_changes(conn, story_id),
         **extra_fields(Story, row["extra"]),  # type: ignore[arg-type]
     )
 

@@ -8,6 +8,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from dossier.model import (
     Citation,
@@ -52,6 +53,8 @@ DOCUMENT_COLUMNS = frozenset(
         # Not stored: the parse is a token table as large as the text many times over, and is
         # recomputed from the clean text (see docs/architecture.md, "Text and offsets").
         "parse",
+        "content_id",
+        "sources",
     }
 )
 # not language: column names
@@ -67,13 +70,26 @@ STORY_COLUMNS = frozenset(
         "corroborations",
         "headline",
         "summary",
+        "changes",  # the change log has its own table (see dossier.store.history)
     }
 )
 # not language: column names
 ENTITY_COLUMNS = frozenset({"id", "type", "name", "aliases", "mentions", "roles", "attributes"})
 EVENT_COLUMNS = frozenset({"id", "date", "text", "citations", "entity_ids"})
 CONFLICT_COLUMNS = frozenset({"id", "kind", "description", "sides"})
-CORPUS_COLUMNS = frozenset({"documents", "stories"})
+CORPUS_COLUMNS = frozenset({"documents", "stories", "builds"})
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentState:
+    """What the store keeps about a document beside the model: the fingerprint of what
+    the story stages read, its clean-text version, the build that added it and the
+    version of the incremental context computed for it (see ``dossier.casefile``)."""
+
+    fingerprint: str | None = None
+    clean_version: int = 1
+    added_build: int | None = None
+    context: str | None = None
 
 
 def content_hash(doc: Document) -> str:
@@ -109,7 +125,7 @@ def replace_corpus(conn: sqlite3.Connection, corpus: Corpus) -> None:
     _delete(conn, "documents_fts", "doc_id", doc_ids)
     base = _next_position(conn, "documents")
     for i, doc in enumerate(corpus.documents):
-        _insert_document(conn, doc, base + i)
+        insert_document(conn, doc, base + i)
     base = _next_position(conn, "stories")
     for i, story in enumerate(corpus.stories):
         _insert_story(conn, story, base + i)
@@ -156,18 +172,29 @@ def _next_position(conn: sqlite3.Connection, table: str) -> int:
     return 0 if row[0] is None else int(row[0]) + 1
 
 
-def _insert_document(conn: sqlite3.Connection, doc: Document, position: int) -> None:
+def insert_document(
+    conn: sqlite3.Connection, doc: Document, position: int, state: DocumentState | None = None
+) -> None:
+    """Insert one document with every row that belongs to it (the caller deleted any
+    earlier version)."""
+    state = state or DocumentState()
     date = doc.published.date
     conn.execute(
-        "INSERT INTO documents (id, position, content_hash, source, status, reason, duplicate_of,"
+        "INSERT INTO documents (id, position, content_hash, content_id, fingerprint,"
+        " clean_version, added_build, context, source, status, reason, duplicate_of,"
         " media_type, raw_text, clean_text, title, outlet, author, dateline_place, page_date_text,"
         " metadata_date, folder_date, published_date, published_granularity,"
         " published_approximate, published_basis, page_date, encoding, extra)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             doc.id,
             position,
             content_hash(doc),
+            doc.content_id or None,
+            state.fingerprint,
+            state.clean_version,
+            state.added_build,
+            state.context,
             doc.source,
             doc.status,
             doc.reason,
@@ -190,6 +217,10 @@ def _insert_document(conn: sqlite3.Connection, doc: Document, position: int) -> 
             doc.encoding,
             extra_json(doc, DOCUMENT_COLUMNS),
         ),
+    )
+    conn.executemany(
+        "INSERT INTO document_sources (doc_id, position, source, added_build) VALUES (?,?,?,?)",
+        [(doc.id, i, source, state.added_build) for i, source in enumerate(doc.sources)],
     )
     conn.executemany(
         'INSERT INTO removals (doc_id, position, start, "end", reason, text) VALUES (?,?,?,?,?,?)',
