@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from dossier.model import Document, Mention
 from dossier.stories import group_stories
+from dossier.stories.grouping import story_id
 from dossier.stories.settings import StorySettings
 
 
@@ -80,3 +82,34 @@ def test_story_ids_are_deterministic_and_titles_come_from_documents() -> None:
 
 def test_no_documents_no_stories() -> None:
     assert group_stories([], StorySettings()) == ()
+
+
+def _dated(doc: Document, day: str, content: str) -> Document:
+    from dossier.model import DateValue, PublishedDate
+
+    return replace(doc, published=PublishedDate(DateValue(day, "day"), "page"), content_id=content)
+
+
+def test_a_story_is_named_after_its_founding_document_not_its_members() -> None:
+    a1 = _dated(TRIAL_A, "2023-05-02", "c-a1")
+    a2 = _dated(TRIAL_B, "2023-05-04", "c-a2")
+    a3 = _dated(TRIAL_C, "2023-06-10", "c-a3")
+    (first,) = group_stories([a1, a2], StorySettings())
+    later = {s.id: s for s in group_stories([a3, a2, a1, FLOOD, FLOOD_2], StorySettings())}
+    # A later report joins the story: same id, and the members are listed in id order.
+    assert later[first.id].document_ids == ("a1", "a2", "a3")
+    assert first.id == story_id([a1])
+    # An earlier report found later names the story from then on.
+    earlier = _dated(TRIAL_C, "2023-04-30", "c-a3")
+    (grown,) = [
+        s for s in group_stories([a1, a2, earlier], StorySettings()) if "a1" in s.document_ids
+    ]
+    assert grown.id == story_id([earlier]) != first.id
+
+
+def test_grouping_does_not_depend_on_input_order() -> None:
+    docs = [TRIAL_A, FLOOD, TRIAL_B, FLOOD_2, TRIAL_C]
+    expected = group_stories(docs, StorySettings())
+    for shift in range(1, len(docs)):
+        assert group_stories(docs[shift:] + docs[:shift], StorySettings()) == expected
+    assert group_stories(list(reversed(docs)), StorySettings()) == expected

@@ -23,6 +23,7 @@ from dossier.crosscheck.compare import corroborations, outlet_profiles
 from dossier.crosscheck.frames import Frame, frames
 from dossier.crosscheck.roles import officials, role_conflicts
 from dossier.crosscheck.settings import CrosscheckSettings
+from dossier.ids import citation_key, digest, first_citation, unique
 from dossier.model import (
     Claim,
     Conflict,
@@ -172,6 +173,16 @@ def _order(docs: Sequence[Document], found: list[Conflict]) -> list[Conflict]:
         return first, c.kind
 
     ordered = sorted(found, key=key)
-    return [
-        Conflict(f"conflict-{n}", c.kind, c.description, c.sides) for n, c in enumerate(ordered, 1)
-    ]
+    used: set[str] = set()
+    return [Conflict(_conflict_id(c, used), c.kind, c.description, c.sides) for c in ordered]
+
+
+def _conflict_id(conflict: Conflict, used: set[str]) -> str:
+    """From the kind and each side's first citation: a later report that adds a source to
+    one side keeps the id (unless it cites an earlier span of an earlier document)."""
+    sides = sorted(
+        citation_key(first_citation(s.citations)) if s.citations else "text:" + s.text
+        for s in conflict.sides
+    )
+    every = sorted(citation_key(c) for s in conflict.sides for c in s.citations)
+    return unique("conflict-" + digest(conflict.kind, *sides), used, *every)

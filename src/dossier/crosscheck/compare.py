@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from dossier.crosscheck.align import Alignment
 from dossier.crosscheck.claims import ClaimInfo, outlet_key
+from dossier.ids import citation_key, digest, first_citation, unique
 from dossier.model import Corroboration, Document, OutletProfile
 
 
@@ -33,9 +34,17 @@ def corroborations(claims: Sequence[ClaimInfo], alignment: Alignment) -> list[Co
             )
         )
     out.sort(key=lambda t: (t[0], t[1]))
+    # Each claim is in one group only, so the group's first citation names it.
+    used: set[str] = set()
     return [
-        Corroboration(f"fact-{n}", c.text, c.citations, c.outlets, c.independent_sources)
-        for n, (_, _, c) in enumerate(out, 1)
+        Corroboration(
+            unique("fact-" + digest(citation_key(first_citation(c.citations))), used),
+            c.text,
+            c.citations,
+            c.outlets,
+            c.independent_sources,
+        )
+        for _, _, c in out
     ]
 
 

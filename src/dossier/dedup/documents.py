@@ -26,7 +26,8 @@ def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]
     Candidates come from MinHash LSH (no all-pairs comparison); each candidate
     pair is verified on exact shingle sets. Copies are grouped transitively and
     each group keeps one document: the earliest dated (metadata or folder
-    date), then the longest, then the first in input order.
+    date), then the longest, then the smallest id (never the input order, so
+    that a case grown article by article keeps the same one).
     """
     cache: dict[str, int] = {}
     sets = [shingles(d.clean_text, settings.doc_shingle, cache) for d in docs]
@@ -77,6 +78,6 @@ def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]
     return sorted(copies, key=lambda c: c.duplicate)
 
 
-def _keep_key(doc: Document, index: int) -> tuple[int, str, int, int]:
+def _keep_key(doc: Document, index: int) -> tuple[int, str, int, str, int]:
     date = doc.metadata_date or doc.folder_date
-    return (0 if date else 1, date or "", -len(doc.clean_text), index)
+    return (0 if date else 1, date or "", -len(doc.clean_text), doc.id, index)

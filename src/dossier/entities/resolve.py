@@ -18,6 +18,7 @@ from dossier.entities.orgs import (
 from dossier.entities.people import PersonGroup, canonical_person_name, group_people
 from dossier.entities.roles import defendant_claims, person_claims
 from dossier.entities.settings import EntitySettings
+from dossier.ids import citation_key, first_citation, unique
 from dossier.model import AttributeClaim, Citation, Document, Entity, EntityType, Mention, RoleClaim
 
 _TYPE_ORDER: dict[str, int] = {"PERSON": 0, "ORG": 1, "PLACE": 2, "OTHER": 3}
@@ -80,7 +81,7 @@ def resolve_entities(docs: Sequence[Document], settings: EntitySettings) -> tupl
         citations = tuple(ok[di].cite(m.start, m.end) for di, m in ordered)
         entities.append(
             Entity(
-                id=_unique_id(etype, name, used),
+                id=_unique_id(etype, name, used, citations),
                 type=etype,
                 name=name,
                 aliases=_aliases(name, [m.text for _, m in ordered]),
@@ -112,15 +113,12 @@ def _aliases(name: str, forms: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _unique_id(etype: str, name: str, used: set[str]) -> str:
+def _unique_id(etype: str, name: str, used: set[str], mentions: tuple[Citation, ...]) -> str:
+    """``p-<name>``; a second entity of the same name (two different Ivanovs) takes a digest
+    of its first mention, not a number that depends on the order entities are listed in."""
     slug = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-") or "entity"
-    base = f"{_ID_PREFIX[etype]}-{slug}"
-    candidate, n = base, 2
-    while candidate in used:
-        candidate = f"{base}-{n}"
-        n += 1
-    used.add(candidate)
-    return candidate
+    first = citation_key(first_citation(mentions)) if mentions else name
+    return unique(f"{_ID_PREFIX[etype]}-{slug}", used, first)
 
 
 __all__ = ["Group", "PersonGroup", "resolve_entities"]

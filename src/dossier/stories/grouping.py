@@ -11,7 +11,6 @@ of the document it copies.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter
@@ -20,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 from anyascii import anyascii
 
+from dossier.ids import digest
 from dossier.model import Document, Story
 from dossier.resources import Resources
 from dossier.stories.settings import StorySettings
@@ -122,9 +122,24 @@ def _story_title(documents: Sequence[Document], sim: np.ndarray, members: list[i
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
 
 
-def _story_id(document_ids: Sequence[str]) -> str:
-    digest = hashlib.sha1("\n".join(sorted(document_ids)).encode("utf-8")).hexdigest()
-    return f"story-{digest[:10]}"
+def founding_document(documents: Sequence[Document]) -> Document:
+    """The document a story is named after: the earliest published (undated last), then
+    the smallest content id. A later report joining the story leaves it the same."""
+    return min(
+        documents,
+        key=lambda d: (
+            d.published.date is None,
+            d.published.date.sort_key if d.published.date else "",
+            d.content_id or d.id,
+            d.id,
+        ),
+    )
+
+
+def story_id(documents: Sequence[Document]) -> str:
+    """A story's id: a digest of its founding document's content, not of its member list."""
+    founder = founding_document(documents)
+    return "story-" + digest("story", founder.content_id or founder.id)
 
 
 def group_stories(
@@ -133,9 +148,11 @@ def group_stories(
     """Group ok documents into stories; duplicates join the story of what they copy.
 
     Rejected documents belong to no story. Stories are ordered by size (largest
-    first), then by id, so the output is deterministic.
+    first), then by id, so the output is deterministic; the result does not depend on the
+    order of ``documents`` (documents are compared in id order, and each story lists its
+    documents in id order, duplicates last).
     """
-    ok = [d for d in documents if d.readable]
+    ok = sorted((d for d in documents if d.readable), key=lambda d: d.id)
     if not ok:
         return ()
     sim = similarity_matrix(ok, settings)
@@ -150,9 +167,13 @@ def group_stories(
             extra.setdefault(story_of[doc.duplicate_of], []).append(doc.id)
     stories = []
     for number, members in enumerate(clusters):
-        ids = [ok[i].id for i in members] + extra.get(number, [])
+        ids = sorted(ok[i].id for i in members) + sorted(extra.get(number, []))
         stories.append(
-            Story(id=_story_id(ids), title=_story_title(ok, sim, members), document_ids=tuple(ids))
+            Story(
+                id=story_id([ok[i] for i in members]),
+                title=_story_title(ok, sim, members),
+                document_ids=tuple(ids),
+            )
         )
     stories.sort(key=lambda s: (-len(s.document_ids), s.id))
     return tuple(stories)
