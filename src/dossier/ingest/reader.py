@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Literal
 
 from dossier.ingest.encoding import BinaryContentError, decode_bytes
-from dossier.ingest.provenance import with_provenance
 from dossier.ingest.identity import with_identity
+from dossier.ingest.provenance import with_provenance
 from dossier.ingest.settings import IngestSettings
 from dossier.ingest.sources import SourcesIndex
 from dossier.model import Document
