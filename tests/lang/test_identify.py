@@ -64,9 +64,9 @@ def test_russian_article_in_an_english_folder(
     assert russian.parse is None and russian.mentions == () and russian.time_expressions == ()
     assert not any("zz_russian" in s.document_ids for s in mixed.stories)
     # The rest of the folder is unaffected (but for where it was read from).
-    assert [
-        replace(d, source="", sources=()) for d in mixed.documents if d.id != "zz_russian"
-    ] == [replace(d, source="", sources=()) for d in alone.documents]
+    assert [replace(d, source="", sources=()) for d in mixed.documents if d.id != "zz_russian"] == [
+        replace(d, source="", sources=()) for d in alone.documents
+    ]
     assert mixed.stories == alone.stories
 
 
