@@ -29,9 +29,12 @@ from pathlib import Path
 from dossier.clean import CleanSettings, clean_documents
 from dossier.ingest import IngestSettings, read_inputs
 from dossier.model import Document
+from dossier.resources import Resources
 from dossier.time import TimeSettings, date_documents
 from dossier.time.timeline import TimelineSettings, select_timeline
-from dossier.time.tls_metrics import PRF, evaluate_timeline, parse_timeline
+from tls_metrics import PRF, evaluate_timeline, parse_timeline
+
+RESOURCES = Resources()  # language objects only: the timeline loads no model
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "benchmarks" / "timeline17"
@@ -62,7 +65,7 @@ def run_topic(
         if protocol == "span":
             settings = replace(settings, start=min(gold).isoformat(), end=max(gold).isoformat())
         started = time.perf_counter()
-        entries = select_timeline(docs, settings)
+        entries = select_timeline(docs, settings, RESOURCES)
         seconds = time.perf_counter() - started
         predicted = {
             date.fromisoformat(e.date.value): [s.text for s in e.sentences] for e in entries

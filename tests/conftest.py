@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ SHARED = PROJECT_ROOT.parent / "shared"
 SEEDS_DIR = SHARED / "seeds"
 EXAMPLE_DIR = PROJECT_ROOT / "examples" / "zelenogorsk"
 CONTRACT = SHARED / "contract" / "dossier.schema.json"
+# Evaluation code (metrics, scorers) lives in benchmarks/, not in the package; tests of it
+# import it from there.
+sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 
 
 @pytest.fixture(scope="session")

@@ -374,6 +374,7 @@ def _explain(removals: Sequence[Removal]) -> None:
 
 def _timeline(args: argparse.Namespace) -> int:
     from dossier.pipeline import ingest
+    from dossier.resources import Resources
     from dossier.settings import Settings
     from dossier.time import date_documents
     from dossier.time.timeline import TimelineSettings, format_timeline, select_timeline
@@ -399,6 +400,7 @@ def _timeline(args: argparse.Namespace) -> int:
             keywords=keywords,
             keyword_filter=bool(keywords),
         ),
+        Resources(),
     )
     print(format_timeline(entries), end="")
     rejected = [d for d in documents if d.status == "rejected"]

@@ -10,15 +10,21 @@ from pathlib import Path
 import pytest
 
 from dossier.model import DateValue, Document, PublishedDate, Sentence
+from dossier.resources import Resources
 from dossier.time.timeline import (
+    SEPARATOR,
     TimelineEntry,
     TimelineSettings,
     format_timeline,
     select_timeline,
 )
-from dossier.time.tls_metrics import SEPARATOR, parse_timeline
+from tls_metrics import parse_timeline
 
 FIXTURES = Path(__file__).parent / "fixtures_timeline"
+
+
+# Language objects only (the timeline loads no model).
+RESOURCES = Resources()
 
 
 def _load() -> tuple[Document, ...]:
@@ -47,7 +53,7 @@ def _days(entries: tuple[TimelineEntry, ...]) -> list[str]:
 
 
 def test_picks_the_obviously_important_dates(docs: tuple[Document, ...]) -> None:
-    entries = select_timeline(docs, TimelineSettings(max_dates=3, per_date=2))
+    entries = select_timeline(docs, TimelineSettings(max_dates=3, per_date=2), RESOURCES)
     # arrest (mentioned by almost every report), postponed hearing, verdict
     assert _days(entries) == ["2021-03-01", "2021-03-04", "2021-03-09"]
     first = " ".join(s.text for s in entries[0].sentences)
@@ -57,7 +63,7 @@ def test_picks_the_obviously_important_dates(docs: tuple[Document, ...]) -> None
 
 
 def test_entries_are_chronological_and_within_limits(docs: tuple[Document, ...]) -> None:
-    entries = select_timeline(docs, TimelineSettings(max_dates=5, per_date=2))
+    entries = select_timeline(docs, TimelineSettings(max_dates=5, per_date=2), RESOURCES)
     assert 1 <= len(entries) <= 5
     assert _days(entries) == sorted(_days(entries))
     texts = [s.text for e in entries for s in e.sentences]
@@ -68,7 +74,7 @@ def test_entries_are_chronological_and_within_limits(docs: tuple[Document, ...])
 
 def test_every_sentence_is_cited_verbatim(docs: tuple[Document, ...]) -> None:
     by_id = {d.id: d for d in docs}
-    entries = select_timeline(docs, TimelineSettings(max_dates=4, per_date=3))
+    entries = select_timeline(docs, TimelineSettings(max_dates=4, per_date=3), RESOURCES)
     assert entries
     for entry in entries:
         for sentence in entry.sentences:
@@ -85,7 +91,7 @@ def test_repeated_sentence_cites_every_copy() -> None:
         for i in range(3)
     )
     docs = tuple(replace(d, folder_date="2020-05-05") for d in docs)  # a Tuesday
-    entries = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1))
+    entries = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1), RESOURCES)
     monday = [e for e in entries if e.date.value == "2020-05-04"]
     assert monday, _days(entries)
     assert monday[0].sentences[0].text == shared
@@ -94,7 +100,7 @@ def test_repeated_sentence_cites_every_copy() -> None:
 
 def test_date_window(docs: tuple[Document, ...]) -> None:
     settings = TimelineSettings(max_dates=3, per_date=1, start="2021-03-03", end="2021-03-31")
-    days = _days(select_timeline(docs, settings))
+    days = _days(select_timeline(docs, settings, RESOURCES))
     assert "2021-03-01" not in days
     assert all("2021-03-03" <= d <= "2021-03-31" for d in days)
     assert "2021-03-09" in days
@@ -102,14 +108,14 @@ def test_date_window(docs: tuple[Document, ...]) -> None:
 
 def test_bad_window_is_an_error(docs: tuple[Document, ...]) -> None:
     with pytest.raises(ValueError, match="ISO day"):
-        select_timeline(docs, TimelineSettings(start="March 2021"))
+        select_timeline(docs, TimelineSettings(start="March 2021"), RESOURCES)
 
 
 def test_unusable_documents_are_left_out(docs: tuple[Document, ...]) -> None:
     rejected = tuple(replace(d, status="rejected", reason="test") for d in docs)
-    assert select_timeline(rejected, TimelineSettings()) == ()
+    assert select_timeline(rejected, TimelineSettings(), RESOURCES) == ()
     undated = tuple(replace(d, folder_date=None) for d in docs)
-    assert select_timeline(undated, TimelineSettings()) == ()
+    assert select_timeline(undated, TimelineSettings(), RESOURCES) == ()
 
 
 def test_published_date_takes_precedence_over_folder(docs: tuple[Document, ...]) -> None:
@@ -118,20 +124,22 @@ def test_published_date_takes_precedence_over_folder(docs: tuple[Document, ...])
         folder_date="1999-01-01",
         published=PublishedDate(DateValue("2021-03-01", "day"), "metadata"),
     )
-    entries = select_timeline((doc,), TimelineSettings(max_dates=1, per_date=1))
+    entries = select_timeline((doc,), TimelineSettings(max_dates=1, per_date=1), RESOURCES)
     assert _days(entries) == ["2021-03-01"]
 
 
 def test_keywords_steer_and_unknown_keywords_are_ignored(docs: tuple[Document, ...]) -> None:
-    plain = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1))
-    unknown = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1, keywords=("zzz",)))
+    plain = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1), RESOURCES)
+    unknown = select_timeline(
+        docs, TimelineSettings(max_dates=3, per_date=1, keywords=("zzz",)), RESOURCES
+    )
     assert _days(plain) == _days(unknown)
     # the arrest day has a sentence with the keyword: filtering picks it, a bonus prefers it
     for settings in (
         TimelineSettings(max_dates=3, per_date=1, keywords=("lawyer",), keyword_filter=True),
         TimelineSettings(max_dates=3, per_date=1, keywords=("Lawyer",), keyword_bonus=1.0),
     ):
-        steered = select_timeline(docs, settings)
+        steered = select_timeline(docs, settings, RESOURCES)
         assert _days(steered) == _days(plain)
         assert "lawyer" in steered[0].sentences[0].text
     assert "lawyer" not in plain[0].sentences[0].text
@@ -159,7 +167,7 @@ def test_format_is_timeline17() -> None:
 
 
 def test_format_round_trips_a_selected_timeline(docs: tuple[Document, ...]) -> None:
-    entries = select_timeline(docs, TimelineSettings(max_dates=3, per_date=2))
+    entries = select_timeline(docs, TimelineSettings(max_dates=3, per_date=2), RESOURCES)
     parsed = parse_timeline(format_timeline(entries))
     assert [d.isoformat() for d in parsed] == _days(entries)
     assert sum(len(v) for v in parsed.values()) == sum(len(e.sentences) for e in entries)

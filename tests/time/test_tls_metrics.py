@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dossier.time.tls_metrics import (
+from tls_metrics import (
     alignment_rouge,
     date_f1,
     evaluate_timeline,

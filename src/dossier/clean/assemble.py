@@ -57,7 +57,7 @@ def page_date(lines: Sequence[Line], labels: Sequence[str], body_start: int) -> 
     return None
 
 
-def find_outlet(
+def find_outlet(  # noqa: C901 (to split with the cleaning rewrite (issue 17))
     lines: Sequence[Line],
     labels: Sequence[str],
     agency: str | None,

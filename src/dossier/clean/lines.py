@@ -13,7 +13,6 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?…](?:\s?[\"'”’»)\]`´]+)*$")
 _OPENERS = "\"“‘'«([`„‚"
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +150,6 @@ def word_count(text: str) -> int:
 
 def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text))
-
-
-def sentence_count(text: str) -> int:
-    return len(_SENTENCE_BREAK.findall(text)) + 1
 
 
 def is_sentence_like(text: str) -> bool:
@@ -372,10 +367,6 @@ def is_date_line(text: str) -> bool:
         if not _DATE_WORDS.fullmatch(token):
             return False
     return has_date
-
-
-def in_vocabulary(key: str, vocabulary: frozenset[str]) -> bool:
-    return key in vocabulary
 
 
 def is_related_prefix(text: str) -> bool:

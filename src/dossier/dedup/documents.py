@@ -10,6 +10,7 @@ from datasketch import MinHashLSH
 from dossier.dedup.settings import DedupSettings
 from dossier.dedup.shingles import containment, jaccard, shingles, signatures
 from dossier.model import Document
+from dossier.unionfind import UnionFind
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +37,7 @@ def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]
     for i, sig in enumerate(sigs):
         if sets[i]:
             lsh.insert(i, sig)
-    parent = list(range(len(docs)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    linked: UnionFind[int] = UnionFind(range(len(docs)))
     links: dict[tuple[int, int], tuple[float, float]] = {}
     for i, sig in enumerate(sigs):
         if not sets[i]:
@@ -56,12 +50,9 @@ def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]
             cont = containment(sets[small], sets[large])
             if jac >= settings.duplicate_jaccard or cont >= settings.duplicate_containment:
                 links[(i, j)] = (jac, cont)
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(docs)):
-        groups.setdefault(find(i), []).append(i)
+                linked.union(i, j)
     copies: list[Copy] = []
-    for members in groups.values():
+    for members in linked.groups().values():
         if len(members) < 2:
             continue
         keeper = min(members, key=lambda k: _keep_key(docs[k], k))

@@ -6,8 +6,6 @@ nouns, organisation words, demonyms), never names from any particular story.
 
 from __future__ import annotations
 
-import re
-
 
 def words(text: str) -> list[str]:
     """The whitespace-separated words of a word-list literal."""
@@ -245,8 +243,6 @@ CALENDAR_WORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday""")
 )
-
-WORD_RE = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
 
 
 def is_demonym_word(word: str) -> bool:

@@ -235,7 +235,7 @@ def _person_shape(text: str) -> bool:
     return any(w.lower().endswith(PERSON_SUFFIXES) and len(w) >= 5 for w in words)
 
 
-def _decide(
+def _decide(  # noqa: C901 (to split with the entity rewrite (issue 13))
     cands: list[Cand],
     texts: list[str],
     outlets: set[str],

@@ -272,7 +272,7 @@ class Estimate:
     level: str = "month"  # how precisely ``day`` is supported: "day" or "month"
 
 
-def estimate_from_content(
+def estimate_from_content(  # noqa: C901 (to split with the dating rewrite (issue 20))
     evidence: Evidence, grace_days: int, max_span_days: int
 ) -> Estimate | None:
     """The publication day the content supports, if any.

@@ -118,25 +118,6 @@ VAGUE_QUANTITIES = frozenset(
 )
 
 # TimeML duration letters per unit.
-UNIT_LETTERS = MappingProxyType(
-    {
-        "second": "S",
-        "minute": "M",
-        "hour": "H",
-        "day": "D",
-        "night": "D",
-        "week": "W",
-        "weekend": "WE",
-        "fortnight": "W2",
-        "month": "M",
-        "quarter": "Q",
-        "year": "Y",
-        "decade": "DE",
-        "century": "CE",
-    }
-)
-CLOCK_UNITS = frozenset({"second", "minute", "hour"})
-
 SEASONS = MappingProxyType(
     {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 )
@@ -197,43 +178,6 @@ MODIFIER_BEFORE = re.compile(
     r"second\s+half|first\s+part|latter\s+part|latter\s+half|early\s+part)\s+of\s+(?:the\s+)?"
     r"|\b(?:early|late|mid|earlier|later)[\s-]+|\bmid-)$",
     re.IGNORECASE,
-)
-# Words that, directly before a bare month or year, make it a temporal expression.
-CUE_WORDS = frozenset(
-    [
-        "in",
-        "during",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "through",
-        "throughout",
-        "of",
-        "last",
-        "next",
-        "this",
-        "early",
-        "late",
-        "mid",
-        "before",
-        "after",
-        "on",
-        "as",
-        "between",
-        "and",
-        "to",
-        "or",
-        "around",
-        "circa",
-        "about",
-        "past",
-        "coming",
-        "previous",
-        "following",
-        "fiscal",
-    ]
 )
 
 

@@ -258,7 +258,7 @@ def _resolve_partial(spec: Spec, base: Anchor | None, tense: Tense | None, suffi
     return Resolved(day_value(picked, spec.approx), picked.isoformat() + suffix)
 
 
-def _resolve_relative(
+def _resolve_relative(  # noqa: C901 (to split with the dating rewrite (issue 20))
     spec: Spec, base: Anchor, tense: Tense | None, approx: bool, suffix: str
 ) -> Resolved:
     unit, offset, ref = spec.rel_unit, spec.rel_offset, base.day

@@ -44,9 +44,11 @@ from dossier.resources import Resources
 from dossier.text import sentence_spans
 from dossier.time.settings import TimeSettings
 from dossier.time.timex import tag_time_expressions
-from dossier.time.tls_metrics import SEPARATOR, STOP_WORDS
 
 logger = logging.getLogger(__name__)
+
+# Between the days of a timeline file (the Timeline17 format: a date line, its sentences, this).
+SEPARATOR = "-" * 32
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 _SPACE = re.compile(r"\s+")
@@ -105,16 +107,14 @@ class _Sent:
 
 
 def select_timeline(
-    docs: Sequence[Document],
-    settings: TimelineSettings,
-    resources: Resources | None = None,
+    docs: Sequence[Document], settings: TimelineSettings, resources: Resources
 ) -> tuple[TimelineEntry, ...]:
     """Pick the ``settings.max_dates`` most important days and ``per_date`` sentences each.
 
-    Entries are returned oldest first. ``resources`` is accepted for the stage
-    signature; the method needs no statistical model.
+    Entries are returned oldest first. TF-IDF centroids are enough and keep large
+    collections fast; the stop words are those of the documents' language (the most common
+    one among them).
     """
-    del resources  # TF-IDF centroids are enough and keep large collections fast
     for name, bound in (("start", settings.start), ("end", settings.end)):
         if bound is not None and _parse_day(bound) is None:
             raise ValueError(f"timeline {name} must be an ISO day (YYYY-MM-DD), got {bound!r}")
@@ -143,7 +143,7 @@ def select_timeline(
     by_key: dict[str, list[_Sent]] = defaultdict(list)
     for s in sents:
         by_key[s.key].append(s)
-    vectors = _TfIdf([s.key for s in sents])
+    vectors = _TfIdf([s.key for s in sents], _stop_words([d for d, _ in usable], resources))
     index = _CandidateIndex(sents, settings)
     picked_keys: list[str] = []
     entries: list[TimelineEntry] = []
@@ -160,6 +160,12 @@ def select_timeline(
         entries.append(TimelineEntry(value, sentences))
     entries.sort(key=lambda e: e.date.value)
     return tuple(entries)
+
+
+def _stop_words(docs: Sequence[Document], resources: Resources) -> frozenset[str]:
+    codes = Counter(d.language for d in docs if d.language)
+    language = resources.language(codes.most_common(1)[0][0] if codes else "en")
+    return language.stop_words if language is not None else frozenset()
 
 
 def format_timeline(entries: Sequence[TimelineEntry]) -> str:
@@ -319,7 +325,8 @@ def _score_days(
 class _TfIdf:
     """Sparse, L2-normalised TF-IDF vectors of sentence texts (stop words removed)."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], stop_words: frozenset[str]) -> None:
+        self._stop = stop_words
         df: Counter[str] = Counter()
         unique = dict.fromkeys(texts)
         for text in unique:
@@ -328,9 +335,8 @@ class _TfIdf:
         self._idf = {term: math.log(n / (count + 1)) + 1.0 for term, count in df.items()}
         self._cache: dict[str, dict[str, float]] = {}
 
-    @staticmethod
-    def _tokens(text: str) -> list[str]:
-        return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1]
+    def _tokens(self, text: str) -> list[str]:
+        return [w for w in _WORD.findall(text.lower()) if w not in self._stop and len(w) > 1]
 
     def vector(self, text: str) -> dict[str, float]:
         cached = self._cache.get(text)

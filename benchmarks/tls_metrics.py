@@ -36,7 +36,6 @@ from datetime import date
 
 Timeline = Mapping[date, Sequence[str]]
 
-SEPARATOR = "-" * 32
 
 _DATE_LINE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -320,7 +319,7 @@ def _replace_suffix(word: str, rules: Sequence[tuple[str, str]], min_measure: in
     return word
 
 
-def porter_stem(word: str) -> str:
+def porter_stem(word: str) -> str:  # noqa: C901 (the Porter (1980) algorithm, step by step as published)
     """Porter (1980) stem of a lower-case word."""
     if len(word) <= 2:
         return word
