@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import time
 from pathlib import Path
 
@@ -74,10 +75,14 @@ def test_unreadable_file_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "locked.txt"
     path.write_text(ARTICLE, encoding="utf-8")
 
-    def deny(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    def deny(name: str, flags: int, *args: int) -> int:
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, flags, *args)
+
+    monkeypatch.setattr(os, "open", deny)
     doc = _one(path)
     assert doc.status == "rejected" and doc.reason == "cannot read file: Permission denied"
 

@@ -1,15 +1,20 @@
 """Turn raw bytes into text, and say how.
 
-Order: byte-order mark, strict UTF-8, UTF-16 without BOM (NUL-byte pattern),
+Order: byte-order mark, UTF-16 without BOM (NUL-byte pattern), strict UTF-8,
+*mostly* UTF-8 (repaired line by line, see :func:`_repair_utf8`),
 ``charset_normalizer``'s best guess, then cp1252 and finally latin-1 (which
 never fails). The name of the codec used is returned with the text so the
-document records it.
+document records it, with what had to be repaired.
+
+Every step is linear in the length of the input.
 """
 
 from __future__ import annotations
 
 import codecs
 import logging
+import re
+from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
 
@@ -20,43 +25,128 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Bytes that could not be decoded, as ``surrogateescape`` leaves them (U+DC80..U+DCFF).
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+# A text with NUL bytes is binary unless they are this rare (and not UTF-16/32).
+MAX_NUL_SHARE = 0.01
+_FEW_NULS = 8  # ... or this few, in a short text
+_LEGACY_SAMPLE = 200_000  # bytes charset_normalizer looks at
 
 
 class BinaryContentError(ValueError):
     """The bytes are not text in any encoding we accept."""
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode ``data``; returns ``(text, encoding_label)``.
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, with the codec and what was repaired on the way."""
 
-    Raises :class:`BinaryContentError` when the bytes contain NUL bytes that
-    are not explained by a UTF-16/32 encoding.
+    text: str
+    encoding: str
+    repairs: tuple[str, ...] = ()  # one sentence per repair, e.g. "2 NUL bytes removed"
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data``; returns ``(text, encoding_label)`` (see :func:`decode`)."""
+    decoded = decode(data)
+    return decoded.text, decoded.encoding
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode ``data`` into text.
+
+    Raises :class:`BinaryContentError` when the bytes hold more NUL bytes than
+    a text with a few stray ones (and are not UTF-16/32). Rare NUL bytes are
+    removed and reported in ``repairs``.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), f"{codec} (BOM)"
+                return Decoded(data.decode(codec), f"{codec} (BOM)")
             except UnicodeDecodeError:
                 break
-    if b"\x00" in data:
+    repairs: list[str] = []
+    nuls = data.count(0)
+    if nuls:
         utf16 = _guess_utf16(data)
         if utf16 is not None:
             try:
-                return data.decode(utf16), f"{utf16} (no BOM)"
+                return Decoded(data.decode(utf16), f"{utf16} (no BOM)")
             except UnicodeDecodeError:
                 pass
-        raise BinaryContentError("contains NUL bytes (binary file)")
+        if nuls > max(_FEW_NULS, MAX_NUL_SHARE * len(data)):
+            raise BinaryContentError(f"contains {nuls} NUL bytes (binary file)")
+        data = data.replace(b"\x00", b"")
+        repairs.append(f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed")
+    decoded = _decode_text(data)
+    return Decoded(decoded.text, decoded.encoding, (*repairs, *decoded.repairs))
+
+
+def _decode_text(data: bytes) -> Decoded:
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    escaped = data.decode("utf-8", "surrogateescape")
+    if _mostly_utf8(escaped):
+        return _repair_utf8(escaped)
     guessed = _charset_normalizer_guess(data)
     if guessed is not None:
         return guessed
     try:
-        return data.decode("cp1252"), "cp1252 (fallback)"
+        return Decoded(data.decode("cp1252"), "cp1252 (fallback)")
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1 (fallback)"
+        return Decoded(data.decode("latin-1"), "latin-1 (fallback)")
+
+
+def _mostly_utf8(escaped: str) -> bool:
+    """At least as many well-formed multi-byte characters as stray bytes, or at least as many
+    lines with non-ASCII text in valid UTF-8 as lines with stray bytes."""
+    invalid = len(_ESCAPED.findall(escaped))
+    if len(_NON_ASCII.findall(escaped)) >= invalid:
+        return True
+    good = bad = 0
+    for line in escaped.split("\n"):
+        if _ESCAPED.search(line):
+            bad += 1
+        elif _NON_ASCII.search(line):
+            good += 1
+    return good >= bad
+
+
+def _repair_utf8(escaped: str) -> Decoded:
+    """Keep every valid UTF-8 line; fix the lines that are not.
+
+    A line with undecodable bytes and no valid multi-byte character is a line
+    pasted from a single-byte code page: it is read as cp1252. Any other bad
+    byte becomes U+FFFD. Both are counted in ``repairs``.
+    """
+    lines = escaped.split("\n")
+    legacy = replaced = 0
+    for i, line in enumerate(lines):
+        if not _ESCAPED.search(line):
+            continue
+        if not _NON_ASCII.search(line):
+            raw = line.encode("utf-8", "surrogateescape")
+            lines[i] = raw.decode("cp1252", "replace")
+            legacy += 1
+        else:
+            lines[i] = _ESCAPED_RUN.sub(_replace_run, line)
+            replaced += len(_ESCAPED.findall(line))
+    repairs = []
+    if replaced:
+        repairs.append(
+            f"{replaced} byte{'s' if replaced != 1 else ''} that are not UTF-8 replaced with U+FFFD"
+        )
+    if legacy:
+        repairs.append(f"{legacy} line{'s' if legacy != 1 else ''} not in UTF-8 read as cp1252")
+    return Decoded("\n".join(lines), "utf-8 (repaired)", tuple(repairs))
+
+
+def _replace_run(match: re.Match[str]) -> str:
+    return "\ufffd" * len(match[0])
 
 
 def _guess_utf16(data: bytes) -> str | None:
@@ -73,17 +163,17 @@ def _guess_utf16(data: bytes) -> str | None:
     return None
 
 
-def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+def _charset_normalizer_guess(data: bytes) -> Decoded | None:
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # optional dependency (comes with requests/trafilatura)
         return None
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(data[:_LEGACY_SAMPLE]).best()
     if best is None:
         return None
     encoding = str(best.encoding)
     try:
-        return data.decode(encoding), f"{encoding} (detected)"
+        return Decoded(data.decode(encoding), f"{encoding} (detected)")
     except (UnicodeDecodeError, LookupError):
         logger.debug("charset_normalizer guessed %s but decoding failed", encoding)
         return None

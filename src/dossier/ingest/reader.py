@@ -2,30 +2,30 @@
 
 Every input becomes a document: unreadable, missing, empty, binary or
 oversized inputs become ``status="rejected"`` with a reason that names the
-problem; nothing raises and nothing is skipped silently (folder walks skip
-only files whose extension is not in ``settings.extensions`` and, by default,
-hidden files).
+problem; nothing raises and nothing is skipped silently (folder walks pass
+over only files whose extension is not in ``settings.extensions`` and, by
+default, hidden files, and say so: :func:`skipped_inputs`). FIFOs, devices,
+sockets and link loops are rejections (see :mod:`dossier.ingest.files`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from dossier.ingest.encoding import BinaryContentError, decode_bytes
+from dossier.ingest.encoding import BinaryContentError, decode
+from dossier.ingest.files import Candidate, Skipped, UnreadableFile, expand, read_capped, within
 from dossier.ingest.identity import with_identity
 from dossier.ingest.provenance import with_provenance
 from dossier.ingest.settings import IngestSettings
 from dossier.ingest.sources import SourcesIndex
-from dossier.model import Document
+from dossier.model import Document, Flag
 
 logger = logging.getLogger(__name__)
 
@@ -33,20 +33,19 @@ _DATE_FOLDER = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # not language: HTML markup
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|article|p)\b", re.I)
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Flag kind of a document whose bytes had to be repaired to become text.
+ENCODING_REPAIRED = "encoding-repaired"
 
 
-@dataclass(frozen=True, slots=True)
-class _Input:
-    path: Path
-    base: str  # file name without its known extensions
-    error: str | None = None  # set when the path cannot be used at all
-    root: Path | None = None  # the folder given as input that this file was found in
-
-
-def read_inputs(paths: Sequence[str | Path], settings: IngestSettings) -> tuple[Document, ...]:
+def read_inputs(
+    paths: Sequence[str | Path],
+    settings: IngestSettings,
+    skipped: list[Skipped] | None = None,
+) -> tuple[Document, ...]:
     """Read files and folders (recursively, sorted) into documents.
 
-    Folders contribute files whose name ends with one of ``settings.extensions``;
+    Folders contribute files whose name ends with one of ``settings.extensions``
+    (the other files they hold are appended to ``skipped``, with the reason);
     a file named explicitly is always read (an unsupported extension is a
     rejection with a reason). Document ids are file names without extension,
     made unique with the parent folder's name and then a numeric suffix.
@@ -56,8 +55,9 @@ def read_inputs(paths: Sequence[str | Path], settings: IngestSettings) -> tuple[
     gives (:mod:`dossier.ingest.sources`, :mod:`dossier.ingest.provenance`); the sources
     files in ``settings.sources_files`` are consulted first.
     """
-    inputs = list(_expand(paths, settings))
-    ids = _unique_ids(inputs)
+    extensions = tuple(e.lower() for e in settings.extensions)
+    inputs = list(expand(paths, extensions, settings.skip_hidden, skipped))
+    ids = _unique_ids([(c.path, _base_name(c.path.name, extensions)) for c in inputs])
     index = SourcesIndex(Path(p) for p in settings.sources_files)
     docs = tuple(
         with_identity(
@@ -69,53 +69,13 @@ def read_inputs(paths: Sequence[str | Path], settings: IngestSettings) -> tuple[
     return docs
 
 
-def _expand(paths: Sequence[str | Path], settings: IngestSettings) -> Iterator[_Input]:
-    seen: set[str] = set()
+def skipped_inputs(paths: Sequence[str | Path], settings: IngestSettings) -> tuple[Skipped, ...]:
+    """The files and folders a build over ``paths`` passes over, each with the reason."""
+    skipped: list[Skipped] = []
     extensions = tuple(e.lower() for e in settings.extensions)
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for file in _walk(path, extensions, settings.skip_hidden):
-                key = _key(file)
-                if key not in seen:
-                    seen.add(key)
-                    yield _Input(file, _base_name(file.name, extensions), root=path)
-            continue
-        key = _key(path)
-        if key in seen:
-            continue
-        seen.add(key)
-        error = None
-        if not path.exists():
-            error = "file not found" if not path.is_symlink() else "broken symbolic link"
-        elif not path.is_file():
-            error = "not a regular file"
-        elif not path.name.lower().endswith(extensions):
-            error = (
-                f"unsupported file type {path.suffix or '(no extension)'!r}; "
-                f"expected one of {', '.join(extensions)}"
-            )
-        yield _Input(path, _base_name(path.name, extensions), error)
-
-
-def _walk(root: Path, extensions: tuple[str, ...], skip_hidden: bool) -> Iterator[Path]:
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        if skip_hidden:
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if skip_hidden and name.startswith("."):
-                continue
-            if name.lower().endswith(extensions):
-                found.append(Path(dirpath) / name)
-    yield from sorted(found, key=lambda p: p.as_posix())
-
-
-def _key(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except OSError:
-        return str(path.absolute())
+    for _ in expand(paths, extensions, settings.skip_hidden, skipped):
+        pass
+    return tuple(skipped)
 
 
 def _base_name(name: str, extensions: tuple[str, ...]) -> str:
@@ -133,14 +93,14 @@ def _base_name(name: str, extensions: tuple[str, ...]) -> str:
     return base or name
 
 
-def _unique_ids(inputs: Sequence[_Input]) -> list[str]:
-    counts = Counter(item.base for item in inputs)
+def _unique_ids(inputs: Sequence[tuple[Path, str]]) -> list[str]:
+    counts = Counter(base for _, base in inputs)
     wanted = []
-    for item in inputs:
-        if counts[item.base] > 1 and item.path.parent.name:
-            wanted.append(f"{item.path.parent.name}_{item.base}")
+    for path, base in inputs:
+        if counts[base] > 1 and path.parent.name:
+            wanted.append(f"{path.parent.name}_{base}")
         else:
-            wanted.append(item.base)
+            wanted.append(base)
     taken: set[str] = set()
     result = []
     for candidate in wanted:
@@ -164,7 +124,7 @@ def _folder_date(path: Path) -> str | None:
         return None
 
 
-def _read_one(item: _Input, doc_id: str, settings: IngestSettings) -> Document:
+def _read_one(item: Candidate, doc_id: str, settings: IngestSettings) -> Document:
     source = str(item.path)
     folder_date = _folder_date(item.path)
 
@@ -181,21 +141,19 @@ def _read_one(item: _Input, doc_id: str, settings: IngestSettings) -> Document:
 
     if item.error is not None:
         return rejected(item.error)
+    if settings.within and not within(item.path, settings.within):
+        return rejected("outside the folders this build may read")
     try:
-        size = item.path.stat().st_size
-        if size > settings.max_bytes:
-            return rejected(f"file too large: {size} bytes (limit {settings.max_bytes})")
-        data = item.path.read_bytes()
-    except OSError as exc:
-        return rejected(f"cannot read file: {exc.strerror or exc}")
-    if len(data) > settings.max_bytes:
-        return rejected(f"file too large: {len(data)} bytes (limit {settings.max_bytes})")
+        data = read_capped(item.path, settings.max_bytes)
+    except UnreadableFile as exc:
+        return rejected(str(exc))
     if not data:
         return rejected("empty file")
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode(data)
     except BinaryContentError as exc:
         return rejected(f"binary file: {exc}")
+    text, encoding = decoded.text, decoded.encoding
     if not text.strip():
         return rejected("empty file (whitespace only)", encoding)
     ratio = _control_ratio(text)
@@ -211,6 +169,7 @@ def _read_one(item: _Input, doc_id: str, settings: IngestSettings) -> Document:
         raw_text=text,
         folder_date=folder_date,
         encoding=encoding,
+        flags=tuple(Flag(ENCODING_REPAIRED, repair) for repair in decoded.repairs),
     )
 
 

@@ -12,3 +12,6 @@ class IngestSettings:
     skip_hidden: bool = True  # folder walks skip files and folders whose name starts with "."
     # Sources files to consult before any sources.csv/sources.json found beside the articles.
     sources_files: tuple[str, ...] = ()
+    # When set, only files inside these folders (after resolving links) are read; any other
+    # file an input leads to is rejected. The web API sets it to the --allow-paths root.
+    within: tuple[str, ...] = ()
