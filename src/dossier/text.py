@@ -209,3 +209,28 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+# C0 controls but tab and newline, DEL and the C1 controls: they never belong in clean text.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# ... and what a terminal must never receive raw (adds bidirectional overrides and isolates,
+# which can make a printed line read differently from what it holds).
+_UNSAFE_ON_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """``text`` without control characters, and how many there were.
+
+    Tab and newline stay; a control character that separates like a space (form feed, the
+    information separators, NEL) becomes a space; the others are dropped.
+    """
+    return _CONTROLS.subn(_control_replacement, text)
+
+
+def _control_replacement(match: re.Match[str]) -> str:
+    return " " if match[0].isspace() else ""
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``), safe to print."""
+    return _UNSAFE_ON_TERMINAL.sub(lambda m: repr(m[0])[1:-1], text)

@@ -10,9 +10,11 @@ from pathlib import Path
 from dossier.clean.html import HtmlExtraction, extract_html
 from dossier.clean.plain import PlainResult, clean_plain, repeat_keys
 from dossier.clean.settings import CleanSettings
-from dossier.model import Document, Removal
+from dossier.model import Document, Flag, Removal
+from dossier.text import strip_controls
 
 NO_TEXT_REASON = "no article text after cleaning"
+CONTROLS_REMOVED = "control-characters-removed"  # Flag kind
 
 
 def clean_documents(docs: Sequence[Document], settings: CleanSettings) -> tuple[Document, ...]:
@@ -87,17 +89,30 @@ def _clean_one(
     # What ingest already knows (a sources file, og:site_name) is kept.
     title = doc.title or title
     outlet = doc.outlet or outlet
+    clean_text, controls = strip_controls(result.clean_text)
+    flags = doc.flags
+    if controls:
+        plural = "s" if controls != 1 else ""
+        flags = (*flags, Flag(CONTROLS_REMOVED, f"{controls} control character{plural} removed"))
     cleaned = dataclasses.replace(
         doc,
-        clean_text=result.clean_text,
-        title=title,
-        outlet=outlet,
-        author=author,
-        dateline_place=result.dateline_place,
-        page_date_text=result.page_date_text,
+        clean_text=clean_text,
+        title=_printable(title),
+        outlet=_printable(outlet),
+        author=_printable(author),
+        dateline_place=_printable(result.dateline_place),
+        page_date_text=_printable(result.page_date_text),
         metadata_date=metadata_date,
         removals=removals,
+        flags=flags,
     )
-    if len(result.clean_text.strip()) < max(1, settings.min_body_chars):
+    if len(clean_text.strip()) < max(1, settings.min_body_chars):
         return dataclasses.replace(cleaned, status="rejected", reason=NO_TEXT_REASON)
     return cleaned
+
+
+def _printable(value: str | None) -> str | None:
+    """A metadata field without control characters (None when nothing is left)."""
+    if value is None:
+        return None
+    return strip_controls(value)[0].strip() or None

@@ -20,6 +20,12 @@ from dossier.clean.settings import CleanSettings
 logger = logging.getLogger(__name__)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Control characters, raw or as character references: one of them makes the XML tree the
+# extractor builds refuse the whole page. (References to 128-159 are cp1252 punctuation in
+# HTML and stay.)
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,7 @@ class HtmlExtraction:
 
 def extract_html(html: str, settings: CleanSettings) -> HtmlExtraction:
     """Main text and metadata of an HTML page; empty text when nothing is found."""
+    html = _CONTROL.sub(_drop_control, html)
     doc = _trafilatura(
         html,
         precision=settings.html_mode == "precision",
@@ -60,6 +67,13 @@ def extract_html(html: str, settings: CleanSettings) -> HtmlExtraction:
         author=_clean_meta(doc.author),
         metadata_date=date or _htmldate(html),
     )
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    if match[1] is None and match[2] is None:
+        return ""  # a raw control character
+    code = int(match[1], 16) if match[1] is not None else int(match[2])
+    return "" if (code < 32 and code not in (9, 10, 13)) or code == 127 else match[0]
 
 
 def _trafilatura(html: str, *, precision: bool, recall: bool, fast: bool) -> Any:
