@@ -13,3 +13,11 @@ class StageOrderError(DossierError):
 
 class StoreError(DossierError):
     """The embedded store cannot be opened or written."""
+
+
+class QueryError(DossierError):
+    """A search query Dossier will not run as given (too long, too many words)."""
+
+
+class QueryTimeout(StoreError):
+    """A read of the store ran over its time limit and was interrupted."""

@@ -1,8 +1,11 @@
 """The embedded store: one SQLite file holding documents and stories, with full-text search.
 
-One connection guarded by a lock (one writer at a time; SQLite's WAL lets
-other processes read meanwhile); every write is one transaction, rolled back
-whole on failure so what was stored stays intact.
+One write connection guarded by a lock (one writer at a time); every write is
+one transaction, rolled back whole on failure so what was stored stays intact.
+Reads never take that lock: each thread reads through its own query-only
+connection, in a read transaction (SQLite's WAL gives it a consistent snapshot
+while a write goes on), so a long build or a slow search blocks nobody else.
+A read may be given a time limit, after which SQLite interrupts it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from dossier.errors import StoreError
+from dossier.errors import QueryError, QueryTimeout, StoreError
 from dossier.ingest.identity import content_id
 from dossier.model import Corpus, Document, Story
 from dossier.report.codec import field_types, from_plain
@@ -32,6 +35,10 @@ from dossier.store.write import replace_corpus
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+\*?")
+MAX_QUERY_CHARS = 1000  # a longer search query is refused
+MAX_QUERY_TERMS = 16  # distinct words per search
+SEARCH_SECONDS = 2.0  # a search still running after this is interrupted
+_PROGRESS_STEPS = 1000  # SQLite virtual-machine steps between deadline checks
 # Markers FTS5 puts around matched terms in snippets (control characters never found in clean text).
 _HIT_START, _HIT_END = "\x02", "\x03"
 
@@ -66,11 +73,20 @@ class SearchHit:
 
 
 def fts_query(query: str) -> str:
-    """A safe FTS5 query from free text: every word must occur (``word*`` for a prefix)."""
-    terms = []
+    """A safe FTS5 query from free text: every word must occur (``word*`` for a prefix).
+
+    Repeated words count once. Raises :class:`QueryError` when the query is longer than
+    ``MAX_QUERY_CHARS`` or has more than ``MAX_QUERY_TERMS`` distinct words, so the cost
+    of a search is bounded by the size of the store, whatever the query.
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(query)} characters long (at most {MAX_QUERY_CHARS})")
+    terms: dict[str, None] = {}
     for token in _WORD.findall(query):
         word = token.rstrip("*")
-        terms.append(f'"{word}"' + ("*" if token.endswith("*") else ""))
+        terms.setdefault(f'"{word}"' + ("*" if token.endswith("*") else ""), None)
+    if len(terms) > MAX_QUERY_TERMS:
+        raise QueryError(f"the query has {len(terms)} different words (at most {MAX_QUERY_TERMS})")
     return " ".join(terms)
 
 
@@ -96,6 +112,11 @@ class Store:
         self.on_wait = on_wait
         self.timeout = timeout
         self._lock = threading.RLock()
+        self._local = threading.local()  # this thread's read connection
+        self._readers: list[sqlite3.Connection] = []
+        self._closed = False
+        self._write_owner: int | None = None  # the thread inside a write transaction
+        self.search_seconds = SEARCH_SECONDS  # a search running longer is interrupted
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
         if not create and not self.path.is_file():
@@ -132,6 +153,10 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
             self._conn.close()
 
     def __enter__(self) -> Store:
@@ -145,21 +170,56 @@ class Store:
     ) -> None:
         self.close()
 
-    @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """The connection, for reads (one consistent snapshot inside the block)."""
+    def _reader(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
         with self._lock:
-            conn = self._conn
-            began = not conn.in_transaction
+            if self._closed:
+                raise StoreError(f"{self.path}: the store is closed")
             try:
-                if began:
-                    conn.execute("BEGIN")
-                yield conn
+                conn = sqlite3.connect(
+                    self.path, isolation_level=None, check_same_thread=False, timeout=30
+                )
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA query_only = ON")
             except sqlite3.Error as exc:
-                raise StoreError(f"{self.path}: read failed: {exc}") from exc
+                raise StoreError(f"{self.path}: cannot open the store to read: {exc}") from exc
+            self._readers.append(conn)
+        self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def reading(self, seconds: float | None = None) -> Iterator[sqlite3.Connection]:
+        """A connection for reads, inside one read transaction (one consistent snapshot);
+        interrupted after ``seconds`` when given.
+
+        It is this thread's own read connection, so reads never wait for a write, except
+        inside this thread's own write transaction, whose rows the reads then see.
+        """
+        if self._write_owner == threading.get_ident():
+            with self._lock:
+                yield self._conn
+            return
+        conn = self._reader()
+        if seconds is not None:
+            deadline = time.monotonic() + seconds
+            conn.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
             finally:
-                if began and conn.in_transaction:
-                    conn.execute("COMMIT")
+                conn.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            if seconds is not None and "interrupted" in str(exc):
+                raise QueryTimeout(f"{self.path}: the query ran over {seconds:g} s") from exc
+            raise StoreError(f"{self.path}: read failed: {exc}") from exc
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: read failed: {exc}") from exc
+        finally:
+            if seconds is not None:
+                conn.set_progress_handler(None, 0)
 
     @contextmanager
     def writer(self) -> Iterator[None]:
@@ -177,6 +237,7 @@ class Store:
                 begin_immediate(conn, self.path, self.on_wait, self.timeout)
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: cannot start a write: {exc}") from exc
+            self._write_owner = threading.get_ident()
             try:
                 yield conn
             except BaseException as exc:
@@ -193,6 +254,8 @@ class Store:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     raise StoreError(f"{self.path}: commit failed: {exc}") from exc
+            finally:
+                self._write_owner = None
 
     # -- writing
 
@@ -324,11 +387,15 @@ class Store:
             return tuple(r[0] for r in rows)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Documents whose title or clean text contain every word of ``query``, best first."""
+        """Documents whose title or clean text contain every word of ``query``, best first.
+
+        Raises :class:`QueryError` for a query over the limits of :func:`fts_query` and
+        :class:`QueryTimeout` when the search runs longer than ``search_seconds``.
+        """
         match = fts_query(query)
         if not match:
             return []
-        with self.reading() as conn:
+        with self.reading(self.search_seconds) as conn:
             rows = conn.execute(
                 f"""
                 SELECT f.doc_id, d.title, d.outlet, d.status,
