@@ -1,4 +1,5 @@
-"""The self-contained HTML report: one page, inline CSS, no scripts, print-friendly.
+"""The self-contained HTML report: one page, inline CSS, no scripts, print-friendly; its
+Content-Security-Policy (:mod:`dossier.report.policy`) lets nothing else run or load.
 
 Every piece of source text is HTML-escaped; citation markers link to the
 quoted span in the source's clean text (``#doc-<id>-<start>``), where the
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from importlib import resources
 
 from dossier.model import Corpus, Document
 from dossier.report.html_story import (
@@ -19,20 +19,19 @@ from dossier.report.html_story import (
     story_section,
 )
 from dossier.report.html_text import DocSpans, doc_anchor, esc, href
-
-
-def stylesheet() -> str:
-    return resources.files("dossier.report").joinpath("report.css").read_text(encoding="utf-8")
+from dossier.report.policy import policy_meta, stylesheet
 
 
 def page(title: str, body: str, *, nav_html: str = "", head_html: str = "") -> str:
     """A complete HTML page with the report's inline stylesheet around ``body``.
 
-    ``body``, ``nav_html`` and ``head_html`` are trusted HTML (already escaped).
+    ``body``, ``nav_html`` and ``head_html`` are trusted HTML (already escaped). The page
+    carries the Content-Security-Policy of :mod:`dossier.report.policy`: anything inlined
+    here (style or script) must be allowed there.
     """
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
+        f'<html lang="en"><head><meta charset="utf-8">{policy_meta()}'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}</title><style>{stylesheet()}</style>{head_html}</head>\n"
         f"<body>{nav_html}{body}</body></html>\n"

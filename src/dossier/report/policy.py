@@ -1,0 +1,78 @@
+"""What a Dossier page may load and run: the one Content-Security-Policy, and the other
+security headers, used by the report file and by the web app alike.
+
+A page runs no script and loads nothing from elsewhere. Inline ``<style>`` and
+``<script>`` blocks are allowed only by the SHA-256 of their exact text, so a
+page that inlines something must list it here: the report's stylesheet is
+:func:`stylesheet`, and inline scripts go in :data:`INLINE_SCRIPTS`. The
+report file carries the policy in a ``<meta>`` tag (:func:`policy_meta`); the
+web app sends the same policy as a header on every response
+(:func:`security_headers`), so a page looks and behaves the same in both.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from importlib import resources
+
+from dossier.report.html_text import esc
+
+# Inline scripts a page may carry (exact text between <script> and </script>). None today.
+INLINE_SCRIPTS: tuple[str, ...] = ()
+
+
+def stylesheet() -> str:
+    """The report's stylesheet, inlined in every page."""
+    return resources.files("dossier.report").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def source_hash(text: str) -> str:
+    """The CSP source expression that allows exactly this inline block."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(
+    styles: Iterable[str] | None = None, scripts: Iterable[str] | None = None
+) -> str:
+    """The policy: nothing from elsewhere; inline blocks only by hash.
+
+    ``styles`` and ``scripts`` default to what the pages inline (:func:`stylesheet`,
+    :data:`INLINE_SCRIPTS`); pass others only to check a policy in a test.
+    """
+    style_list = [stylesheet()] if styles is None else list(styles)
+    script_list = list(INLINE_SCRIPTS) if scripts is None else list(scripts)
+    directives = [
+        "default-src 'none'",
+        "style-src 'self' " + " ".join(source_hash(s) for s in style_list),
+        "img-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+    if script_list:
+        directives.append("script-src " + " ".join(source_hash(s) for s in script_list))
+    return "; ".join(d.strip() for d in directives)
+
+
+def policy_meta() -> str:
+    """The policy as a ``<meta>`` tag for a page opened from a file (``frame-ancestors``
+    only works as a header, so it is left out here)."""
+    policy = "; ".join(
+        d for d in content_security_policy().split("; ") if not d.startswith("frame-ancestors")
+    )
+    return f'<meta http-equiv="Content-Security-Policy" content="{esc(policy)}">'
+
+
+def security_headers() -> dict[str, str]:
+    """The headers the web app adds to every response."""
+    return {
+        "Content-Security-Policy": content_security_policy(),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Resource-Policy": "same-origin",
+    }
