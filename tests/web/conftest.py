@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from dossier.model import Corpus
@@ -22,16 +23,27 @@ def store_path(tmp_path: Path) -> Path:
     return path
 
 
+# The server answers only to its own host names: clients in tests call it by its address.
+LOCAL = "http://127.0.0.1:8000"
+
+
+def local_client(app: Starlette, **options: object) -> TestClient:
+    """An in-process client that reaches ``app`` as a browser on this machine would."""
+    return TestClient(app, base_url=LOCAL, **options)  # type: ignore[arg-type]
+
+
 class FakeBuild:
     """Stands in for the pipeline: records the paths and returns a prepared corpus."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.calls: list[list[Path]] = []
+        self.within: list[list[Path]] = []
         self.texts: dict[str, str] = {}
 
-    def __call__(self, paths: Sequence[Path]) -> Corpus:
+    def __call__(self, paths: Sequence[Path], *, within: Sequence[Path] = ()) -> Corpus:
         self.calls.append(list(paths))
+        self.within.append(list(within))
         self.texts = {p.name: p.read_text(encoding="utf-8") for p in paths if p.is_file()}
         return self.corpus
 
@@ -44,5 +56,5 @@ def fake_build() -> FakeBuild:
 @pytest.fixture
 def client(store_path: Path, fake_build: FakeBuild) -> Iterator[TestClient]:
     app = create_app(store_path, build=fake_build)
-    with TestClient(app, raise_server_exceptions=False) as test_client:
+    with local_client(app, raise_server_exceptions=False) as test_client:
         yield test_client

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from dossier.store import Store
 from dossier.web import create_app
 from report.sample import sample_corpus
 
-from .conftest import FakeBuild
+from .conftest import FakeBuild, local_client
 
 
 def test_health(client: TestClient, store_path: Path) -> None:
@@ -21,8 +22,8 @@ def test_health(client: TestClient, store_path: Path) -> None:
     assert body["ok"] is True
     assert body["schema"] == "dossier/1"
     assert (body["documents"], body["stories"]) == (5, 2)
-    assert body["store"] == str(store_path)
     assert body["store_schema_version"] == 2
+    assert str(store_path) not in json.dumps(body)  # where the store lives is not for clients
 
 
 def test_story_list(client: TestClient) -> None:
@@ -83,7 +84,7 @@ def test_build_from_uploaded_texts(
 
 def test_uploads_get_a_stable_source_name(store_path: Path, tmp_path: Path) -> None:
     class EchoBuild:
-        def __call__(self, paths: list[Path]) -> Corpus:
+        def __call__(self, paths: list[Path], within: object = ()) -> Corpus:
             return Corpus(
                 documents=tuple(
                     Document(id=p.stem, source=str(p), clean_text=p.read_text()) for p in paths
@@ -91,7 +92,7 @@ def test_uploads_get_a_stable_source_name(store_path: Path, tmp_path: Path) -> N
             )
 
     app = create_app(store_path, build=EchoBuild())
-    with TestClient(app) as client:
+    with local_client(app) as client:
         response = client.post(
             "/api/build", json={"articles": [{"name": "a.html", "text": "<p>x"}]}
         )
@@ -101,21 +102,26 @@ def test_uploads_get_a_stable_source_name(store_path: Path, tmp_path: Path) -> N
         assert store.get_document("a").source == "upload:a.html"
 
 
-def test_build_from_server_paths(client: TestClient, fake_build: FakeBuild, tmp_path: Path) -> None:
-    folder = tmp_path / "inputs"
-    folder.mkdir()
+def test_build_from_server_paths_inside_the_allowed_folder(
+    store_path: Path, fake_build: FakeBuild, tmp_path: Path
+) -> None:
+    root = tmp_path / "cases"
+    (root / "inputs").mkdir(parents=True)
     fake_build.corpus = replace(sample_corpus(), stories=())
-    response = client.post("/api/build", json={"paths": [str(folder)]})
-    assert response.status_code == 200, response.text
-    assert fake_build.calls == [[folder]]
-
-
-def test_server_paths_can_be_switched_off(store_path: Path, fake_build: FakeBuild) -> None:
-    app = create_app(store_path, build=fake_build, allow_server_paths=False)
-    with TestClient(app) as client:
-        response = client.post("/api/build", json={"paths": ["/etc"]})
-    assert response.status_code == 403
-    assert fake_build.calls == []
+    app = create_app(store_path, build=fake_build, allow_paths=root)
+    with local_client(app) as client:
+        absolute = client.post("/api/build", json={"paths": [str(root / "inputs")]})
+        relative = client.post("/api/build", json={"paths": ["inputs"]})
+        missing = client.post("/api/build", json={"paths": ["not/here"]})
+        outside = client.post("/api/build", json={"paths": [str(tmp_path)]})
+        dotted = client.post("/api/build", json={"paths": ["inputs/../.."]})
+    assert absolute.status_code == relative.status_code == 200, absolute.text
+    assert missing.status_code == 400 and "no such file" in missing.text
+    assert outside.status_code == dotted.status_code == 403
+    assert "outside the folder" in outside.json()["error"]["message"]
+    assert fake_build.calls == [[root / "inputs"], [root / "inputs"]]
+    # The build may read only the allowed folder and its own upload folder.
+    assert all(within[0] == root.resolve() and len(within) == 2 for within in fake_build.within)
 
 
 def test_build_rejects_bad_requests_without_running(
@@ -125,7 +131,6 @@ def test_build_rejects_bad_requests_without_running(
         [],
         {},
         {"paths": "not-a-list"},
-        {"paths": ["/definitely/not/here"]},
         {"articles": [{"name": "../escape", "text": "x"}]},
         {"articles": [{"name": "a/b.txt", "text": "x"}]},
         {"articles": [{"name": ".hidden", "text": "x"}]},

@@ -6,49 +6,32 @@ Needs ``chromium`` (CI: ``apt-get update && apt-get install -y chromium chromium
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from dossier.web import create_app
+from dossier.web.server import running
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def server(store_path: Path) -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(store_path), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running(create_app(store_path)) as url:
+        yield url
 
 
 def _dump_dom(url: str, profile: Path) -> str:
+    return _dump_dom_and_console(url, profile)[0]
+
+
+def _dump_dom_and_console(url: str, profile: Path) -> tuple[str, str]:
+    """The page's DOM after loading, and what the browser logged (console, CSP reports)."""
     assert CHROMIUM is not None
     result = subprocess.run(
         [
@@ -60,6 +43,8 @@ def _dump_dom(url: str, profile: Path) -> str:
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
             f"--user-data-dir={profile}",
             "--dump-dom",
             url,
@@ -70,7 +55,8 @@ def _dump_dom(url: str, profile: Path) -> str:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
+    console = "\n".join(line for line in result.stderr.splitlines() if ":CONSOLE" in line)
+    return result.stdout, console
 
 
 @pytest.mark.skipif(
@@ -86,3 +72,42 @@ def test_story_page_renders_in_a_real_browser(server: str, tmp_path: Path) -> No
     assert "Judge Tomas Rell" in dom  # the source text is there, with marks
     index = _dump_dom(f"{server}/", tmp_path / "profile")
     assert 'href="/stories/s-harbour"' in index
+
+
+HOSTILE_TITLE = '<script>document.title="PWNED"</script><img src=x onerror="document.title=1">'
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="chromium is missing: apt-get update && apt-get install -y chromium chromium-driver",
+)
+def test_pages_keep_their_content_security_policy_and_run_no_script(
+    server: str, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from dossier.report.html import render_report
+    from report.sample import sample_corpus
+
+    corpus = sample_corpus()
+    hostile = replace(corpus.documents[0], title=HOSTILE_TITLE, outlet=HOSTILE_TITLE)
+    report = tmp_path / "report.html"
+    report.write_text(
+        render_report(replace(corpus, documents=(hostile, *corpus.documents[1:]))),
+        encoding="utf-8",
+    )
+    for url in (report.as_uri(), f"{server}/stories/s-lindqvist", f"{server}/", server + "/x"):
+        dom, console = _dump_dom_and_console(url, tmp_path / "profile")
+        assert "Content Security Policy" not in console, (url, console)  # the styles are allowed
+        assert "<title>PWNED</title>" not in dom and "<title>1</title>" not in dom
+        assert "<script>document" not in dom  # shown as text, never as markup
+    # The policy is enforced: a script slipped into the page is blocked and logged.
+    injected = tmp_path / "injected.html"
+    page = report.read_text(encoding="utf-8")
+    injected.write_text(
+        page.replace("</body>", "<script>document.body.dataset.ran = 'yes'</script></body>"),
+        encoding="utf-8",
+    )
+    dom, console = _dump_dom_and_console(injected.as_uri(), tmp_path / "profile")
+    assert 'data-ran="yes"' not in dom
+    assert "Executing inline script violates the following Content Security Policy" in console

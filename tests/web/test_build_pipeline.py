@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 
 from dossier.report import check_citations, validate_against_contract
 from dossier.resources import Resources
 from dossier.settings import Settings
 from dossier.web import create_app
 from dossier.web.api import PipelineBuild
+
+from .conftest import local_client
 
 CONTRACT = Path(__file__).resolve().parents[3] / "shared" / "contract" / "dossier.schema.json"
 
@@ -44,7 +45,7 @@ def test_build_stores_a_story_that_keeps_the_contract(
     tmp_path: Path, settings: Settings, resources: Resources
 ) -> None:
     app = create_app(tmp_path / "store.sqlite", build=PipelineBuild(settings, resources))
-    with TestClient(app) as client:
+    with local_client(app) as client:
         response = client.post(
             "/api/build",
             json={

@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 from dossier.errors import DossierError
 from dossier.web import create_app
 
-from .conftest import FakeBuild
+from .conftest import FakeBuild, local_client
 
 
 def _assert_error(response: object, status: int) -> str:
@@ -49,16 +49,16 @@ def test_invalid_json_body(client: TestClient) -> None:
 
 
 def test_failed_build_is_422_and_crash_is_500(store_path: Path) -> None:
-    def refusing(paths: object) -> object:
+    def refusing(paths: object, within: object = ()) -> object:
         raise DossierError("every input was rejected")
 
-    def crashing(paths: object) -> object:
+    def crashing(paths: object, within: object = ()) -> object:
         raise ZeroDivisionError("boom")
 
     body = {"articles": [{"name": "a", "text": "x"}]}
-    with TestClient(create_app(store_path, build=refusing), raise_server_exceptions=False) as c:  # type: ignore[arg-type]
+    with local_client(create_app(store_path, build=refusing), raise_server_exceptions=False) as c:  # type: ignore[arg-type]
         assert "every input was rejected" in _assert_error(c.post("/api/build", json=body), 422)
-    with TestClient(create_app(store_path, build=crashing), raise_server_exceptions=False) as c:  # type: ignore[arg-type]
+    with local_client(create_app(store_path, build=crashing), raise_server_exceptions=False) as c:  # type: ignore[arg-type]
         message = _assert_error(c.post("/api/build", json=body), 500)
         assert "ZeroDivisionError" in message
 

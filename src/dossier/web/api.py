@@ -5,21 +5,24 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import State
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from dossier import __version__
-from dossier.errors import DossierError
+from dossier.errors import DossierError, QueryError, QueryTimeout
 from dossier.model import Corpus
 from dossier.report.json_out import SCHEMA_ID, document_to_json, story_to_json
-from dossier.store import Store
+from dossier.store import SearchHit, Store
+from dossier.web.body import json_body
 from dossier.web.errors import ApiError
 
 if TYPE_CHECKING:
@@ -28,10 +31,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Builds a corpus from input paths (the pipeline, or a stand-in in tests).
-BuildFn = Callable[[Sequence[Path]], Corpus]
 
-MAX_BODY_BYTES = 50 * 1024 * 1024
+class BuildFn(Protocol):
+    """Builds a corpus from input paths (the pipeline, or a stand-in in tests). ``within``,
+    when not empty, are the only folders the build may read files from (links resolved)."""
+
+    def __call__(self, paths: Sequence[Path], *, within: Sequence[Path] = ()) -> Corpus: ...
+
+
 MAX_ARTICLES = 500
 MAX_SEARCH_RESULTS = 200
 _UPLOAD_NAME = re.compile(r"^[\w][\w.\- ]{0,199}$")
@@ -52,7 +59,6 @@ def health(request: Request) -> JSONResponse:
             "ok": True,
             "version": __version__,
             "schema": SCHEMA_ID,
-            "store": str(store.path),
             "store_schema_version": store.schema_version,
             "documents": counts["documents"],
             "stories": counts["stories"],
@@ -89,8 +95,25 @@ def search(request: Request) -> JSONResponse:
     if not query:
         raise ApiError(400, "missing query: use /api/search?q=words")
     limit = _int_param(request, "limit", 50, 1, MAX_SEARCH_RESULTS)
-    hits = [dataclasses.asdict(h) for h in store_of(request).search(query, limit=limit)]
+    hits = [dataclasses.asdict(h) for h in run_search(request, query, limit)]
     return JSONResponse({"ok": True, "query": query, "results": hits})
+
+
+def run_search(request: Request, query: str, limit: int = 50) -> list[SearchHit]:
+    """A bounded search (for the API and the UI): a few at a time, each with a time limit."""
+    searches = request.app.state.searches
+    if not searches.acquire(blocking=False):
+        raise ApiError(503, "too many searches at once: try again", headers={"Retry-After": "1"})
+    try:
+        return store_of(request).search(query, limit=limit)
+    except QueryError as exc:
+        raise ApiError(400, f"{exc}: use fewer words") from None
+    except QueryTimeout:
+        raise ApiError(
+            503, "the search took too long and was stopped: use fewer or longer words"
+        ) from None
+    finally:
+        searches.release()
 
 
 def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
@@ -108,23 +131,16 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
 
 async def build(request: Request) -> JSONResponse:
     """Run the pipeline over server-side paths and/or uploaded texts, then store the result."""
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-        raise ApiError(413, f"request body over {MAX_BODY_BYTES} bytes")
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        raise ApiError(413, f"request body over {MAX_BODY_BYTES} bytes")
-    try:
-        data = json.loads(body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
-    paths, articles = _build_request(data, request.app.state.allow_server_paths)
-    sources = _sources_entries(data)
+    data = await json_body(request)
+    paths, articles = _build_request(data, request.app.state.allow_paths)
+    sources = _sources_entries(data) if isinstance(data, dict) else []
     corpus = await run_in_threadpool(_build_and_store, request, paths, articles, sources)
     return JSONResponse(_build_result(corpus))
 
 
-def _build_request(data: object, allow_paths: bool) -> tuple[list[Path], list[tuple[str, str]]]:
+def _build_request(
+    data: object, allow_paths: Path | None
+) -> tuple[list[Path], list[tuple[str, str]]]:
     if not isinstance(data, dict):
         raise ApiError(
             400, 'the body must be a JSON object: {"paths": [...]} or {"articles": [...]}'
@@ -140,12 +156,7 @@ def _build_request(data: object, allow_paths: bool) -> tuple[list[Path], list[tu
         raise ApiError(400, "articles must be an array of {name, text} objects")
     if not raw_paths and not raw_articles:
         raise ApiError(400, "nothing to build: give paths or articles")
-    if raw_paths and not allow_paths:
-        raise ApiError(403, "this server does not read server-side paths; upload articles instead")
-    paths = [Path(p) for p in raw_paths]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise ApiError(400, f"no such file or folder on the server: {', '.join(missing)}")
+    paths = _server_paths(raw_paths, allow_paths)
     if len(raw_articles) > MAX_ARTICLES:
         raise ApiError(400, f"at most {MAX_ARTICLES} articles per build")
     articles: list[tuple[str, str]] = []
@@ -181,6 +192,30 @@ def _sources_entries(data: dict[str, object]) -> list[dict[str, str]]:
     return entries
 
 
+def _server_paths(raw_paths: list[str], allow_paths: Path | None) -> list[Path]:
+    """Server-side paths, each inside the ``--allow-paths`` folder (links resolved)."""
+    if not raw_paths:
+        return []
+    if allow_paths is None:
+        raise ApiError(
+            403,
+            "this server does not read server-side paths (start it with --allow-paths DIR); "
+            "upload articles instead",
+        )
+    root = Path(os.path.realpath(allow_paths))
+    paths = []
+    for raw in raw_paths:
+        if "\x00" in raw:
+            raise ApiError(400, f"not a usable path: {raw!r}")
+        path = Path(raw) if Path(raw).is_absolute() else root / raw
+        if not Path(os.path.realpath(path)).is_relative_to(root):
+            raise ApiError(403, f"{raw!r} is outside the folder this server may read")
+        if not os.path.lexists(path):
+            raise ApiError(400, f"no such file or folder on the server: {raw}")
+        paths.append(path)
+    return paths
+
+
 def _upload_name(name: str, index: int) -> str:
     """A safe file name for an uploaded article: no folders; .txt unless .txt/.html/.htm."""
     if not _UPLOAD_NAME.match(name) or ".." in name:
@@ -199,23 +234,14 @@ def _build_and_store(
     sources: list[dict[str, str]],
 ) -> Corpus:
     state = request.app.state
-    with state.build_lock, tempfile.TemporaryDirectory(prefix="dossier-upload-") as tmp:
-        uploads = []
-        for name, text in articles:
-            target = Path(tmp) / name
-            target.write_text(text, encoding="utf-8")
-            uploads.append(target)
-        if sources:
-            # Beside the uploads, where ingest looks for it (names as the uploads are saved).
-            entries = [{**e, "file": _saved_name(e["file"])} for e in sources]
-            (Path(tmp) / "sources.json").write_text(json.dumps(entries), encoding="utf-8")
-        build_fn: BuildFn = state.build
-        try:
-            corpus = build_fn([*paths, *uploads])
-        except DossierError as exc:
-            raise ApiError(422, f"the build failed: {exc}") from exc
-        corpus = _name_uploads(corpus, tmp)
-        store_of(request).save_corpus(corpus)
+    if not state.build_lock.acquire(blocking=False):
+        raise ApiError(409, "another build is running: try again when it has finished")
+    try:
+        with tempfile.TemporaryDirectory(prefix="dossier-upload-") as tmp:
+            corpus = _build_in(state, Path(tmp), paths, articles, sources)
+            store_of(request).save_corpus(corpus)
+    finally:
+        state.build_lock.release()
     log.info(
         "built and stored %d documents, %d stories", len(corpus.documents), len(corpus.stories)
     )
@@ -224,6 +250,40 @@ def _build_and_store(
 
 def _saved_name(name: str) -> str:
     return name if Path(name).suffix.lower() in _UPLOAD_SUFFIXES else name + ".txt"
+
+
+def _build_in(
+    state: State,
+    tmp: Path,
+    paths: list[Path],
+    articles: list[tuple[str, str]],
+    sources: list[dict[str, str]],
+) -> Corpus:
+    """Write the uploads (and their sources file) to ``tmp`` and build them with the
+    server-side paths."""
+    uploads = []
+    for name, text in articles:
+        target = tmp / name
+        target.write_text(text, encoding="utf-8")
+        uploads.append(target)
+    if sources:
+        # Beside the uploads, where ingest looks for it (names as the uploads are saved).
+        entries = [{**e, "file": _saved_name(e["file"])} for e in sources]
+        (tmp / "sources.json").write_text(json.dumps(entries), encoding="utf-8")
+    allow_paths: Path | None = state.allow_paths
+    within = [tmp] if allow_paths is None else [allow_paths, tmp]
+    build_fn: BuildFn = state.build
+    try:
+        corpus = build_fn([*paths, *uploads], within=within)
+    except DossierError as exc:
+        raise ApiError(422, f"the build failed: {exc}") from exc
+    corpus = _name_uploads(corpus, str(tmp))
+    if corpus.documents and all(d.status == "rejected" for d in corpus.documents):
+        reasons = "; ".join(f"{d.source}: {d.reason}" for d in corpus.documents)
+        raise ApiError(422, f"no article in the inputs, nothing was stored ({reasons})")
+    if not corpus.documents:
+        raise ApiError(422, "no article in the inputs (no .txt, .html or .htm file found)")
+    return corpus
 
 
 def _name_uploads(corpus: Corpus, tmp: str) -> Corpus:
@@ -263,7 +323,7 @@ class PipelineBuild:
         self.settings = settings
         self.resources = resources
 
-    def __call__(self, paths: Sequence[Path]) -> Corpus:
+    def __call__(self, paths: Sequence[Path], *, within: Sequence[Path] = ()) -> Corpus:
         from dossier.pipeline import run_pipeline
         from dossier.resources import Resources
         from dossier.settings import Settings
@@ -272,4 +332,8 @@ class PipelineBuild:
             self.settings = Settings()
         if self.resources is None:
             self.resources = Resources()
-        return run_pipeline(list(paths), self.settings, self.resources)
+        settings = self.settings
+        if within:
+            ingest = dataclasses.replace(settings.ingest, within=tuple(str(w) for w in within))
+            settings = dataclasses.replace(settings, ingest=ingest)
+        return run_pipeline(list(paths), settings, self.resources)

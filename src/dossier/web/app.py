@@ -2,18 +2,23 @@
 
 ``create_app(store_path)`` opens the store once (failing early with a clear
 :class:`~dossier.errors.StoreError` if it cannot) and serves it until shutdown.
+Every request goes through :class:`~dossier.web.guard.Guard` (host check, the
+write rules, body limits, security headers); :func:`dossier.web.server.serve`
+runs the app with uvicorn.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -21,11 +26,20 @@ from dossier.store import Store
 from dossier.web import api, ui
 from dossier.web.api import BuildFn, PipelineBuild
 from dossier.web.errors import http_exception, server_error
+from dossier.web.guard import (
+    BODY_SECONDS,
+    MAX_BODY_BYTES,
+    Guard,
+    WriteRules,
+    allowed_hosts,
+    is_loopback,
+)
 
 if TYPE_CHECKING:
     from dossier.settings import Settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+MAX_SEARCHES = 4  # searches running at once; more get 503
 
 
 def routes() -> list[Route | Mount]:
@@ -49,14 +63,26 @@ def create_app(
     *,
     settings: Settings | None = None,
     build: BuildFn | None = None,
-    allow_server_paths: bool = True,
+    allow_paths: Path | None = None,
+    host: str = "127.0.0.1",
+    hosts: Iterable[str] = (),
+    token: str | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    body_seconds: float = BODY_SECONDS,
 ) -> Starlette:
     """The web app over the store at ``store_path`` (created if missing).
 
-    ``build`` turns input paths into a corpus for ``POST /api/build`` (default:
-    the full pipeline with ``settings``); ``allow_server_paths=False`` makes
-    that endpoint accept uploaded texts only.
+    ``build`` turns input paths into a corpus for ``POST /api/build`` (default: the full
+    pipeline with ``settings``). Server-side ``paths`` are refused unless ``allow_paths``
+    names the folder they must stay inside. ``host`` is the address the server listens
+    on: requests must name it (or a loopback name, or one of ``hosts``) in their
+    ``Host`` header. Beyond loopback, ``token`` is required and every write must carry it.
+    A write's body may hold ``max_body_bytes`` and must arrive within ``body_seconds``.
     """
+    if not is_loopback(host) and not token:
+        raise ValueError(f"a server listening on {host} (beyond loopback) needs a write token")
+    if allow_paths is not None and not Path(allow_paths).is_dir():
+        raise ValueError(f"--allow-paths {allow_paths}: not a folder")
     store = Store(store_path)
 
     @contextlib.asynccontextmanager
@@ -64,20 +90,23 @@ def create_app(
         yield
         store.close()
 
+    rules = WriteRules(
+        allowed_hosts=allowed_hosts(host, hosts),
+        token=token,
+        max_body_bytes=max_body_bytes,
+        body_seconds=body_seconds,
+    )
     app = Starlette(
         routes=routes(),
+        middleware=[Middleware(Guard, rules=rules)],
         exception_handlers={HTTPException: http_exception, Exception: server_error},
         lifespan=lifespan,
     )
+    # /api/stories/ is not /api/stories: a 404 in the API's error shape, not a bare redirect.
+    app.router.redirect_slashes = False
     app.state.store = store
     app.state.build = build or PipelineBuild(settings)
     app.state.build_lock = threading.Lock()
-    app.state.allow_server_paths = allow_server_paths
+    app.state.searches = threading.BoundedSemaphore(MAX_SEARCHES)
+    app.state.allow_paths = Path(os.path.realpath(allow_paths)) if allow_paths else None
     return app
-
-
-def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the UI and API until interrupted (``dossier serve``)."""
-    import uvicorn
-
-    uvicorn.run(create_app(Path(store_path)), host=host, port=port, log_level="info")

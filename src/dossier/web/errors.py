@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from dossier.errors import DossierError
 from dossier.report.html import page
 from dossier.report.html_text import esc
+from dossier.report.policy import security_headers
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +33,16 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, message: str) -> Response:
+    """The error as JSON under ``/api``, else as a small page; with the security headers
+    (a server error is answered outside the guard that adds them to everything else)."""
+    headers = security_headers()
     if wants_json(request):
-        return JSONResponse(error_body(status, message), status_code=status)
+        return JSONResponse(error_body(status, message), status_code=status, headers=headers)
     title = f"{status} {HTTPStatus(status).phrase}"
     body = (
         f'<main><h1>{esc(title)}</h1><p>{esc(message)}</p><p><a href="/">All stories</a></p></main>'
     )
-    return HTMLResponse(page(title, body), status_code=status)
+    return HTMLResponse(page(title, body), status_code=status, headers=headers)
 
 
 async def http_exception(request: Request, exc: Exception) -> Response:
