@@ -21,10 +21,13 @@ from typing import TYPE_CHECKING
 
 from dossier import __version__
 from dossier.errors import DossierError
+from dossier.text import terminal_safe
 
 if TYPE_CHECKING:
     from dossier.model import Corpus, Removal
     from dossier.runners.progress import Progress
+    from dossier.settings import Settings
+    from dossier.store import Store
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -168,10 +171,27 @@ def _parser() -> argparse.ArgumentParser:
         "--store", type=Path, required=True, metavar="PATH", help="the store dossier build wrote"
     )
     serve.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: %(default)s; beyond loopback, every write needs "
+        "the token printed at start-up)",
     )
     serve.add_argument(
         "--port", type=int, default=8000, help="port to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--allow-paths",
+        type=Path,
+        metavar="DIR",
+        help="let POST /api/build read files on the server, inside DIR only "
+        "(default: uploaded texts only)",
+    )
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another host name clients reach the server by (repeatable)",
     )
 
     validate = command(
@@ -252,11 +272,13 @@ def entry() -> None:
 
 
 def _missing_inputs(inputs: Sequence[str | Path]) -> list[str]:
-    return [str(i) for i in inputs if not Path(i).exists() and not Path(i).is_symlink()]
+    # lexists: a broken link or a link loop is an input to reject with its reason, not a typo.
+    return [terminal_safe(str(i)) for i in inputs if not os.path.lexists(i)]
 
 
 def _build(args: argparse.Namespace) -> int:
     from dossier.console import print_build_summary, progress_bar
+    from dossier.store import Store
 
     if args.workers < 1:
         print("dossier build: error: --workers must be at least 1", file=sys.stderr)
@@ -271,48 +293,88 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"dossier build: error: cannot create {out}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
+    settings = _build_settings(args)
+    store_path: Path = args.store or out / "dossier.sqlite"
     show_progress = not (args.quiet or args.no_progress) and sys.stderr.isatty()
-    with progress_bar(show_progress) as progress:
-        if progress is not None:
-            progress("read", 0, 0)  # on screen before anything heavy is imported
-        corpus = _run_build(args, progress)
-    written = _write_outputs(corpus, out, args.store or out / "dossier.sqlite")
+    with Store(store_path) as store:  # an unusable store fails here, before any work
+        with progress_bar(show_progress) as progress:
+            if progress is not None:
+                progress("read", 0, 0)  # on screen before anything heavy is imported
+            corpus = _run_build(args, settings, progress)
+        if not corpus.documents:
+            _no_articles("dossier build", args.inputs, corpus, settings)
+            return EXIT_REJECTED
+        written = _write_outputs(corpus, out, store, store_path)
     if not args.quiet:
         print_build_summary(corpus, written)
-    rejected = [d for d in corpus.documents if d.status == "rejected"]
-    for doc in rejected:
-        print(f"rejected: {doc.source}: {doc.reason}", file=sys.stderr)
-    return EXIT_REJECTED if rejected else EXIT_OK
+    _print_rejected(corpus)
+    if not corpus.ok_documents():
+        _no_articles("dossier build", args.inputs, corpus, settings)
+        return EXIT_REJECTED
+    return EXIT_REJECTED if any(d.status == "rejected" for d in corpus.documents) else EXIT_OK
 
 
-def _run_build(args: argparse.Namespace, progress: Progress | None) -> Corpus:
-    from dossier.pipeline import DEFAULT_STAGES, ingest, run_pipeline
-    from dossier.resources import Resources
-    from dossier.runners import ShardedRunner
+def _build_settings(args: argparse.Namespace) -> Settings:
     from dossier.settings import Settings
 
     settings = Settings()
     if args.sources:
         ingest_settings = replace(settings.ingest, sources_files=tuple(map(str, args.sources)))
         settings = replace(settings, ingest=ingest_settings)
+    return settings
+
+
+def _run_build(args: argparse.Namespace, settings: Settings, progress: Progress | None) -> Corpus:
+    """Ingest, then (when some input is an article) every stage."""
+    from dossier.pipeline import DEFAULT_STAGES, ingest
+    from dossier.resources import Resources
+    from dossier.runners import LocalRunner, ShardedRunner
+
     resources = Resources(embed_precision=args.embed_precision)
-    if args.workers > 1:
-        corpus = ShardedRunner(workers=args.workers).run(
-            ingest(args.inputs, settings, progress), DEFAULT_STAGES, settings, resources
-        )
-    else:
+    if args.workers == 1:
         resources.preload()  # the models load while the inputs are read and cleaned
-        corpus = run_pipeline(args.inputs, settings, resources, progress=progress)
+    corpus = ingest(args.inputs, settings, progress)
+    if corpus.ok_documents():  # nothing to run the models on otherwise
+        runner = (
+            ShardedRunner(workers=args.workers)
+            if args.workers > 1
+            else LocalRunner(progress=progress)
+        )
+        corpus = runner.run(corpus, DEFAULT_STAGES, settings, resources)
     return replace(corpus, generated_at=datetime.now(UTC).isoformat(timespec="seconds"))
 
 
-def _write_outputs(corpus: Corpus, out: Path, store_path: Path) -> list[tuple[str, Path]]:
+def _print_rejected(corpus: Corpus) -> None:
+    for doc in corpus.documents:
+        if doc.status == "rejected":
+            print(
+                f"rejected: {terminal_safe(doc.source)}: {terminal_safe(doc.reason or '')}",
+                file=sys.stderr,
+            )
+
+
+def _no_articles(
+    command: str, inputs: Sequence[str | Path], corpus: Corpus, settings: Settings
+) -> None:
+    """Say that no input held an article, and list what the folder walks passed over."""
+    from dossier.ingest import skipped_inputs
+
+    named = ", ".join(terminal_safe(str(i)) for i in inputs)
+    print(f"{command}: no articles found in {named}", file=sys.stderr)
+    for skipped in skipped_inputs(inputs, settings.ingest):
+        print(f"skipped: {terminal_safe(skipped.path)}: {skipped.reason}", file=sys.stderr)
+    if not corpus.documents:
+        extensions = ", ".join(settings.ingest.extensions)
+        print(f"(Dossier reads {extensions} files)", file=sys.stderr)
+
+
+def _write_outputs(
+    corpus: Corpus, out: Path, store: Store, store_path: Path
+) -> list[tuple[str, Path]]:
     from dossier.report.html import render_report
     from dossier.report.json_out import corpus_to_json
-    from dossier.store import Store
 
-    with Store(store_path) as store:
-        store.save_corpus(corpus)
+    store.save_corpus(corpus)
     _write_atomic(
         out / "dossier.json", json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=2)
     )
@@ -345,21 +407,26 @@ def _clean(args: argparse.Namespace) -> int:
     if not documents:
         print("dossier clean: error: no .txt/.html/.htm files in the input", file=sys.stderr)
         return EXIT_USAGE
+    # Clean text holds no control characters; titles and removed blocks are raw page text.
     for document in documents:
         if document.status == "rejected":
             continue
         if len(documents) > 1:
-            print(f"==> {document.source} <==")
+            print(f"==> {terminal_safe(document.source)} <==")
         if document.title:
-            print(f"# {document.title}\n")
-        print(document.clean_text)
+            print(f"# {terminal_safe(document.title)}\n")
+        print(terminal_safe(document.clean_text))
         if args.explain:
             _explain(document.removals)
         if len(documents) > 1:
             print()
     rejected = [d for d in documents if d.status == "rejected"]
     for document in rejected:
-        print(f"dossier clean: {document.source}: rejected: {document.reason}", file=sys.stderr)
+        print(
+            f"dossier clean: {terminal_safe(document.source)}: rejected: "
+            f"{terminal_safe(document.reason or '')}",
+            file=sys.stderr,
+        )
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
@@ -369,7 +436,7 @@ def _explain(removals: Sequence[Removal]) -> None:
         lines = removal.text.count("\n") + 1
         print(f"[{removal.reason}] ({lines} line{'s' if lines != 1 else ''})")
         for line in removal.text.splitlines():
-            print(f"    {line}")
+            print(f"    {terminal_safe(line)}")
 
 
 def _timeline(args: argparse.Namespace) -> int:
@@ -388,8 +455,13 @@ def _timeline(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from dossier.clean import clean_documents
 
+    from dossier.model import Corpus
+
     settings = Settings()
     corpus = ingest(args.inputs, settings)
+    if not corpus.documents:
+        _no_articles("dossier timeline", args.inputs, corpus, settings)
+        return EXIT_REJECTED
     documents = date_documents(clean_documents(corpus.documents, settings.clean), settings.time)
     keywords = tuple(k.strip() for k in args.keywords.split(",") if k.strip())
     entries = select_timeline(
@@ -402,11 +474,13 @@ def _timeline(args: argparse.Namespace) -> int:
         ),
         Resources(),
     )
-    print(format_timeline(entries), end="")
-    rejected = [d for d in documents if d.status == "rejected"]
-    for doc in rejected:
-        print(f"rejected: {doc.source}: {doc.reason}", file=sys.stderr)
-    return EXIT_REJECTED if rejected else EXIT_OK
+    print(terminal_safe(format_timeline(entries)), end="")
+    dated = Corpus(documents=tuple(documents))
+    _print_rejected(dated)
+    if not dated.ok_documents():
+        _no_articles("dossier timeline", args.inputs, dated, settings)
+        return EXIT_REJECTED
+    return EXIT_REJECTED if any(d.status == "rejected" for d in documents) else EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -418,7 +492,20 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    serve(args.store, host=args.host, port=args.port)
+    if args.allow_paths is not None and not args.allow_paths.is_dir():
+        print(
+            f"dossier serve: error: --allow-paths {terminal_safe(str(args.allow_paths))}: "
+            "no such folder",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    serve(
+        args.store,
+        host=args.host,
+        port=args.port,
+        allow_paths=args.allow_paths,
+        hosts=args.allowed_host,
+    )
     return EXIT_OK
 
 

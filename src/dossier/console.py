@@ -14,10 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from dossier.text import terminal_safe
+
 if TYPE_CHECKING:
     from dossier.model import Corpus
     from dossier.runners.progress import Progress
 
+NOISY_LOGGERS = ("trafilatura", "htmldate", "charset_normalizer")
 # Stories listed in the build summary (the rest are counted), so it fits on one screen.
 SUMMARY_STORIES = 10
 TITLE_WIDTH = 60
@@ -44,6 +47,10 @@ def configure_logging(verbose: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)
     logging.getLogger("dossier").setLevel(logging.INFO if verbose else logging.WARNING)
+    # The extractors warn about every odd page ("discarding data", "empty HTML tree"); what
+    # matters reaches the user as a rejection reason or a flag. -v shows them.
+    for noisy in NOISY_LOGGERS:
+        logging.getLogger(noisy).setLevel(logging.WARNING if verbose else logging.ERROR)
 
 
 def shorten(text: str, width: int = TITLE_WIDTH) -> str:
@@ -115,7 +122,9 @@ def print_build_summary(
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out or sys.stdout, highlight=False, soft_wrap=True)
+    # No markup: titles and paths come from the inputs ("[bold]" is text, not a style), and
+    # their control characters are shown escaped.
+    console = Console(file=out or sys.stdout, highlight=False, soft_wrap=True, markup=False)
     statuses = {s: sum(1 for d in corpus.documents if d.status == s) for s in _STATUSES}
     console.print(
         f"{len(corpus.documents)} documents: {statuses['ok']} ok, "
@@ -135,7 +144,7 @@ def print_build_summary(
             dates = sorted(e.date.value for e in story.events)
             span = f"{dates[0]} – {dates[-1]}" if dates else "-"
             table.add_row(
-                shorten(story.title, room),
+                terminal_safe(shorten(story.title, room)),
                 span,
                 str(len(story.document_ids)),
                 str(len(story.entities)),
@@ -149,7 +158,7 @@ def print_build_summary(
             )
     width = max(len(label) for label, _ in written)
     for label, path in written:
-        console.print(f"{label + ':':<{width + 1}} {path}")
+        console.print(f"{label + ':':<{width + 1}} {terminal_safe(str(path))}")
 
 
 _STATUSES = ("ok", "duplicate", "rejected")
