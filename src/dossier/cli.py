@@ -173,8 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (default: %(default)s; beyond loopback, every write needs "
-        "the token printed at start-up)",
+        help="address to listen on (default: %(default)s); beyond loopback, every write needs "
+        "the token printed at start-up",
     )
     serve.add_argument(
         "--port", type=int, default=8000, help="port to listen on (default: %(default)s)"
@@ -454,7 +454,6 @@ def _timeline(args: argparse.Namespace) -> int:
         print("dossier timeline: error: --max-dates and --per-date must be ≥ 1", file=sys.stderr)
         return EXIT_USAGE
     from dossier.clean import clean_documents
-
     from dossier.model import Corpus
 
     settings = Settings()

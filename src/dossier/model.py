@@ -39,6 +39,8 @@ FlagKind = Literal[
     "unsupported-language",
     "language-uncertain",
     "parse-truncated",
+    "encoding-repaired",
+    "control-characters-removed",
 ]
 # not language: enumerated kinds
 ConflictKind = Literal["role", "numeric", "date", "place", "contradiction", "superseded"]

@@ -147,13 +147,13 @@ def test_build_rejects_bad_requests_without_running(
 
 def test_build_accepts_a_sources_list_beside_uploaded_articles(store_path: Path) -> None:
     class IngestOnly:
-        def __call__(self, paths: list[Path]) -> Corpus:
+        def __call__(self, paths: list[Path], within: object = ()) -> Corpus:
             from dossier.ingest import IngestSettings, read_inputs
 
             return Corpus(documents=read_inputs(paths, IngestSettings()))
 
     app = create_app(store_path, build=IngestOnly())
-    with TestClient(app) as client:
+    with local_client(app) as client:
         response = client.post(
             "/api/build",
             json={

@@ -108,12 +108,12 @@ def test_reads_go_on_while_a_long_read_or_a_write_holds_the_store(
     inside, release = threading.Event(), threading.Event()
 
     def slow_read() -> None:
-        with store._reading():
+        with store.reading():
             inside.set()
             release.wait(10)
 
     def long_write() -> None:
-        with store._transaction():
+        with store.transaction():
             inside.set()
             release.wait(10)
 

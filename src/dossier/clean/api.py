@@ -10,11 +10,11 @@ from pathlib import Path
 from dossier.clean.html import HtmlExtraction, extract_html
 from dossier.clean.plain import PlainResult, clean_plain, repeat_keys
 from dossier.clean.settings import CleanSettings
-from dossier.model import Document, Flag, Removal
+from dossier.model import Document, Flag, FlagKind, Removal
 from dossier.text import strip_controls
 
 NO_TEXT_REASON = "no article text after cleaning"
-CONTROLS_REMOVED = "control-characters-removed"  # Flag kind
+CONTROLS_REMOVED: FlagKind = "control-characters-removed"
 
 
 def clean_documents(docs: Sequence[Document], settings: CleanSettings) -> tuple[Document, ...]:

@@ -25,7 +25,7 @@ from dossier.ingest.identity import with_identity
 from dossier.ingest.provenance import with_provenance
 from dossier.ingest.settings import IngestSettings
 from dossier.ingest.sources import SourcesIndex
-from dossier.model import Document, Flag
+from dossier.model import Document, Flag, FlagKind
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ _DATE_FOLDER = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|article|p)\b", re.I)
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 # Flag kind of a document whose bytes had to be repaired to become text.
-ENCODING_REPAIRED = "encoding-repaired"
+ENCODING_REPAIRED: FlagKind = "encoding-repaired"
 
 
 def read_inputs(
