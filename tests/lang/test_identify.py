@@ -91,3 +91,19 @@ def test_a_page_too_short_to_tell_is_read_with_the_default_and_flagged(
     doc = Document(id="x", source="x.txt", raw_text="Photo: 2024")
     (out,) = identify_languages([doc], settings.language, resources)
     assert out.language == "en" and [f.kind for f in out.flags] == ["language-uncertain"]
+
+
+def test_short_english_scored_as_a_creole_is_read_as_english(
+    settings: Settings, resources: Resources
+) -> None:
+    """py3langid scores some short English texts as Nigerian Pidgin; a serious supported
+    candidate wins over an unsupported best guess, with a flag saying so."""
+    from dossier.nlp import identify_languages
+
+    text = "Dr. Hanna Ofori and Mr. J. Pellegrino met the U.S. envoy. They spoke for an hour."
+    (out,) = identify_languages(
+        [Document(id="x", source="x.txt", raw_text=text)], settings.language, resources
+    )
+    assert out.language == "en" and out.readable
+    assert [f.kind for f in out.flags] == ["language-uncertain"]
+    assert "best guess was pcm" in out.flags[0].message

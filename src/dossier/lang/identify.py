@@ -16,12 +16,18 @@ _NOT_LETTER = re.compile(r"[\W\d_]+")
 
 MIN_LETTERS = 40  # below this, a guess is not worth making
 SAMPLE_CHARS = 20_000  # the identifier looks at most at this much text
+RANKED = 5  # how many candidate languages are kept
 
 
 @dataclass(frozen=True, slots=True)
 class Identification:
     code: str | None  # ISO 639-1, None when too little text
     confidence: float  # 0..1 (normalised probability of the best language)
+    # The most likely languages, best first, with their probabilities.
+    ranking: tuple[tuple[str, float], ...] = ()
+
+    def probability(self, code: str) -> float:
+        return next((p for c, p in self.ranking if c == code), 0.0)
 
 
 def load_identifier() -> Any:
@@ -36,5 +42,6 @@ def identify(text: str, identifier: Any) -> Identification:
     sample = _NOT_LETTER.sub(" ", _URL.sub(" ", text[:SAMPLE_CHARS])).strip()
     if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
         return Identification(None, 0.0)
-    code, confidence = identifier.classify(sample)
-    return Identification(str(code), float(confidence))
+    ranking = tuple((str(c), float(p)) for c, p in identifier.rank(sample)[:RANKED])
+    code, confidence = ranking[0]
+    return Identification(code, confidence, ranking)

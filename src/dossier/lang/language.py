@@ -159,6 +159,36 @@ class Events:
 
 
 @dataclass(frozen=True, slots=True)
+class Grammar:
+    """The analyser's labels for clause structure: which dependency labels mark subjects,
+    objects, clauses, negation and auxiliaries, and which auxiliaries are modal or future.
+    For English these are spaCy's ClearNLP dependency labels and Penn tags."""
+
+    subject_deps: frozenset[str]  # nsubj, nsubjpass, csubj, ...
+    passive_subject_deps: frozenset[str]  # nsubjpass, csubjpass
+    passive_aux_deps: frozenset[str]  # auxpass
+    aux_deps: frozenset[str]  # aux, auxpass
+    object_deps: frozenset[str]  # dobj, dative, attr, oprd
+    agent_deps: frozenset[str]  # agent ("by police")
+    prep_deps: frozenset[str]  # prep
+    prep_object_deps: frozenset[str]  # pobj
+    negation_deps: frozenset[str]  # neg
+    # Dependencies by which a verb heads a clause of its own.
+    clause_deps: frozenset[str]
+    # Clauses that complete their governing verb ("said [that ...]", "expected [to ...]").
+    complement_deps: frozenset[str]
+    conjunct_deps: frozenset[str]  # conj
+    # A verb without a subject of its own shares the subject of the word it hangs on by one
+    # of these ("X is due [to be sentenced]", "X fled and [crossed]").
+    subject_sharing_deps: frozenset[str]
+    modal_tags: frozenset[str]  # MD
+    future_auxiliaries: frozenset[str]  # will, shall (lemmas)
+    perfect_auxiliaries: frozenset[str]  # have (lemma): "has been postponed" reports the past
+    past_morph: str  # "Tense=Past"
+    verb_pos: frozenset[str]  # VERB, AUX
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """Everything language-specific, for one language."""
 
@@ -172,6 +202,7 @@ class Language:
     names: NameRules
     roles: Roles
     events: Events
+    grammar: Grammar
     # Abbreviations after which a full stop does not end a sentence ("mr", "jan", "u.s").
     abbreviations: frozenset[str] = frozenset()
 

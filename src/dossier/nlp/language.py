@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dossier.lang import identify
+from dossier.lang import Identification, identify
 from dossier.model import Document, Flag
 from dossier.nlp.settings import LanguageSettings
 from dossier.resources import Resources
@@ -76,7 +76,8 @@ def _identify_one(
     doc: Document, text: str, settings: LanguageSettings, resources: Resources
 ) -> Document:
     found = identify(text, resources.identifier)
-    if found.code is None or found.confidence < settings.min_confidence:
+    code, flag = decide_language(found, settings, resources)
+    if code is None:
         why = (
             "too little text to tell"
             if found.code is None
@@ -87,14 +88,39 @@ def _identify_one(
             f"language not identified ({why}); read as {settings.default_language}",
         )
         return replace(doc, language=settings.default_language, flags=(*doc.flags, flag))
-    if resources.language(found.code) is None:
-        supported = ", ".join(sorted(resources.languages)) or "none"
-        flag = Flag(
+    return replace(doc, language=code, flags=(*doc.flags, flag) if flag else doc.flags)
+
+
+def decide_language(
+    found: Identification, settings: LanguageSettings, resources: Resources
+) -> tuple[str | None, Flag | None]:
+    """The language to read a text as, and a flag when that is not simply the best guess.
+
+    A supported language that is a serious candidate wins over an unsupported best guess
+    (short English texts are often scored as an English-based creole): a text is left
+    unread only when the identifier is confident it is in a language Dossier lacks.
+    """
+    if found.code is None:
+        return None, None
+    if resources.language(found.code) is not None and found.confidence >= settings.min_confidence:
+        return found.code, None
+    supported = [(c, p) for c, p in found.ranking if resources.language(c) is not None]
+    best_supported = max(supported, key=lambda cp: cp[1], default=None)
+    if best_supported is not None and best_supported[1] >= settings.min_supported:
+        code, probability = best_supported
+        note = Flag(
+            "language-uncertain",
+            f"read as {code} (probability {probability:.2f}); the identifier's best guess was "
+            f"{found.code} ({found.confidence:.2f})",
+        )
+        return code, note if code != found.code else None
+    if found.confidence >= settings.min_unsupported:
+        supported_codes = ", ".join(sorted(resources.languages)) or "none"
+        return found.code, Flag(
             "unsupported-language",
             f"written in language {found.code!r} (confidence {found.confidence:.2f}); Dossier "
-            f"reads {supported}: the document is kept and listed, and the language-specific "
-            "stages (parse, dates from the text, entities, stories, cross-checking, summary) "
-            "leave it out",
+            f"reads {supported_codes}: the document is kept and listed, and the "
+            "language-specific stages (parse, dates from the text, entities, stories, "
+            "cross-checking, summary) leave it out",
         )
-        return replace(doc, language=found.code, flags=(*doc.flags, flag))
-    return replace(doc, language=found.code)
+    return None, None

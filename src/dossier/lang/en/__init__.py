@@ -6,6 +6,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.lang.en.calendar import CALENDAR
 from dossier.lang.en.events import EVENTS
+from dossier.lang.en.grammar import GRAMMAR
 from dossier.lang.en.names import NAMES
 from dossier.lang.en.numbers import NUMBERS
 from dossier.lang.en.roles import ROLES
@@ -27,5 +28,6 @@ LANGUAGE = Language(
     names=NAMES,
     roles=ROLES,
     events=EVENTS,
+    grammar=GRAMMAR,
     abbreviations=frozenset(_ABBREVIATIONS.split()),
 )
