@@ -76,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Read articles (.txt, .html, .htm files, or folders of them, searched recursively; "
             "a sources.csv or sources.json beside them gives outlet, URL, date and language), "
-            "and write OUT/report.html, OUT/dossier.json and the store OUT/dossier.sqlite."
+            "and write the report OUT/report.html (its pages in OUT/report/), OUT/dossier.json "
+            "and the store OUT/dossier.sqlite."
         ),
     )
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
@@ -111,6 +112,13 @@ def _parser() -> argparse.ArgumentParser:
             "arithmetic of the sentence embeddings (default: %(default)s, bfloat16 where the "
             "CPU has it, about 1.6x faster; float32 gives the same result on every machine)"
         ),
+    )
+    build.add_argument(
+        "--single-file",
+        action="store_true",
+        help="write the report as one self-contained OUT/report.html (default: report.html "
+        "plus a folder OUT/report/ with a page per story and per source, which stays small "
+        "and fast at any size)",
     )
     build.add_argument("--quiet", action="store_true", help="print nothing but errors")
     build.add_argument(
@@ -304,7 +312,7 @@ def _build(args: argparse.Namespace) -> int:
         if not corpus.documents:
             _no_articles("dossier build", args.inputs, corpus, settings)
             return EXIT_REJECTED
-        written = _write_outputs(corpus, out, store, store_path)
+        written = _write_outputs(corpus, out, store, store_path, args.single_file)
     if not args.quiet:
         print_build_summary(corpus, written)
     _print_rejected(corpus)
@@ -369,21 +377,20 @@ def _no_articles(
 
 
 def _write_outputs(
-    corpus: Corpus, out: Path, store: Store, store_path: Path
+    corpus: Corpus, out: Path, store: Store, store_path: Path, single_file: bool
 ) -> list[tuple[str, Path]]:
-    from dossier.report.html import render_report
+    from dossier.report.html import write_report
     from dossier.report.json_out import corpus_to_json
 
     store.save_corpus(corpus)
     _write_atomic(
         out / "dossier.json", json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=2)
     )
-    _write_atomic(out / "report.html", render_report(corpus))
-    return [
-        ("report", out / "report.html"),
-        ("json", out / "dossier.json"),
-        ("store", store_path),
-    ]
+    report = write_report(corpus, out, single_file=single_file)
+    written = [("report", report[0])]
+    if len(report) > 1:
+        written.append(("pages", report[1]))
+    return [*written, ("json", out / "dossier.json"), ("store", store_path)]
 
 
 def _write_atomic(path: Path, text: str) -> None:

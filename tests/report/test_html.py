@@ -96,8 +96,9 @@ def test_source_text_is_escaped_and_no_script_runs() -> None:
 def test_page_is_self_contained() -> None:
     page = render_report(sample_corpus())
     assert "<style>" in page
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
-    assert "<link" not in page
+    # Nothing is loaded from elsewhere (links to the articles' own URLs are only links).
+    assert not re.search(r"""src\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "<script" not in page
 
 
 def test_story_sections_show_timeline_people_conflicts_matrix() -> None:
@@ -106,14 +107,19 @@ def test_story_sections_show_timeline_people_conflicts_matrix() -> None:
     text = re.sub(r"\s+", " ", text)
     assert "A court in Oskholm sentenced journalist Mara Lindqvist to five years." in text
     assert "2021-07-12 The Oskholm District Court sentenced Lindqvist to five years." in text
-    assert "Northern Ledger [ 1 ], Baltic Wire [ 2 ]" in text
+    timeline = text[text.index("Date What happened Reported by") :]
+    assert "Northern Ledger [ 1 ] , Baltic Wire [ 2 ]" in timeline
     assert "≈ 2021-07" in text  # approximate dates say so
     assert "age: 35 [ 2 ] / 34 [ 1 ] sources differ" in text
     assert "defence lawyer" in text and "judge" in text
     assert "Places" in text and "(also VESTRAVA)" in text
     assert "Outlets give different ages for Mara Lindqvist." in text
     assert "Who reports what" in text
-    assert "Baltic Wire Lindqvist was sentenced to five years. Brink plans to appeal. none" in text
+    assert "What each outlet reports" in text
+    assert (
+        "Baltic Wire [2] 1 Lindqvist was sentenced to five years. 1 Brink plans to appeal. none"
+        in text
+    )
     assert "removed: related-links (4 lines), navigation (1 line)" in text
     assert "printed on the page as “13.07.2021”" in text
     assert "ambiguous-date-format : page date 13.07.2021 read as day-month" in text
@@ -134,6 +140,7 @@ def test_empty_corpus_and_story_without_extras_render() -> None:
     story = Story(id="s1", title="Bare", document_ids=("a b",))
     page = render_report(Corpus(documents=(doc,), stories=(story,)))
     assert "No dated events found." in page and "Who reports what" not in page
+    assert "facts-s1" not in page  # no contents entry for a section that is not there
     assert 'id="doc-a_b"' in page  # whitespace never reaches an id
 
 

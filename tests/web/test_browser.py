@@ -65,7 +65,7 @@ def _dump_dom_and_console(url: str, profile: Path) -> tuple[str, str]:
 )
 def test_story_page_renders_in_a_real_browser(server: str, tmp_path: Path) -> None:
     dom = _dump_dom(f"{server}/stories/s-lindqvist", tmp_path / "profile")
-    assert "<h2>Vestrava journalist sentenced</h2>" in dom
+    assert "<h1>Vestrava journalist sentenced</h1>" in dom
     assert '<table class="timeline">' in dom
     assert '<td class="date">2021-07-12</td>' in dom
     assert "The Oskholm District Court sentenced Lindqvist to five years." in dom

@@ -1,21 +1,55 @@
-"""The HTML of one story: summary, timeline, people, places, conflicts,
-corroboration matrix and every source's cleaned text with its cited spans."""
+"""The HTML of one story: an overview first (headline, dated summary, key people, main
+events, conflicts), a sources panel, then the sections behind a table of contents:
+timeline, people and organisations, places, conflicts, who reports what.
+
+Where links point is the caller's choice (:mod:`dossier.report.links`); source texts
+are rendered by :mod:`dossier.report.html_source` (inline in the one-page report,
+on pages of their own otherwise).
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
-from dossier.model import Citation, DateValue, Document, Entity, Story
-from dossier.report.html_text import (
-    DocSpans,
-    SourceLabels,
-    doc_anchor,
-    esc,
-    href,
-    marked_text,
-)
-from dossier.report.json_out import removal_summary
+from dossier.model import Citation, Conflict, DateValue, Document, Entity, Story
+from dossier.report.html_facts import facts_section
+from dossier.report.html_source import published_note, sources_panel
+from dossier.report.html_text import SourceLabels, esc
+from dossier.report.links import Links
+
+KEY_PEOPLE = 8
+MAIN_EVENTS = 8
+
+
+class ReviewHooks(Protocol):
+    """Extra controls the web UI puts beside a conflict or a merged spelling (review marks)."""
+
+    def conflict(self, story: Story, conflict: Conflict) -> str: ...
+
+    def merge(self, story: Story, entity: Entity, alias: str) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    """What the sections of one story page need."""
+
+    story: Story
+    docs: Mapping[str, Document]
+    labels: SourceLabels
+    links: Links
+    level: int  # heading level of the story title (1 on its own page, 2 in the one-page report)
+    hooks: ReviewHooks | None = None
+
+    def h(self, depth: int, text: str, anchor: str = "") -> str:
+        """A heading ``depth`` levels below the story title (escaped text)."""
+        n = min(6, self.level + depth)
+        ident = f' id="{esc(anchor)}"' if anchor else ""
+        return f"<h{n}{ident}>{esc(text)}</h{n}>"
+
+    def anchor(self, section: str) -> str:
+        return f"{section}-{self.story.id}"
 
 
 def main_citations(story: Story) -> Iterator[Citation]:
@@ -52,76 +86,187 @@ def format_date(date: DateValue | None) -> str:
     return ("≈ " if date.approximate else "") + date.value
 
 
-def story_section(
+def story_body(
     story: Story,
     docs: Mapping[str, Document],
-    spans: Mapping[str, DocSpans],
+    links: Links,
+    *,
+    level: int = 1,
+    hooks: ReviewHooks | None = None,
+    extra_sections: Sequence[tuple[str, str, str]] = (),
 ) -> str:
-    """``<section>`` for one story; ``spans`` are the cited spans to mark, per document."""
-    labels = SourceLabels(story.document_ids, docs)
-    story_docs = [docs[d] for d in story.document_ids if d in docs]
-    outlets = sorted({d.outlet for d in story_docs if d.outlet})
-    dates = [e.date.value for e in story.events]
-    span_text = f"{min(dates)} – {max(dates)}" if dates else "no dated events"
+    """The story's ``<section>``: title, contents, overview, sources panel and the sections.
+
+    ``extra_sections`` are ``(anchor suffix, heading, html)`` added at the end (the one-page
+    report puts the source texts there).
+    """
+    labels = SourceLabels(story.document_ids, docs, links)
+    ctx = StoryContext(story, docs, labels, links, level, hooks)
+    sections = [
+        ("overview", "Overview", _overview(ctx)),
+        ("sources", "Sources", sources_panel(ctx.h(1, "Sources"), story, docs, labels, links)),
+        ("timeline", "Timeline", _timeline(ctx)),
+        ("people", "People and organisations", _people(ctx)),
+        ("places", "Places", _places(ctx)),
+        ("conflicts", "Conflicts", _conflicts(ctx)),
+        (
+            "facts",
+            "Who reports what",
+            facts_section(ctx.h(1, "Who reports what"), story, labels, links, ctx.h),
+        ),
+        *(
+            (key, title, f'<section id="{esc(ctx.anchor(key))}">{ctx.h(1, title)}{html}</section>')
+            for key, title, html in extra_sections
+        ),
+    ]
+    present = [(key, title, html) for key, title, html in sections if html]
+    toc = "".join(
+        f'<li><a href="{links.section(story.id, key)}">{esc(title)}</a></li>'
+        for key, title, _ in present
+    )
     parts = [
         f'<section class="story" id="story-{esc(story.id)}">',
-        f"<h2>{esc(story.title)}</h2>",
-        f'<p class="meta">{len(story_docs)} source(s): '
-        f"{esc(', '.join(outlets) or 'unknown outlets')}"
-        f" · {esc(span_text)} · story id <code>{esc(story.id)}</code></p>",
-        _summary(story, labels),
-        _timeline(story, labels),
-        _people(story, labels),
-        _places(story),
-        _conflicts(story, labels),
-        _matrix(story, labels, outlets),
-        "<h3>Sources</h3>",
+        f"<h{level}>{esc(story.title)}</h{level}>",
+        _story_meta(ctx),
+        f'<nav class="toc" aria-label="Contents of this story"><ol>{toc}</ol></nav>',
+        *(html for _, _, html in present),
+        "</section>",
     ]
-    duplicates: dict[str, list[Document]] = {}
-    for doc in docs.values():
-        if doc.duplicate_of:
-            duplicates.setdefault(doc.duplicate_of, []).append(doc)
-    for doc in story_docs:
+    return "\n".join(parts)
+
+
+def _story_meta(ctx: StoryContext) -> str:
+    story_docs = [ctx.docs[d] for d in ctx.story.document_ids if d in ctx.docs]
+    outlets = sorted({d.outlet for d in story_docs if d.outlet})
+    dates = sorted(e.date.value for e in ctx.story.events)
+    span = f"{dates[0]} – {dates[-1]}" if dates else "no dated events"
+    shown = ", ".join(outlets[:8]) + (f" and {len(outlets) - 8} more" if len(outlets) > 8 else "")
+    return (
+        f'<p class="meta">{len(story_docs)} source(s): {esc(shown or "outlets unknown")}'
+        f" · events {esc(span)} · story id <code>{esc(ctx.story.id)}</code></p>"
+    )
+
+
+# ---------------------------------------------------------------- overview
+
+
+def _overview(ctx: StoryContext) -> str:
+    story = ctx.story
+    parts = [f'<section class="overview" id="{esc(ctx.anchor("overview"))}">']
+    parts.append(ctx.h(1, "Overview"))
+    if story.headline is not None:
         parts.append(
-            source_article(
-                doc,
-                labels.number(doc.id),
-                spans.get(doc.id, DocSpans()),
-                duplicates.get(doc.id, []),
-                docs,
-            )
+            f'<p class="headline">{esc(story.headline.text)}'
+            f"{ctx.labels.markers(story.headline.citations)}</p>"
         )
+    latest = _latest_source_date(ctx)
+    parts.append(ctx.h(2, "Summary" + (f" as of {latest}" if latest else "")))
+    if story.summary:
+        parts.append('<div class="summary">')
+        parts.extend(
+            f"<p>{esc(s.text)}{ctx.labels.markers(s.citations)}</p>" for s in story.summary
+        )
+        parts.append("</div>")
+    else:
+        parts.append('<p class="meta">No summary could be written with citations.</p>')
+    parts.append(_legend())
+    parts.append('<div class="overview-grid">')
+    parts.append(_key_people(ctx))
+    parts.append(_main_events(ctx))
+    parts.append("</div>")
+    parts.append(_conflict_overview(ctx))
     parts.append("</section>")
     return "\n".join(p for p in parts if p)
 
 
-def _summary(story: Story, labels: SourceLabels) -> str:
-    out = []
-    if story.headline is not None:
-        out.append(
-            f'<p class="headline">{esc(story.headline.text)}'
-            f"{labels.markers(story.headline.citations)}</p>"
+def _latest_source_date(ctx: StoryContext) -> str:
+    dates = [
+        ctx.docs[d].published.date.value  # type: ignore[union-attr]
+        for d in ctx.story.document_ids
+        if d in ctx.docs and ctx.docs[d].published.date is not None
+    ]
+    return f"{max(dates)} (the latest source)" if dates else ""
+
+
+def _legend() -> str:
+    return (
+        '<aside class="legend" aria-label="How to read this report"><strong>How to read this:'
+        "</strong> <sup>[n]</sup> cites source n (see Sources) and opens the quoted passage; "
+        'in a source, <mark class="cited">highlighted</mark> text is quoted by the summary, '
+        'timeline or conflicts, <span class="cited light">tinted</span> text is cited for a '
+        'role or detail, and <span class="shared">dotted</span> text also appears in another '
+        "source (so it is not independent confirmation).</aside>"
+    )
+
+
+def _key_people(ctx: StoryContext) -> str:
+    people = sorted(
+        (e for e in ctx.story.entities if e.type in ("PERSON", "ORG")),
+        key=lambda e: -len(e.mentions),
+    )[:KEY_PEOPLE]
+    if not people:
+        return ""
+    items = []
+    for e in people:
+        roles = ", ".join(e.role_names)
+        ages = sorted({str(a.value) for a in e.attributes if a.name == "age"})
+        details = "; ".join(p for p in (roles, f"age {'/'.join(ages)}" if ages else "") if p)
+        items.append(
+            f'<li><a href="{ctx.links.entity(ctx.story.id, e.id)}">{esc(e.name)}</a>'
+            + (f' <span class="meta">— {esc(details)}</span>' if details else "")
+            + "</li>"
         )
-    if story.summary:
-        out.append('<div class="summary">')
-        out.extend(f"<p>{esc(s.text)}{labels.markers(s.citations)}</p>" for s in story.summary)
-        out.append("</div>")
-    if not out:
-        out.append('<p class="meta">No summary could be written with citations.</p>')
-    return "\n".join(out)
+    return f"<div>{ctx.h(2, 'Key people and organisations')}<ul>{''.join(items)}</ul></div>"
 
 
-def _timeline(story: Story, labels: SourceLabels) -> str:
-    if not story.events:
-        return '<h3>Timeline</h3><p class="meta">No dated events found.</p>'
+def _main_events(ctx: StoryContext) -> str:
+    events = ctx.story.events
+    if not events:
+        return ""
+    ranked = sorted(events, key=lambda e: (-len({c.doc for c in e.citations}), e.date.value))
+    chosen = sorted(ranked[:MAIN_EVENTS], key=lambda e: e.date.sort_key)
+    rows = "".join(
+        f'<li><span class="date">{esc(format_date(e.date))}</span> {esc(e.text)}'
+        f"{ctx.labels.markers(e.citations)}</li>"
+        for e in chosen
+    )
+    more = (
+        f' <a href="{ctx.links.section(ctx.story.id, "timeline")}">All {len(events)} events</a>'
+        if len(events) > len(chosen)
+        else ""
+    )
+    return f'<div>{ctx.h(2, "Main events")}<ul class="events">{rows}</ul>{more}</div>'
+
+
+def _conflict_overview(ctx: StoryContext) -> str:
+    conflicts = ctx.story.conflicts
+    if not conflicts:
+        return f'{ctx.h(2, "Conflicts")}<p class="meta">Sources do not contradict each other.</p>'
+    items = "".join(
+        f'<li><span class="badge warn">{esc(c.kind)}</span> '
+        f'<a href="{ctx.links.section(ctx.story.id, "conflict-" + c.id)}">'
+        f"{esc(c.description)}</a></li>"
+        for c in conflicts
+    )
+    return f'{ctx.h(2, f"Conflicts ({len(conflicts)})")}<ul class="conflicts">{items}</ul>'
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _timeline(ctx: StoryContext) -> str:
+    head = ctx.h(1, "Timeline", ctx.anchor("timeline"))
+    if not ctx.story.events:
+        return head + '<p class="meta">No dated events found.</p>'
     rows = [
         f'<tr><td class="date">{esc(format_date(e.date))}</td><td>{esc(e.text)}</td>'
-        f"<td>{labels.outlet_links(e.citations)}</td></tr>"
-        for e in story.events
+        f"<td>{ctx.labels.outlet_links(e.citations)}</td></tr>"
+        for e in ctx.story.events
     ]
     return (
-        '<h3>Timeline</h3><table class="timeline"><thead><tr><th>Date</th><th>What happened</th>'
-        "<th>Reported by</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        head + '<div class="scroll"><table class="timeline"><thead><tr><th scope="col">Date</th>'
+        '<th scope="col">What happened</th><th scope="col">Reported by</th></tr></thead>'
+        "<tbody>" + "".join(rows) + "</tbody></table></div>"
     )
 
 
@@ -145,201 +290,84 @@ def _attributes(entity: Entity, labels: SourceLabels) -> str:
     return "<br>".join(items)
 
 
-def _people(story: Story, labels: SourceLabels) -> str:
-    people = [e for e in story.entities if e.type != "PLACE"]
-    if not people:
-        return ""
-    rows = [
-        f"<tr><td><strong>{esc(e.name)}</strong></td><td>{esc(e.type.lower())}</td>"
-        f"<td>{esc(', '.join(e.aliases))}</td><td>{_roles(e, labels)}</td>"
-        f'<td>{_attributes(e, labels)}</td><td class="num">{len(e.mentions)}</td></tr>'
-        for e in people
-    ]
-    return (
-        '<h3>People and organisations</h3><table class="entities"><thead><tr><th>Name</th>'
-        "<th>Type</th><th>Also written</th><th>Roles</th><th>Age and other details</th>"
-        '<th class="num">Mentions</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
+def _aliases(ctx: StoryContext, entity: Entity) -> str:
+    hooks = ctx.hooks
+    if hooks is None:
+        return esc(", ".join(entity.aliases))
+    return ", ".join(
+        f'<span class="alias">{esc(a)}{hooks.merge(ctx.story, entity, a)}</span>'
+        for a in entity.aliases
     )
 
 
-def _places(story: Story) -> str:
-    places = [e for e in story.entities if e.type == "PLACE"]
-    if not places:
+def _people(ctx: StoryContext) -> str:
+    people = [e for e in ctx.story.entities if e.type != "PLACE"]
+    if not people:
         return ""
+    rows = [
+        f'<tr id="{esc(f"entity-{ctx.story.id}-{e.id}")}">'
+        f'<td><a href="{ctx.links.entity(ctx.story.id, e.id)}"><strong>{esc(e.name)}</strong></a>'
+        f"</td><td>{esc(e.type.lower())}</td><td>{_aliases(ctx, e)}</td>"
+        f"<td>{_roles(e, ctx.labels)}</td>"
+        f'<td>{_attributes(e, ctx.labels)}</td><td class="num">{len(e.mentions)}</td></tr>'
+        for e in people
+    ]
+    return (
+        ctx.h(1, "People and organisations", ctx.anchor("people"))
+        + '<div class="scroll"><table class="entities"><thead><tr><th scope="col">Name</th>'
+        '<th scope="col">Type</th><th scope="col">Also written</th><th scope="col">Roles</th>'
+        '<th scope="col">Age and other details</th><th scope="col" class="num">Mentions</th>'
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>"
+    )
+
+
+def _places(ctx: StoryContext) -> str:
+    places = [e for e in ctx.story.entities if e.type == "PLACE"]
+    head = ctx.h(1, "Places", ctx.anchor("places"))
+    if not places:
+        return head + '<p class="meta">No places found.</p>'
     items = [
-        f"<li>{esc(p.name)}"
-        + (f' <span class="meta">(also {esc(", ".join(p.aliases))})</span>' if p.aliases else "")
+        f'<li id="{esc(f"entity-{ctx.story.id}-{p.id}")}">'
+        f'<a href="{ctx.links.entity(ctx.story.id, p.id)}">{esc(p.name)}</a>'
+        + (f' <span class="meta">(also {_aliases(ctx, p)})</span>' if p.aliases else "")
         + f' <span class="meta">· {len(p.mentions)} mention(s)</span></li>'
         for p in places
     ]
-    return '<h3>Places</h3><ul class="places">' + "".join(items) + "</ul>"
+    return head + '<ul class="places">' + "".join(items) + "</ul>"
 
 
-def _conflicts(story: Story, labels: SourceLabels) -> str:
-    if not story.conflicts:
-        return '<h3>Conflicts</h3><p class="meta">No conflicts between sources were found.</p>'
-    out = ["<h3>Conflicts</h3>"]
-    for conflict in story.conflicts:
+def _conflicts(ctx: StoryContext) -> str:
+    head = ctx.h(1, "Conflicts", ctx.anchor("conflicts"))
+    if not ctx.story.conflicts:
+        return head + '<p class="meta">No conflicts between sources were found.</p>'
+    out = [head]
+    for conflict in ctx.story.conflicts:
         sides = []
         for side in conflict.sides:
             quotes = "".join(
-                f'<blockquote>{esc(c.quote)}<span class="meta">— {esc(labels.outlet(c.doc))}'
-                f" [{labels.link(c)}]</span></blockquote>"
+                f'<blockquote>{esc(c.quote)}<span class="meta">— {esc(ctx.labels.outlet(c.doc))}'
+                f" [{ctx.labels.link(c)}]</span></blockquote>"
                 for c in side.citations
             )
-            sides.append(f'<div class="side"><h4>{esc(side.text)}</h4>{quotes}</div>')
+            sides.append(
+                f'<div class="side"><p class="side-says">{esc(side.text)}</p>{quotes}</div>'
+            )
+        review = ctx.hooks.conflict(ctx.story, conflict) if ctx.hooks is not None else ""
         out.append(
-            f'<div class="conflict" id="conflict-{esc(story.id)}-{esc(conflict.id)}">'
+            f'<div class="conflict" id="{esc(ctx.anchor("conflict-" + conflict.id))}">'
             f'<p><span class="badge warn">{esc(conflict.kind)}</span> '
-            f"{esc(conflict.description)}</p>"
+            f"{esc(conflict.description)}{review}</p>"
             f'<div class="sides">{"".join(sides)}</div></div>'
         )
     return "\n".join(out)
 
 
-def _matrix(story: Story, labels: SourceLabels, outlets: Sequence[str]) -> str:
-    if not story.corroborations:
-        return ""
-    columns = list(dict.fromkeys([*outlets, *(o for c in story.corroborations for o in c.outlets)]))
-    head = "".join(f"<th>{esc(o)}</th>" for o in columns)
-    rows = []
-    for fact in story.corroborations:
-        by_outlet: dict[str, Citation] = {}
-        for c in fact.citations:
-            by_outlet.setdefault(labels.outlet(c.doc), c)
-        cells = []
-        for outlet in columns:
-            if outlet in by_outlet:
-                cells.append(f'<td class="yes">{labels.link(by_outlet[outlet], "✓")}</td>')
-            elif outlet in fact.outlets:
-                cells.append('<td class="yes">✓</td>')
-            else:
-                cells.append('<td class="no">·</td>')
-        rows.append(
-            f"<tr><td>{esc(fact.text)}</td>{''.join(cells)}"
-            f'<td class="num">{fact.independent_sources}</td></tr>'
-        )
-    return (
-        '<h3>Who reports what</h3><table class="matrix"><thead><tr><th>Fact</th>'
-        f'{head}<th class="num">Independent sources</th></tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table>"
-        + _profiles(story)
-    )
-
-
-def _profiles(story: Story) -> str:
-    """Per outlet: facts others confirm, facts only it reports, facts it leaves out."""
-    profiles = getattr(story, "outlet_profiles", ())
-    if not profiles:
-        return ""
-    facts = {c.id: c.text for c in story.corroborations}
-
-    def listed(ids: Sequence[str]) -> str:
-        return "<br>".join(esc(facts.get(i, i)) for i in ids) or '<span class="meta">none</span>'
-
-    rows = "".join(
-        f"<tr><td>{esc(p.outlet)}</td><td>{listed(p.confirmed)}</td>"
-        f"<td>{listed(p.only_here)}</td><td>{listed(p.omitted)}</td></tr>"
-        for p in profiles
-    )
-    return (
-        '<table class="profiles"><thead><tr><th>Outlet</th><th>Confirmed by others</th>'
-        "<th>Only this outlet</th><th>Left out (most others report it)</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
-
-
-def removal_note(doc: Document) -> str:
-    """``removed: related-links (47 lines), navigation (3 lines)``, or "" when nothing was."""
-    rows = removal_summary(doc.removals)
-    if not rows:
-        return ""
-    parts = [
-        f"{reason} ({lines} line{'s' if lines != 1 else ''}"
-        + (f" in {blocks} blocks" if blocks > 1 else "")
-        + ")"
-        for reason, blocks, lines in rows
-    ]
-    return "removed: " + ", ".join(parts)
-
-
-def published_note(doc: Document) -> str:
-    p = doc.published
-    text = format_date(p.date)
-    if p.date is not None:
-        text += f" ({p.date.granularity}; decided from {p.basis})"
-    else:
-        text += f" ({p.basis})"
-    if p.page_date:
-        text += f"; printed on the page as “{p.page_date}”"
-    return text
-
-
-def source_article(
-    doc: Document,
-    number: str,
-    spans: DocSpans,
-    duplicates: Sequence[Document],
-    docs: Mapping[str, Document],
-    *,
-    with_id: bool = True,
-) -> str:
-    """One source: what is known about it, then its clean text with cited spans marked.
-
-    ``with_id`` gives the article the id ``doc-<id>`` that links to the source point at.
-    """
-    rows = [("Source", esc(doc.source)), ("Published", esc(published_note(doc)))]
-    if doc.author:
-        rows.append(("Author", esc(doc.author)))
-    if doc.dateline_place:
-        rows.append(("Dateline", esc(doc.dateline_place)))
-    if doc.shared_spans:
-        others = Counter(other for _, _, other in doc.shared_spans)
-        rows.append(
-            (
-                "Shares text with",
-                ", ".join(
-                    f'<a href="{href(doc_anchor(o))}">'
-                    f"{esc((docs[o].outlet or o) if o in docs else o)}</a>"
-                    f" ({n} passage{'s' if n != 1 else ''})"
-                    for o, n in others.items()
-                ),
-            )
-        )
-    if duplicates:
-        rows.append(
-            (
-                "Duplicates",
-                ", ".join(
-                    f'<a href="{href(doc_anchor(d.id))}">{esc(d.id)}</a>'
-                    f" ({esc(d.outlet or d.source)})"
-                    for d in duplicates
-                ),
-            )
-        )
-    meta = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    flags = ""
-    if doc.flags:
-        flags = (
-            '<ul class="flags">'
-            + "".join(
-                f"<li><strong>{esc(f.kind)}</strong>: {esc(f.message)}</li>" for f in doc.flags
-            )
-            + "</ul>"
-        )
-    removed = ""
-    note = removal_note(doc)
-    if note:
-        blocks = "".join(f"<h4>{esc(r.reason)}</h4><pre>{esc(r.text)}</pre>" for r in doc.removals)
-        removed = f'<details class="removed"><summary>{esc(note)}</summary>{blocks}</details>'
-    title = esc(doc.title or doc.id)
-    outlet = esc(doc.outlet or "unknown outlet")
-    shared = [(s, e) for s, e, _ in doc.shared_spans]
-    text = marked_text(doc.clean_text, doc.id, spans.strong, shared, spans.light)
-    element_id = f' id="{esc(doc_anchor(doc.id))}"' if with_id else ""
-    return (
-        f'<article class="source"{element_id}>'
-        f"<h4>[{esc(number)}] {outlet} — {title}</h4><dl>{meta}</dl>{flags}{removed}"
-        f'<div class="text">{text}</div></article>'
-    )
+__all__ = [
+    "ReviewHooks",
+    "detail_citations",
+    "format_date",
+    "linked_citations",
+    "main_citations",
+    "published_note",
+    "story_body",
+]

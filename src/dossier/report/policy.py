@@ -1,8 +1,10 @@
 """What a Dossier page may load and run: the one Content-Security-Policy, and the other
 security headers, used by the report file and by the web app alike.
 
-A page runs no script and loads nothing from elsewhere. Inline ``<style>`` and
-``<script>`` blocks are allowed only by the SHA-256 of their exact text, so a
+A page loads nothing from elsewhere and runs no script but the web UI's own file
+(``/static/ui.js``, same origin, for the review buttons; it talks to the same
+server only). Inline ``<style>`` and ``<script>`` blocks are allowed only by the
+SHA-256 of their exact text, so a
 page that inlines something must list it here: the report's stylesheet is
 :func:`stylesheet`, and inline scripts go in :data:`INLINE_SCRIPTS`. The
 report file carries the policy in a ``<meta>`` tag (:func:`policy_meta`); the
@@ -48,12 +50,12 @@ def content_security_policy(
         "default-src 'none'",
         "style-src 'self' " + " ".join(source_hash(s) for s in style_list),
         "img-src 'self'",
+        "script-src 'self' " + " ".join(source_hash(s) for s in script_list),
+        "connect-src 'self'",
         "form-action 'self'",
         "base-uri 'none'",
         "frame-ancestors 'none'",
     ]
-    if script_list:
-        directives.append("script-src " + " ".join(source_hash(s) for s in script_list))
     return "; ".join(d.strip() for d in directives)
 
 

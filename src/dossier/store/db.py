@@ -30,6 +30,8 @@ from dossier.store.history import read_builds
 from dossier.store.lock import writer_lock
 from dossier.store.migrate import WaitFn, begin_immediate, migrate, schema_version
 from dossier.store.read import read_documents, read_story
+from dossier.store.reviews import Review, ReviewKind, clear_review, read_reviews, set_review
+from dossier.store.spellings import ExpandedQuery, entity_spellings, expand_query
 from dossier.store.write import replace_corpus
 
 log = logging.getLogger(__name__)
@@ -70,6 +72,8 @@ class SearchHit:
     story_ids: tuple[str, ...]
     snippet: str
     highlights: tuple[tuple[int, int], ...]  # spans of ``snippet`` that matched the query
+    at: int | None = None  # offset of the snippet's passage in the clean text, when found
+    terms: tuple[str, ...] = ()  # what counted as a hit: the query's words and the spellings
 
 
 def fts_query(query: str) -> str:
@@ -386,19 +390,28 @@ class Store:
             )
             return tuple(r[0] for r in rows)
 
+    def expand(self, query: str) -> ExpandedQuery:
+        """``query`` as a full-text query that also matches every merged spelling of the
+        entities it names (:mod:`dossier.store.spellings`)."""
+        with self._reading() as conn:
+            return expand_query(query, entity_spellings(conn))
+
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Documents whose title or clean text contain every word of ``query``, best first.
+        """Documents whose title or clean text contain every word of ``query`` (an entity's
+        name standing for all its spellings), best first.
 
         Raises :class:`QueryError` for a query over the limits of :func:`fts_query` and
         :class:`QueryTimeout` when the search runs longer than ``search_seconds``.
         """
-        match = fts_query(query)
+        fts_query(query)  # the limits on a query's length and words
+        expanded = self.expand(query)
+        match = expanded.fts
         if not match:
             return []
         with self.reading(self.search_seconds) as conn:
             rows = conn.execute(
                 f"""
-                SELECT f.doc_id, d.title, d.outlet, d.status,
+                SELECT f.doc_id, d.title, d.outlet, d.status, d.clean_text,
                   snippet(documents_fts, 2, '{_HIT_START}', '{_HIT_END}', '…', 16) AS snip,
                   (SELECT json_group_array(story_id) FROM story_documents
                      WHERE doc_id = f.doc_id) AS stories
@@ -419,9 +432,47 @@ class Store:
                     story_ids=tuple(json.loads(r["stories"])),
                     snippet=snippet,
                     highlights=spans,
+                    at=_passage_offset(r["clean_text"], snippet),
+                    terms=expanded.terms,
                 )
             )
         return hits
+
+    # -- review marks
+
+    def reviews(self, keys: Sequence[str] | None = None) -> list[Review]:
+        """Stored review marks (all, or those with the given keys), latest first."""
+        with self._reading() as conn:
+            return read_reviews(conn, keys)
+
+    def set_review(self, review: Review) -> None:
+        """Store a mark (replacing an earlier one on the same item); one transaction."""
+        with self._transaction() as conn:
+            set_review(conn, review)
+
+    def clear_review(self, kind: ReviewKind, key: str) -> None:
+        with self._transaction() as conn:
+            clear_review(conn, kind, key)
+
+    def list_documents(self, status: str | None = None) -> list[tuple[str, str, str, str | None]]:
+        """``(id, source, status, reason)`` of every stored document (or those with ``status``)."""
+        query = "SELECT id, source, status, reason FROM documents"
+        params: tuple[str, ...] = ()
+        if status:
+            query += " WHERE status = ?"
+            params = (status,)
+        with self._reading() as conn:
+            rows = conn.execute(query + " ORDER BY position, id", params).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def _passage_offset(text: str, snippet: str) -> int | None:
+    """Where the snippet's longest stretch between ellipses starts in ``text``."""
+    parts = sorted((p.strip() for p in snippet.split("…")), key=len, reverse=True)
+    if not parts or len(parts[0]) < 8:
+        return None
+    found = text.find(parts[0])
+    return found if found >= 0 else None
 
 
 def _content_id_sql(*args: object) -> str:

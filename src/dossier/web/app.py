@@ -19,11 +19,14 @@ from typing import TYPE_CHECKING
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from dossier.report.html import stylesheet
 from dossier.store import Store
-from dossier.web import api, ui
+from dossier.web import api, downloads, reviews, ui, ui_entity
 from dossier.web.api import BuildFn, PipelineBuild
 from dossier.web.errors import http_exception, server_error
 from dossier.web.guard import (
@@ -42,18 +45,34 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_SEARCHES = 4  # searches running at once; more get 503
 
 
+def report_stylesheet(request: Request) -> Response:
+    """The report's stylesheet (one file for the report folder and the UI)."""
+    return Response(stylesheet(), media_type="text/css; charset=utf-8")
+
+
 def routes() -> list[Route | Mount]:
     return [
         Route("/", ui.index, name="index"),
         Route("/stories/{story_id:str}", ui.story, name="story"),
+        Route("/stories/{story_id:str}/facts", ui.facts, name="story-facts"),
+        Route(
+            "/stories/{story_id:str}/entities/{entity_id:str}",
+            ui_entity.entity,
+            name="entity",
+        ),
+        Route("/stories/{story_id:str}/download/{name:str}", downloads.download, name="download"),
+        Route("/documents", ui.documents, name="documents"),
         Route("/documents/{doc_id:str}", ui.document, name="document"),
         Route("/search", ui.search, name="search"),
+        Route("/static/report.css", report_stylesheet, name="report-css"),
         Route("/api/health", api.health, name="api-health"),
         Route("/api/stories", api.list_stories, name="api-stories"),
         Route("/api/stories/{story_id:str}", api.get_story, name="api-story"),
         Route("/api/documents/{doc_id:str}", api.get_document, name="api-document"),
         Route("/api/search", api.search, name="api-search"),
         Route("/api/build", api.build, methods=["POST"], name="api-build"),
+        Route("/api/reviews", reviews.list_reviews, name="api-reviews"),
+        Route("/api/reviews", reviews.post_review, methods=["POST"], name="api-review"),
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
     ]
 

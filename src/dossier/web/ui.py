@@ -1,26 +1,80 @@
-"""The web UI: the story list, each story's page (the HTML report's story section) and search."""
+"""The web UI: stories, a story (filters, downloads, review marks), its facts, its entities,
+documents (rejected ones included), one document with its citations and search hits,
+and search over every merged spelling.
+
+Pages are the report's HTML (:mod:`dossier.report`) with the UI's links; the stylesheet
+and the one script (``/static/ui.js``, review buttons) are files, so the pages work
+under a strict Content-Security-Policy.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from dossier.model import Corpus
-from dossier.report.html import page, render_report
-from dossier.report.html_story import linked_citations, source_article
-from dossier.report.html_text import DocSpans, doc_anchor, esc
+from dossier.model import Corpus, Document, Story
+from dossier.report.html import cited_spans, page
+from dossier.report.html_facts import facts_table
+from dossier.report.html_index import other_inputs, story_item
+from dossier.report.html_source import source_article
+from dossier.report.html_story import story_body
+from dossier.report.html_text import DocSpans, SourceLabels, doc_anchor, esc, marked_text
+from dossier.report.links import Links
 from dossier.store import SearchHit
+from dossier.store.spellings import hit_spans
 from dossier.web.api import store_of
+from dossier.web.downloads import DOWNLOADS, story_and_documents
 from dossier.web.errors import ApiError
+from dossier.web.filters import StoryFilter, apply_filter
+from dossier.web.reviews import review_controls
 
-HEAD = '<link rel="stylesheet" href="/static/ui.css">'
+HEAD = '<script src="/static/ui.js" defer></script>'
+STYLESHEET = "/static/report.css"
+
+
+def _q(value: str) -> str:
+    return quote(value, safe="")
+
+
+@dataclass(frozen=True, slots=True)
+class UiRoutes(Links):
+    """Links to the web UI's routes."""
+
+    single_page = False
+
+    def index(self) -> str:
+        return "/"
+
+    def story(self, story_id: str) -> str:
+        return esc(f"/stories/{_q(story_id)}")
+
+    def section(self, story_id: str, section: str) -> str:
+        return esc(f"/stories/{_q(story_id)}#{_q(section + '-' + story_id)}")
+
+    def source(self, doc_id: str, start: int | None = None) -> str:
+        return esc(f"/documents/{_q(doc_id)}#{_q(doc_anchor(doc_id, start))}")
+
+    def entity(self, story_id: str, entity_id: str) -> str:
+        return esc(f"/stories/{_q(story_id)}/entities/{_q(entity_id)}")
+
+    def facts(self, story_id: str) -> str:
+        return esc(f"/stories/{_q(story_id)}/facts")
+
+    def asset(self, name: str) -> str:
+        return esc(f"/static/{name}")
+
+
+ROUTES = UiRoutes()
 
 
 def nav(query: str = "") -> str:
     return (
-        '<header class="page"><nav class="site"><a href="/">All stories</a>'
+        '<header class="page"><nav class="site" aria-label="Site"><a href="/">Stories</a>'
+        ' · <a href="/documents">Documents</a>'
+        ' · <a href="/documents?status=rejected">Rejected inputs</a>'
         '<form action="/search" method="get" role="search">'
         f'<input type="search" name="q" value="{esc(query)}" placeholder="Search the sources"'
         ' aria-label="Search the sources"> <button type="submit">Search</button></form>'
@@ -28,43 +82,151 @@ def nav(query: str = "") -> str:
     )
 
 
+def ui_page(title: str, body: str, query: str = "") -> HTMLResponse:
+    return HTMLResponse(
+        page(title, body, nav_html=nav(query), head_html=HEAD, stylesheet_href=STYLESHEET)
+    )
+
+
 def index(request: Request) -> HTMLResponse:
-    stories = store_of(request).list_stories()
-    items = []
-    for s in stories:
-        dates = f"{s.first_date} – {s.last_date}" if s.first_date else "no dated events"
-        headline = f"<p>{esc(s.headline)}</p>" if s.headline else ""
-        items.append(
-            f'<li class="story-item"><h3><a href="/stories/{quote(s.id, safe="")}">'
-            f"{esc(s.title)}</a></h3>"
-            f'{headline}<p class="meta">{s.documents} source(s): {esc(", ".join(s.outlets))}'
-            f" · {esc(dates)} · {s.entities} people/organisations/places · {s.events} events"
-            f" · {s.conflicts} conflict(s)</p></li>"
-        )
+    store = store_of(request)
+    listings = store.list_stories()
+    rejected = len(store.list_documents("rejected"))
+    stories = [s for s in (store.get_story(x.id) for x in listings) if s is not None]
+    ids = sorted({d for s in stories for d in s.document_ids})
+    docs = {d.id: d for d in store.get_documents(ids)}
+    ranked = sorted(stories, key=lambda s: (-len(s.document_ids), s.title))
+    items = "".join(story_item(s, docs, ROUTES) for s in ranked)
+    note = (
+        f' · <a href="/documents?status=rejected">{rejected} rejected input(s)</a>'
+        if rejected
+        else ""
+    )
     listing = (
-        '<ul class="stories">' + "".join(items) + "</ul>"
+        f'<ol class="stories">{items}</ol>'
         if items
         else '<p class="meta">No stories yet. Build some with <code>dossier build</code> '
         "or <code>POST /api/build</code>.</p>"
     )
-    body = f"<main><h1>Stories</h1>{listing}</main>"
-    return HTMLResponse(page("Dossier: stories", body, nav_html=nav(), head_html=HEAD))
+    body = (
+        f'<h1>Stories</h1><p class="meta">{len(stories)} stories from {len(docs)} sources'
+        f"{note}</p>{listing}"
+    )
+    return ui_page("Dossier: stories", body)
+
+
+# ---------------------------------------------------------------- a story
+
+
+def _filter_form(story: Story, docs: dict[str, Document], f: StoryFilter) -> str:
+    people = sorted(
+        (e for e in story.entities if e.type in ("PERSON", "ORG")), key=lambda e: -len(e.mentions)
+    )[:200]
+    outlets = sorted({o for d in story.document_ids if d in docs and (o := docs[d].outlet)})
+    kinds = sorted({c.kind for c in story.conflicts})
+
+    def select(name: str, label: str, options: list[tuple[str, str]], chosen: str) -> str:
+        opts = "".join(
+            f'<option value="{esc(v)}"{" selected" if v == chosen else ""}>{esc(t)}</option>'
+            for v, t in [("", "any"), *options]
+        )
+        return (
+            f'<label for="f-{name}">{esc(label)}</label>'
+            f'<select id="f-{name}" name="{name}">{opts}</select>'
+        )
+
+    clear = f' <a href="{ROUTES.story(story.id)}">Clear</a>' if f.active else ""
+    return (
+        f'<form class="filters" method="get" action="{ROUTES.story(story.id)}" '
+        'aria-label="Filter this story">'
+        + select("entity", "Person or organisation", [(e.id, e.name) for e in people], f.entity)
+        + select("outlet", "Outlet", [(o, o) for o in outlets], f.outlet)
+        + '<label for="f-from">From</label><input id="f-from" name="from" '
+        f'placeholder="YYYY-MM-DD" size="10" value="{esc(f.date_from)}">'
+        + '<label for="f-to">To</label><input id="f-to" name="to" placeholder="YYYY-MM-DD" '
+        f'size="10" value="{esc(f.date_to)}">'
+        + select("kind", "Conflict kind", [(k, k) for k in kinds], f.conflict_kind)
+        + f'<button type="submit">Filter</button>{clear}</form>'
+    )
+
+
+def _downloads(story: Story) -> str:
+    items = "".join(
+        f'<li><a href="/stories/{esc(_q(story.id))}/download/{name}" download>{esc(name)}</a> '
+        f'<span class="meta">{esc(what)}</span></li>'
+        for name, (what, _) in DOWNLOADS.items()
+    )
+    return (
+        '<details class="downloads"><summary>Download this story</summary>'
+        f"<ul>{items}</ul></details>"
+    )
 
 
 def story(request: Request) -> HTMLResponse:
-    store = store_of(request)
-    story_id = request.path_params["story_id"]
-    found = store.get_story(story_id)
-    if found is None:
-        raise ApiError(404, f"no story with id {story_id!r}")
-    ids = list(found.document_ids)
-    cited = {c.doc for c in linked_citations(found)} - set(ids)
-    docs = store.get_documents([*ids, *sorted(cited)])
-    known = {d.id for d in docs}
-    # Duplicates of this story's documents are listed with the story, with their reasons.
-    dupes = tuple(d for d in store.duplicates_of(ids) if d.id not in known)
-    corpus = Corpus(documents=(*docs, *dupes), stories=(found,))
-    return HTMLResponse(render_report(corpus, nav_html=nav(), head_html=HEAD))
+    found, docs = story_and_documents(request)
+    f = StoryFilter.from_params(request.query_params)
+    shown = apply_filter(found, docs, f)
+    hooks = review_controls(request, found)
+    note = ""
+    if f.active:
+        note = (
+            f'<p class="meta filtered" role="status">Filtered: {len(shown.events)} of '
+            f"{len(found.events)} events, {len(shown.conflicts)} of {len(found.conflicts)} "
+            f"conflicts, {len(shown.corroborations)} of {len(found.corroborations)} facts.</p>"
+        )
+    tools = _filter_form(found, docs, f) + note + _downloads(found)
+    body = story_body(shown, docs, ROUTES, level=1, hooks=hooks)
+    marker = "</nav>"  # the tools go right after the story's table of contents
+    body = body.replace(marker, marker + tools, 1)
+    dupes = Corpus(documents=tuple(docs.values()), stories=(found,))
+    body += other_inputs(dupes, ROUTES, {}, with_texts=False)
+    return ui_page(found.title, body)
+
+
+def facts(request: Request) -> HTMLResponse:
+    found, docs = story_and_documents(request)
+    labels = SourceLabels(found.document_ids, docs, ROUTES)
+    n = len(found.corroborations)
+    body = (
+        f"<h1>All facts: {esc(found.title)}</h1>"
+        f'<p><a href="{ROUTES.story(found.id)}">Back to the story</a></p>'
+        + facts_table(found.corroborations, labels, f"All {n} facts, most reported first", None)
+    )
+    return ui_page(f"All facts: {found.title}", body)
+
+
+# ---------------------------------------------------------------- documents
+
+
+def documents(request: Request) -> HTMLResponse:
+    status = request.query_params.get("status", "")
+    if status not in ("", "ok", "duplicate", "rejected"):
+        raise ApiError(400, "status must be ok, duplicate or rejected")
+    rows = store_of(request).list_documents(status or None)
+    body_rows = "".join(
+        f'<tr><td><a href="/documents/{esc(_q(i))}">{esc(i)}</a></td><td>{esc(src)}</td>'
+        f"<td>{esc(st)}</td><td>{esc(reason or '')}</td></tr>"
+        for i, src, st, reason in rows
+    )
+    what = {"": "All documents", "ok": "Documents", "duplicate": "Duplicates"}
+    heading = what.get(status, "Rejected inputs")
+    body = (
+        f"<h1>{esc(heading)} ({len(rows)})</h1>"
+        '<p class="meta">Show: <a href="/documents">all</a> · '
+        '<a href="/documents?status=rejected">rejected</a> · '
+        '<a href="/documents?status=duplicate">duplicates</a></p>'
+        '<div class="scroll"><table><thead><tr><th scope="col">Input</th>'
+        '<th scope="col">Source</th><th scope="col">Status</th><th scope="col">Why</th></tr>'
+        f"</thead><tbody>{body_rows}</tbody></table></div>"
+    )
+    return ui_page(heading, body)
+
+
+def _span_param(raw: str) -> tuple[int, int] | None:
+    start, _, end = raw.partition("-")
+    if start.isdigit() and end.isdigit() and int(start) < int(end):
+        return int(start), int(end)
+    return None
 
 
 def document(request: Request) -> HTMLResponse:
@@ -73,41 +235,67 @@ def document(request: Request) -> HTMLResponse:
     doc = store.get_document(doc_id)
     if doc is None:
         raise ApiError(404, f"no document with id {doc_id!r}")
-    stories = store.stories_of(doc_id)
-    links = ", ".join(f'<a href="/stories/{quote(s, safe="")}">{esc(s)}</a>' for s in stories)
-    status = f"{doc.status}" + (f": {doc.reason}" if doc.reason else "")
-    body = (
-        f"<main><h1>{esc(doc.title or doc.id)}</h1>"
-        f'<p class="meta">input <code>{esc(doc.id)}</code> · {esc(status)}'
-        + (f" · story: {links}" if links else " · in no story")
-        + "</p>"
-        + source_article(doc, doc.id, DocSpans(), [], {doc.id: doc})
-        + "</main>"
+    story_ids = store.stories_of(doc_id)
+    stories = [s for s in (store.get_story(i) for i in story_ids) if s is not None]
+    spans = cited_spans(stories).get(doc.id, DocSpans())
+    query = request.query_params.get("q", "").strip()
+    hits: list[tuple[int, int]] = []
+    if query:
+        hits = hit_spans(doc.clean_text, store.expand(query).terms)
+    at = request.query_params.get("at", "")
+    target = int(at) if at.isdigit() else None
+    chosen = _span_param(request.query_params.get("hl", ""))
+    if chosen is not None:
+        hits, target = [chosen], chosen[0]
+    shared = [(s, e) for s, e, _ in doc.shared_spans]
+    text = marked_text(
+        doc.clean_text, doc.id, spans.strong, shared, spans.light, hits=hits, target=target
     )
-    return HTMLResponse(page(doc.title or doc.id, body, nav_html=nav(), head_html=HEAD))
+    home = stories[0] if stories else None
+    number = SourceLabels(home.document_ids, {}).number(doc.id) if home else doc.id
+    others = {d.id: d for d in store.get_documents([o for *_, o in doc.shared_spans])}
+    article = source_article(
+        doc, number, spans, store.duplicates_of([doc.id]), others, ROUTES, level=1, text_html=text
+    )
+    where = ", ".join(f'<a href="{ROUTES.story(s.id)}">{esc(s.title)}</a>' for s in stories)
+    found = ""
+    if query:
+        found = (
+            f'<p class="meta" role="status">{len(hits)} match(es) for “{esc(query)}”'
+            + (' · <a href="#passage">go to the passage</a>' if hits else "")
+            + "</p>"
+        )
+    body = f'<p class="meta">{"Story: " + where if where else "In no story"}</p>{found}{article}'
+    return ui_page(doc.title or doc.id, body, query)
+
+
+# ---------------------------------------------------------------- search
 
 
 def search(request: Request) -> HTMLResponse:
     query = request.query_params.get("q", "").strip()
-    hits = store_of(request).search(query) if query else []
-    items = "".join(_hit(h) for h in hits)
+    store = store_of(request)
+    hits = store.search(query) if query else []
+    expanded = store.expand(query).spellings if query else ()
+    also = (
+        f'<p class="meta">Also searched as: {esc(", ".join(expanded))} (merged spellings)</p>'
+        if expanded
+        else ""
+    )
     if not query:
         result = '<p class="meta">Type words to find in the sources.</p>'
     elif not hits:
-        result = f'<p class="meta">Nothing found for “{esc(query)}”.</p>'
+        result = f'{also}<p class="meta">Nothing found for “{esc(query)}”.</p>'
     else:
-        result = f'<p class="meta">{len(hits)} source(s)</p><ol class="hits">{items}</ol>'
-    body = f"<main><h1>Search</h1>{result}</main>"
-    return HTMLResponse(
-        page(f"Search: {query}" if query else "Search", body, nav_html=nav(query), head_html=HEAD)
-    )
+        items = "".join(_hit(h, query) for h in hits)
+        result = f'{also}<p class="meta">{len(hits)} source(s)</p><ol class="hits">{items}</ol>'
+    body = f"<h1>Search</h1>{result}"
+    return ui_page(f"Search: {query}" if query else "Search", body, query)
 
 
-def _hit(hit: SearchHit) -> str:
-    if hit.story_ids:
-        target = f"/stories/{quote(hit.story_ids[0], safe='')}#{quote(doc_anchor(hit.doc_id))}"
-    else:
-        target = f"/documents/{quote(hit.doc_id, safe='')}"
+def _hit(hit: SearchHit, query: str) -> str:
+    params = {"q": query, **({"at": str(hit.at)} if hit.at is not None else {})}
+    target = f"/documents/{_q(hit.doc_id)}?{urlencode(params)}#passage"
     snippet, cursor = [], 0
     for start, end in hit.highlights:
         snippet.append(esc(hit.snippet[cursor:start]))
@@ -115,7 +303,10 @@ def _hit(hit: SearchHit) -> str:
         cursor = end
     snippet.append(esc(hit.snippet[cursor:]))
     status = "" if hit.status == "ok" else f' <span class="badge">{esc(hit.status)}</span>'
+    stories = "".join(
+        f' <a class="meta" href="{ROUTES.story(s)}">(its story)</a>' for s in hit.story_ids[:1]
+    )
     return (
         f'<li><a href="{esc(target)}">{esc(hit.title or hit.doc_id)}</a>{status}'
-        f' <span class="meta">{esc(hit.outlet or "")}</span><br>{"".join(snippet)}</li>'
+        f' <span class="meta">{esc(hit.outlet or "")}</span>{stories}<br>{"".join(snippet)}</li>'
     )
