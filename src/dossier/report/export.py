@@ -77,6 +77,7 @@ def events_csv(story: Story, docs: Mapping[str, Document]) -> str:
                 e.citations[0].quote if e.citations else "",
             )
         )
+    # not language: CSV column names of the export format
     header = ("id", "date", "granularity", "approximate", "what happened", "outlets")
     return _csv((*header, "documents", "entities", "first quote"), rows)
 
@@ -99,6 +100,7 @@ def entities_csv(story: Story, docs: Mapping[str, Document]) -> str:
                 "; ".join(doc_ids),
             )
         )
+    # not language: CSV column names of the export format
     header = ("id", "type", "name", "also written", "roles", "details", "mentions", "documents")
     return _csv(header, rows)
 
@@ -122,6 +124,7 @@ def claims_csv(story: Story, docs: Mapping[str, Document]) -> str:
         )
         for c in story.claims
     ]
+    # not language: CSV column names of the export format
     header = ("id", "document", "outlet", "start", "end", "quote", "speaker", "modality")
     return _csv((*header, "shared", "dates", "numbers", "entities"), rows)
 

@@ -12,6 +12,7 @@ from dossier.report.html_text import DocSpans, SourceLabels, doc_anchor, esc, ma
 from dossier.report.json_out import removal_summary
 from dossier.report.links import Links
 
+# not language: how the report names each provenance basis (interface text)
 _BASIS_NAMES = {
     "sources-file": "sources file",
     "canonical-link": "canonical link",

@@ -102,6 +102,7 @@ def story_body(
     """
     labels = SourceLabels(story.document_ids, docs, links)
     ctx = StoryContext(story, docs, labels, links, level, hooks)
+    # not language: the story page's sections (interface text)
     sections = [
         ("overview", "Overview", _overview(ctx)),
         ("sources", "Sources", sources_panel(ctx.h(1, "Sources"), story, docs, labels, links)),

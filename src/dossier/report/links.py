@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from dossier.report.html_text import doc_anchor, esc, href
 
+# not language: characters safe in a file name
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 FOLDER = "report"  # the folder beside report.html that holds the other pages
 

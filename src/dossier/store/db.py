@@ -393,7 +393,7 @@ class Store:
     def expand(self, query: str) -> ExpandedQuery:
         """``query`` as a full-text query that also matches every merged spelling of the
         entities it names (:mod:`dossier.store.spellings`)."""
-        with self._reading() as conn:
+        with self.reading() as conn:
             return expand_query(query, entity_spellings(conn))
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
@@ -442,16 +442,16 @@ class Store:
 
     def reviews(self, keys: Sequence[str] | None = None) -> list[Review]:
         """Stored review marks (all, or those with the given keys), latest first."""
-        with self._reading() as conn:
+        with self.reading() as conn:
             return read_reviews(conn, keys)
 
     def set_review(self, review: Review) -> None:
         """Store a mark (replacing an earlier one on the same item); one transaction."""
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             set_review(conn, review)
 
     def clear_review(self, kind: ReviewKind, key: str) -> None:
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             clear_review(conn, kind, key)
 
     def list_documents(self, status: str | None = None) -> list[tuple[str, str, str, str | None]]:
@@ -461,7 +461,7 @@ class Store:
         if status:
             query += " WHERE status = ?"
             params = (status,)
-        with self._reading() as conn:
+        with self.reading() as conn:
             rows = conn.execute(query + " ORDER BY position, id", params).fetchall()
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 

@@ -36,6 +36,7 @@ class ReviewControls:
     def _control(self, kind: str, key: str, label: str) -> str:
         mark = self.marks.get(key)
         state = mark.decision if mark else "open"
+        # not language: the review states as the interface shows them
         status = {"open": "not reviewed", "confirmed": "confirmed", "dismissed": "dismissed"}
         buttons = "".join(
             f'<button type="button" data-decision="{d}" aria-pressed="{str(state == d).lower()}">'
@@ -71,6 +72,7 @@ async def post_review(request: Request) -> JSONResponse:
         raise ApiError(400, f"the body is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ApiError(400, 'the body must be a JSON object: {"kind", "key", "decision"}')
+    # not language: the fields of the request body
     unknown = set(data) - {"kind", "key", "decision", "note", "label"}
     if unknown:
         raise ApiError(400, f"unknown field(s): {', '.join(sorted(unknown))}")
