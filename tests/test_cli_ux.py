@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -89,16 +88,18 @@ def test_a_closed_pipe_ends_quietly(example_dir: Path) -> None:
 
 def test_ctrl_c_ends_with_a_message_not_a_traceback(example_dir: Path, tmp_path: Path) -> None:
     with subprocess.Popen(
-        [*DOSSIER, "build", str(example_dir), "--out", str(tmp_path / "out")],
+        [*DOSSIER, "build", "-v", str(example_dir), "--out", str(tmp_path / "out")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=ENV,
     ) as proc:
-        time.sleep(2.0)  # models are loading or the stages run
+        assert proc.stderr is not None
+        first = proc.stderr.readline()  # the first stage's log line: the build is under way
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=120)
-    assert proc.returncode == EXIT_INTERRUPTED, err.decode()
-    assert "interrupted" in err.decode() and "Traceback" not in err.decode()
+        _, rest = proc.communicate(timeout=120)
+    err = (first + rest).decode()
+    assert proc.returncode == EXIT_INTERRUPTED, err
+    assert "interrupted" in err and "Traceback" not in err
     assert not (tmp_path / "out" / "dossier.json.tmp").exists()
 
 
