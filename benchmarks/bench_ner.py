@@ -101,7 +101,7 @@ def measure(
         cursor += len(story)
 
     t0 = time.perf_counter()
-    entities = [resolve_entities(story, settings) for story in marked]
+    entities = [resolve_entities(story, settings, resources) for story in marked]
     t_resolve = time.perf_counter() - t0
 
     rows: list[dict[str, object]] = []
@@ -136,7 +136,9 @@ def quality(resources: Resources, settings: EntitySettings) -> dict[str, dict[st
         ("fixture", fixture_documents(), "entities_fixture.json"),
     ):
         entities = resolve_entities(
-            find_mentions(read_documents(docs, resources), settings, resources), settings
+            find_mentions(read_documents(docs, resources), settings, resources),
+            settings,
+            resources,
         )
         result = score(entities, load_gold(gold))
         out[name] = {**result.as_dict(), "false_merges": float(len(result.false_merges))}

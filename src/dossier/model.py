@@ -298,6 +298,12 @@ class RoleClaim:
 
     role: str  # lower case: "judge", "defence lawyer", "defendant", "prosecutor", ...
     citation: Citation
+    # The side of a case the role puts the person on ("prosecution", "defence", "bench",
+    # "accused", ...; the language layer's ``Side``), when the role says.
+    side: str | None = None
+    # Another document puts the person on a side incompatible with this one: the claims are
+    # kept per source, and this one is contested.
+    disputed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +322,10 @@ class Entity:
     mentions: tuple[Citation, ...]
     roles: tuple[RoleClaim, ...] = ()
     attributes: tuple[AttributeClaim, ...] = ()
+    # A bare name that could be one of several people of the story: why it is not merged,
+    # and the ids of the entities it could be.
+    unresolved: str | None = None
+    candidates: tuple[str, ...] = ()
 
     @property
     def role_names(self) -> tuple[str, ...]:

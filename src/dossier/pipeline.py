@@ -89,9 +89,9 @@ def _stories(corpus: Corpus, s: Settings, r: Resources) -> Corpus:
     return replace(corpus, stories=group_stories(corpus.documents, s.stories, r))
 
 
-def _entities(pairs: StoryDocs, s: Settings, _: Resources) -> tuple[Story, ...]:
+def _entities(pairs: StoryDocs, s: Settings, r: Resources) -> tuple[Story, ...]:
     return tuple(
-        replace(story, entities=resolve_entities(docs, s.entities)) for story, docs in pairs
+        replace(story, entities=resolve_entities(docs, s.entities, r)) for story, docs in pairs
     )
 
 

@@ -21,8 +21,10 @@ def fixture_mentions(resources: Resources) -> tuple[Document, ...]:
 
 
 @pytest.fixture(scope="session")
-def fixture_entities(fixture_mentions: tuple[Document, ...]) -> tuple[Entity, ...]:
-    return resolve_entities(fixture_mentions, EntitySettings())
+def fixture_entities(
+    fixture_mentions: tuple[Document, ...], resources: Resources
+) -> tuple[Entity, ...]:
+    return resolve_entities(fixture_mentions, EntitySettings(), resources)
 
 
 @pytest.fixture(scope="session")
@@ -36,5 +38,5 @@ def seed_mentions(resources: Resources, seeds_dir: Path) -> tuple[Document, ...]
 
 
 @pytest.fixture(scope="session")
-def seed_entities(seed_mentions: tuple[Document, ...]) -> tuple[Entity, ...]:
-    return resolve_entities(seed_mentions, EntitySettings())
+def seed_entities(seed_mentions: tuple[Document, ...], resources: Resources) -> tuple[Entity, ...]:
+    return resolve_entities(seed_mentions, EntitySettings(), resources)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.entities.context import left_age, left_role, right_age, right_role
+from dossier.entities.context import ContextReader
+from dossier.entities.vocab import Vocab
+from dossier.lang import load_language
+
+_EN = load_language("en")
+assert _EN is not None
+_READER = ContextReader(Vocab.of(_EN))
+left_role, right_role = _READER.left_role, _READER.right_role
+left_age, right_age = _READER.left_age, _READER.right_age
 
 
 def _at(text: str, name: str) -> tuple[int, int]:

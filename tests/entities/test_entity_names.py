@@ -6,13 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossier.entities.names import (
-    fold,
-    names_compatible,
-    parse_person,
-    token_key,
-    tokens_match,
-)
+from dossier.entities.names import NameMatcher, PersonName, fold
+from dossier.lang import load_language
+
+_EN = load_language("en")
+assert _EN is not None
+_MATCHER = NameMatcher(_EN.names)
+token_key = _MATCHER.token_key
+tokens_match = _MATCHER.match
+parse_person = _MATCHER.parse_person
+
+
+def names_compatible(a: PersonName, b: PersonName) -> bool:
+    return _MATCHER.compatible(a, b)
 
 
 @pytest.mark.parametrize(

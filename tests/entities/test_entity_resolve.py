@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from dossier.entities import EntitySettings, resolve_entities
 from dossier.model import Document, Entity, Mention
+from dossier.nlp import read_documents
+from dossier.resources import Resources
+
+
+def _resolve(docs: Sequence[Document], resources: Resources) -> tuple[Entity, ...]:
+    """Documents with hand-made mentions, parsed first (the stage reads the parse)."""
+    unparsed = [d for d in docs if d.parse is None]
+    parsed = {d.id: d for d in read_documents(unparsed, resources)}
+    return resolve_entities([parsed.get(d.id, d) for d in docs], EntitySettings(), resources)
 
 
 def _by_name(entities: tuple[Entity, ...]) -> dict[str, Entity]:
@@ -55,25 +65,27 @@ def test_acronyms_and_place_spellings(fixture_entities: tuple[Entity, ...]) -> N
     assert "Karasu" in entities["Qarasu"].aliases
 
 
-def test_ids_are_deterministic(fixture_mentions: tuple[Document, ...]) -> None:
-    first = resolve_entities(fixture_mentions, EntitySettings())
-    second = resolve_entities(tuple(reversed(fixture_mentions)), EntitySettings())
-    assert [e.id for e in first] == [
-        e.id for e in resolve_entities(fixture_mentions, EntitySettings())
-    ]
+def test_ids_are_deterministic(
+    fixture_mentions: tuple[Document, ...], resources: Resources
+) -> None:
+    first = _resolve(fixture_mentions, resources)
+    second = _resolve(tuple(reversed(fixture_mentions)), resources)
+    assert [e.id for e in first] == [e.id for e in _resolve(fixture_mentions, resources)]
     assert {e.id for e in first} == {e.id for e in second}
 
 
-def test_only_ok_documents_are_read(fixture_mentions: tuple[Document, ...]) -> None:
+def test_only_ok_documents_are_read(
+    fixture_mentions: tuple[Document, ...], resources: Resources
+) -> None:
     dup = [
         replace(d, status="duplicate", duplicate_of="x") if d.id == "ledger" else d
         for d in fixture_mentions
     ]
-    entities = resolve_entities(dup, EntitySettings())
+    entities = _resolve(dup, resources)
     assert all(c.doc != "ledger" for e in entities for c in e.mentions)
 
 
-def test_two_full_names_sharing_given_name_stay_apart() -> None:
+def test_two_full_names_sharing_given_name_stay_apart(resources: Resources) -> None:
     text = "Anna Petrova met Anna Sokolova in court. Petrova said nothing."
     doc = Document(id="d", source="d", clean_text=text)
     full = [
@@ -82,13 +94,15 @@ def test_two_full_names_sharing_given_name_stay_apart() -> None:
     ]
     bare = Mention("d", text.rindex("Petrova"), text.rindex("Petrova") + 7, "Petrova", "PERSON")
     mentions = (*full, bare)
-    entities = resolve_entities([replace(doc, mentions=mentions)], EntitySettings())
+    entities = _resolve([replace(doc, mentions=mentions)], resources)
     people = {e.name: e for e in entities}
     assert set(people) == {"Anna Petrova", "Anna Sokolova"}
     assert people["Anna Petrova"].aliases == ("Petrova",)
 
 
-def test_ambiguous_bare_surname_without_full_name_in_document_stays_apart() -> None:
+def test_ambiguous_bare_surname_without_full_name_in_document_stays_apart(
+    resources: Resources,
+) -> None:
     docs = []
     for i, (text, names) in enumerate(
         [
@@ -100,7 +114,7 @@ def test_ambiguous_bare_surname_without_full_name_in_document_stays_apart() -> N
             Mention(f"d{i}", text.index(n), text.index(n) + len(n), n, "PERSON") for n in names
         )
         docs.append(Document(id=f"d{i}", source="x", clean_text=text, mentions=mentions))
-    people = {e.name: e for e in resolve_entities(docs, EntitySettings())}
+    people = {e.name: e for e in _resolve(docs, resources)}
     assert set(people) == {"Olga Ivanova", "Maria Ivanova", "Ivanova"}
 
 
@@ -114,7 +128,7 @@ def _marked(text: str, spans: list[tuple[str, str]], doc_id: str = "d") -> Docum
     return Document(id=doc_id, source=doc_id, clean_text=text, mentions=tuple(mentions))
 
 
-def test_place_initials_and_renaming() -> None:
+def test_place_initials_and_renaming(resources: Resources) -> None:
     text = (
         "Officials in the United States said Oskemen, formerly Ust-Kamenogorsk, and the US agreed."
     )
@@ -127,13 +141,13 @@ def test_place_initials_and_renaming() -> None:
             ("US", "PLACE"),
         ],
     )
-    places = {e.name: e for e in resolve_entities([doc], EntitySettings())}
+    places = {e.name: e for e in _resolve([doc], resources)}
     assert set(places) == {"United States", "Oskemen"}
     assert places["United States"].aliases == ("US",)
     assert places["Oskemen"].aliases == ("Ust-Kamenogorsk",)
 
 
-def test_story_wide_labels_are_harmonised() -> None:
+def test_story_wide_labels_are_harmonised(resources: Resources) -> None:
     """A name tagged ORG in one article but PERSON in the others is a person; a
     family name the model missed in another article is still cited."""
     a = _marked(
@@ -142,21 +156,21 @@ def test_story_wide_labels_are_harmonised() -> None:
         "a",
     )
     b = _marked("Talgat Omarov closed the case. Omarov said.", [("Talgat Omarov", "ORG")], "b")
-    people = [e for e in resolve_entities([a, b], EntitySettings()) if e.type == "PERSON"]
+    people = [e for e in _resolve([a, b], resources) if e.type == "PERSON"]
     assert len(people) == 1
     assert {c.doc for c in people[0].mentions} == {"a", "b"}
     assert any(c.quote == "Omarov" and c.doc == "b" for c in people[0].mentions)
-    assert not [e for e in resolve_entities([a, b], EntitySettings()) if e.type == "ORG"]
+    assert not [e for e in _resolve([a, b], resources) if e.type == "ORG"]
 
 
-def test_organisation_name_without_its_country_word() -> None:
+def test_organisation_name_without_its_country_word(resources: Resources) -> None:
     text = "The Kazakh Border Service said so. Later the Border Service denied it."
     doc = _marked(text, [("Kazakh Border Service", "ORG"), ("Border Service", "ORG")])
-    orgs = [e for e in resolve_entities([doc], EntitySettings()) if e.type == "ORG"]
+    orgs = [e for e in _resolve([doc], resources) if e.type == "ORG"]
     assert [(e.name, e.aliases) for e in orgs] == [("Kazakh Border Service", ("Border Service",))]
 
 
-def test_organisation_spelling_variants_and_no_false_acronyms() -> None:
+def test_organisation_spelling_variants_and_no_false_acronyms(resources: Resources) -> None:
     text = (
         "WASHINGTON (Reuters) - The World Health Organization said. "
         "LONDON (Reuters) - The World Health Organisation agreed."
@@ -172,15 +186,15 @@ def test_organisation_spelling_variants_and_no_false_acronyms() -> None:
             ("World Health Organisation", "ORG"),
         ],
     )
-    orgs = {e.name: e for e in resolve_entities([doc], EntitySettings()) if e.type == "ORG"}
+    orgs = {e.name: e for e in _resolve([doc], resources) if e.type == "ORG"}
     assert orgs["World Health Organization"].aliases == ("World Health Organisation",)
     assert orgs["Reuters"].aliases == ()
     assert "WASHINGTON" in orgs and orgs["WASHINGTON"].aliases == ()
 
 
-def test_former_position_is_a_title_not_a_role() -> None:
+def test_former_position_is_a_title_not_a_role(resources: Resources) -> None:
     text = "The former judge Anna Berg now defends him."
     doc = _marked(text, [("Anna Berg", "PERSON")])
-    person = resolve_entities([doc], EntitySettings())[0]
+    person = _resolve([doc], resources)[0]
     assert person.roles == ()
     assert [(a.name, a.value) for a in person.attributes] == [("title", "former judge")]

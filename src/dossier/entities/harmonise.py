@@ -16,19 +16,47 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dossier.entities.lexicon import CALENDAR_WORDS, ROLE_NOUNS, STOPWORDS, TITLE_WORDS
-from dossier.entities.names import NameMatcher, parse_person
-from dossier.entities.settings import EntitySettings
+from dossier.entities.names import NameMatcher
+from dossier.entities.spans import name_shaped
+from dossier.entities.vocab import Vocab
 from dossier.model import Document, EntityType, Mention
 
 _TYPES: dict[str, EntityType] = {"PERSON": "PERSON", "ORG": "ORG", "PLACE": "PLACE"}
-_SURNAME_SHAPE = re.compile(r"[A-Z][a-z][\w'’-]+")
 
 
-def harmonise(docs: Sequence[Document], settings: EntitySettings) -> list[Document]:
+def common_nouns(doc: Document) -> set[str]:
+    """Lower-case words the document uses as common nouns (tagged NOUN, written lower case)."""
+    parse = doc.parse
+    if parse is None:
+        return set()
+    text = doc.clean_text
+    out: set[str] = set()
+    for i, pos in enumerate(parse.pos):
+        if pos == "NOUN":
+            word = text[parse.starts[i] : parse.ends[i]]
+            if word.islower():
+                out.add(word)
+    return out
+
+
+def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> list[Document]:
     """``docs`` with mention labels made consistent across the story (documents
-    are copies; the input is not changed)."""
-    matcher = NameMatcher(settings.typo_min_len)
+    are copies; the input is not changed). A one-word name whose lower-case form another
+    document of the story uses as a common noun ("propofol") is no name and is left out."""
+    common: set[str] = set()
+    for doc in docs:
+        common |= common_nouns(doc)
+    docs = [
+        replace(
+            d,
+            mentions=tuple(
+                m
+                for m in d.mentions
+                if " " in m.text or m.text.isupper() or m.text.lower() not in common
+            ),
+        )
+        for d in docs
+    ]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for doc in docs:
         for m in doc.mentions:
@@ -45,7 +73,7 @@ def harmonise(docs: Sequence[Document], settings: EntitySettings) -> list[Docume
     full_forms: set[str] = set()
     for doc in docs:
         for m in doc.mentions:
-            name = parse_person(m.text)
+            name = matcher.parse_person(m.text)
             if m.label == "PERSON" and name.full and majority(matcher.name_key(m.text)) == "PERSON":
                 person_tokens.update(matcher.keys(t)[0] for t in name.tokens)
                 full_forms.add(m.text)
@@ -60,13 +88,13 @@ def harmonise(docs: Sequence[Document], settings: EntitySettings) -> list[Docume
                 top = majority(key)
                 label = _TYPES.get(top or "", label)
             mentions.append(m if label == m.label else replace(m, label=label))
-        mentions = _with_missed_people(doc, mentions, full_forms)
+        mentions = _with_missed_people(doc, mentions, full_forms, vocab)
         # Tokens of people named in full in this document (after the additions).
         here = {
             matcher.keys(t)[0]
             for m in mentions
-            if m.label == "PERSON" and parse_person(m.text).full
-            for t in parse_person(m.text).tokens
+            if m.label == "PERSON" and matcher.parse_person(m.text).full
+            for t in matcher.parse_person(m.text).tokens
         }
         for i, m in enumerate(mentions):
             if m.label == "PERSON" or " " in m.text.strip():
@@ -85,7 +113,7 @@ def harmonise(docs: Sequence[Document], settings: EntitySettings) -> list[Docume
 
 
 def _with_missed_people(
-    doc: Document, mentions: list[Mention], full_forms: set[str]
+    doc: Document, mentions: list[Mention], full_forms: set[str], vocab: Vocab
 ) -> list[Mention]:
     """``mentions`` plus the full names and family names of the story's people that
     the model missed in this document (exact, case-sensitive, whole words). A full
@@ -95,8 +123,8 @@ def _with_missed_people(
     for form in full_forms:
         surname = form.split()[-1]
         low = surname.lower()
-        if _SURNAME_SHAPE.fullmatch(surname) and not (
-            low in STOPWORDS or low in CALENDAR_WORDS or low in ROLE_NOUNS or low in TITLE_WORDS
+        if name_shaped(surname) and not (
+            low in vocab.stop_words or low in vocab.calendar or low in vocab.title_words
         ):
             forms.add(surname)
     labelled_elsewhere = {m.text for m in mentions if m.label != "PERSON"}

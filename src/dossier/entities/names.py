@@ -1,57 +1,34 @@
 """Transliteration-aware name keys and person-name matching.
 
-A name written by different outlets from Cyrillic, Kazakh, Uyghur, Arabic or
-Chinese sources varies in predictable ways: ``q``/``k``, ``kh``/``h``/``x``,
-``y``/``i``/``ı``, ``j``/``zh``/``dzh``, ``ya``/``ia``/``a``, doubled letters,
-and patronymic or family suffixes that one outlet keeps and another drops
-(``Musakhanuly``/``Musakhan``, ``Akhatova``/``Akhatov``). :func:`token_key`
-folds those variants into one phonetic key; :func:`tokens_match` compares two
-name tokens allowing a suffix drop or a single-letter typo; and
-:func:`names_compatible` compares whole person names.
+A name written by different outlets from Cyrillic, Kazakh, Uyghur, Arabic or Chinese sources
+varies in predictable ways (``q``/``k``, ``kh``/``h``/``x``, ``y``/``i``, ``j``/``zh``, doubled
+letters) and in family or patronymic suffixes one outlet keeps and another drops
+(``Musakhanuly``/``Musakhan``). The language's :class:`~dossier.lang.NameRules` give the
+spelling rules and the suffixes; :class:`NameMatcher` folds a token into a phonetic key and
+compares names with them.
+
+What a suffix says is not noise: ``Ivanov`` and ``Ivanova``, ``Alimuly`` and ``Alimkyzy`` are a
+man and a woman of one family (the rules' gendered endings), and two full names that differ in
+the given name are two people, unless one given name is a variant of the other in the
+language's table of given-name variants (Ed / Edward, Bob / Robert) or an initial of it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from anyascii import anyascii
 
-from dossier.entities.lexicon import HONORIFICS, words
-
-# Ordered rewrite rules applied to the lower-cased ASCII form.
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"[^a-z]"), ""),
-    (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"dzh|dj|dz(?=h)"), "j"),
-    (re.compile(r"zh"), "j"),
-    (re.compile(r"kh|x"), "h"),
-    (re.compile(r"sch|shch"), "sh"),
-    (re.compile(r"ck|q|c(?!h)"), "k"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"w"), "v"),
-    (re.compile(r"[yı]"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),  # double letters
-    (re.compile(r"(?<=[aeou])i(?=[aeiou])"), ""),  # Azimbayev ~ Azimbaev
-    (re.compile(r"(?<=[^aeiou])i(?=[aeou])"), ""),  # Lyazzat ~ Lazzat, ya ~ ia ~ a
-    (re.compile(r"^i(?=[aeou])"), ""),  # Yerlan ~ Erlan
-    (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"h$"), ""),  # final h (Aisha ~ Aish-)
-)
-
-# Family / patronymic suffixes as written (ASCII, lower case), longest first.
-_SUFFIXES: tuple[str, ...] = tuple(
-    sorted(
-        words(
-            "uly ulu uli ugli ogli oglu kyzy qyzy kizi qizi ovich evich ovych ovna evna "
-            "ova eva yeva yev ov ev ina in ovic evic"
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+from dossier.lang import NameRules
 
 MIN_STEM = 3
+MIN_SHARED_STEM = 6
+Gender = Literal["f", "m"]
+# Letters of a name token other than letters: apostrophes, hyphens, dots of initials.
+_SPLIT = re.compile(r"[\s\u00a0]+")
 
 
 def fold(text: str) -> str:
@@ -59,32 +36,9 @@ def fold(text: str) -> str:
     return anyascii(text)
 
 
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐‑'’](?=\w{3})")
-
-
-def token_key(token: str) -> str:
-    """Phonetic key of one name token; equal keys mean equal up to spelling variants.
-
-    A hyphenated Arabic article is ignored (``al-Assad`` ~ ``Assad``)."""
-    key = _ARTICLE.sub("", fold(token).lower())
-    for pattern, repl in _REWRITES:
-        key = pattern.sub(repl, key)
-    return key
-
-
-def stem_key(token: str) -> str:
-    """Key of the token with one family/patronymic suffix removed, when a stem of
-    at least three letters remains (``Musakhanuly`` → key of ``Musakhan``)."""
-    raw = re.sub(r"[^a-z]", "", _ARTICLE.sub("", fold(token).lower()))
-    for suffix in _SUFFIXES:
-        if raw.endswith(suffix) and len(raw) - len(suffix) >= MIN_STEM:
-            return token_key(raw[: -len(suffix)])
-    return token_key(raw)
-
-
 def within_one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by at most one insertion, deletion,
-    substitution or adjacent transposition."""
+    """True when ``a`` and ``b`` differ by at most one insertion, deletion, substitution or
+    adjacent transposition."""
     if a == b:
         return True
     la, lb = len(a), len(b)
@@ -103,28 +57,28 @@ def within_one_edit(a: str, b: str) -> bool:
 
 
 def keys_match(ka: str, sa: str, kb: str, sb: str, typo_min_len: int) -> bool:
+    """Two tokens given as (key, stem key): equal keys, one token's stem equal to the other's
+    key (a suffix one outlet drops), or one edit apart when both are long (a typo).
+
+    Two stems are never compared with each other: ``Lavrov`` and ``Lavrin`` share the stem
+    ``Lavr`` and are two names."""
     if not ka or not kb:
         return False
-    if ka == kb or sa in (sb, kb) or sb == ka:
+    if ka == kb or sa == kb or sb == ka:
         return True
-    # Otherwise only a single edit (a typo), and only between long tokens.
     if min(len(ka), len(kb)) >= typo_min_len and within_one_edit(ka, kb):
         return True
+    if sa != ka and sb != kb:
+        # Both carry a suffix: one long stem written with the suffixes of two naming systems
+        # (Qojabekuly / Kozhabekov), never a short one (Lavrov / Lavrin are two names).
+        return sa == sb and len(sa) >= MIN_SHARED_STEM
     return min(len(sa), len(sb)) >= typo_min_len and within_one_edit(sa, sb)
 
 
-def tokens_match(a: str, b: str, *, typo_min_len: int = 6) -> bool:
-    """Whether two name tokens can be spellings of the same name.
-
-    Equal phonetic keys, equal stems (a suffix kept by one and dropped by the
-    other), or, for tokens of at least ``typo_min_len`` letters, one edit apart.
-    Symmetric by construction.
-    """
-    return keys_match(token_key(a), stem_key(a), token_key(b), stem_key(b), typo_min_len)
-
-
 def is_initial(token: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", token))
+    """ "J." or "J": one capital letter, with or without a stop."""
+    core = token.rstrip(".")
+    return len(core) == 1 and core.isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +86,13 @@ class PersonName:
     """A person name split into tokens (honorifics removed)."""
 
     tokens: tuple[str, ...]
+    particles: frozenset[str] = frozenset()
 
     @property
     def full(self) -> bool:
         """Given name and family name ("bin Laden", "von der Leyen" are family names only)."""
         # A lower-case particle opens a family name; "La Toya", "De Niro" may be given names.
-        return len(self.tokens) >= 2 and self.tokens[0] not in _PARTICLES
+        return len(self.tokens) >= 2 and self.tokens[0] not in self.particles
 
     @property
     def surname(self) -> str:
@@ -148,97 +103,125 @@ class PersonName:
         return self.tokens[0]
 
     @property
+    def middle(self) -> tuple[str, ...]:
+        return self.tokens[1:-1] if self.full else ()
+
+    @property
     def text(self) -> str:
         return " ".join(self.tokens)
 
 
-_SPLIT = re.compile(r"[\s\u00a0]+")
-_PARTICLES = frozenset(
-    ["bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la"]
-)
-
-
-def parse_person(text: str) -> PersonName:
-    """Split a person mention into name tokens, dropping honorifics and possessives."""
-    text = re.sub(r"['’]s$", "", text.strip())
-    raw = [t for t in _SPLIT.split(text) if t]
-    tokens: list[str] = []
-    for tok in raw:
-        if not tokens and tok.lower() in HONORIFICS:
-            continue
-        tok = tok.strip(",;:")
-        # Name tokens are capitalised; lower-case particles (bin, al-, van, de) stay.
-        if tok and (tok[0].isupper() or tok.lower() in _PARTICLES or "-" in tok[1:]):
-            tokens.append(tok)
-    return PersonName(tuple(t for t in tokens if t))
-
-
-def surname_matches(single: str, name: PersonName, *, typo_min_len: int = 6) -> bool:
-    """Whether a one-token mention can be ``name``'s family name."""
-    return tokens_match(single, name.surname, typo_min_len=typo_min_len)
-
-
-def given_matches(a: str, b: str, *, typo_min_len: int = 6) -> bool:
-    if is_initial(a) or is_initial(b):
-        return a[0].upper() == b[0].upper()
-    return tokens_match(a, b, typo_min_len=typo_min_len)
-
-
-def names_compatible(a: PersonName, b: PersonName, *, typo_min_len: int = 6) -> bool:
-    """Whether two person names can denote the same person.
-
-    Two full names must agree on family name and given name (middle names and
-    patronymics may be missing from one side). A bare token must match the other
-    name's family name (or, when both are bare, each other).
-    """
-    if not a.tokens or not b.tokens:
-        return False
-    if not a.full and not b.full:
-        return tokens_match(a.surname, b.surname, typo_min_len=typo_min_len)
-    if not a.full:
-        return surname_matches(a.surname, b, typo_min_len=typo_min_len)
-    if not b.full:
-        return surname_matches(b.surname, a, typo_min_len=typo_min_len)
-    return NameMatcher(typo_min_len).compatible(a, b)
-
-
 class NameMatcher:
-    """The matching functions above with keys computed once per distinct token.
+    """Name keys and comparisons under one language's name rules, memoised per token.
 
-    Create one per stage call (it memoises, so it is not shared between calls).
-    """
+    Create one per stage call (it memoises, so it is not shared between calls)."""
 
-    def __init__(self, typo_min_len: int = 6) -> None:
+    def __init__(self, rules: NameRules, typo_min_len: int = 6) -> None:
+        self.rules = rules
         self.typo_min_len = typo_min_len
+        self._rewrites = tuple((re.compile(p), r) for p, r in rules.spelling_rules)
+        self._articles = tuple(f"{a}{dash}" for a in rules.joined_articles for dash in "-‐‑'’")
         self._memo: dict[str, tuple[str, str]] = {}
+        self._gender: dict[str, Gender | None] = {}
+        # Feminine and masculine endings, longest first (so "ovna" is tried before "ova").
+        endings = [(f, "f") for f, _ in rules.gendered_endings]
+        endings += [(m, "m") for _, m in rules.gendered_endings]
+        self._endings: tuple[tuple[str, Gender], ...] = tuple(
+            sorted(set(endings), key=lambda e: -len(e[0]))  # type: ignore[arg-type]
+        )
+
+    # --- keys -------------------------------------------------------------------------
+
+    def _lower_ascii(self, token: str) -> str:
+        low = fold(token).lower()
+        for article in self._articles:
+            if low.startswith(article) and len(low) - len(article) >= 3:
+                return low[len(article) :]
+        return low
+
+    def _key_of(self, low: str) -> str:
+        for pattern, repl in self._rewrites:
+            low = pattern.sub(repl, low)
+        return low
+
+    def token_key(self, token: str) -> str:
+        """Phonetic key of one name token; equal keys mean equal up to spelling variants."""
+        return self.keys(token)[0]
 
     def keys(self, token: str) -> tuple[str, str]:
+        """(key, stem key): the stem drops one family or patronymic suffix when a stem of at
+        least three letters remains (``Musakhanuly`` → key of ``Musakhan``)."""
         found = self._memo.get(token)
         if found is None:
-            found = (token_key(token), stem_key(token))
+            low = self._lower_ascii(token)
+            key = self._key_of(low)
+            raw = "".join(c for c in low if c.isalpha())
+            stem = key
+            for suffix in self.rules.family_suffixes:
+                if raw.endswith(suffix) and len(raw) - len(suffix) >= MIN_STEM:
+                    stem = self._key_of(raw[: -len(suffix)])
+                    break
+            found = (key, stem)
             self._memo[token] = found
         return found
 
+    def name_key(self, text: str) -> str:
+        """Key of a whole multi-token string (places, organisations)."""
+        return " ".join(k for k in (self.keys(t)[0] for t in _SPLIT.split(text)) if k)
+
+    def gender(self, surname: str) -> Gender | None:
+        """ "f" or "m" when the family name ends in one of the language's gendered endings."""
+        if surname not in self._gender:
+            low = "".join(c for c in unicodedata.normalize("NFC", surname.lower()) if c.isalpha())
+            found: Gender | None = None
+            for ending, gender in self._endings:
+                if low.endswith(ending) and len(low) - len(ending) >= MIN_STEM:
+                    found = gender
+                    break
+            self._gender[surname] = found
+        return self._gender[surname]
+
+    # --- comparisons ------------------------------------------------------------------
+
     def match(self, a: str, b: str) -> bool:
+        """Whether two name tokens can be spellings of one name (gender aside)."""
         ka, sa = self.keys(a)
         kb, sb = self.keys(b)
         return keys_match(ka, sa, kb, sb, self.typo_min_len)
 
-    def given_matches(self, a: str, b: str) -> bool:
-        if is_initial(a) or is_initial(b):
-            return a[0].upper() == b[0].upper()
+    def surname_match(self, a: str, b: str) -> bool:
+        """Two family names of one person: spellings of one name, not a man's and a woman's
+        form (Ivanov / Ivanova)."""
+        ga, gb = self.gender(a), self.gender(b)
+        if ga and gb and ga != gb:
+            return False
         return self.match(a, b)
 
+    def given_matches(self, a: str, b: str) -> bool:
+        """One given name: an initial of the other, a spelling of it, or a variant in the
+        language's table (Ed / Edward, Bob / Robert)."""
+        if is_initial(a) or is_initial(b):
+            return fold(a)[0].upper() == fold(b)[0].upper()
+        if self.match(a, b):
+            return True
+        return b.lower() in self.rules.given_variants(a)
+
+    def _middles_agree(self, a: PersonName, b: PersonName) -> bool:
+        """Middle names present in both must agree ("John M Jones" is not "John Viriamu Jones");
+        one side may leave them out."""
+        if not a.middle or not b.middle:
+            return True
+        return all(self.given_matches(x, y) for x, y in zip(a.middle, b.middle, strict=False))
+
     def compatible(self, a: PersonName, b: PersonName) -> bool:
-        """:func:`names_compatible`, memoised."""
+        """Whether two person names can denote the same person.
+
+        Two full names agree on family name (gender included) and given name, and on middle
+        names where both give them. A bare token matches the other name's family name."""
         if not a.tokens or not b.tokens:
             return False
-        if not a.full and not b.full:
-            return self.match(a.surname, b.surname)
-        if not a.full:
-            return self.match(a.surname, b.surname)
-        if not b.full:
-            return self.match(b.surname, a.surname)
+        if not a.full or not b.full:
+            return self.surname_match(a.surname, b.surname)
         if self.joined_key(a) == self.joined_key(b):
             return True  # "Kim Jong Un" = "Kim Jong-un"
         short, long_ = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
@@ -247,22 +230,47 @@ class NameMatcher:
             tail = long_.tokens[-2:]
             if all(self.match(x, y) for x, y in zip(short.tokens, tail, strict=True)):
                 return True
-        return self.match(a.surname, b.surname) and self.given_matches(a.given, b.given)
+        return (
+            self.surname_match(a.surname, b.surname)
+            and self.given_matches(a.given, b.given)
+            and self._middles_agree(a, b)
+        )
 
     def joined_key(self, name: PersonName) -> str:
         return "".join(self.keys(p)[0] for t in name.tokens for p in t.split("-"))
 
-    def name_key(self, text: str) -> str:
-        """:func:`name_key`, memoised per token."""
-        return " ".join(k for k in (self.keys(t)[0] for t in _SPLIT.split(text)) if k)
+    # --- parsing ----------------------------------------------------------------------
+
+    def parse_person(self, text: str) -> PersonName:
+        """Split a person mention into name tokens, dropping honorifics and possessives."""
+        text = text.strip()
+        for ending in ("'s", "’s"):
+            text = text.removesuffix(ending)
+        particles = self.rules.particles
+        tokens: list[str] = []
+        for tok in _SPLIT.split(text):
+            if not tok or (not tokens and tok.lower() in self.rules.honorifics):
+                continue
+            tok = tok.strip(",;:")
+            # Name tokens are capitalised; lower-case particles (bin, al-, van, de) stay.
+            if tok and (tok[0].isupper() or tok.lower() in particles or "-" in tok[1:]):
+                tokens.append(tok)
+        return PersonName(tuple(tokens), particles)
+
+    def strip_title(self, text: str) -> str:
+        """The mention as written, without leading honorifics and a final possessive."""
+        words = text.strip().removesuffix("'s").removesuffix("’s").rstrip("'’").split()
+        while len(words) > 1 and words[0].lower() in self.rules.honorifics:
+            words = words[1:]
+        return " ".join(words)
 
     def index(self, tokens: list[str] | set[str]) -> TokenIndex:
         return TokenIndex(self, tokens)
 
 
 class TokenIndex:
-    """A set of name tokens that answers "does any of them match this token?"
-    with set look-ups (and a length-bucketed scan for typos)."""
+    """A set of name tokens that answers "does any of them match this token?" with set
+    look-ups (and a scan for typos)."""
 
     def __init__(self, matcher: NameMatcher, tokens: list[str] | set[str]) -> None:
         self.matcher = matcher
@@ -287,7 +295,7 @@ class TokenIndex:
         k, s = self.matcher.keys(token)
         if not k:
             return False
-        if k in self.keys or k in self.stems or s in self.keys or s in self.stems:
+        if k in self.keys or k in self.stems or s in self.keys:
             return True
         typo = self.matcher.typo_min_len
         if len(k) < typo - 1:
@@ -295,8 +303,3 @@ class TokenIndex:
         return any(
             abs(len(kb) - len(k)) <= 1 and keys_match(k, s, kb, sb, typo) for kb, sb in self.pairs
         )
-
-
-def name_key(text: str) -> str:
-    """Key of a whole multi-token string (places, organisations)."""
-    return " ".join(k for k in (token_key(t) for t in _SPLIT.split(text)) if k)

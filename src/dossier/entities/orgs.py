@@ -17,29 +17,19 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
-from dossier.entities.lexicon import is_demonym_word, words
-from dossier.entities.names import name_key, within_one_edit
+from dossier.entities.context import _alternation
+from dossier.entities.names import NameMatcher, within_one_edit
+from dossier.entities.vocab import Vocab
 from dossier.model import Document, Mention
 from dossier.unionfind import UnionFind
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$|^[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,8}$")
-_DEFINE_AFTER = re.compile(
-    r"^\s*(?:\(\s*|,\s*(?:or|known as|also known as|better known as)\s+(?:the\s+)?)"
-    r"(?P<acr>[A-Z](?:[A-Z&]|\.(?=[A-Z])){1,9}\.?)(?=\)|[\s,;.]|$)"
-)
-_APPOSED = re.compile(r"^\s*(?:\(|,\s*(?:or|known as|also known as)\s+)\s*(?:the\s+)?$")
-_COUNTRY_WORDS = frozenset(words("us u s uk un eu national federal state"))
-_FUNCTION_WORDS = frozenset(words("of the and for on in at to de du des la le"))
-_RENAME = re.compile(
-    r"^\s*(?:,|\()\s*(?:formerly|previously|once|earlier|now|currently|renamed|"
-    r"formerly known as|then known as|then called|now called|now known as|also called|"
-    r"also known as)"
-    r"\s+(?:known\s+as\s+|called\s+)?$"
-)
-_ADMIN_WORDS = frozenset(
-    words("province oblast prefecture autonomous krai okrug governorate region county")
-)
-_ADMIN_REQUIRED = frozenset(words("province oblast prefecture autonomous krai okrug governorate"))
+# An acronym: capitals (and "&", dots), or mixed capitals like "McD" (typography).
+_UPPER = r"[^\W\d_a-z]"
+
+
+def _is_acronym_text(text: str) -> bool:
+    core = text.replace(".", "").replace("&", "")
+    return 2 <= len(core) <= 10 and core.isalpha() and core.isupper() and " " not in text
 
 
 @dataclass(slots=True)
@@ -50,13 +40,15 @@ class Group:
     mentions: list[tuple[int, Mention]] = field(default_factory=list)
 
 
-def org_key(text: str) -> str:
-    t = anyascii(text)
-    t = re.sub(r"^(?:the)\s+", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"['’]s$", "", t)
-    if _ACRONYM.match(t.replace(".", "") if "." in t else t) and " " not in t:
+def org_key(text: str, vocab: Vocab) -> str:
+    t = anyascii(text).strip()
+    first, _, rest = t.partition(" ")
+    if rest and first.lower() in vocab.words.determiners:
+        t = rest
+    t = t.removesuffix("'s").removesuffix("’s")
+    if _is_acronym_text(t):
         return t.replace(".", "").upper()
-    return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
+    return " ".join("".join(c if c.isalnum() else " " for c in t.lower()).split())
 
 
 def _near_names(a: str, b: str) -> bool:
@@ -74,126 +66,202 @@ def _dominant(keys: list[str], counts: Counter[str]) -> str | None:
     return ranked[0] if counts[ranked[0]] > 2 * rest else None
 
 
-def _initials(key: str) -> str:
-    words = [w for w in key.split() if w not in _FUNCTION_WORDS]
-    return "".join(w[0] for w in words).upper()
-
-
 def _is_acronym(key: str) -> bool:
     return key.isupper() and " " not in key and 2 <= len(key) <= 8
 
 
-def group_orgs(docs: Sequence[Document]) -> list[Group]:  # noqa: C901 (to split with the entity rewrite (issue 13))
-    uf = UnionFind[str]()
-    items: list[tuple[int, Mention, str]] = []
-    for di, doc in enumerate(docs):
-        orgs = sorted((m for m in doc.mentions if m.label == "ORG"), key=lambda m: m.start)
-        for i, m in enumerate(orgs):
-            key = org_key(m.text)
-            if not key:
+class Grouper:
+    """Organisations and places of one story merged, with one language's words."""
+
+    def __init__(self, vocab: Vocab, matcher: NameMatcher) -> None:
+        self.vocab = vocab
+        self.matcher = matcher
+        words = vocab.words
+        cues = _alternation(words.alias_cues)
+        dets = _alternation(words.determiners)
+        self._define_after = re.compile(
+            rf"^\s*(?:\(\s*|,\s*(?:{cues})\s+(?:(?:{dets})\s+)?)"
+            rf"(?P<acr>{_UPPER}(?:[^\W\d_a-z&]|\.(?={_UPPER})){{1,9}}\.?)(?=\)|[\s,;.]|$)"
+        )
+        self._apposed = re.compile(rf"^\s*(?:\(|,\s*(?:{cues})\s+)\s*(?:(?:{dets})\s+)?$")
+        self._rename = re.compile(
+            rf"^\s*(?:,|\()\s*(?:{_alternation(words.rename_cues)})\s+(?:{cues}\s+)?$"
+        )
+
+    def key(self, text: str) -> str:
+        return org_key(text, self.vocab)
+
+    def initials(self, key: str) -> str:
+        words = [w for w in key.split() if w not in self.vocab.words.connectors]
+        return "".join(w[0] for w in words).upper()
+
+    # --- organisations ------------------------------------------------------------------
+
+    def orgs(self, docs: Sequence[Document]) -> list[Group]:
+        uf = UnionFind[str]()
+        items: list[tuple[int, Mention, str]] = []
+        for di, doc in enumerate(docs):
+            orgs = sorted((m for m in doc.mentions if m.label == "ORG"), key=lambda m: m.start)
+            for i, m in enumerate(orgs):
+                key = self.key(m.text)
+                if key:
+                    uf.find(key)
+                    items.append((di, m, key))
+                    self._defined_here(doc, m, orgs[i + 1] if i + 1 < len(orgs) else None, uf)
+        keys = {k for _, _, k in items}
+        full = [k for k in keys if not _is_acronym(k)]
+        self._spelling_variants(full, uf)
+        self._without_country_words(full, uf)
+        self._abbreviated_words(full, uf)
+        for acr in (k for k in keys if _is_acronym(k)):
+            matches = [k for k in full if len(k.split()) >= 2 and self.initials(k) == acr]
+            if len(matches) == 1:
+                uf.union(acr, matches[0])
+        return _collect(items, uf)
+
+    def _defined_here(
+        self, doc: Document, m: Mention, nxt: Mention | None, uf: UnionFind[str]
+    ) -> None:
+        """An acronym defined right after the name, or two names in apposition: "HRW (Human
+        Rights Watch)", "X, or Y"."""
+        key = self.key(m.text)
+        after = self._define_after.match(doc.clean_text[m.end : m.end + 40])
+        if after and not _is_acronym(key):
+            uf.union(key, after.group("acr").replace(".", "").upper())
+        if nxt is not None:
+            between = doc.clean_text[m.end : nxt.start]
+            other = self.key(nxt.text)
+            spelled = self.initials(key) == other or self.initials(other) == key
+            if self._apposed.match(between) and ("(" not in between or spelled):
+                uf.union(key, other)
+
+    def _spelling_variants(self, full: list[str], uf: UnionFind[str]) -> None:
+        """British and American spellings, typos: "Organisation" = "Organization"."""
+        by_size: dict[int, list[str]] = {}
+        for k in sorted(full):
+            by_size.setdefault(len(k.split()), []).append(k)
+        for same in by_size.values():
+            for i, a in enumerate(same):
+                for b in same[i + 1 :]:
+                    if _near_names(a, b):
+                        uf.union(a, b)
+
+    def _without_country_words(self, full: list[str], uf: UnionFind[str]) -> None:
+        """ "Border Service" = "Kazakh Border Service": a name of two or more words that ends
+        exactly one longer name whose extra words are demonyms or country words."""
+        country = self.vocab.words.country_words
+        for short in full:
+            if len(short.split()) < 2:
                 continue
-            uf.find(key)
-            items.append((di, m, key))
-            # Acronym defined right after the name.
-            after = _DEFINE_AFTER.match(doc.clean_text[m.end : m.end + 40])
-            if after and not _is_acronym(key):
-                acr = after.group("acr").replace(".", "").upper()
-                uf.union(key, acr)
-            # Two names in apposition: "HRW (Human Rights Watch)", "X, or Y".
-            if i + 1 < len(orgs):
-                nxt = orgs[i + 1]
-                between = doc.clean_text[m.end : nxt.start]
-                other = org_key(nxt.text)
-                spelled = _initials(key) == other or _initials(other) == key
-                if _APPOSED.match(between) and ("(" not in between or spelled):
-                    uf.union(key, other)
-    keys = {k for _, _, k in items}
-    full = [k for k in keys if not _is_acronym(k)]
-    # British and American spellings, typos: "Organisation" = "Organization".
-    by_size: dict[int, list[str]] = {}
-    for k in sorted(full):
-        by_size.setdefault(len(k.split()), []).append(k)
-    for same in by_size.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1 :]:
-                if _near_names(a, b):
-                    uf.union(a, b)
-    # "Border Service" = "Kazakh Border Service": a name of two or more words that
-    # ends exactly one longer name whose extra words are demonyms or country words.
-    for short in full:
-        words = short.split()
-        if len(words) < 2:
-            continue
-        longer = [
-            k
-            for k in full
-            if k != short
-            and k.endswith(" " + short)
-            and all(is_demonym_word(w) or w in _COUNTRY_WORDS for w in k[: -len(short)].split())
-        ]
-        if len(longer) == 1:
-            uf.union(short, longer[0])
-    for acr in (k for k in keys if _is_acronym(k)):
-        matches = [k for k in full if len(k.split()) >= 2 and _initials(k) == acr]
-        if len(matches) == 1:
-            uf.union(acr, matches[0])
-    return _collect(items, uf)
+            longer = [
+                k
+                for k in full
+                if k != short
+                and k.endswith(" " + short)
+                and all(self.vocab.is_demonym(w) or w in country for w in k[: -len(short)].split())
+            ]
+            if len(longer) == 1:
+                uf.union(short, longer[0])
 
-
-def place_key(text: str) -> str:
-    t = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
-    t = re.sub(r"['’]s$", "", t)
-    return name_key(t.replace("-", " "))
-
-
-def group_places(docs: Sequence[Document]) -> list[Group]:
-    uf = UnionFind[str]()
-    items: list[tuple[int, Mention, str]] = []
-    for di, doc in enumerate(docs):
-        places = sorted((m for m in doc.mentions if m.label == "PLACE"), key=lambda m: m.start)
-        for i, m in enumerate(places):
-            key = place_key(m.text)
-            if not key:
+    def _abbreviated_words(self, full: list[str], uf: UnionFind[str]) -> None:
+        """ "LA Police Department" = "Los Angeles Police Department": one name writes a run of
+        the other's words as their initials, the other words are the same."""
+        by_tail: dict[str, list[str]] = {}
+        for k in full:
+            words = k.split()
+            for cut in range(1, len(words)):
+                by_tail.setdefault(" ".join(words[cut:]), []).append(k)
+        for short in full:
+            words = short.split()
+            if len(words) < 2 or not 2 <= len(words[0]) <= 4 or not words[0].isalpha():
                 continue
-            uf.find(key)
-            items.append((di, m, key))
-            if i + 1 < len(places):
-                nxt = places[i + 1]
-                between = doc.clean_text[m.end : nxt.start]
-                if _RENAME.match(between) or (
-                    re.fullmatch(r"\s*\(\s*", between)
-                    and _is_acronym(nxt.text)
-                    and _initials(org_key(m.text)) == nxt.text
+            tail = " ".join(words[1:])
+            letters = words[0].upper()
+            for other in by_tail.get(tail, []):
+                head = other[: -len(tail)].split()
+                if (
+                    other != short
+                    and len(head) == len(letters)
+                    and self.initials(" ".join(head)) == letters
+                    and "".join(w[0] for w in head).upper() == letters
                 ):
-                    uf.union(key, place_key(nxt.text))
-    keys = {k for _, _, k in items}
-    texts = {k: t for _, m, k in items for t in [m.text]}
-    counts = Counter(k for _, _, k in items)
-    # "US" = "United States", "UAE" = "United Arab Emirates": an all-capitals name that
-    # spells the initials of exactly one longer place of the story.
-    for key in keys:
-        short = texts[key].replace(".", "")
-        if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 5):
-            continue
-        spelled = [
-            k for k in keys if len(texts[k].split()) >= 2 and _initials(org_key(texts[k])) == short
-        ]
-        best = _dominant(spelled, counts)
-        if best is not None:
-            uf.union(key, best)
-    for key in keys:
-        words = texts[key].split()
-        for cut in range(len(words) - 1, 0, -1):
-            head, tail = words[:cut], [w.lower() for w in words[cut:]]
-            if not any(w in _ADMIN_REQUIRED for w in tail):
+                    uf.union(short, other)
+
+    # --- places -------------------------------------------------------------------------
+
+    def place_key(self, text: str) -> str:
+        t = text.strip()
+        first, _, rest = t.partition(" ")
+        if rest and first.lower() in self.vocab.words.determiners:
+            t = rest
+        t = t.removesuffix("'s").removesuffix("’s")
+        return self.matcher.name_key(t.replace("-", " "))
+
+    def places(self, docs: Sequence[Document]) -> list[Group]:
+        uf = UnionFind[str]()
+        items: list[tuple[int, Mention, str]] = []
+        for di, doc in enumerate(docs):
+            places = sorted((m for m in doc.mentions if m.label == "PLACE"), key=lambda m: m.start)
+            for i, m in enumerate(places):
+                key = self.place_key(m.text)
+                if not key:
+                    continue
+                uf.find(key)
+                items.append((di, m, key))
+                if i + 1 < len(places):
+                    self._renamed(doc, m, places[i + 1], key, uf)
+        keys = {k for _, _, k in items}
+        texts = {k: m.text for _, m, k in items}
+        counts = Counter(k for _, _, k in items)
+        self._place_initials(keys, texts, counts, uf)
+        self._admin_suffixes(keys, texts, uf)
+        return _collect(items, uf)
+
+    def _renamed(
+        self, doc: Document, m: Mention, nxt: Mention, key: str, uf: UnionFind[str]
+    ) -> None:
+        """ "Nur-Sultan, formerly Astana"; "Xinjiang Uyghur Autonomous Region (XUAR)"."""
+        between = doc.clean_text[m.end : nxt.start]
+        if self._rename.match(between) or (
+            between.strip() == "("
+            and _is_acronym(nxt.text)
+            and self.initials(self.key(m.text)) == nxt.text
+        ):
+            uf.union(key, self.place_key(nxt.text))
+
+    def _place_initials(
+        self, keys: set[str], texts: dict[str, str], counts: Counter[str], uf: UnionFind[str]
+    ) -> None:
+        """ "US" = "United States", "UAE" = "United Arab Emirates": an all-capitals name that
+        spells the initials of exactly one longer place of the story (or a dominant one)."""
+        for key in keys:
+            short = texts[key].replace(".", "")
+            if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 5):
                 continue
-            if not all(w in _ADMIN_WORDS or is_demonym_word(w) for w in tail):
-                continue
-            head_key = place_key(" ".join(head))
-            if head_key in keys:
-                uf.union(key, head_key)
-                break
-    return _collect(items, uf)
+            spelled = [
+                k
+                for k in keys
+                if len(texts[k].split()) >= 2 and self.initials(self.key(texts[k])) == short
+            ]
+            best = _dominant(spelled, counts)
+            if best is not None:
+                uf.union(key, best)
+
+    def _admin_suffixes(self, keys: set[str], texts: dict[str, str], uf: UnionFind[str]) -> None:
+        """ "Xinjiang province" = "Xinjiang"."""
+        words_ = self.vocab.words
+        for key in keys:
+            words = texts[key].split()
+            for cut in range(len(words) - 1, 0, -1):
+                head, tail = words[:cut], [w.lower() for w in words[cut:]]
+                if not any(w in words_.admin_required for w in tail):
+                    continue
+                if not all(w in words_.admin_words or self.vocab.is_demonym(w) for w in tail):
+                    continue
+                head_key = self.place_key(" ".join(head))
+                if head_key in keys:
+                    uf.union(key, head_key)
+                    break
 
 
 def _collect(items: list[tuple[int, Mention, str]], uf: UnionFind[str]) -> list[Group]:
@@ -211,7 +279,7 @@ def canonical_org_name(group: Group) -> str:
     counts: dict[str, int] = {}
     for _, m in group.mentions:
         counts[m.text] = counts.get(m.text, 0) + 1
-    full = [t for t in counts if not _is_acronym(org_key(t))]
+    full = [t for t in counts if not _is_acronym_text(t)]
     pool = full or list(counts)
     return max(pool, key=lambda t: (counts[t], len(t), t))
 

@@ -1,218 +1,235 @@
 """Grouping person mentions of one story into people.
 
-Full names (two or more tokens) are clustered first, complete-link: a name
-joins a group only if it is compatible with every name already in it, so two
-people who share a family name but not a given name never meet. Bare single
-words (a family name used alone) then go to the group whose family name they
-match: the only one in the story, or, when several match, the one named in
-full most recently in the same document (else most often in it); if none of
-the matching people is named in that document, the word stays on its own.
+Full names (two or more tokens) are clustered first, complete-link: a name joins a group only
+if it is compatible with every name already in it (:meth:`NameMatcher.compatible`: family name
+with its gender, given name or a variant of it, middle names), so two people who share a family
+name but not a given name never meet, nor do a man and a woman of one family.
+
+A bare word (a family name, or a given name, used alone) goes to the person it is unambiguous
+for: the only person of that name named in full in the same document; when several are, the one
+whose family name it spells exactly; when that does not decide, the one the same word stands
+for unambiguously in the story's other documents. Otherwise it stays unresolved, with the reason
+and the people it could be; with no candidate at all it stands on its own (bare words that
+match each other join).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dossier.entities.lexicon import HONORIFICS
-from dossier.entities.names import NameMatcher, PersonName, keys_match, parse_person
-from dossier.entities.settings import EntitySettings
+from dossier.entities.names import NameMatcher, PersonName
+from dossier.entities.vocab import Vocab
 from dossier.model import Document, Mention
 
 
 @dataclass(slots=True)
 class PersonGroup:
-    """Mentions of one person across the documents of a story."""
+    """Mentions of one person across the documents of a story (or of one unresolved bare
+    name, with why and who it could be)."""
 
     names: list[PersonName] = field(default_factory=list)  # distinct full names
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (doc index, mention)
+    unresolved: str | None = None
+    candidates: list[int] = field(default_factory=list)  # indexes of groups it may be
 
     def first_position(self) -> tuple[int, int]:
         return min((d, m.start) for d, m in self.mentions)
 
 
-def group_people(docs: list[Document], settings: EntitySettings) -> list[PersonGroup]:  # noqa: C901 (to split with the entity rewrite (issue 13))
-    matcher = NameMatcher(settings.typo_min_len)
-    person: list[tuple[int, Mention, PersonName]] = []
-    for di, doc in enumerate(docs):
-        for m in doc.mentions:
-            if m.label != "PERSON":
-                continue
-            name = parse_person(m.text)
-            if name.tokens:
-                person.append((di, m, name))
-
-    # 1. full names, most frequent first, complete-link.
-    full_counts: Counter[str] = Counter()
-    first_seen: dict[str, tuple[int, int]] = {}
-    parsed: dict[str, PersonName] = {}
-    for di, m, name in person:
-        if name.full:
-            full_counts[name.text] += 1
-            first_seen.setdefault(name.text, (di, m.start))
-            parsed[name.text] = name
-    order = sorted(full_counts, key=lambda t: (-full_counts[t], -len(t), first_seen[t]))
-    groups: list[PersonGroup] = []
-    group_of: dict[str, int] = {}
-    surnames = _GroupIndex(matcher)
-    givens = _GroupIndex(matcher)
-    for text in order:
-        name = parsed[text]
-        best = -1
-        best_weight = -1
-        for gi in sorted(surnames.lookup(name.surname)):
-            group = groups[gi]
-            if all(matcher.compatible(name, other) for other in group.names):
-                weight = sum(full_counts[o.text] for o in group.names)
-                if weight > best_weight:
-                    best, best_weight = gi, weight
-        if best < 0:
-            groups.append(PersonGroup())
-            best = len(groups) - 1
-        groups[best].names.append(name)
-        surnames.add(name.surname, best)
-        givens.add(name.given, best)
-        group_of[text] = best
-    # Who is named where, for bare words: (group, doc) -> (offset, parsed name) in text order.
-    in_doc: dict[tuple[int, int], list[tuple[int, PersonName]]] = defaultdict(list)
-    for di, m, name in person:
-        if name.full:
-            groups[group_of[name.text]].mentions.append((di, m))
-            in_doc[(group_of[name.text], di)].append((m.start, name))
-
-    # 2. bare words.
-    singles: list[PersonGroup] = []
-    single_index = _GroupIndex(matcher)
-    for di, m, name in person:
-        if name.full:
-            continue
-        token = name.surname
-        target = _place_single(token, di, m.start, in_doc, matcher, surnames, givens)
-        if target is not None:
-            groups[target].mentions.append((di, m))
-            in_doc[(target, di)].append((m.start, name))
-            continue
-        # A bare name no full name claims: joins the bare names it matches (all of them).
-        joined = False
-        for si in sorted(single_index.lookup(token)):
-            group = singles[si]
-            if all(matcher.match(token, n.surname) for n in group.names):
-                group.mentions.append((di, m))
-                if all(n.text != name.text for n in group.names):
-                    group.names.append(name)
-                    single_index.add(token, si)
-                joined = True
-                break
-        if not joined:
-            singles.append(PersonGroup(names=[name], mentions=[(di, m)]))
-            single_index.add(token, len(singles) - 1)
-    return [g for g in groups + singles if g.mentions]
+@dataclass(slots=True)
+class _Bare:
+    doc: int
+    mention: Mention
+    name: PersonName
+    target: int | None = None
+    candidates: tuple[int, ...] = ()
+    reason: str = ""
 
 
-def _variants(key: str) -> set[str]:
-    """The key and its single-deletion variants: two keys one edit apart share one."""
-    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
-
-
-class _GroupIndex:
-    """Name tokens → the groups holding them: key and stem look-ups, plus a
-    deletion-neighbourhood index for single-letter typos (verified by
-    :func:`keys_match`)."""
-
-    def __init__(self, matcher: NameMatcher) -> None:
+class PeopleGrouper:
+    def __init__(self, vocab: Vocab, matcher: NameMatcher) -> None:
+        self.vocab = vocab
         self.matcher = matcher
-        self.by_key: dict[str, set[int]] = defaultdict(set)
-        self.groups_of: dict[tuple[str, str], set[int]] = defaultdict(set)
-        self.by_variant: dict[str, set[tuple[str, str]]] = defaultdict(set)
 
-    def add(self, token: str, group: int) -> None:
-        key, stem = self.matcher.keys(token)
-        if not key:
-            return
-        self.by_key[key].add(group)
-        self.by_key[stem].add(group)
-        pair = (key, stem)
-        if pair not in self.groups_of:
-            for variant in _variants(key) | _variants(stem):
-                self.by_variant[variant].add(pair)
-        self.groups_of[pair].add(group)
+    def group(self, docs: Sequence[Document]) -> list[PersonGroup]:
+        person: list[tuple[int, Mention, PersonName]] = []
+        for di, doc in enumerate(docs):
+            for m in doc.mentions:
+                if m.label == "PERSON":
+                    name = self.matcher.parse_person(m.text)
+                    if name.tokens:
+                        person.append((di, m, name))
+        groups, group_of = self._full_names(person)
+        named_in: dict[int, set[int]] = defaultdict(set)  # doc -> groups named in full there
+        for di, m, name in person:
+            if name.full:
+                groups[group_of[name.text]].mentions.append((di, m))
+                named_in[di].add(group_of[name.text])
+        bares = [_Bare(di, m, name) for di, m, name in person if not name.full]
+        self._place_bare(bares, groups, named_in)
+        return [g for g in groups if g.mentions] + self._leftovers(bares, groups)
 
-    def lookup(self, token: str) -> set[int]:
+    # --- full names -------------------------------------------------------------------
+
+    def _full_names(
+        self, person: list[tuple[int, Mention, PersonName]]
+    ) -> tuple[list[PersonGroup], dict[str, int]]:
+        """Complete-link clusters of the full names, most frequent first."""
+        counts: Counter[str] = Counter()
+        first_seen: dict[str, tuple[int, int]] = {}
+        parsed: dict[str, PersonName] = {}
+        for di, m, name in person:
+            if name.full:
+                counts[name.text] += 1
+                first_seen.setdefault(name.text, (di, m.start))
+                parsed[name.text] = name
+        order = sorted(counts, key=lambda t: (-counts[t], -len(t), first_seen[t]))
+        groups: list[PersonGroup] = []
+        group_of: dict[str, int] = {}
+        by_surname: dict[str, set[int]] = defaultdict(set)
+        for text in order:
+            name = parsed[text]
+            best, best_weight = -1, -1
+            for gi in sorted(self._lookup(by_surname, name.surname)):
+                group = groups[gi]
+                if all(self.matcher.compatible(name, other) for other in group.names):
+                    weight = sum(counts[o.text] for o in group.names)
+                    if weight > best_weight:
+                        best, best_weight = gi, weight
+            if best < 0:
+                groups.append(PersonGroup())
+                best = len(groups) - 1
+            groups[best].names.append(name)
+            key, stem = self.matcher.keys(name.surname)
+            by_surname[key].add(best)
+            by_surname[stem].add(best)
+            group_of[text] = best
+        return groups, group_of
+
+    def _lookup(self, index: dict[str, set[int]], token: str) -> set[int]:
         key, stem = self.matcher.keys(token)
-        if not key:
-            return set()
-        found = self.by_key.get(key, set()) | self.by_key.get(stem, set())
-        typo = self.matcher.typo_min_len
-        if len(key) >= typo - 1:
-            pairs: set[tuple[str, str]] = set()
-            for variant in _variants(key) | _variants(stem):
-                pairs |= self.by_variant.get(variant, set())
-            for k2, s2 in pairs:
-                if keys_match(key, stem, k2, s2, typo):
-                    found |= self.groups_of[(k2, s2)]
+        found = index.get(key, set()) | index.get(stem, set())
+        if len(key) >= self.matcher.typo_min_len - 1:
+            for other, members in index.items():
+                if abs(len(other) - len(key)) <= 1 and self.matcher.match(token, other):
+                    found |= members
         return found
 
+    # --- bare words ---------------------------------------------------------------------
 
-def _place_single(
-    token: str,
-    doc: int,
-    pos: int,
-    in_doc: dict[tuple[int, int], list[tuple[int, PersonName]]],
-    matcher: NameMatcher,
-    surnames: _GroupIndex,
-    givens: _GroupIndex,
-) -> int | None:
-    """The group a bare name belongs to, or None when absent or ambiguous."""
-    single = PersonName((token,))
-    by_surname = sorted(surnames.lookup(token))
-    candidates = by_surname or sorted(givens.lookup(token))
-    if not candidates:
-        return None
-    if len(candidates) == 1:
-        return candidates[0]
-    # Several people share the name: the one named in full most recently before
-    # this point in the same document, else the one named most often in it.
-    recent: tuple[int, int] | None = None
-    counts: Counter[int] = Counter()
-    # A bare word is compatible with a name when it matches its family name.
-    compatible: dict[str, bool] = {}
-    for gi in candidates:
-        for start, name in in_doc.get((gi, doc), ()):
-            ok = compatible.get(name.surname)
-            if ok is None:
-                ok = compatible[name.surname] = matcher.compatible(single, name)
-            if not ok:
+    def _fits(self, token: str, group: PersonGroup) -> tuple[bool, bool, bool]:
+        """(as family name, exactly as family name, as given name)."""
+        surname = any(self.matcher.surname_match(token, n.surname) for n in group.names)
+        key = self.matcher.keys(token)[0]
+        exact = any(self.matcher.keys(n.surname)[0] == key for n in group.names)
+        given = any(self.matcher.match(token, n.given) for n in group.names)
+        return surname, exact and surname, given
+
+    def _candidates(self, token: str, pool: Sequence[int], groups: list[PersonGroup]) -> list[int]:
+        fits = {gi: self._fits(token, groups[gi]) for gi in pool}
+        by_surname = [gi for gi in pool if fits[gi][0]]
+        if len(by_surname) > 1:
+            exact = [gi for gi in by_surname if fits[gi][1]]
+            if len(exact) == 1:
+                return exact  # "Lavrov" is Sergei Lavrov, not Pavel Lavrov-ish spellings
+        return by_surname or [gi for gi in pool if fits[gi][2]]
+
+    def _place_bare(
+        self, bares: list[_Bare], groups: list[PersonGroup], named_in: dict[int, set[int]]
+    ) -> None:
+        everyone = list(range(len(groups)))
+        # 1. Unambiguous in the document (else in the story, when no one of the name is named
+        # in full in the document).
+        for bare in bares:
+            token = bare.name.surname
+            here = self._candidates(token, sorted(named_in.get(bare.doc, ())), groups)
+            pool = here or self._candidates(token, everyone, groups)
+            bare.candidates = tuple(pool)
+            if len(pool) == 1:
+                bare.target = pool[0]
+        # 2. Ambiguous ones: the person the same word stands for elsewhere in the story.
+        settled: dict[str, set[int]] = defaultdict(set)
+        for bare in bares:
+            if bare.target is not None:
+                settled[self.matcher.keys(bare.name.surname)[0]].add(bare.target)
+        for bare in bares:
+            if bare.target is not None or len(bare.candidates) < 2:
                 continue
-            counts[gi] += 1
-            if start < pos and (recent is None or start > recent[1]):
-                recent = (gi, start)
-    if recent is not None:
-        return recent[0]
-    if counts:
-        top = counts.most_common()
-        if len(top) == 1 or top[0][1] > top[1][1]:
-            return top[0][0]
-    return None
+            elsewhere = settled.get(self.matcher.keys(bare.name.surname)[0], set())
+            chosen = elsewhere & set(bare.candidates)
+            if len(chosen) == 1:
+                bare.target = next(iter(chosen))
+            else:
+                names = [_display(groups[gi]) for gi in bare.candidates]
+                where = (
+                    "in this document"
+                    if bare.candidates[0] in named_in.get(bare.doc, ())
+                    else "in the story"
+                )
+                bare.reason = (
+                    f"{bare.name.text!r} could be {', '.join(names[:-1])} or {names[-1]}: "
+                    f"all are named {where}"
+                )
+        for bare in bares:
+            if bare.target is not None:
+                groups[bare.target].mentions.append((bare.doc, bare.mention))
+
+    def _leftovers(self, bares: list[_Bare], groups: list[PersonGroup]) -> list[PersonGroup]:
+        """Bare words no person claims: the ambiguous ones (one group per word and set of
+        candidates), and the ones matching no one (joined when they match each other)."""
+        out: list[PersonGroup] = []
+        ambiguous: dict[tuple[str, tuple[int, ...]], PersonGroup] = {}
+        for bare in bares:
+            if bare.target is not None:
+                continue
+            if bare.reason:
+                key = (self.matcher.keys(bare.name.surname)[0], bare.candidates)
+                group = ambiguous.get(key)
+                if group is None:
+                    group = ambiguous[key] = PersonGroup(
+                        names=[bare.name], unresolved=bare.reason, candidates=list(bare.candidates)
+                    )
+                    out.append(group)
+                group.mentions.append((bare.doc, bare.mention))
+                continue
+            joined = next(
+                (
+                    g
+                    for g in out
+                    if g.unresolved is None
+                    and all(
+                        self.matcher.surname_match(bare.name.surname, n.surname) for n in g.names
+                    )
+                ),
+                None,
+            )
+            if joined is None:
+                out.append(PersonGroup(names=[bare.name], mentions=[(bare.doc, bare.mention)]))
+            else:
+                joined.mentions.append((bare.doc, bare.mention))
+                if all(n.text != bare.name.text for n in joined.names):
+                    joined.names.append(bare.name)
+        return out
 
 
-def canonical_person_name(group: PersonGroup) -> str:
-    """Fullest, most frequent spelling: full names before bare ones; among
-    them the most frequent, then the longest."""
+def _display(group: PersonGroup) -> str:
+    return max((n.text for n in group.names), key=len) if group.names else "?"
+
+
+def canonical_person_name(group: PersonGroup, matcher: NameMatcher) -> str:
+    """Fullest, most frequent spelling: full names before bare ones; among them the most
+    frequent, then the longest."""
     counts: Counter[str] = Counter()
     surface: dict[str, str] = {}
+    full: set[str] = set()
     for _, m in group.mentions:
-        name = parse_person(m.text)
+        name = matcher.parse_person(m.text)
         counts[name.text] += 1
-        # Shown as written (minus a leading honorific), e.g. "King of Pop".
-        surface.setdefault(name.text, _strip_honorific(m.text))
-    full = [t for t in counts if parse_person(t).full]
-    pool = full or list(counts)
+        # Shown as written (minus a leading honorific and a possessive): "King of Pop".
+        surface.setdefault(name.text, matcher.strip_title(m.text))
+        if name.full:
+            full.add(name.text)
+    pool = list(full) or list(counts)
     return surface[max(pool, key=lambda t: (counts[t], len(t), t))]
-
-
-def _strip_honorific(text: str) -> str:
-    words = re.sub(r"['’]s?$", "", text.strip()).split()
-    while len(words) > 1 and words[0].lower() in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)

@@ -3,48 +3,109 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
+from dossier.entities.context import ContextReader
 from dossier.entities.harmonise import harmonise
-from dossier.entities.orgs import (
-    Group,
-    canonical_org_name,
-    canonical_place_name,
-    group_orgs,
-    group_places,
-)
-from dossier.entities.people import PersonGroup, canonical_person_name, group_people
-from dossier.entities.roles import defendant_claims, person_claims
+from dossier.entities.names import NameMatcher
+from dossier.entities.orgs import Group, Grouper, canonical_org_name, canonical_place_name
+from dossier.entities.people import PeopleGrouper, PersonGroup, canonical_person_name
+from dossier.entities.roles import RoleReader, mark_disputed
 from dossier.entities.settings import EntitySettings
+from dossier.entities.vocab import Vocab
 from dossier.ids import citation_key, first_citation, unique
+from dossier.lang import Language
 from dossier.model import AttributeClaim, Citation, Document, Entity, EntityType, Mention, RoleClaim
+from dossier.nlp import to_spacy
+from dossier.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _TYPE_ORDER: dict[str, int] = {"PERSON": 0, "ORG": 1, "PLACE": 2, "OTHER": 3}
 _ID_PREFIX: dict[str, str] = {"PERSON": "p", "ORG": "o", "PLACE": "l", "OTHER": "x"}
+# An id is ASCII letters, digits and dashes (not language: the shape of an identifier).
+# not language: identifier characters
+_NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
-def resolve_entities(docs: Sequence[Document], settings: EntitySettings) -> tuple[Entity, ...]:
+@dataclass(slots=True)
+class _Draft:
+    type: EntityType
+    name: str
+    mentions: list[tuple[int, Mention]]
+    roles: list[RoleClaim]
+    attrs: list[AttributeClaim]
+    group: PersonGroup | None = None
+
+
+def story_language(docs: Sequence[Document], resources: Resources) -> Language | None:
+    """The language most of the story's parsed documents are written in."""
+    counts = Counter(d.parse.language for d in docs if d.parse is not None)
+    for code, _ in counts.most_common():
+        language = resources.language(code)
+        if language is not None:
+            return language
+    return None
+
+
+def resolve_entities(
+    docs: Sequence[Document], settings: EntitySettings, resources: Resources
+) -> tuple[Entity, ...]:
     """Entities of one story: mentions merged across documents and spellings.
 
-    Only ``ok`` documents are read. Mention labels are first made consistent
-    across the story (:func:`~dossier.entities.harmonise.harmonise`); citations
-    may therefore include names the model missed in one article but tagged in
-    another. People come first, by mention count; then
-    organisations, then places. Ids are slugs of the canonical name
-    (``p-…``, ``o-…``, ``l-…``), unique within the story.
+    Only readable, parsed documents are read. Mention labels are first made consistent across
+    the story (:func:`~dossier.entities.harmonise.harmonise`); citations may therefore include
+    names the model missed in one article but tagged in another. People come first, by
+    mention count; then organisations, then places. Ids are slugs of the canonical name
+    (``p-…``, ``o-…``, ``l-…``), unique within the story: the same name gives the same id in
+    every story and every build.
     """
-    ok = harmonise([d for d in docs if d.readable], settings)
-    people = group_people(ok, settings)
-    orgs = group_orgs(ok)
-    places = group_places(ok)
+    readable = [d for d in docs if d.readable and d.parse is not None]
+    language = story_language(readable, resources)
+    if language is None:
+        return ()
+    vocab = Vocab.of(language)
+    matcher = NameMatcher(language.names, settings.typo_min_len)
+    ok = harmonise(readable, vocab, matcher)
+    spacy_vocab = resources.pipeline_for(language.code).vocab
+    parsed: dict[int, Doc] = {}
 
+    def sdoc(di: int) -> Doc:
+        if di not in parsed:
+            parse = ok[di].parse
+            assert parse is not None
+            parsed[di] = to_spacy(parse, ok[di].clean_text, spacy_vocab)
+        return parsed[di]
+
+    grouper = Grouper(vocab, matcher)
+    orgs, places = grouper.orgs(ok), grouper.places(ok)
+    people = PeopleGrouper(vocab, matcher).group(ok)
+    roles = RoleReader(vocab, ContextReader(vocab), settings)
+    drafts = _people_drafts(ok, people, orgs, roles, matcher, sdoc)
+    drafts += [_Draft("ORG", canonical_org_name(g), g.mentions, [], []) for g in orgs]
+    drafts += [_Draft("PLACE", canonical_place_name(g), g.mentions, [], []) for g in places]
+    return _entities(ok, drafts, people, language)
+
+
+def _people_drafts(
+    ok: Sequence[Document],
+    people: list[PersonGroup],
+    orgs: list[Group],
+    roles: RoleReader,
+    matcher: NameMatcher,
+    sdoc: Callable[[int], Doc],
+) -> list[_Draft]:
     org_at: dict[tuple[int, int], str] = {}
-    for group in orgs:
-        name = canonical_org_name(group)
-        for di, m in group.mentions:
-            org_at[(di, m.start)] = name
+    for org in orgs:
+        org_label = canonical_org_name(org)
+        for di, m in org.mentions:
+            org_at[(di, m.start)] = org_label
 
     def org_name(di: int, start: int, end: int) -> str | None:
         for m in ok[di].mentions:
@@ -52,45 +113,68 @@ def resolve_entities(docs: Sequence[Document], settings: EntitySettings) -> tupl
                 return org_at.get((di, m.start))
         return None
 
-    defendants = defendant_claims(ok)
-    drafts: list[
-        tuple[EntityType, str, list[tuple[int, Mention]], list[RoleClaim], list[AttributeClaim]]
-    ] = []
-    for pgroup in people:
-        roles, attrs = person_claims(ok, pgroup.mentions, settings, org_name)
-        for di, m in pgroup.mentions:
+    defendants = roles.defendant_claims(ok, sdoc)
+    drafts: list[_Draft] = []
+    for group in people:
+        if group.unresolved:
+            # Who an ambiguous bare name is, is not known: no roles are given to anyone.
+            name = canonical_person_name(group, matcher)
+            drafts.append(_Draft("PERSON", name, group.mentions, [], [], group))
+            continue
+        claims, attrs = roles.person_claims(ok, group.mentions, org_name, sdoc)
+        for di, m in group.mentions:
             claim = defendants.get((di, m.start))
-            if claim is not None and all(r.citation != claim.citation for r in roles):
-                roles.append(claim)
-        drafts.append(("PERSON", canonical_person_name(pgroup), pgroup.mentions, roles, attrs))
-    for group in orgs:
-        drafts.append(("ORG", canonical_org_name(group), group.mentions, [], []))
-    for group in places:
-        drafts.append(("PLACE", canonical_place_name(group), group.mentions, [], []))
+            if claim is not None and all(r.citation != claim.citation for r in claims):
+                claims.append(claim)
+        name = canonical_person_name(group, matcher)
+        drafts.append(_Draft("PERSON", name, group.mentions, claims, attrs, group))
+    return drafts
 
-    def sort_key(
-        d: tuple[EntityType, str, list[tuple[int, Mention]], list[RoleClaim], list[AttributeClaim]],
-    ) -> tuple[int, int, int, int, str]:
-        first = min((di, m.start) for di, m in d[2])
-        return (_TYPE_ORDER[d[0]], -len(d[2]), first[0], first[1], d[1])
 
-    entities: list[Entity] = []
+def _entities(
+    ok: Sequence[Document], drafts: list[_Draft], people: list[PersonGroup], language: Language
+) -> tuple[Entity, ...]:
+    def sort_key(d: _Draft) -> tuple[int, int, int, int, str]:
+        first = min((di, m.start) for di, m in d.mentions)
+        return (_TYPE_ORDER[d.type], -len(d.mentions), first[0], first[1], d.name)
+
+    ordered = sorted(drafts, key=sort_key)
     used: set[str] = set()
-    for etype, name, mentions, roles, attrs in sorted(drafts, key=sort_key):
-        ordered = sorted(mentions, key=lambda x: (x[0], x[1].start))
-        citations = tuple(ok[di].cite(m.start, m.end) for di, m in ordered)
+    ids: dict[int, str] = {}  # id(group) -> entity id
+    entities: list[Entity] = []
+    for d in ordered:
+        mentions = sorted(d.mentions, key=lambda x: (x[0], x[1].start))
+        citations = tuple(ok[di].cite(m.start, m.end) for di, m in mentions)
+        entity_id = _unique_id(d.type, d.name, used, citations)
+        if d.group is not None:
+            ids[id(d.group)] = entity_id
+        roles = tuple(sorted(d.roles, key=lambda r: _cite_order(ok, r.citation)))
         entities.append(
             Entity(
-                id=_unique_id(etype, name, used, citations),
-                type=etype,
-                name=name,
-                aliases=_aliases(name, [m.text for _, m in ordered]),
+                id=entity_id,
+                type=d.type,
+                name=d.name,
+                aliases=_aliases(d.name, [m.text for _, m in mentions]),
                 mentions=citations,
-                roles=tuple(sorted(roles, key=lambda r: _cite_order(ok, r.citation))),
-                attributes=tuple(sorted(attrs, key=lambda a: _cite_order(ok, a.citation))),
+                roles=mark_disputed(roles, language.roles.incompatible_sides),
+                attributes=tuple(sorted(d.attrs, key=lambda a: _cite_order(ok, a.citation))),
+                unresolved=d.group.unresolved if d.group is not None else None,
             )
         )
-    return tuple(entities)
+    return tuple(
+        _with_candidates(e, d, people, ids) for e, d in zip(entities, ordered, strict=True)
+    )
+
+
+def _with_candidates(
+    entity: Entity, draft: _Draft, people: list[PersonGroup], ids: dict[int, str]
+) -> Entity:
+    if draft.group is None or not draft.group.unresolved:
+        return entity
+    candidates = tuple(
+        ids[id(people[gi])] for gi in draft.group.candidates if id(people[gi]) in ids
+    )
+    return replace(entity, candidates=candidates)
 
 
 def _cite_order(docs: Sequence[Document], c: Citation) -> tuple[int, int]:
@@ -116,7 +200,7 @@ def _aliases(name: str, forms: list[str]) -> tuple[str, ...]:
 def _unique_id(etype: str, name: str, used: set[str], mentions: tuple[Citation, ...]) -> str:
     """``p-<name>``; a second entity of the same name (two different Ivanovs) takes a digest
     of its first mention, not a number that depends on the order entities are listed in."""
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-") or "entity"
+    slug = _NOT_ID.sub("-", anyascii(name).lower()).strip("-") or "entity"
     first = citation_key(first_citation(mentions)) if mentions else name
     return unique(f"{_ID_PREFIX[etype]}-{slug}", used, first)
 

@@ -9,6 +9,7 @@ language folder. See docs/architecture.md, "Adding a language".
 from dossier.lang.identify import Identification, identify
 from dossier.lang.language import (
     Calendar,
+    EntityWords,
     EventClass,
     Events,
     Grammar,
@@ -24,6 +25,7 @@ from dossier.lang.registry import language_codes, load_language, load_languages
 
 __all__ = [
     "Calendar",
+    "EntityWords",
     "EventClass",
     "Events",
     "Grammar",

@@ -15,7 +15,7 @@ The field types are defined here once; the values live in the language folders.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
@@ -89,6 +89,23 @@ class NameRules:
     # Pairs of endings that distinguish a feminine from a masculine (or a daughter's from a
     # son's) form of one family name: ("ova", "ov"), ("kyzy", "uly").
     gendered_endings: tuple[tuple[str, str], ...]
+    # Words that may open a person span before the name ("Chief Executive Tony Hayward",
+    # "Sen. X"): stripped when at least two name words remain.
+    title_words: frozenset[str] = frozenset()
+    # Spelling variants of names written from other scripts, as ordered (regular expression,
+    # replacement) rules over the lower-case ASCII form: q/k, kh/h/x, zh/j, y/i, doubled
+    # letters. Two spellings with one key are one name.
+    spelling_rules: tuple[tuple[str, str], ...] = ()
+    # Articles joined to a name by a hyphen and ignored when comparing ("al-Assad" ~ "Assad").
+    joined_articles: frozenset[str] = frozenset()
+    # Given name -> its variants (nicknames and the names they are short for, one step):
+    # "edward" -> {"ed", "eddie", "ted", ...}, "ed" -> {"edward", "edwin", ...}. Lower case.
+    given_name_variants: Mapping[str, frozenset[str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def given_variants(self, name: str) -> frozenset[str]:
+        return self.given_name_variants.get(name.lower(), frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +128,34 @@ class Roles:
     incompatible_sides: frozenset[frozenset[Side]]
     # Family relations ("wife", "son"): a role that links two people rather than a job.
     kinship: frozenset[str] = frozenset()
+    # Relations whose two people are a man and a woman (husband/wife) and so never one person,
+    # nor one entity with a family name in both its forms (Ivanov / Ivanova).
+    spouses: frozenset[str] = frozenset()
+    # Possessors whose lawyer is the defence's ("the pair's lawyer", "his lawyer"): lemmas.
+    defence_possessors: frozenset[str] = frozenset()
+    # Offices that, before "general", make a title ("Attorney General", "Secretary General").
+    general_offices: frozenset[str] = frozenset()
+    # Office holders that one of these ranks a role ("vice president", "deputy prosecutor").
+    ranked_roles: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
+    # Words that make a role a past one ("former judge", "ex-minister"): kept as a title.
+    former: frozenset[str] = frozenset()
+    # Verbs by which a lawyer acts for a side ("the lawyer who represents the state").
+    representation_verbs: frozenset[str] = frozenset()
+    # Event classes (names in ``Events.classes``) whose patient is a defendant: charged,
+    # tried, convicted, acquitted, sentenced.
+    defendant_events: frozenset[str] = frozenset()
+    # Nouns of proceedings + the preposition before their defendant ("trial of X",
+    # "case against X", "charges against X").
+    defendant_nouns: Mapping[str, frozenset[str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    # Verbs whose subject undergoes a proceeding named by their object ("X stands trial",
+    # "X faces charges", "X went on trial"); a subject of other verbs may be its agent ("the
+    # judge handed sentences").
+    defendant_subject_verbs: frozenset[str] = frozenset()
+    # Credit nouns: "Photo by X" names a photographer.
+    credit_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +234,47 @@ class Grammar:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityWords:
+    """Words that tell what kind of thing a capitalised name is, read around it and inside it.
+
+    All lower case; nouns and verbs are lemmas (compared with the parse's lemmas)."""
+
+    org_words: frozenset[str]  # a span holding one names an organisation ("ministry", "police")
+    org_context_nouns: frozenset[str]  # before a name: "the website X", "the newspaper X"
+    place_words: frozenset[str]  # heading or opening a place name: "city", "street", "square"
+    place_context_nouns: frozenset[str]  # "the town of X", "X region"
+    admin_words: frozenset[str]  # "province", "oblast", "region" after a place name
+    admin_required: frozenset[str]  # of those, the ones that make "X province" the place X
+    generic_nouns: frozenset[str]  # "authorities", "officials": with a demonym, a group
+    demonyms: frozenset[str]  # nationalities, ethnic groups, religions: never entities alone
+    plural_endings: tuple[str, ...]  # endings of demonym plurals ("Kazakhs", "Uzbeki")
+    # Demonym -> country, where the country is not the demonym's stem ("chinese" -> "china").
+    demonym_countries: Mapping[str, str]
+    outlet_words: frozenset[str]  # generic words of outlet names ("news", "agency", "daily")
+    country_words: frozenset[str]  # "national", "federal", "us": extra words of an org name
+    ethnic_cues: frozenset[str]  # "ethnic": the capitalised word after it is a group
+    work_nouns: frozenset[str]  # "song", "album", "film": a name they head is a work
+    event_nouns: frozenset[str]  # "festival", "concert", "cup": a name they head is an event
+    substance_nouns: frozenset[str]  # "drug", "sedative", "dose": a name they head is a substance
+    # Verbs whose object is a work or a substance, never a person named in full
+    # ("perform Billie Jean", "administer propofol").
+    thing_verbs: frozenset[str]
+    person_verbs: frozenset[str]  # verbs whose subject is a person ("die", "testify", "marry")
+    rename_cues: tuple[str, ...]  # "formerly", "formerly known as": "X, formerly Y"
+    alias_cues: tuple[str, ...]  # "or", "known as": "the National Security Committee, or KNB"
+    connectors: frozenset[str]  # function words inside organisation names ("of", "for", "and")
+    # Determiners and possessive pronouns that open a description ("the", "his", "another").
+    determiners: frozenset[str]
+    # Prepositions that attach an employer to a role ("researcher at HRW", "head of X").
+    affiliation_preps: frozenset[str]
+    age_before: frozenset[str]  # "aged 30"
+    age_after: tuple[str, ...]  # "30 years old"
+    age_compound: str  # "the 30-year-old X"
+    place_preps: frozenset[str]  # "in", "near", "from": a lone name after one is likely a place
+    clause_openers: frozenset[str]  # "who", "said": an apposition does not run past one
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """Everything language-specific, for one language."""
 
@@ -203,6 +289,7 @@ class Language:
     roles: Roles
     events: Events
     grammar: Grammar
+    entities: EntityWords
     # Abbreviations after which a full stop does not end a sentence ("mr", "jan", "u.s").
     abbreviations: frozenset[str] = frozenset()
 

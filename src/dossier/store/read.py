@@ -221,7 +221,7 @@ def _entities(conn: sqlite3.Connection, story_id: str) -> tuple[Entity, ...]:
                 mentions=_citations(conn, "mentions", "entity_pk", pk),
                 roles=roles,
                 attributes=attributes,
-                **extra_fields(Entity, row["extra"]),
+                **extra_fields(Entity, row["extra"]),  # type: ignore[arg-type]
             )
         )
     return tuple(out)

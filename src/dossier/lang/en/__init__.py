@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.lang.en.calendar import CALENDAR
+from dossier.lang.en.entities import ENTITY_WORDS
 from dossier.lang.en.events import EVENTS
 from dossier.lang.en.grammar import GRAMMAR
 from dossier.lang.en.names import NAMES
@@ -29,5 +30,6 @@ LANGUAGE = Language(
     roles=ROLES,
     events=EVENTS,
     grammar=GRAMMAR,
+    entities=ENTITY_WORDS,
     abbreviations=frozenset(_ABBREVIATIONS.split()),
 )

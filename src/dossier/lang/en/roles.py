@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from dossier.lang.language import RoleNoun, Roles, Side
+from dossier.lang.language import RoleNoun, Roles, Side, words
 
 # canonical role -> (side or None, lemmas that name it)
 _TABLE: tuple[tuple[str, Side | None, str], ...] = (
@@ -86,4 +86,35 @@ ROLES = Roles(
         }
     ),
     kinship=frozenset(_KINSHIP.split()),
+    spouses=frozenset(words("wife husband widow widower spouse")),
+    defence_possessors=frozenset(
+        words(
+            """his her their pair man men woman women defendant defendants couple brother brothers
+            accused family families client clients detainee detainees refugee refugees"""
+        )
+    ),
+    general_offices=frozenset(
+        words(
+            """attorney solicitor secretary inspector surgeon prosecutor procurator auditor consul
+            postmaster director governor commissioner comptroller registrar"""
+        )
+    ),
+    ranked_roles=frozenset(words("president minister prosecutor judge official")),
+    ranks=frozenset(words("vice deputy assistant")),
+    former=frozenset(words("former ex ex- onetime erstwhile")),
+    representation_verbs=frozenset(words("represent defend act work")),
+    defendant_events=frozenset(words("charge try convict acquit sentence")),
+    defendant_nouns=MappingProxyType(
+        {
+            "trial": frozenset({"of"}),
+            "case": frozenset({"against"}),
+            "charge": frozenset({"against"}),
+            "prosecution": frozenset({"of"}),
+            "conviction": frozenset({"of"}),
+            "acquittal": frozenset({"of"}),
+            "sentencing": frozenset({"of"}),
+        }
+    ),
+    defendant_subject_verbs=frozenset(words("stand face go be remain appear")),
+    credit_nouns=frozenset(words("photo photograph picture image video footage")),
 )

@@ -1,0 +1,135 @@
+"""What the parse says about a name: which noun it heads or modifies, what it is in apposition
+to, which verb it is the subject or object of.
+
+A :class:`Structure` wraps one document's spaCy ``Doc`` (rebuilt from ``Document.parse``) and
+answers for a character span the kind of thing the sentence treats it as: a person (subject of
+a verb only people do, a role noun in apposition), a work (headed by "song", "album"), a
+substance ("the sedative propofol", "a dose of propofol", "propofol is an anaesthetic"), an
+event ("the Live Aid concert") or a place ("Trafalgar Square", "the town of X"). The words come
+from the language layer (:class:`~dossier.lang.EntityWords`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from dossier.entities.vocab import Vocab
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Kind = Literal["WORK", "SUBSTANCE", "EVENT", "PERSON", "PLACE"]
+# Dependencies that join a name to the noun it names or stands beside (not language: the
+# ClearNLP labels of the parser).
+# not language: dependency labels
+_BESIDE = frozenset({"appos", "compound", "conj", "nmod", "dep", "attr"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+class Structure:
+    """The parse of one document, for questions about name spans."""
+
+    def __init__(self, sdoc: Doc, vocab: Vocab) -> None:
+        self.sdoc = sdoc
+        self.vocab = vocab
+        self._common: frozenset[str] | None = None
+
+    def head(self, start: int, end: int) -> Token | None:
+        """The token of the span whose head lies outside it (the span's syntactic head)."""
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return span.root
+
+    def kind(self, start: int, end: int) -> Kind | None:
+        """The kind of thing the sentence treats the span as, when its structure says so."""
+        root = self.head(start, end)
+        if root is None:
+            return None
+        found = self._noun_kind(root, start, end)
+        if found is not None:
+            return found
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return self._subject_kind(root)
+        return None
+
+    def _noun_kind(self, root: Token, start: int, end: int) -> Kind | None:
+        """The class of the noun the span is named by: a noun in apposition to it or heading
+        it ("the song Billie Jean", "the sedative propofol"), through a list ("sedatives
+        Midazolam and Diazepam"), or "a dose of X". A name that only modifies a noun ("the
+        Michael Jackson concert") is not that noun."""
+        own = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if own is not None and len(own) > 1:
+            last = own[-1]
+            if last.lower_ in self.vocab.words.place_words and last.pos_ in _NOUNS:
+                return "PLACE"  # "Trafalgar Square", "Downing Street"
+        token = root
+        for _ in range(4):
+            beside = [c for c in token.children if c.dep_ in _BESIDE and not start <= c.idx < end]
+            if token.dep_ == "appos":
+                beside.append(token.head)
+            for noun in beside:
+                kind = self._class_of(noun)
+                if kind is not None:
+                    return kind
+            holder = token.head.head
+            substances = self.vocab.words.substance_nouns
+            if (
+                token.dep_ == "pobj"
+                and holder.pos_ == "NOUN"
+                and holder.lemma_.lower() in substances
+            ):
+                return "SUBSTANCE"  # "a lethal dose of Propofol"
+            if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
+                break
+            token = token.head
+            kind = self._class_of(token)
+            if kind is not None:
+                return kind
+        return None
+
+    def _class_of(self, noun: Token) -> Kind | None:
+        if noun.pos_ != "NOUN":
+            return None
+        lemma = noun.lemma_.lower()
+        words = self.vocab.words
+        if lemma in words.work_nouns:
+            return "WORK"
+        if lemma in words.substance_nouns:
+            return "SUBSTANCE"
+        if lemma in words.event_nouns:
+            return "EVENT"
+        return None
+
+    def _subject_kind(self, root: Token) -> Kind | None:
+        verb = root.head
+        words = self.vocab.words
+        if verb.lemma_.lower() in words.person_verbs and verb.pos_ == "VERB":
+            return "PERSON"
+        if verb.lemma_ == "be" or verb.pos_ == "AUX":
+            for child in verb.children:
+                if child.dep_ == "attr" and child.pos_ == "NOUN":
+                    lemma = child.lemma_.lower()
+                    if lemma in self.vocab.role_nouns:
+                        return "PERSON"  # "X is a lawyer"
+                    kind = self._class_of(child)
+                    if kind is not None:
+                        return kind  # "Propofol is a sedative"
+        return None
+
+    def object_of_thing_verb(self, start: int, end: int) -> bool:
+        """The span is the direct object of a verb whose objects are things ("administered
+        Propofol", "performed Billie Jean")."""
+        root = self.head(start, end)
+        if root is None or root.dep_ != "dobj":
+            return False
+        return root.head.lemma_.lower() in self.vocab.words.thing_verbs
+
+    def common_nouns(self) -> frozenset[str]:
+        """Lower-case words the document uses as common nouns (not capitalised, tagged NOUN):
+        a capitalised "Propofol" whose lower-case form is one is not a name."""
+        if self._common is None:
+            self._common = frozenset(
+                t.lower_ for t in self.sdoc if t.pos_ == "NOUN" and t.text.islower()
+            )
+        return self._common
