@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dossier.entities.names import TokenIndex
+from dossier.entities.names import TokenIndex, is_initial
 from dossier.entities.spans import Cand, line_start
 from dossier.entities.structure import Structure
 from dossier.model import Document
@@ -275,7 +275,9 @@ class Decider:
             cand.reason = "letters and digits mixed: a code, not a name (H1N1)"
             return
         if label == "PERSON" and any(
-            self.vocab.is_org_word(w) or (w.isupper() and 2 <= len(w) <= 5) or w.isdigit()
+            self.vocab.is_org_word(w)
+            or (w.isupper() and 2 <= len(w) <= 5 and not is_initial(w))
+            or w.isdigit()
             for w in words
         ):
             label = "ORG"  # "Migrationwatch UK", "Jackson 5": acronyms, numbers, org words

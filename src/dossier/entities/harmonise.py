@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dossier.entities.names import NameMatcher
+from dossier.entities.names import NameMatcher, PersonName
 from dossier.entities.spans import name_shaped
 from dossier.entities.vocab import Vocab
 from dossier.model import Document, EntityType, Mention
@@ -43,20 +43,7 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
     """``docs`` with mention labels made consistent across the story (documents
     are copies; the input is not changed). A one-word name whose lower-case form another
     document of the story uses as a common noun ("propofol") is no name and is left out."""
-    common: set[str] = set()
-    for doc in docs:
-        common |= common_nouns(doc)
-    docs = [
-        replace(
-            d,
-            mentions=tuple(
-                m
-                for m in d.mentions
-                if " " in m.text or m.text.isupper() or m.text.lower() not in common
-            ),
-        )
-        for d in docs
-    ]
+    docs = _without_common_nouns(docs)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for doc in docs:
         for m in doc.mentions:
@@ -78,6 +65,7 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
                 person_tokens.update(matcher.keys(t)[0] for t in name.tokens)
                 full_forms.add(m.text)
 
+    full_names = [matcher.parse_person(f) for f in full_forms]
     out: list[Document] = []
     for doc in docs:
         mentions: list[Mention] = []
@@ -87,6 +75,8 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
             if " " in m.text.strip():
                 top = majority(key)
                 label = _TYPES.get(top or "", label)
+                if label != "PERSON" and _variant_of_person(m.text, full_names, vocab, matcher):
+                    label = "PERSON"  # "Mary J. Walsh" (as ORG) beside the person "Mary Walsh"
             mentions.append(m if label == m.label else replace(m, label=label))
         mentions = _with_missed_people(doc, mentions, full_forms, vocab)
         # Tokens of people named in full in this document (after the additions).
@@ -157,3 +147,36 @@ def _with_missed_people(
         starts[lo:hi] = [*(m.start for m in before), s]
         longest = max(longest, e - s)
     return kept
+
+
+def _variant_of_person(
+    text: str, people: list[PersonName], vocab: Vocab, matcher: NameMatcher
+) -> bool:
+    """A name of capitalised words, no organisation word among them, compatible with a person
+    named in full in the story (a middle initial added, a nickname)."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or any(not w[:1].isupper() or vocab.is_org_word(w) for w in words):
+        return False
+    name = matcher.parse_person(text)
+    return name.full and any(
+        p.full and matcher.compatible(name, p) and p.text != name.text for p in people
+    )
+
+
+def _without_common_nouns(docs: Sequence[Document]) -> list[Document]:
+    """Documents without the one-word mentions whose lower-case form a document of the story
+    uses as a common noun."""
+    common: set[str] = set()
+    for doc in docs:
+        common |= common_nouns(doc)
+    return [
+        replace(
+            d,
+            mentions=tuple(
+                m
+                for m in d.mentions
+                if " " in m.text or m.text.isupper() or m.text.lower() not in common
+            ),
+        )
+        for d in docs
+    ]

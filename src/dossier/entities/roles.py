@@ -140,6 +140,8 @@ class RoleReader:
                 role = f"{side} lawyer"
             lo = min(m.start, noun.left_edge.idx)
             hi = max(m.end, _right_end(noun))
+            if side is not None:
+                claims.drop_unsided_near(doc.id, lo, hi)  # "lawyer" read without its side
             if not claims.has_role_near(doc.id, lo, hi):
                 claims.role(role, doc, lo, hi)
             for child in noun.children:
@@ -267,6 +269,12 @@ class _Claims:
             return
         claim = RoleClaim(role, doc.cite(start, end), side=self.reader.side_of(role))
         self.roles.setdefault((role, doc.id, start, end), claim)
+
+    def drop_unsided_near(self, doc: str, start: int, end: int) -> None:
+        for key in [k for k, c in self.roles.items() if c.side is None]:
+            _, d, s, e = key
+            if d == doc and s < end and start < e:
+                del self.roles[key]
 
     def has_role_near(self, doc: str, start: int, end: int) -> bool:
         return any(d == doc and s < end and start < e for (_, d, s, e) in self.roles)
