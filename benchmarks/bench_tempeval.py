@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.model import DateValue
+from dossier.resources import Resources
+from dossier.time.grammar import Grammar
 from dossier.time.settings import TimeSettings
 from dossier.time.timex import tag_detailed
 
@@ -139,11 +141,13 @@ def score(doc: Doc, predicted: list[tuple[int, int, str | None]], s: Score) -> N
             s.value_correct += 1
 
 
-def run_ours(doc: Doc, settings: TimeSettings) -> list[tuple[int, int, str | None]]:
+def run_ours(
+    doc: Doc, settings: TimeSettings, grammar: Grammar
+) -> list[tuple[int, int, str | None]]:
     anchor = DateValue(doc.dct.isoformat(), "day")
     return [
         (t.raw.start, t.raw.end, t.resolved.timeml)
-        for t in tag_detailed(doc.text, anchor, settings)
+        for t in tag_detailed(doc.text, anchor, settings, grammar)
     ]
 
 
@@ -180,6 +184,8 @@ def main(argv: list[str] | None = None) -> None:
         files = files[: args.limit]
     docs = [load(f) for f in files]
     settings = TimeSettings()
+    grammar = Resources().time_grammar("en")
+    assert grammar is not None
     systems: dict[str, Score] = {"dossier": Score()}
     if not args.no_baseline:
         systems["dateparser.search_dates"] = Score()
@@ -188,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
         outputs = []
         for doc in docs:
             if name == "dossier":
-                outputs.append(run_ours(doc, settings))
+                outputs.append(run_ours(doc, settings, grammar))
             else:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")

@@ -77,8 +77,8 @@ def _shared(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
     return replace(corpus, documents=mark_shared_spans(corpus.documents, s.dedup))
 
 
-def _date(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
-    return replace(corpus, documents=date_documents(corpus.documents, s.time))
+def _date(corpus: Corpus, s: Settings, r: Resources) -> Corpus:
+    return replace(corpus, documents=date_documents(corpus.documents, s.time, r))
 
 
 def _mentions(docs: Sequence[Document], s: Settings, r: Resources) -> tuple[Document, ...]:
@@ -137,7 +137,10 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     ),
     CorpusStage("shared", fields(F.DOC_CLEAN, F.DOC_PARSE), fields(F.DOC_SHARED), _shared),
     CorpusStage(
-        "date", fields(F.DOC_RAW, F.DOC_CLEAN), fields(F.DOC_PUBLISHED, F.DOC_TIMEX), _date
+        "date",
+        fields(F.DOC_RAW, F.DOC_LANGUAGE, F.DOC_CLEAN),
+        fields(F.DOC_PUBLISHED, F.DOC_TIMEX),
+        _date,
     ),
     DocumentStage("mentions", fields(F.DOC_CLEAN, F.DOC_PARSE), fields(F.DOC_MENTIONS), _mentions),
     CorpusStage(

@@ -19,6 +19,8 @@ from dossier.lang import Language, SpacyAnalyser, load_languages
 if TYPE_CHECKING:
     from spacy.language import Language as SpacyPipeline
 
+    from dossier.time.grammar import Grammar
+
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
 EmbedPrecision = Literal["auto", "float32", "bfloat16"]
 
@@ -38,6 +40,7 @@ class Resources:
     embed_precision: EmbedPrecision = "auto"
     _languages: Mapping[str, Language] | None = field(default=None, repr=False)
     _pipelines: dict[str, SpacyPipeline] = field(default_factory=dict, repr=False)
+    _grammars: dict[str, Grammar] = field(default_factory=dict, repr=False)
     _identifier: Any = field(default=None, repr=False)
     _embedder: Any = field(default=None, repr=False)
     # Models may be loaded from a background thread (preload) while a stage asks for them.
@@ -80,6 +83,21 @@ class Resources:
     def language(self, code: str | None) -> Language | None:
         """The language object for ``code``, or None when Dossier does not support it."""
         return self.languages.get(code) if code else None
+
+    def time_grammar(self, code: str | None) -> Grammar | None:
+        """The temporal grammar of language ``code``, compiled once from its language object
+        (None when Dossier has no object for the language)."""
+        language = self.language(code)
+        if language is None:
+            return None
+        with self._nlp_lock:
+            grammar = self._grammars.get(language.code)
+            if grammar is None:
+                from dossier.time.grammar import Grammar
+
+                grammar = Grammar(language)
+                self._grammars[language.code] = grammar
+            return grammar
 
     @property
     def identifier(self) -> Any:

@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.time import grammar as g
-from dossier.time.detect import _PATTERNS, _SCANNERS
+from dossier.time.grammar import grammar_for
+
+GRAMMAR = grammar_for("en")
 
 WORDS = st.sampled_from(
     [
@@ -73,9 +75,9 @@ def test_scanners_match_the_case_insensitive_patterns(words: list[str]) -> None:
     text = " ".join(words)
     lowered = text.translate(g.ASCII_LOWER)
     assert len(lowered) == len(text)
-    for (name, pattern, _, _), scanner in zip(_PATTERNS, _SCANNERS, strict=True):
-        expected = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in scanner.finditer(lowered)] == expected, name
+    for rule in GRAMMAR.rules:
+        expected = [m.span() for m in rule.pattern.finditer(text)]
+        assert [m.span() for m in rule.scanner.finditer(lowered)] == expected, rule.name
 
 
 def test_escapes_and_group_names_are_kept() -> None:

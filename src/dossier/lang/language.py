@@ -19,10 +19,17 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from dossier.lang.timewords import PageDateWords, TenseCues, TimeWords
+
 
 def words(text: str) -> list[str]:
     """The white-space separated words of a word-list literal (tables are written as text)."""
     return text.split()
+
+
+def phrases(text: str) -> list[str]:
+    """The ``;``-separated phrases of a phrase-list literal, each with single spaces."""
+    return [" ".join(p.split()) for p in text.split(";") if p.strip()]
 
 
 Side = Literal["defence", "prosecution", "bench", "accused", "government", "company", "regulator"]
@@ -55,11 +62,30 @@ class Calendar:
     ambiguous_months: frozenset[str]  # month names that are also ordinary words ("may")
     seasons: Mapping[str, str]  # "autumn" -> TimeML season code "FA"
     parts_of_day: Mapping[str, str]  # "morning" -> "MO"
+    expressions: TimeWords  # the other words of temporal expressions
+    tense: TenseCues  # future and past markers (without a parse)
+    page: PageDateWords  # labels beside a printed publication date
 
     @property
     def words(self) -> frozenset[str]:
         """Every month and weekday name and abbreviation."""
         return frozenset(self.months) | frozenset(self.weekdays)
+
+    def month_names(self) -> frozenset[str]:
+        """The full name of each month (the longest of its names): "june", not "jun"."""
+        return _longest(self.months)
+
+    def weekday_names(self) -> frozenset[str]:
+        """The full name of each weekday: "thursday", not "thu"."""
+        return _longest(self.weekdays)
+
+
+def _longest(names: Mapping[str, int]) -> frozenset[str]:
+    longest: dict[int, str] = {}
+    for name, number in names.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return frozenset(longest.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +96,10 @@ class Numbers:
     ordinals: Mapping[str, int]  # "third" / "3rd" -> 3
     multipliers: Mapping[str, int]  # "million" -> 1_000_000
     vague: frozenset[str]  # "several", "dozens of": an amount, but not a known one
+    # Words before an amount that hedge or bound it: "about", "more than", "at least".
+    approximators: frozenset[str]
+    indefinite: frozenset[str]  # "a", "an": one, in "a year ago"
+    and_a_half: str  # "and a half": "two and a half years"
 
     def value(self, word: str) -> float | None:
         return self.cardinals.get(word.lower())

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from dossier.time.detect import detect
+from dossier.time.grammar import Grammar
 from dossier.time.normalize import Tense, safe_date, tense_at
 from dossier.time.spec import RawTimex, Spec
 
@@ -87,10 +88,6 @@ class Evidence:
         return tuple(p for p in self.partials if p.tense == "past")
 
 
-_THEN = re.compile(r"\b(?:then|later|subsequently|afterwards|thereafter)\b", re.IGNORECASE)
-_FOR = re.compile(
-    r"\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:about\s+|nearly\s+|almost\s+)?$", re.I
-)
 _WORDS = re.compile(r"[^\W\d_]+")
 _LINK_LINE = re.compile(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\s+\d{1,2}[:.]\d{2})?\s*$")
 
@@ -130,13 +127,13 @@ def _add_duration(start: dt.date, spec: Spec) -> dt.date | None:
 
 
 def anchored_duration_end(
-    text: str, raw: RawTimex, previous: list[tuple[RawTimex, dt.date]]
+    text: str, raw: RawTimex, previous: list[tuple[RawTimex, dt.date]], g: Grammar
 ) -> dt.date | None:
     """End of "he was then held for 16 months" after "released in November 2017"."""
-    if not _FOR.search(text[max(0, raw.start - 40) : raw.start]):
+    if not g.duration_for.search(text[max(0, raw.start - 40) : raw.start]):
         return None
     s_start, _ = _sentence_bounds(text, raw.start)
-    if not _THEN.search(text[s_start : raw.start]):
+    if not g.sequence.search(text[s_start : raw.start]):
         return None
     prev_start, _ = _sentence_bounds(text, max(0, s_start - 2))
     candidates = [(r, d) for r, d in previous if r.start >= prev_start and r.spec.month is not None]
@@ -153,13 +150,16 @@ def _in_sentence(text: str, raw: RawTimex) -> bool:
 
 
 def content_evidence(
-    text: str, raws: tuple[RawTimex, ...] | None = None, latest: dt.date | None = None
+    text: str,
+    g: Grammar,
+    raws: tuple[RawTimex, ...] | None = None,
+    latest: dt.date | None = None,
 ) -> Evidence:
     """Dated mentions, year-less dates, recency markers and numeric-order votes.
 
     Dates after ``latest`` (the processing day: nothing is published in the
     future) cannot be past events and are ignored."""
-    raws = detect(text) if raws is None else raws
+    raws = detect(text, g) if raws is None else raws
     mentioned: list[Mentioned] = []
     dated: list[tuple[RawTimex, dt.date]] = []
     partials: list[Partial] = []
@@ -173,14 +173,14 @@ def content_evidence(
             votes_day += spec.numeric[0] > 12
             votes_month += spec.numeric[1] > 12
         if spec.kind == "duration":
-            end = anchored_duration_end(text, raw, dated)
+            end = anchored_duration_end(text, raw, dated, g)
             if end is not None and (latest is None or end <= latest):
                 label = f"{raw.text} after {dated[-1][0].text}"
                 mentioned.append(Mentioned(end, label, "month", "past", True))
             continue
         if spec.kind not in ("date", "time"):
             continue
-        tense = tense_at(text, raw.start, raw.end)
+        tense = tense_at(text, raw.start, raw.end, g)
         if spec.year is not None and spec.rel_unit is None:
             start = _mention_start(spec)
             if start is None or (latest is not None and start > latest):

@@ -1,184 +1,83 @@
-"""Word tables and regular-expression pieces of the temporal-expression grammar.
+"""The temporal grammar of one language, compiled from its language object.
 
-Everything here is immutable and compiled once at import time.
+:class:`Grammar` holds the regular expressions of every kind of expression ("March 3,
+2021", "two weeks ago", "the following day", "every year") with the handler that turns a
+match into a :class:`~dossier.time.spec.Spec`, and the compiled cues the tense and
+evidence rules read. Every word comes from the language's ``calendar`` and ``numbers``
+tables (:mod:`dossier.lang.timewords`); this module holds only the shapes of numbers,
+dates and clock times. One grammar is built per language and per run
+(:meth:`dossier.resources.Resources.time_grammar`).
 """
 
 from __future__ import annotations
 
 import re
 import string
-from types import MappingProxyType
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-MONTHS = MappingProxyType(
-    {
-        "january": 1,
-        "jan": 1,
-        "february": 2,
-        "feb": 2,
-        "march": 3,
-        "mar": 3,
-        "april": 4,
-        "apr": 4,
-        "may": 5,
-        "june": 6,
-        "jun": 6,
-        "july": 7,
-        "jul": 7,
-        "august": 8,
-        "aug": 8,
-        "september": 9,
-        "sept": 9,
-        "sep": 9,
-        "october": 10,
-        "oct": 10,
-        "november": 11,
-        "nov": 11,
-        "december": 12,
-        "dec": 12,
-    }
-)
-# Month names that are also common English words: they need a day, a year or a cue.
-AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "sep", "jun", "jul", "aug"})
+from dossier.lang.language import Language
+from dossier.lang.timewords import Shift
 
-WEEKDAYS = MappingProxyType(
-    {
-        "monday": 0,
-        "mon": 0,
-        "tuesday": 1,
-        "tue": 1,
-        "tues": 1,
-        "wednesday": 2,
-        "wed": 2,
-        "thursday": 3,
-        "thu": 3,
-        "thur": 3,
-        "thurs": 3,
-        "friday": 4,
-        "fri": 4,
-        "saturday": 5,
-        "sat": 5,
-        "sunday": 6,
-        "sun": 6,
-    }
-)
+if TYPE_CHECKING:
+    from dossier.time.spec import Spec
 
-NUMBER_WORDS = MappingProxyType(
-    {
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "thirteen": 13,
-        "fourteen": 14,
-        "fifteen": 15,
-        "sixteen": 16,
-        "seventeen": 17,
-        "eighteen": 18,
-        "nineteen": 19,
-        "twenty": 20,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "a hundred": 100,
-        "a dozen": 12,
-        "dozen": 12,
-        "a": 1,
-        "an": 1,
-        "half a": 0.5,
-        "half an": 0.5,
-    }
-)
-# Quantifiers that give a duration with an unknown amount (TimeML "X").
-VAGUE_QUANTITIES = frozenset(
-    {
-        "several",
-        "few",
-        "a few",
-        "many",
-        "some",
-        "a couple of",
-        "a number of",
-        "dozens of",
-        "hundreds of",
-        "a matter of",
-    }
-)
+Handler = Callable[[re.Match[str], str, "Grammar"], "Spec | None"]
 
-# TimeML duration letters per unit.
-SEASONS = MappingProxyType(
-    {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-)
-PARTS_OF_DAY = MappingProxyType(
-    {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-)
-ORDINALS = MappingProxyType(
-    {
-        "first": 1,
-        "1st": 1,
-        "second": 2,
-        "2nd": 2,
-        "third": 3,
-        "3rd": 3,
-        "fourth": 4,
-        "4th": 4,
-        "final": 4,
-        "last": 4,
-    }
-)
-
-# --- regex pieces -----------------------------------------------------------------
-
-MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?"
-    r"|nov\.?|dec\.?)(?![a-z])"
-)
-WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon\.|tue\.|tues\.|wed\.|thu\.|thur\.|thurs\.|fri\.|sat\.|sun\.)(?![a-z])"
-)
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+# Shapes, not words: typography of numbers, years, days and clock times.
+NO_LETTER = r"(?![^\W\d_])"  # no letter follows (of any script)
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
-NUM_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
-    r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"a\s+hundred|hundred|a\s+dozen|dozen)"
+# Units a direction word can shift ("last week") and units of "per" sets ("twice a year").
+# not language: canonical unit names
+CALENDAR_UNITS = frozenset(
+    {"day", "week", "weekend", "month", "quarter", "year", "decade", "century"}
 )
-NUMBER = r"(?:\d+(?:[.,]\d+)?|" + NUM_WORD + r")"
-QUANTITY = (
-    r"(?:(?:more\s+than|less\s+than|fewer\s+than|about|almost|nearly|around|roughly|"
-    r"some|over|under|at\s+least|up\s+to|just|only)\s+)?"
-    r"(?:" + NUMBER + r"(?:\s+and\s+a\s+half)?|half\s+an?|an?|several|a\s+few|few|many|"
-    r"a\s+couple\s+of|a\s+number\s+of|dozens\s+of|hundreds\s+of|a\s+matter\s+of)"
-)
-UNIT = (
-    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
-    r"quarters?|years?|decades?|centuries|century)(?![a-z])"
-)
-CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:a\.m\.|p\.m\.|am|pm)(?![a-z]))?"
-    r"|(?:1[0-2]|0?[1-9])\s*(?:a\.m\.|p\.m\.|am|pm)(?![a-z])|noon|midnight)"
-)
-MODIFIER_BEFORE = re.compile(
-    r"(?:\b(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle|close|turn|first\s+half|"
-    r"second\s+half|first\s+part|latter\s+part|latter\s+half|early\s+part)\s+of\s+(?:the\s+)?"
-    r"|\b(?:early|late|mid|earlier|later)[\s-]+|\bmid-)$",
-    re.IGNORECASE,
-)
+# not language: canonical unit names
+PER_UNITS = frozenset({"day", "week", "month", "year"})
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases`` (longest first), built as a trie so that long
+    lists stay fast; words may be separated by any white space."""
+    trie: _Trie = {}
+    for phrase in set(phrases):
+        node = trie
+        for atom in _atoms(phrase):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+_SPACE = r"\s+"
+_Trie = dict[str, "_Trie"]
+
+
+def _atoms(phrase: str) -> list[str]:
+    out: list[str] = []
+    for i, word in enumerate(phrase.split()):
+        if i:
+            out.append(_SPACE)
+        out.extend(re.escape(c) for c in word)
+    return out
+
+
+def _trie_regex(node: _Trie) -> str:
+    branches = [atom + _trie_regex(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
+
+
+_SLOT = re.compile(r"<<(\w+)>>")
+
+
+def fill(template: str, **slots: str) -> str:
+    """``template`` with each ``<<name>>`` replaced by ``slots[name]`` (regex text)."""
+    return _SLOT.sub(lambda m: slots[m.group(1)], template)
 
 
 def compile_ci(pattern: str) -> re.Pattern[str]:
@@ -214,3 +113,176 @@ def lowercase_scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
         out.append(char.lower())
         i += 1
     return re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rule:
+    """One kind of expression: its pattern, the fast scanner twin, and its handler.
+    ``priority`` breaks ties between matches of one span (lower wins). A match with a
+    group named ``core`` covers only that group ("at 10:30" is "10:30")."""
+
+    name: str
+    pattern: re.Pattern[str]
+    scanner: re.Pattern[str]
+    handler: Handler
+    priority: int
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Pieces:
+    """Regex pieces shared by several rules."""
+
+    month: str
+    weekday: str
+    weekday_in_date: str  # before a day and month, an abbreviation needs no full stop
+    day: str
+    num_word: str
+    quantity: str
+    unit: str
+    clock: str
+    the: str
+    of: str
+
+
+def _pieces(language: Language) -> Pieces:
+    cal, num, w = language.calendar, language.numbers, language.calendar.expressions
+    full = cal.month_names()
+    abbreviated = [m for m in cal.months if m not in full]
+    month = "(?:" + alternation(full) + "|" + alternation(abbreviated) + r"\.?)" + NO_LETTER
+    days = cal.weekday_names()
+    abbreviations = alternation(d for d in cal.weekdays if d not in days)
+    weekday = "(?:" + alternation(days) + "|" + abbreviations + r"\.)" + NO_LETTER
+    weekday_in_date = "(?:" + alternation(days) + "|" + abbreviations + r"\.?)" + NO_LETTER
+    suffixes = {o.lstrip(string.digits) for o in num.ordinals if o[:1].isdigit()}
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:" + alternation(suffixes) + r")?(?![\d:])"
+    words = [k for k, v in num.cardinals.items() if v >= 1 and k not in num.indefinite]
+    num_word = alternation(words)
+    number = r"(?:\d+(?:[.,]\d+)?|" + num_word + ")"
+    quantity = fill(
+        r"(?:<<approx>>\s+)?(?:<<number>>(?:\s+<<half>>)?|<<fractions>>|<<indefinite>>|<<vague>>)",
+        approx=alternation(num.approximators),
+        number=number,
+        half=alternation([num.and_a_half]),
+        fractions=alternation(k for k, v in num.cardinals.items() if v < 1),
+        indefinite=alternation(num.indefinite),
+        vague=alternation(num.vague - num.approximators),
+    )
+    clock = fill(
+        r"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*<<meridian>>)?|(?:1[0-2]|0?[1-9])\s*<<meridian>>"
+        r"|<<words>>)",
+        meridian=alternation(w.meridians) + NO_LETTER,
+        words=alternation(w.clock_words),
+    )
+    return Pieces(
+        month=month,
+        weekday=weekday,
+        weekday_in_date=weekday_in_date,
+        day=day,
+        num_word=num_word,
+        quantity=quantity,
+        unit=alternation(w.units) + NO_LETTER,
+        clock=clock,
+        the=alternation([w.article]),
+        of=alternation([w.of]),
+    )
+
+
+class Grammar:
+    """The compiled temporal grammar of one language (see the module docstring)."""
+
+    def __init__(self, language: Language) -> None:
+        from dossier.time.rules import build_rules
+
+        self.language = language
+        self.calendar = language.calendar
+        self.numbers = language.numbers
+        self.words = language.calendar.expressions
+        self.pieces = _pieces(language)
+        self.month_names = language.calendar.month_names()
+        self._compile_cues()
+        self.rules: tuple[Rule, ...] = build_rules(self)
+
+    def _compile_cues(self) -> None:
+        w, tense, p = self.words, self.calendar.tense, self.pieces
+        self.modifier_before = compile_ci(
+            fill(
+                r"(?:\b(?:<<the>>\s+)?(?:<<very>>\s+)?<<part>>\s+<<of>>\s+(?:<<the>>\s+)?"
+                r"|\b<<edge>>[\s-]+)$",
+                the=p.the,
+                of=p.of,
+                very=alternation([w.very]),
+                part=alternation(w.period_parts),
+                edge=alternation([*w.edges, w.mid]),
+            )
+        )
+        self.future = re.compile(r"\b(?i:" + alternation(tense.future) + r")\b")
+        self.past = re.compile(
+            fill(
+                r"\b(?:(?i:<<past>>)|(?!<<not_past>>\b)<<form>>)\b",
+                past=alternation(tense.past),
+                not_past=alternation(tense.not_past),
+                form=tense.past_form,
+            )
+        )
+        self.neutral = compile_ci(r"\b" + alternation(tense.neutral) + r"\s*$")
+        self.sequence = compile_ci(r"\b" + alternation(w.sequence) + r"\b")
+        self.duration_for = compile_ci(
+            fill(
+                r"\b<<for>>\s+(?:<<spans>>\s+)?(?:<<hedges>>\s+)?$",
+                spans=alternation(w.duration_spans),
+                hedges=alternation(w.duration_hedges),
+                **{"for": alternation([w.duration_for])},
+            )
+        )
+        self.approximator_prefix = compile_ci(
+            r"^" + alternation(self.numbers.approximators) + r"\s+"
+        )
+        self.pair = compile_ci(
+            fill(
+                r"(<<q>>)\s+(?:<<filler>>\s+)?(<<unit>>)",
+                q=p.quantity,
+                filler=alternation(w.duration_fillers),
+                unit=p.unit,
+            )
+        )
+
+    # --- lookups the handlers use ------------------------------------------------------
+
+    def shift(self, word: str | None) -> Shift | None:
+        return self.words.shifts.get(_norm(word)) if word else None
+
+    def unit(self, word: str) -> str:
+        lowered = _norm(word)
+        return self.words.units.get(lowered, lowered)
+
+    def abbreviation_before_stop(self, span: str) -> bool:
+        """Whether ``span`` ends in an abbreviation whose full stop belongs to it ("Jan.")."""
+        match = re.search(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.$", span)
+        if match is None:
+            return False
+        word = match.group(1).lower()
+        return (
+            word in self.language.abbreviations
+            or word in self.calendar.words
+            or word + "." in self.words.meridians
+        )
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.strip().lower().rstrip(".").split())
+
+
+def norm(s: str) -> str:
+    """Lower case, final full stop dropped, white space collapsed: the form tables use."""
+    return _norm(s)
+
+
+def grammar_for(code: str) -> Grammar:
+    """The grammar of language ``code``, built for this call (a run builds each language's
+    grammar once, in :meth:`dossier.resources.Resources.time_grammar`)."""
+    from dossier.lang import load_language
+
+    language = load_language(code)
+    if language is None:
+        raise LookupError(f"no language object for {code!r}")
+    return Grammar(language)

@@ -10,16 +10,19 @@ calendar value).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dossier.model import DateValue
 from dossier.time.spec import Spec
 
+if TYPE_CHECKING:
+    from dossier.time.grammar import Grammar
+
 Tense = Literal["past", "future"]
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# not language: TimeML letters of the canonical units
 _DURATION_LETTERS = {
     "year": ("Y", False, 1),
     "month": ("M", False, 1),
@@ -349,33 +352,17 @@ def _weekday_date(ref: dt.date, weekday: int, offset: int | None, tense: Tense |
 
 # --- tense ---------------------------------------------------------------------------
 
-_FUTURE = re.compile(
-    r"\b(?i:will|won't|wo|shall|'ll|scheduled|slated|due|expected|expects|expect|plans?|planned"
-    r"|upcoming|set\s+to|is\s+to|are\s+to|going\s+to|to\s+be\s+held|next|intends?|would"
-    r"|as\s+soon\s+as|as\s+early\s+as|likely\s+to)\b"
-)
-# Past forms: a fixed list (any case) and lower-case words in -ed that are not common
-# adjectives ("United", "based", "alleged" do not mark tense).
-_PAST = re.compile(
-    r"\b(?:(?i:was|were|had|did|ago|last|said|told|since|earlier|previously|already|"
-    r"began|went|came|took|gave|made|fled|left|met|held|sent|won|lost|fell|rose|"
-    r"spent|paid|found|saw|ran|led|brought|thought|became|got|struck|hit|shot)"
-    r"|(?!(?:based|related|alleged|armed|united|limited|detailed|advanced|concerned|"
-    r"interested|supposed|used|scheduled|expected|planned|proposed|red|need|speed|feed|"
-    r"seed|bed|indeed|hundred)\b)[a-z]{2,}ed)\b"
-)
-_NEUTRAL_PREP = re.compile(r"\b(?:until|till|by|before|through)\s*$", re.IGNORECASE)
 
-
-def tense_at(text: str, start: int, end: int) -> Tense | None:
-    """Tense of the clause around ``text[start:end]``: the nearest cue on its left
-    within the sentence ("will", "scheduled" → future; past forms → past)."""
+def tense_at(text: str, start: int, end: int, g: Grammar) -> Tense | None:
+    """Tense of the clause around ``text[start:end]`` from its words: the nearest cue on its
+    left within the sentence ("will", "scheduled" -> future; past forms -> past), else the
+    first on its right. (With a parse, :mod:`dossier.time.tense` reads the verb instead.)"""
     left_bound = max(text.rfind(c, 0, start) for c in ".!?\n;")
     left = text[max(left_bound + 1, start - 250) : start]
-    if _NEUTRAL_PREP.search(left):
+    if g.neutral.search(left):
         return None
     best: tuple[int, Tense] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+    for pattern, tense in ((g.future, "future"), (g.past, "past")):
         for m in pattern.finditer(left):
             if best is None or m.start() > best[0]:
                 best = (m.start(), tense)  # type: ignore[assignment]
@@ -383,7 +370,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return best[1]
     right_stop = min([i for i in (text.find(c, end) for c in ".!?\n;") if i >= 0] or [len(text)])
     right = text[end : min(right_stop, end + 60)]
-    fut, past = _FUTURE.search(right), _PAST.search(right)
+    fut, past = g.future.search(right), g.past.search(right)
     if fut and (not past or fut.start() < past.start()):
         return "future"
     if past:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from dossier.model import DateBasis, DateValue, Document, Flag, FlagKind, PublishedDate
+from dossier.resources import Resources
 from dossier.time.detect import detect
 from dossier.time.evidence import (
     Evidence,
@@ -40,6 +41,7 @@ from dossier.time.evidence import (
     estimate_from_content,
     reading_cost,
 )
+from dossier.time.grammar import Grammar
 from dossier.time.normalize import Anchor, day_value, month_value, numeric_readings, safe_date
 from dossier.time.settings import TimeSettings
 from dossier.time.spec import RawTimex
@@ -73,6 +75,7 @@ class _Decision:
     undetermined: bool = False  # content alone dates it weakly: try other documents
     fallback: _Decision | None = None  # the content-only decision, if consistent
     raws: tuple[RawTimex, ...] = ()  # detections in the clean text, computed once
+    grammar: Grammar | None = None  # the grammar of the text's language
 
 
 def _iso_value(text: str | None) -> DateValue | None:
@@ -106,13 +109,13 @@ def _infer_day_first(evidence: Evidence, settings: TimeSettings) -> bool | None:
 
 
 def _page_date(
-    doc: Document, evidence: Evidence, day_first: bool | None
+    doc: Document, evidence: Evidence, day_first: bool | None, g: Grammar
 ) -> tuple[DateValue | None, Flag | None, bool | None]:
     """The printed date, a flag when it reads two ways, and whether it was read day-first."""
     text = doc.page_date_text
     if not text:
         return None, None, None
-    for raw in detect(text):
+    for raw in detect(text, g):
         spec = raw.spec
         if spec.year is None or spec.rel_unit is not None:
             continue
@@ -284,17 +287,19 @@ def _same_day(a: DateValue, b: DateValue) -> bool:
     return a.value[:size] == b.value[:size]
 
 
-def _decide(doc: Document, settings: TimeSettings) -> _Decision:
-    raws = detect(doc.clean_text)
-    decision = _decide_from(doc, settings, raws)
+def _decide(doc: Document, settings: TimeSettings, g: Grammar) -> _Decision:
+    raws = detect(doc.clean_text, g)
+    decision = _decide_from(doc, settings, raws, g)
     fallback = decision.fallback
     if fallback is not None:
-        fallback = replace(fallback, raws=raws)
-    return replace(decision, fallback=fallback, raws=raws)
+        fallback = replace(fallback, raws=raws, grammar=g)
+    return replace(decision, fallback=fallback, raws=raws, grammar=g)
 
 
-def _decide_from(doc: Document, settings: TimeSettings, raws: tuple[RawTimex, ...]) -> _Decision:
-    evidence = content_evidence(doc.clean_text, raws, latest=_latest_possible(settings))
+def _decide_from(
+    doc: Document, settings: TimeSettings, raws: tuple[RawTimex, ...], g: Grammar
+) -> _Decision:
+    evidence = content_evidence(doc.clean_text, g, raws, latest=_latest_possible(settings))
     day_first = _infer_day_first(evidence, settings)
     declared = _declared_value(doc.declared.date if doc.declared else None)
     if declared is not None:
@@ -304,7 +309,7 @@ def _decide_from(doc: Document, settings: TimeSettings, raws: tuple[RawTimex, ..
     candidates: list[tuple[_DatedBasis, DateValue | None]] = [
         ("metadata", _iso_value(doc.metadata_date))
     ]
-    page_value, page_flag, page_day_first = _page_date(doc, evidence, day_first)
+    page_value, page_flag, page_day_first = _page_date(doc, evidence, day_first, g)
     if page_flag is not None:
         flags.append(page_flag)
     if day_first is None and page_day_first is not None:
@@ -371,8 +376,10 @@ def _corpus_years(
     for doc, decision in zip(docs, decisions, strict=True):
         if decision is None or decision.date is None or decision.undetermined:
             continue
+        assert decision.grammar is not None
         local = replace(settings, day_first=decision.day_first)
-        for tagged in tag_detailed(doc.clean_text, decision.date, local, decision.raws):
+        tags = tag_detailed(doc.clean_text, decision.date, local, decision.grammar, decision.raws)
+        for tagged in tags:
             spec, value = tagged.raw.spec, tagged.resolved.value
             if spec.year is None and spec.day is not None and spec.month is not None and value:
                 years[(spec.month, spec.day)][value.year].append(doc.id)
@@ -430,11 +437,17 @@ def _from_corpus(
     )
 
 
-def date_documents(docs: Sequence[Document], settings: TimeSettings) -> tuple[Document, ...]:
+def date_documents(
+    docs: Sequence[Document], settings: TimeSettings, resources: Resources | None = None
+) -> tuple[Document, ...]:
     """Set ``published``, ``flags`` (appended) and ``time_expressions`` on ok documents."""
-    decisions: list[_Decision | None] = [
-        _decide(doc, settings) if doc.readable else None for doc in docs
-    ]
+    resources = resources if resources is not None else Resources()
+    decisions: list[_Decision | None] = []
+    for doc in docs:
+        grammar = resources.time_grammar(doc.language or settings.language)
+        decisions.append(
+            _decide(doc, settings, grammar) if doc.readable and grammar is not None else None
+        )
     if any(d is not None and d.undetermined for d in decisions):
         years = _corpus_years(docs, decisions, settings)
         decisions = [
@@ -447,14 +460,14 @@ def date_documents(docs: Sequence[Document], settings: TimeSettings) -> tuple[Do
             out.append(doc)
             continue
         local = replace(settings, day_first=decision.day_first)
+        assert decision.grammar is not None
+        tags = tag_detailed(doc.clean_text, decision.date, local, decision.grammar, decision.raws)
         out.append(
             replace(
                 doc,
                 published=PublishedDate(decision.date, decision.basis, doc.page_date_text),
                 flags=(*doc.flags, *decision.flags),
-                time_expressions=to_expressions(
-                    doc.id, tag_detailed(doc.clean_text, decision.date, local, decision.raws)
-                ),
+                time_expressions=to_expressions(doc.id, tags),
             )
         )
         logger.debug("dated %s: %s (%s)", doc.id, decision.date, decision.basis)

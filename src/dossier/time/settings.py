@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class TimeSettings:
+    # The language of texts whose language is not known (ISO 639-1).
+    language: str = "en"
     day_first: bool | None = None  # force day/month order for numeric dates; None = infer
     # A printed/metadata/folder date is contradicted when the content's year-less dates,
     # read relative to it, all lie more than this many days before it, and no year within

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from dossier.model import DateValue, TimeExpression
 from dossier.time.detect import detect
 from dossier.time.evidence import anchored_duration_end, period_start
+from dossier.time.grammar import Grammar, grammar_for
 from dossier.time.normalize import Anchor, Resolved, month_value, resolve, tense_at
 from dossier.time.settings import TimeSettings
 from dossier.time.spec import RawTimex
@@ -29,6 +30,7 @@ def tag_detailed(
     text: str,
     anchor: DateValue | None,
     settings: TimeSettings,
+    g: Grammar,
     raws: tuple[RawTimex, ...] | None = None,
 ) -> tuple[Tagged, ...]:
     """Detect and resolve every expression. "The following day" and "two days
@@ -42,9 +44,9 @@ def tag_detailed(
     background: tuple[int, DateValue] | None = None  # (end offset, explicit-year date)
     dated: list[tuple[RawTimex, dt.date]] = []  # explicit-year dates so far (for durations)
     anchor_at = Anchor.of(anchor)
-    for raw in detect(text) if raws is None else raws:
+    for raw in detect(text, g) if raws is None else raws:
         spec = raw.spec
-        tense = tense_at(text, raw.start, raw.end)
+        tense = tense_at(text, raw.start, raw.end, g)
         local_anchor = anchor
         if (
             background is not None
@@ -60,7 +62,7 @@ def tag_detailed(
             spec, local_anchor, narrative=narrative, tense=tense, day_first=settings.day_first
         )
         if spec.kind == "duration":
-            end = anchored_duration_end(text, raw, dated)
+            end = anchored_duration_end(text, raw, dated, g)
             if end is not None:  # "then held for 16 months" after "released in November 2017"
                 resolved = Resolved(month_value(end.year, end.month, True), resolved.timeml)
         elif spec.year is not None and spec.rel_unit is None and spec.numeric is None:
@@ -85,14 +87,22 @@ def tag_detailed(
 
 
 def tag_time_expressions(
-    text: str, doc_id: str, anchor: DateValue | None, settings: TimeSettings
+    text: str,
+    doc_id: str,
+    anchor: DateValue | None,
+    settings: TimeSettings,
+    grammar: Grammar | None = None,
 ) -> tuple[TimeExpression, ...]:
     """Temporal expressions in ``text``, normalised relative to ``anchor`` (the
     document's date; ``None`` leaves relative and year-less expressions
     unvalued). Sets and durations have ``value=None``, except a duration anchored
     to an explicitly dated event ("released in November 2017 ... then held for 16
-    months"), whose value is its approximate end month."""
-    return to_expressions(doc_id, tag_detailed(text, anchor, settings))
+    months"), whose value is its approximate end month. ``grammar`` is the text's
+    language's (:meth:`dossier.resources.Resources.time_grammar`); without one, the
+    grammar of ``settings.language`` is built for this call."""
+    if grammar is None:
+        grammar = grammar_for(settings.language)
+    return to_expressions(doc_id, tag_detailed(text, anchor, settings, grammar))
 
 
 def to_expressions(doc_id: str, tagged: tuple[Tagged, ...]) -> tuple[TimeExpression, ...]:

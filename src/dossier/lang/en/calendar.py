@@ -1,9 +1,10 @@
-"""English month and weekday names, seasons and parts of the day."""
+"""English month and weekday names, seasons, parts of the day, and the words around dates."""
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
+from dossier.lang.en.timewords import PAGE_DATE, TENSE, TIME_WORDS
 from dossier.lang.language import Calendar
 
 _MONTHS = (
@@ -45,4 +46,7 @@ CALENDAR = Calendar(
     parts_of_day=MappingProxyType(
         {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
     ),
+    expressions=TIME_WORDS,
+    tense=TENSE,
+    page=PAGE_DATE,
 )

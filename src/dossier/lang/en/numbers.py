@@ -62,4 +62,16 @@ NUMBERS = Numbers(
             "a matter of",
         }
     ),
+    approximators=frozenset(
+        [
+            *words("about almost nearly around roughly some over under just only"),
+            "more than",
+            "less than",
+            "fewer than",
+            "at least",
+            "up to",
+        ]
+    ),
+    indefinite=frozenset({"a", "an"}),
+    and_a_half="and a half",
 )
