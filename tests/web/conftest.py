@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -10,9 +11,14 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from dossier.model import Corpus
+from dossier.resources import Resources
+from dossier.settings import Settings
 from dossier.store import Store
 from dossier.web import create_app
 from report.sample import sample_corpus
+
+from .browser_cases import BuiltCase, Served, build_case, large_folder, serving
+from .cdp import Browser
 
 
 @pytest.fixture
@@ -58,3 +64,53 @@ def client(store_path: Path, fake_build: FakeBuild) -> Iterator[TestClient]:
     app = create_app(store_path, build=fake_build)
     with local_client(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+# ---------------------------------------------------------------- browser tests
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    started = Browser.start()
+    yield started
+    started.close()
+
+
+@pytest.fixture
+def sample_server(store_path: Path) -> Iterator[str]:
+    with serving(store_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def seeds_case(
+    tmp_path_factory: pytest.TempPathFactory,
+    seeds_dir: Path,
+    settings: Settings,
+    resources: Resources,
+) -> BuiltCase:
+    return build_case([seeds_dir], tmp_path_factory.mktemp("seeds-case"), settings, resources)
+
+
+@pytest.fixture(scope="session")
+def seeds_server(
+    seeds_case: BuiltCase, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
+    store = tmp_path_factory.mktemp("seeds-served") / "dossier.sqlite"
+    shutil.copyfile(seeds_case.store, store)  # the tests' review marks stay out of the case
+    with serving(store) as url:
+        yield Served(url, seeds_case.corpus)
+
+
+@pytest.fixture(scope="session")
+def large_case(
+    tmp_path_factory: pytest.TempPathFactory, settings: Settings, resources: Resources
+) -> BuiltCase:
+    folder = large_folder(tmp_path_factory.mktemp("large-inputs"))
+    return build_case([folder], tmp_path_factory.mktemp("large-case"), settings, resources)
+
+
+@pytest.fixture(scope="session")
+def large_server(large_case: BuiltCase) -> Iterator[Served]:
+    with serving(large_case.store) as url:
+        yield Served(url, large_case.corpus)

@@ -45,7 +45,10 @@ def test_ui_pages_run_under_the_policy(client: TestClient) -> None:
         # The UI links its stylesheet and its one script (same origin): nothing inline.
         _inline_blocks_allowed(page, policy, inline_style=False)
         assert '<link rel="stylesheet" href="/static/report.css">' in page
-        assert re.findall(r"<script\b[^>]*>", page) == ['<script src="/static/ui.js" defer>']
+        assert re.findall(r"<script\b[^>]*>", page) == [
+            '<script src="/static/report.js" defer>',
+            '<script src="/static/ui.js" defer>',
+        ]
 
 
 def test_the_report_file_carries_the_same_policy() -> None:

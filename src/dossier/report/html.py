@@ -27,9 +27,10 @@ from dossier.report.html_source import source_article
 from dossier.report.html_story import detail_citations, main_citations, story_body
 from dossier.report.html_text import DocSpans, SourceLabels, esc
 from dossier.report.links import FOLDER, FolderPages, Links, page_name
-from dossier.report.policy import policy_meta, stylesheet
+from dossier.report.policy import policy_meta, report_script, stylesheet
 
 STYLESHEET = "report.css"
+SCRIPT = "report.js"
 
 
 def page(
@@ -38,19 +39,22 @@ def page(
     *,
     nav_html: str = "",
     head_html: str = "",
-    stylesheet_href: str | None = None,
+    assets: str | None = None,
 ) -> str:
     """A complete HTML page around ``body`` (trusted, already escaped HTML).
 
-    The stylesheet is inline unless ``stylesheet_href`` links it (the report folder and the
-    web UI link it). The page carries the Content-Security-Policy of
+    The stylesheet and the report's script are inline unless ``assets`` says where their
+    files are (``report/`` beside ``report.html``, ``""`` inside that folder, ``/static/`` in
+    the web UI). The page carries the Content-Security-Policy of
     :mod:`dossier.report.policy`: anything inlined here (style or script) must be allowed there.
     """
-    style = (
-        f'<link rel="stylesheet" href="{stylesheet_href}">'
-        if stylesheet_href is not None
-        else f"<style>{stylesheet()}</style>"
-    )
+    if assets is None:
+        style = f"<style>{stylesheet()}</style><script>{report_script()}</script>"
+    else:
+        style = (
+            f'<link rel="stylesheet" href="{esc(assets + STYLESHEET)}">'
+            f'<script src="{esc(assets + SCRIPT)}" defer></script>'
+        )
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8">{policy_meta()}'
@@ -159,7 +163,6 @@ def report_pages(corpus: Corpus) -> dict[str, str]:
     dupes = duplicates_by_original(docs)
     inside = FolderPages(here=FOLDER)
     top = FolderPages(here="")
-    css_top, css_inside = top.asset(STYLESHEET), inside.asset(STYLESHEET)
     pages: dict[str, str] = {}
     single = corpus.stories[0] if len(corpus.stories) == 1 else None
     index = [_header(corpus, "Dossier")]
@@ -171,22 +174,23 @@ def report_pages(corpus: Corpus) -> dict[str, str]:
         index.append('<p class="meta">No stories were found in these inputs.</p>')
     index += [other_inputs(corpus, top, spans, with_texts=False), _footer(corpus)]
     tab = single.title if single is not None else "Dossier"
-    pages["report.html"] = page(tab, "\n".join(b for b in index if b), stylesheet_href=css_top)
-    back = f'<nav class="site" aria-label="Site"><a href="{inside.index()}">Dossier</a></nav>'
+    pages["report.html"] = page(tab, "\n".join(b for b in index if b), assets=FOLDER + "/")
+    back = (
+        '<header class="page"><nav class="site" aria-label="Site">'
+        f'<a href="{inside.index()}">Dossier</a></nav></header>'
+    )
     for story in corpus.stories:
         body = story_body(story, docs, inside, level=1)
         pages[f"{FOLDER}/{page_name('story', story.id)}"] = page(
-            story.title, body, nav_html=back, stylesheet_href=css_inside
+            story.title, body, nav_html=back, assets=""
         )
-        pages[f"{FOLDER}/{page_name('facts', story.id)}"] = _facts_page(
-            story, docs, inside, back, css_inside
-        )
+        pages[f"{FOLDER}/{page_name('facts', story.id)}"] = _facts_page(story, docs, inside, back)
     in_story = {d: s for s in corpus.stories for d in s.document_ids}
     for doc in corpus.documents:
         home = in_story.get(doc.id)
         number = SourceLabels(home.document_ids, docs).number(doc.id) if home else doc.id
         up = f' · <a href="{inside.story(home.id)}">{esc(home.title)}</a>' if home else ""
-        nav = back.replace("</nav>", up + "</nav>")
+        nav = back.replace("</nav>", up + "</nav>", 1)
         article = source_article(
             doc,
             number,
@@ -197,14 +201,12 @@ def report_pages(corpus: Corpus) -> dict[str, str]:
             level=1,
         )
         pages[f"{FOLDER}/{page_name('source', doc.id)}"] = page(
-            doc.title or doc.id, article, nav_html=nav, stylesheet_href=css_inside
+            doc.title or doc.id, article, nav_html=nav, assets=""
         )
     return pages
 
 
-def _facts_page(
-    story: Story, docs: Mapping[str, Document], links: FolderPages, nav: str, css: str
-) -> str:
+def _facts_page(story: Story, docs: Mapping[str, Document], links: FolderPages, nav: str) -> str:
     labels = SourceLabels(story.document_ids, docs, links)
     facts = story.corroborations
     body = (
@@ -212,7 +214,7 @@ def _facts_page(
         f'<p><a href="{links.story(story.id)}">Back to the story</a></p>'
         + facts_table(facts, labels, f"All {len(facts)} facts, most widely reported first", None)
     )
-    return page(f"All facts: {story.title}", body, nav_html=nav, stylesheet_href=css)
+    return page(f"All facts: {story.title}", body, nav_html=nav, assets="")
 
 
 def write_report(corpus: Corpus, out: Path, *, single_file: bool = False) -> list[Path]:
@@ -233,6 +235,7 @@ def write_report(corpus: Corpus, out: Path, *, single_file: bool = False) -> lis
     try:
         (staging / FOLDER).mkdir()
         (staging / FOLDER / STYLESHEET).write_text(stylesheet(), encoding="utf-8")
+        (staging / FOLDER / SCRIPT).write_text(report_script(), encoding="utf-8")
         for name, html in pages.items():
             (staging / name).write_text(html, encoding="utf-8")
         old = out / f".{FOLDER}-old"

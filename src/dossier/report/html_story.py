@@ -194,9 +194,10 @@ def _legend() -> str:
         '<aside class="legend" aria-label="How to read this report"><strong>How to read this:'
         "</strong> <sup>[n]</sup> cites source n (see Sources) and opens the quoted passage; "
         'in a source, <mark class="cited">highlighted</mark> text is quoted by the summary, '
-        'timeline or conflicts, <span class="cited light">tinted</span> text is cited for a '
-        'role or detail, and <span class="shared">dotted</span> text also appears in another '
-        "source (so it is not independent confirmation).</aside>"
+        'timeline or conflicts, <span class="cited light">faintly tinted</span> text is cited '
+        'for a role or detail, <span class="shared">dotted</span> text also appears in another '
+        "source (so it is not independent confirmation), and the passage a link opened is "
+        '<mark class="current">outlined</mark>.</aside>'
     )
 
 

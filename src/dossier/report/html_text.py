@@ -70,15 +70,22 @@ class SourceLabels:
         )
 
     def markers(self, cites: Iterable[Citation]) -> str:
-        """Superscript ``[1][2]`` markers, one per cited document (first span of each)."""
+        """Superscript ``[1][2]`` markers, one per cited document (first span of each); past
+        :data:`MAX_MARKERS`, the rest are counted (``+6``, their numbers in the tooltip)."""
         seen: dict[str, Citation] = {}
         for c in cites:
             seen.setdefault(c.doc, c)
         if not seen:
             return ""
-        return (
-            '<sup class="cites">' + "".join(f"[{self.link(c)}]" for c in seen.values()) + "</sup>"
-        )
+        firsts = list(seen.values())
+        shown = "".join(f"[{self.link(c)}]" for c in firsts[:MAX_MARKERS])
+        rest = firsts[MAX_MARKERS:]
+        if rest:
+            numbers = " ".join(f"[{self.number(c.doc)}]" for c in rest)
+            shown += (
+                f'<span class="more" title="also {esc(numbers)}">+{len(rest)}&#8239;more</span>'
+            )
+        return f'<sup class="cites">{shown}</sup>'
 
     def outlet_links(self, cites: Iterable[Citation]) -> str:
         """``Outlet [n][m]`` per outlet citing it (documents grouped under their outlet), each
@@ -95,6 +102,7 @@ class SourceLabels:
 
 
 UNKNOWN_OUTLET = "unknown outlet"
+MAX_MARKERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +135,9 @@ def marked_text(
     weak = _inside(light, len(text))
     reused = _inside(shared, len(text))
     found = _inside(hits, len(text))
-    starts = {s for s, _ in strong} | {s for s, _ in weak}
+    lengths: dict[int, int] = {}
+    for s, e in (*strong, *weak):
+        lengths[s] = max(lengths.get(s, 0), e - s)
     hit_ids = _hit_anchors(found, target)
     bounds = sorted({0, len(text)} | _flat(strong) | _flat(weak) | _flat(reused) | _flat(found))
     depth = _coverage(bounds, strong)
@@ -137,8 +147,10 @@ def marked_text(
     out: list[str] = []
     for i in range(len(bounds) - 1):
         a, b = bounds[i], bounds[i + 1]
-        if a in starts:
-            out.append(f'<a class="anchor" id="{esc(doc_anchor(doc_id, a))}"></a>')
+        if a in lengths:
+            out.append(
+                f'<a class="anchor" id="{esc(doc_anchor(doc_id, a))}" data-len="{lengths[a]}"></a>'
+            )
         out.extend(f'<a class="anchor" id="{anchor}"></a>' for anchor in hit_ids.get(a, ()))
         chunk = esc(text[a:b])
         shared_class = " shared" if shared_depth[i] else ""

@@ -21,13 +21,19 @@ from importlib import resources
 
 from dossier.report.html_text import esc
 
-# Inline scripts a page may carry (exact text between <script> and </script>). None today.
-INLINE_SCRIPTS: tuple[str, ...] = ()
-
 
 def stylesheet() -> str:
-    """The report's stylesheet, inlined in every page."""
+    """The report's stylesheet (inlined in the one-page report, a file elsewhere)."""
     return resources.files("dossier.report").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def report_script() -> str:
+    """The report's one script (outlines a cited passage; inlined in the one-page report)."""
+    return resources.files("dossier.report").joinpath("report.js").read_text(encoding="utf-8")
+
+
+# Inline scripts a page may carry (exact text between <script> and </script>).
+INLINE_SCRIPTS: tuple[str, ...] = (report_script(),)
 
 
 def source_hash(text: str) -> str:

@@ -24,7 +24,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from dossier.report.html import stylesheet
+from dossier.report.policy import report_script, stylesheet
 from dossier.store import Store
 from dossier.web import api, downloads, reviews, ui, ui_entity
 from dossier.web.api import BuildFn, PipelineBuild
@@ -50,6 +50,11 @@ def report_stylesheet(request: Request) -> Response:
     return Response(stylesheet(), media_type="text/css; charset=utf-8")
 
 
+def report_js(request: Request) -> Response:
+    """The report's script (outlines a cited passage), the same file as in a report folder."""
+    return Response(report_script(), media_type="text/javascript; charset=utf-8")
+
+
 def routes() -> list[Route | Mount]:
     return [
         Route("/", ui.index, name="index"),
@@ -65,6 +70,7 @@ def routes() -> list[Route | Mount]:
         Route("/documents/{doc_id:str}", ui.document, name="document"),
         Route("/search", ui.search, name="search"),
         Route("/static/report.css", report_stylesheet, name="report-css"),
+        Route("/static/report.js", report_js, name="report-js"),
         Route("/api/health", api.health, name="api-health"),
         Route("/api/stories", api.list_stories, name="api-stories"),
         Route("/api/stories/{story_id:str}", api.get_story, name="api-story"),

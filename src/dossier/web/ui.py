@@ -32,7 +32,6 @@ from dossier.web.filters import StoryFilter, apply_filter
 from dossier.web.reviews import review_controls
 
 HEAD = '<script src="/static/ui.js" defer></script>'
-STYLESHEET = "/static/report.css"
 
 
 def _q(value: str) -> str:
@@ -83,9 +82,7 @@ def nav(query: str = "") -> str:
 
 
 def ui_page(title: str, body: str, query: str = "") -> HTMLResponse:
-    return HTMLResponse(
-        page(title, body, nav_html=nav(query), head_html=HEAD, stylesheet_href=STYLESHEET)
-    )
+    return HTMLResponse(page(title, body, nav_html=nav(query), head_html=HEAD, assets="/static/"))
 
 
 def index(request: Request) -> HTMLResponse:
