@@ -22,6 +22,7 @@ ORDER = (
     "bench_timeline17",
     "bench_crosscheck",
     "bench_store_report",
+    "bench_report",
     "bench_pubdate",
 )
 

@@ -202,6 +202,31 @@ def _parser() -> argparse.ArgumentParser:
         help="another host name clients reach the server by (repeatable)",
     )
 
+    export = command(
+        "export",
+        help="export stories for other tools (FollowTheMoney, JSON, CSV)",
+        description=(
+            "Export stories from a store: ftm (FollowTheMoney entities, one JSON object per "
+            "line, for Aleph), json (a dossier/1 file), or one story's events, entities or "
+            "claims as CSV."
+        ),
+    )
+    export.add_argument(
+        "--store", type=Path, required=True, metavar="PATH", help="the store dossier build wrote"
+    )
+    export.add_argument(
+        "--format",
+        choices=("ftm", "json", "events", "entities", "claims"),
+        default="ftm",
+        help="what to write (default: %(default)s)",
+    )
+    export.add_argument(
+        "--story", metavar="ID", help="one story (default: every story; needed for CSV)"
+    )
+    export.add_argument(
+        "--out", type=Path, metavar="FILE", help="file to write (default: standard output)"
+    )
+
     validate = command(
         "validate",
         help="check a dossier.json against the contract",
@@ -239,6 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "timeline": _timeline,
         "serve": _serve,
         "validate": _validate,
+        "export": _export,
     }
     try:
         return commands[args.command](args)
@@ -286,7 +312,6 @@ def _missing_inputs(inputs: Sequence[str | Path]) -> list[str]:
 
 def _build(args: argparse.Namespace) -> int:
     from dossier.console import print_build_summary, progress_bar
-    from dossier.store import Store
 
     if args.workers < 1:
         print("dossier build: error: --workers must be at least 1", file=sys.stderr)
@@ -301,18 +326,22 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"dossier build: error: cannot create {out}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
-    settings = _build_settings(args)
     store_path: Path = args.store or out / "dossier.sqlite"
     show_progress = not (args.quiet or args.no_progress) and sys.stderr.isatty()
-    with Store(store_path) as store:  # an unusable store fails here, before any work
-        with progress_bar(show_progress) as progress:
-            if progress is not None:
-                progress("read", 0, 0)  # on screen before anything heavy is imported
+    with progress_bar(show_progress) as progress:
+        if progress is not None:
+            progress("read", 0, 0)  # on screen before anything heavy is imported
+        from dossier.store import Store
+
+        settings = _build_settings(args)
+        with Store(store_path) as store:  # an unusable store fails here, before any work
             corpus = _run_build(args, settings, progress)
-        if not corpus.documents:
-            _no_articles("dossier build", args.inputs, corpus, settings)
-            return EXIT_REJECTED
-        written = _write_outputs(corpus, out, store, store_path, args.single_file)
+            if not corpus.documents:
+                _no_articles("dossier build", args.inputs, corpus, settings)
+                return EXIT_REJECTED
+            if progress is not None:
+                progress("write", 0, len(corpus.documents))
+            written = _write_outputs(corpus, out, store, store_path, args.single_file)
     if not args.quiet:
         print_build_summary(corpus, written)
     _print_rejected(corpus)
@@ -512,6 +541,27 @@ def _serve(args: argparse.Namespace) -> int:
         allow_paths=args.allow_paths,
         hosts=args.allowed_host,
     )
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from dossier.report.export import ExportError, export_from_store
+    from dossier.store import Store
+
+    if not args.store.is_file():
+        print(f"dossier export: error: {args.store}: no such store", file=sys.stderr)
+        return EXIT_USAGE
+    with Store(args.store, create=False) as store:
+        try:
+            text = export_from_store(store, args.format, args.story)
+        except ExportError as error:
+            print(f"dossier export: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        _write_atomic(args.out, text)
+        print(f"{args.format}: {args.out}", file=sys.stderr)
     return EXIT_OK
 
 

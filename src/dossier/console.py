@@ -101,8 +101,9 @@ def progress_bar(enabled: bool) -> Iterator[Progress | None]:
             if stage != current["stage"]:
                 current["stage"] = stage
                 bar.reset(task)
-            label = "reading the inputs" if stage == "read" else stage
-            if not names and stage != "read":
+            # not language: progress labels (interface text)
+            label = {"read": "reading the inputs", "write": "writing the outputs"}.get(stage, stage)
+            if not names and stage not in ("read", "write"):
                 # The pipeline is imported by now (the bar is drawn before it is).
                 from dossier.pipeline import DEFAULT_STAGES
 

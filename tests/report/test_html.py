@@ -176,3 +176,22 @@ def test_marked_text_keeps_the_text_exactly(text: str, spans: list[tuple[int, in
     out = marked_text(text, "x", spans[::2], shared=spans[:1], light=spans[1::2])
     assert html.unescape(re.sub(r"<[^>]*>", "", out)) == text
     assert "<" not in re.sub(r"</?(mark|span|a)\b[^>]*>", "", out)
+
+
+def test_what_is_new_lists_the_store_s_change_log_latest_first() -> None:
+    from dossier.model import Change
+
+    corpus = sample_corpus()
+    story = replace(
+        corpus.stories[0],
+        changes=(
+            Change(1, "2021-07-13T10:00:00", "story-new", "s-lindqvist", "Story started."),
+            Change(2, "2021-07-20T09:00:00", "document-new", "wire-0712", "New source: wire."),
+        ),
+    )
+    page = render_report(replace(corpus, stories=(story, *corpus.stories[1:])))
+    section = page[page.index('id="changes-s-lindqvist"') :]
+    assert section.index("Build 2, 2021-07-20") < section.index("Build 1, 2021-07-13")
+    assert "New source: wire." in section
+    assert 'href="#changes-s-lindqvist">What is new</a>' in page
+    assert "changes-s-harbour" not in page  # a story without a change log has no such section

@@ -7,8 +7,6 @@ from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 _CITATION_KEYS = frozenset({"doc", "start", "end", "quote"})
 
 
@@ -30,6 +28,8 @@ def validate_against_contract(data: object, schema_path: str | Path | None = Non
     list means the data satisfies the contract. Raises ``OSError`` or
     ``ValueError`` when ``schema_path`` cannot be read as JSON.
     """
+    from jsonschema import Draft202012Validator  # imported here: it takes a second to load
+
     if schema_path is None:
         schema = contract_schema()
     else:

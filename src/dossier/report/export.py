@@ -133,7 +133,16 @@ def claims_csv(story: Story, docs: Mapping[str, Document]) -> str:
 
 
 def ftm_entities(story: Story, docs: Mapping[str, Document]) -> Iterator[dict[str, Any]]:
-    """The story as FollowTheMoney entities (plain dicts: ``{id, schema, properties}``)."""
+    """The story as FollowTheMoney entities (plain dicts: ``{id, schema, properties}``), each
+    id once (a role stated twice in one passage is one ``Documentation``)."""
+    seen: set[str] = set()
+    for entity in _ftm_all(story, docs):
+        if entity["id"] not in seen:
+            seen.add(entity["id"])
+            yield entity
+
+
+def _ftm_all(story: Story, docs: Mapping[str, Document]) -> Iterator[dict[str, Any]]:
     from followthemoney import model
 
     def make(schema: str, *key: str) -> Any:
@@ -243,3 +252,46 @@ def _notes(
 def ftm_lines(story: Story, docs: Mapping[str, Document]) -> str:
     """FollowTheMoney entities, one JSON object per line (``.ftm.json``)."""
     return "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in ftm_entities(story, docs))
+
+
+# ---------------------------------------------------------------- from a store
+
+# not language: export format names
+FORMATS = ("ftm", "json", "events", "entities", "claims")
+
+
+class ExportError(ValueError):
+    """What was asked cannot be exported (no such story, a table format for many stories)."""
+
+
+def export_from_store(store: Any, fmt: str, story_id: str | None = None) -> str:
+    """The text of one export (``FORMATS``) of one story, or of every story of ``store``
+    (a :class:`dossier.store.Store`) for ``ftm`` and ``json``."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    listed = [s.id for s in store.list_stories()]
+    if story_id is not None and story_id not in listed:
+        raise ExportError(f"no story with id {story_id!r} in the store")
+    ids = [story_id] if story_id is not None else listed
+    if not ids:
+        raise ExportError("the store holds no story yet (run dossier build first)")
+    if fmt in ("events", "entities", "claims") and len(ids) > 1:
+        raise ExportError(
+            f"the store holds {len(ids)} stories: choose one with --story "
+            f"(e.g. {ids[0]}) for a {fmt} table"
+        )
+    stories = [s for s in (store.get_story(i) for i in ids) if s is not None]
+    doc_ids = sorted({d for s in stories for d in s.document_ids})
+    docs = {d.id: d for d in store.get_documents(doc_ids)}
+    docs.update((d.id, d) for d in store.duplicates_of(doc_ids))
+    if fmt == "ftm":
+        return "".join(ftm_lines(s, docs) for s in stories)
+    if fmt == "json":
+        if len(stories) == 1:
+            return json.dumps(story_dossier(stories[0], docs), ensure_ascii=False, indent=2)
+        from dossier.report.json_out import corpus_to_json
+
+        return json.dumps(corpus_to_json(store.load_corpus()), ensure_ascii=False, indent=2)
+    # not language: export format names
+    table = {"events": events_csv, "entities": entities_csv, "claims": claims_csv}[fmt]
+    return table(stories[0], docs)

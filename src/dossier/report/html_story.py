@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from dossier.model import Citation, Conflict, DateValue, Document, Entity, Story
+from dossier.model import Change, Citation, Conflict, DateValue, Document, Entity, Story
 from dossier.report.html_facts import facts_section
 from dossier.report.html_source import published_note, sources_panel
 from dossier.report.html_text import SourceLabels, esc
@@ -105,6 +105,7 @@ def story_body(
     # not language: the story page's sections (interface text)
     sections = [
         ("overview", "Overview", _overview(ctx)),
+        ("changes", "What is new", _changes(ctx)),
         ("sources", "Sources", sources_panel(ctx.h(1, "Sources"), story, docs, labels, links)),
         ("timeline", "Timeline", _timeline(ctx)),
         ("people", "People and organisations", _people(ctx)),
@@ -254,6 +255,37 @@ def _conflict_overview(ctx: StoryContext) -> str:
 
 
 # ---------------------------------------------------------------- sections
+
+CHANGE_BUILDS = 5  # builds whose changes the page lists (the rest are counted)
+
+
+def _changes(ctx: StoryContext) -> str:
+    """The story's change log (kept by the store), latest build first."""
+    changes = getattr(ctx.story, "changes", ())
+    if not changes:
+        return ""
+    by_build: dict[int, list[Change]] = {}
+    for change in changes:
+        by_build.setdefault(change.build, []).append(change)
+    builds = sorted(by_build, reverse=True)
+    parts = [f'<section id="{esc(ctx.anchor("changes"))}">', ctx.h(1, "What is new")]
+    for build in builds[:CHANGE_BUILDS]:
+        items = by_build[build]
+        items_html = "".join(
+            f'<li><span class="badge">{esc(c.kind)}</span> {esc(c.text)}</li>' for c in items
+        )
+        parts.append(
+            ctx.h(2, f"Build {build}, {items[0].at[:10]}")
+            + f'<ul class="changes">{items_html}</ul>'
+        )
+    if len(builds) > CHANGE_BUILDS:
+        older = sum(len(by_build[b]) for b in builds[CHANGE_BUILDS:])
+        parts.append(
+            f'<p class="meta">{older} earlier change(s) in {len(builds) - CHANGE_BUILDS} '
+            "earlier build(s); the store keeps them all.</p>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
 
 
 def _timeline(ctx: StoryContext) -> str:
