@@ -340,7 +340,7 @@ def _build(args: argparse.Namespace) -> int:
                 _no_articles("dossier build", args.inputs, corpus, settings)
                 return EXIT_REJECTED
             if progress is not None:
-                progress("write", 0, len(corpus.documents))
+                progress("write", 0, 0)  # no count: the outputs are written at once
             written = _write_outputs(corpus, out, store, store_path, args.single_file)
     if not args.quiet:
         print_build_summary(corpus, written)
