@@ -127,6 +127,20 @@ class Page:
                 clickCount=1,
             )
 
+    def key(self, name: str) -> None:
+        """Press and release a key (``Tab``, ``Enter``...) as a user would."""
+        codes = {"Tab": 9, "Enter": 13, "Escape": 27}
+        text = {"Enter": "\r"}.get(name, "")
+        for kind in ("keyDown", "keyUp"):
+            self.send(
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key=name,
+                code=name,
+                windowsVirtualKeyCode=codes[name],
+                text=text if kind == "keyDown" else "",
+            )
+
     def problems(self) -> list[str]:
         return list(self.js("window.__problems || []"))
 

@@ -75,6 +75,13 @@ def test_sample_story_page_renders(browser: Browser, sample_server: str) -> None
     assert page.js("document.querySelectorAll('table.timeline tbody tr').length") == 3
     _fits(page, "the sample story")
     shot(page, "sample-story")
+    # The keyboard: the first Tab reaches the skip link, Enter moves to the content.
+    page.key("Tab")
+    assert page.js("document.activeElement.className") == "skip"
+    page.key("Enter")
+    assert page.js("location.hash") == "#main"
+    page.key("Tab")
+    assert page.js("document.activeElement.closest('main') !== null")
 
 
 # ---------------------------------------------------------------- the seeds

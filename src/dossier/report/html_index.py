@@ -25,8 +25,8 @@ def story_item(story: Story, docs: Mapping[str, Document], links: Links) -> str:
     headline = f"<p>{esc(story.headline.text)}</p>" if story.headline else ""
     shown = ", ".join(outlets[:5]) + (f" and {len(outlets) - 5} more" if len(outlets) > 5 else "")
     return (
-        f'<li class="story-item"><h3><a href="{links.story(story.id)}">{esc(story.title)}</a>'
-        f"</h3>{headline}"
+        f'<li class="story-item"><h2><a href="{links.story(story.id)}">{esc(story.title)}</a>'
+        f"</h2>{headline}"
         f'<p class="meta">{len(story.document_ids)} source(s)'
         + (f": {esc(shown)}" if shown else "")
         + f" · {esc(span)} · {len(story.events)} events · {len(story.conflicts)} conflict(s)"

@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse
 
 from dossier import __version__
 from dossier.errors import DossierError, QueryError, QueryTimeout
-from dossier.model import Corpus
+from dossier.model import Corpus, Document, Story
 from dossier.report.json_out import SCHEMA_ID, document_to_json, story_to_json
 from dossier.store import SearchHit, Store
 from dossier.web.body import json_body
@@ -71,14 +71,23 @@ def list_stories(request: Request) -> JSONResponse:
     return JSONResponse({"ok": True, "stories": stories})
 
 
-def get_story(request: Request) -> JSONResponse:
+def story_and_documents(request: Request) -> tuple[Story, dict[str, Document]]:
+    """The story of the route's ``story_id`` (404 if none), with its documents, those its
+    events cite, and their duplicates."""
     store = store_of(request)
     story_id = request.path_params["story_id"]
     story = store.get_story(story_id)
     if story is None:
         raise ApiError(404, f"no story with id {story_id!r}")
     cited = {c.doc for e in story.events for c in e.citations}
-    docs = {d.id: d for d in store.get_documents([*story.document_ids, *sorted(cited)])}
+    ids = [*story.document_ids, *sorted(cited - set(story.document_ids))]
+    docs = {d.id: d for d in store.get_documents(ids)}
+    docs.update((d.id, d) for d in store.duplicates_of(list(story.document_ids)))
+    return story, docs
+
+
+def get_story(request: Request) -> JSONResponse:
+    story, docs = story_and_documents(request)
     return JSONResponse(story_to_json(story, docs))
 
 

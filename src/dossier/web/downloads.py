@@ -8,7 +8,6 @@ import re
 from starlette.requests import Request
 from starlette.responses import Response
 
-from dossier.model import Document, Story
 from dossier.report.export import (
     claims_csv,
     entities_csv,
@@ -16,7 +15,7 @@ from dossier.report.export import (
     ftm_lines,
     story_dossier,
 )
-from dossier.web.api import store_of
+from dossier.web.api import story_and_documents
 from dossier.web.errors import ApiError
 
 # name -> (what, media type)
@@ -30,19 +29,6 @@ DOWNLOADS = {
         "application/json",
     ),
 }
-
-
-def story_and_documents(request: Request) -> tuple[Story, dict[str, Document]]:
-    store = store_of(request)
-    story_id = request.path_params["story_id"]
-    story = store.get_story(story_id)
-    if story is None:
-        raise ApiError(404, f"no story with id {story_id!r}")
-    cited = {c.doc for e in story.events for c in e.citations}
-    ids = [*story.document_ids, *sorted(cited - set(story.document_ids))]
-    docs = {d.id: d for d in store.get_documents(ids)}
-    docs.update((d.id, d) for d in store.duplicates_of(list(story.document_ids)))
-    return story, docs
 
 
 def download(request: Request) -> Response:

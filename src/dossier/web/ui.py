@@ -25,8 +25,8 @@ from dossier.report.html_text import DocSpans, SourceLabels, doc_anchor, esc, ma
 from dossier.report.links import Links
 from dossier.store import SearchHit
 from dossier.store.spellings import hit_spans
-from dossier.web.api import store_of
-from dossier.web.downloads import DOWNLOADS, story_and_documents
+from dossier.web.api import store_of, story_and_documents
+from dossier.web.downloads import DOWNLOADS
 from dossier.web.errors import ApiError
 from dossier.web.filters import StoryFilter, apply_filter
 from dossier.web.reviews import review_controls

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse
 from dossier.model import Citation, Conflict, Document, Entity, Event, Story
 from dossier.report.html_story import format_date
 from dossier.report.html_text import SourceLabels, esc
-from dossier.web.downloads import story_and_documents
+from dossier.web.api import story_and_documents
 from dossier.web.errors import ApiError
 from dossier.web.filters import spellings
 from dossier.web.reviews import review_controls
