@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from dossier.model import Citation, Corpus, Corroboration, Document, Story
 from dossier.report.html import render_report, write_report
 from dossier.report.html_facts import MAX_OUTLET_COLUMNS, OTHER_OUTLETS
@@ -38,12 +40,18 @@ def _parse(path: Path) -> _Links:
     return parser
 
 
-def test_every_link_of_every_page_lands(tmp_path: Path) -> None:
-    written = write_report(sample_corpus(), tmp_path)
+@pytest.mark.parametrize("stories", [2, 1])
+def test_every_link_of_every_page_lands(tmp_path: Path, stories: int) -> None:
+    corpus = sample_corpus()
+    corpus = replace(corpus, stories=corpus.stories[:stories])
+    written = write_report(corpus, tmp_path)
     assert written == [tmp_path / "report.html", tmp_path / "report"]
     pages = [tmp_path / "report.html", *sorted((tmp_path / "report").glob("*.html"))]
     names = {p.name for p in pages}
     assert {"story-s-lindqvist.html", "facts-s-lindqvist.html", "source-blank.html"} <= names
+    if stories == 1:  # the index is the story: its contents stay on the page
+        index = (tmp_path / "report.html").read_text(encoding="utf-8")
+        assert 'href="#timeline-s-lindqvist"' in index
     assert (tmp_path / "report" / "report.css").is_file()
     assert (tmp_path / "report" / "report.js").is_file()
     parsed = {p: _parse(p) for p in pages}

@@ -30,6 +30,14 @@ MAX_INDEX_BYTES = 2_000_000  # the index page of a 300-article build (issue 18)
 WIDTH = 1280
 
 
+# A promise that resolves once a condition holds (checked every 50 ms, for at most 15 s).
+_UNTIL = (
+    "((test) => new Promise((done, fail) => { const t0 = Date.now(); (function poll() {"
+    " if (test()) done(true); else if (Date.now() - t0 > 15000) fail('timed out');"
+    " else setTimeout(poll, 50); })(); }))"
+)
+
+
 def shot(page: Page, name: str, *, full_page: bool = False) -> Path:
     return page.screenshot(artifacts_dir() / "screenshots" / f"{name}.png", full_page=full_page)
 
@@ -96,7 +104,9 @@ def test_seeds_report_folder(browser: Browser, seeds_case: BuiltCase) -> None:
     shot(page, "seeds-report-index")
     # The table of contents moves to its section.
     page.click('nav.toc a[href*="#timeline-"]')
-    page.js("new Promise(r => setTimeout(r, 100))")
+    heading = "document.querySelector('h2[id^=\"timeline-\"]').getBoundingClientRect()"
+    page.js(f"{_UNTIL}(() => {heading}.top >= 0 && {heading}.top < window.innerHeight)")
+    assert page.js("location.hash").startswith("#timeline-")
     assert _in_view(page, 'h2[id^="timeline-"]')
     shot(page, "seeds-report-timeline")
     # A citation in the summary opens its source page at the quoted, highlighted passage.
@@ -144,8 +154,10 @@ def test_seeds_ui_story_filters_entity_and_review(browser: Browser, seeds_server
     shot(page, "seeds-ui-entity")
     page.open(f"{url}/stories/{story.id}#conflicts-{story.id}")
     page.click('.conflict .review button[data-decision="confirmed"]')
-    page.js("new Promise(r => setTimeout(r, 300))")
-    assert page.js("document.querySelector('.conflict .review .badge').textContent") == "confirmed"
+    badge = "document.querySelector('.conflict .review .badge').textContent"
+    assert page.js(f"{_UNTIL}(() => {badge} !== 'not reviewed').then(() => {badge})") == (
+        "confirmed"
+    )
     assert page.problems() == []
     shot(page, "seeds-ui-conflict-confirmed")
     marks = _get(f"{url}/api/reviews")

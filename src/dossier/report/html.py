@@ -167,7 +167,8 @@ def report_pages(corpus: Corpus) -> dict[str, str]:
     single = corpus.stories[0] if len(corpus.stories) == 1 else None
     index = [_header(corpus, "Dossier")]
     if single is not None:
-        index.append(story_body(single, docs, top, level=1))
+        here = FolderPages(here="", local_story=single.id)
+        index.append(story_body(single, docs, here, level=1))
     elif corpus.stories:
         index.append(index_body(corpus, top))
     else:

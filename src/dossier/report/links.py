@@ -70,6 +70,9 @@ class FolderPages(Links):
     written relative to the output folder (``""`` for ``report.html``, ``FOLDER`` inside)."""
 
     here: str = ""
+    # The story shown on this page itself (the index of a one-story report): its sections
+    # and entities are fragments of this page.
+    local_story: str | None = None
     single_page = False
 
     def _to(self, name: str, fragment: str = "") -> str:
@@ -84,12 +87,16 @@ class FolderPages(Links):
         return self._to(page_name("story", story_id))
 
     def section(self, story_id: str, section: str) -> str:
+        if story_id == self.local_story:
+            return _fragment(f"{section}-{story_id}")
         return self._to(page_name("story", story_id), f"{section}-{story_id}")
 
     def source(self, doc_id: str, start: int | None = None) -> str:
         return self._to(page_name("source", doc_id), doc_anchor(doc_id, start))
 
     def entity(self, story_id: str, entity_id: str) -> str:
+        if story_id == self.local_story:
+            return _fragment(f"entity-{story_id}-{entity_id}")
         return self._to(page_name("story", story_id), f"entity-{story_id}-{entity_id}")
 
     def facts(self, story_id: str) -> str:
