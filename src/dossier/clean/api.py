@@ -11,17 +11,22 @@ from dossier.clean.html import HtmlExtraction, extract_html
 from dossier.clean.plain import PlainResult, clean_plain, repeat_keys
 from dossier.clean.settings import CleanSettings
 from dossier.model import Document, Flag, FlagKind, Removal
+from dossier.resources import Resources
 from dossier.text import strip_controls
 
 NO_TEXT_REASON = "no article text after cleaning"
 CONTROLS_REMOVED: FlagKind = "control-characters-removed"
 
 
-def clean_documents(docs: Sequence[Document], settings: CleanSettings) -> tuple[Document, ...]:
+def clean_documents(
+    docs: Sequence[Document], settings: CleanSettings, resources: Resources | None = None
+) -> tuple[Document, ...]:
     """Clean every ``ok`` document; others pass through unchanged.
 
     Lines repeated across the documents of the input (and not sentence-like)
-    are treated as boilerplate, so the whole batch is cleaned together.
+    are treated as boilerplate, so the whole batch is cleaned together. With
+    ``resources``, each document's language gives the labels of its date lines
+    ("Published ...", "Last updated ..."), removed as ``page-date`` with their text.
     """
     renderings: dict[int, tuple[str, HtmlExtraction | None]] = {}
     counts: Counter[str] = Counter()
@@ -43,16 +48,31 @@ def clean_documents(docs: Sequence[Document], settings: CleanSettings) -> tuple[
             out.append(doc)
             continue
         text, found = renderings[i]
-        out.append(_clean_one(doc, text, found, repeated, settings))
+        labels = _date_labels(doc, resources)
+        out.append(_clean_one(doc, text, found, repeated, settings, labels))
     return tuple(out)
 
 
-def clean_file(path: str | Path, settings: CleanSettings) -> Document:
+def _date_labels(doc: Document, resources: Resources | None) -> frozenset[str]:
+    """The date-line labels of the document's language (of every language when it is not
+    known yet)."""
+    if resources is None:
+        return frozenset()
+    known = resources.language(doc.language)
+    languages = [known] if known is not None else list(resources.languages.values())
+    return frozenset().union(
+        *(lang.calendar.page.published | lang.calendar.page.updated for lang in languages)
+    )
+
+
+def clean_file(
+    path: str | Path, settings: CleanSettings, resources: Resources | None = None
+) -> Document:
     """Ingest and clean one file (``dossier clean FILE``)."""
     from dossier.ingest import IngestSettings, read_inputs
 
     (doc,) = read_inputs([path], IngestSettings())
-    (cleaned,) = clean_documents([doc], settings)
+    (cleaned,) = clean_documents([doc], settings, resources or Resources())
     return cleaned
 
 
@@ -62,6 +82,7 @@ def _clean_one(
     extraction: HtmlExtraction | None,
     repeated: frozenset[str],
     settings: CleanSettings,
+    date_labels: frozenset[str] = frozenset(),
 ) -> Document:
     if extraction is not None and not settings.html_line_cleaning:
         body = "\n\n".join(p for p in (" ".join(ln.split()) for ln in text.split("\n")) if p)
@@ -73,6 +94,7 @@ def _clean_one(
             repeated,
             known_title=extraction.title if extraction else None,
             extracted=extraction is not None,
+            date_labels=date_labels,
         )
     title = result.title
     outlet = result.outlet

@@ -369,6 +369,30 @@ def is_date_line(text: str) -> bool:
     return has_date
 
 
+def is_labelled_date_line(text: str, labels: frozenset[str]) -> bool:
+    """A page-date line led by one of the language's date labels ("Published", "Posted on",
+    "Last updated:") with a second date or where the page files it beside it: "Published 4
+    June 2021, 08:15 GMT | Updated 4 June 2021", "Posted on 12 March 2024 in Business".
+    Everything after the label up to the furniture must be a date line."""
+    if not labels or len(text) > 160 or not _DIGIT.search(text) or dated_byline(text):
+        return False
+    lowered = text.lower()
+    if not any(
+        lowered.startswith(label) and not lowered[len(label) : len(label) + 1].isalpha()
+        for label in labels
+    ):
+        return False
+    words = text.split()
+    for k in range(min(len(words), 12), 1, -1):
+        if is_date_line(" ".join(words[:k])):
+            return len(words) - k <= _DATE_LINE_TAIL_WORDS
+    return False
+
+
+# After a labelled date, the words a page adds beside it ("in Business, Ports", "| Updated").
+_DATE_LINE_TAIL_WORDS = 6
+
+
 def is_related_prefix(text: str) -> bool:
     return bool(_RELATED_PREFIX.match(text)) and word_count(text) <= 30
 

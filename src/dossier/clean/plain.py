@@ -89,6 +89,7 @@ def clean_plain(
     repeated: frozenset[str] = frozenset(),
     known_title: str | None = None,
     extracted: bool = False,
+    date_labels: frozenset[str] = frozenset(),
 ) -> PlainResult:
     """Classify the lines of ``raw`` and build the clean text (title excluded).
 
@@ -99,7 +100,7 @@ def clean_plain(
     header to infer (no title guessing, no navigation above the body).
     """
     lines = L.split_lines(raw)
-    cues = [_cue(line) for line in lines]
+    cues = [_cue(line, date_labels) for line in lines]
     if known_title and L.line_key(known_title):
         title_key = L.line_key(known_title)
         cues = [
@@ -158,12 +159,12 @@ def clean_plain(
 # --- pass 1: context-free cues ------------------------------------------------------------
 
 
-def _cue(line: Line) -> str | None:
+def _cue(line: Line, date_labels: frozenset[str] = frozenset()) -> str | None:
     text, key, n = line.text, line.key, line.words
     if L.is_reader_comment(text):
         return "reader-comment"
     if n <= 30:  # page furniture is short; long lines skip these checks (speed)
-        short = _short_cue(text, key)
+        short = _short_cue(text, key, date_labels)
         if short is not None:
             return short
     if L.is_cookie_notice(text):
@@ -179,12 +180,12 @@ def _cue(line: Line) -> str | None:
     return None
 
 
-def _short_cue(text: str, key: str) -> str | None:
+def _short_cue(text: str, key: str, date_labels: frozenset[str]) -> str | None:
     if L.is_media_placeholder(text):
         return "media-placeholder"
     if L.is_advert(text):
         return "advertisement"
-    if L.is_date_line(text):
+    if L.is_date_line(text) or L.is_labelled_date_line(text, date_labels):
         return "page-date"
     if key in L.NAVIGATION or L.is_breadcrumb(text) or L.is_reading_time(text):
         return "navigation"
