@@ -33,9 +33,15 @@ FlagKind = Literal[
     "metadata-date-questioned",
     "page-date-questioned",
     "folder-date-questioned",
+    "filename-date-questioned",
     "metadata-date-contradicted",
     "page-date-contradicted",
     "folder-date-contradicted",
+    "filename-date-contradicted",
+    "metadata-date-rejected",  # htmldate's YYYY-01-01 for a copyright or bare year
+    "page-year-inferred",  # a printed date without its year: the year comes from context
+    "updated-date-only",  # the page prints when it was updated, not when it was published
+    "syndicated",  # the text credits another outlet or agency as its origin
     "unsupported-language",
     "language-uncertain",
     "parse-truncated",
@@ -130,6 +136,50 @@ class Removal:
     end: int
     reason: str  # e.g. "navigation", "caption", "share", "outlet-blurb", "related-links", "footer"
     text: str
+
+
+# Where a date a document gives about itself was found, and what it says it is.
+# not language: enumerated kinds
+DateSource = Literal["metadata", "page", "filename", "folder", "sources-file"]
+# not language: enumerated kinds
+DateRole = Literal["published", "updated", "unlabelled"]
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDate:
+    """A date a document states about itself (a date line, a byline, a file name, the
+    page's metadata), as found: the text verbatim, what it is labelled, its value."""
+
+    source: DateSource
+    text: str  # verbatim ("Published 4 June 2021, 08:15 GMT", "rferl-2020-01-21.txt")
+    role: DateRole  # "Updated"/"Last updated" dates are never publication dates
+    date: DateValue | None  # None when it cannot be read (or reads two ways undecided)
+    time: str | None = None  # "HH:MM" as printed (local time of the page)
+    zone: str | None = None  # the time zone as printed ("GMT", "+01:00")
+
+
+@dataclass(frozen=True, slots=True)
+class SameEvent:
+    """A sentence of a document reporting, undated, an event another document dates: the
+    document is dated by it, and the sentence supports that other document's event."""
+
+    start: int  # the sentence, in this document's clean_text
+    end: int
+    date: DateValue  # the day the other document gives the event
+    citation: Citation  # the other document's sentence that dates it
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """How a document's publication date was decided, beyond its basis."""
+
+    printed: tuple[PrintedDate, ...] = ()  # every date the document states about itself
+    updated: DateValue | None = None  # the last update, kept apart from the publication date
+    # When the date is inferred: the day range it lies in (either end open when unknown).
+    earliest: DateValue | None = None
+    latest: DateValue | None = None
+    evidence: str = ""  # what set the date, in a sentence
+    same_event: SameEvent | None = None  # when another document's dated event set it
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +308,7 @@ class Document:
     metadata_date: str | None = None  # ISO date from HTML metadata (set by clean)
     folder_date: str | None = None  # ISO date from a YYYY-MM-DD parent folder (set by ingest)
     published: PublishedDate = PublishedDate(None, "none")
+    dating: Dating = Dating()  # how ``published`` was decided (set by the date stage)
     flags: tuple[Flag, ...] = ()
     removals: tuple[Removal, ...] = ()
     # Spans of clean_text shared with another document (reused background, syndication).

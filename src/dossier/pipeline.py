@@ -51,7 +51,15 @@ from dossier.time import date_documents, extract_events
 
 StoryDocs = Sequence[tuple[Story, tuple[Document, ...]]]
 
-__all__ = ["DEFAULT_STAGES", "Field", "Stage", "check_order", "ingest", "run_pipeline"]
+__all__ = [
+    "DEFAULT_STAGES",
+    "Field",
+    "Stage",
+    "check_order",
+    "ingest",
+    "run_pipeline",
+    "stages_for",
+]
 
 
 # --- stage functions -------------------------------------------------------------------------
@@ -61,8 +69,8 @@ def _language(docs: Sequence[Document], s: Settings, r: Resources) -> tuple[Docu
     return identify_languages(docs, s.language, r)
 
 
-def _clean(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
-    return replace(corpus, documents=clean_documents(corpus.documents, s.clean))
+def _clean(corpus: Corpus, s: Settings, r: Resources) -> Corpus:
+    return replace(corpus, documents=clean_documents(corpus.documents, s.clean, r))
 
 
 def _dedup(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
@@ -138,7 +146,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     CorpusStage("shared", fields(F.DOC_CLEAN, F.DOC_PARSE), fields(F.DOC_SHARED), _shared),
     CorpusStage(
         "date",
-        fields(F.DOC_RAW, F.DOC_LANGUAGE, F.DOC_CLEAN),
+        fields(F.DOC_RAW, F.DOC_LANGUAGE, F.DOC_CLEAN, F.DOC_PARSE),
         fields(F.DOC_PUBLISHED, F.DOC_TIMEX),
         _date,
     ),
@@ -202,6 +210,21 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
         _summarize,
     ),
 )
+
+
+def stages_for(name: str, stages: Sequence[Stage] = DEFAULT_STAGES) -> tuple[Stage, ...]:
+    """Stage ``name`` and every earlier stage it needs, in order: what a command that stops
+    at that stage runs (``dossier timeline`` dates documents exactly as ``build`` does)."""
+    index = next((i for i, s in enumerate(stages) if s.name == name), None)
+    if index is None:
+        raise ValueError(f"no stage named {name!r}")
+    needed = set(stages[index].requires)
+    chosen = [stages[index]]
+    for stage in reversed(stages[:index]):
+        if stage.provides & needed:
+            chosen.append(stage)
+            needed |= stage.requires
+    return tuple(reversed(chosen))
 
 
 def ingest(

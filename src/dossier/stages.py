@@ -85,7 +85,7 @@ DOCUMENT_ATTRIBUTES: dict[Field, tuple[str, ...]] = {
     Field.DOC_DUPLICATES: ("duplicate_of",),
     Field.DOC_PARSE: ("parse",),
     Field.DOC_SHARED: ("shared_spans",),
-    Field.DOC_PUBLISHED: ("published",),
+    Field.DOC_PUBLISHED: ("published", "dating"),
     Field.DOC_TIMEX: ("time_expressions",),
     Field.DOC_MENTIONS: ("mentions",),
 }

@@ -62,6 +62,9 @@ class Calendar:
     ambiguous_months: frozenset[str]  # month names that are also ordinary words ("may")
     seasons: Mapping[str, str]  # "autumn" -> TimeML season code "FA"
     parts_of_day: Mapping[str, str]  # "morning" -> "MO"
+    # How a numeric date that reads both ways ("04/03/2021") is read when nothing on the
+    # page, the outlet or the folder decides: day first (True) or month first.
+    numeric_day_first: bool
     expressions: TimeWords  # the other words of temporal expressions
     tense: TenseCues  # future and past markers (without a parse)
     page: PageDateWords  # labels beside a printed publication date
@@ -213,6 +216,9 @@ class Events:
     negation_words: frozenset[str]  # "not", "never", "no"
     # Nouns of proceedings that are held, postponed or cancelled ("trial", "hearing").
     proceeding_nouns: frozenset[str] = frozenset()
+    # Classes that are one outcome of a proceeding, given on one day: a ruling is a
+    # conviction and a sentence ("rule", "convict", "sentence").
+    outcomes: frozenset[str] = frozenset()
 
     def by_name(self) -> Mapping[str, EventClass]:
         return MappingProxyType({c.name: c for c in self.classes})

@@ -456,6 +456,26 @@ def _merge_drafts(drafts: list[_Draft], settings: TimeSettings) -> list[_Draft]:
     return drafts
 
 
+def _add_same_events(drafts: list[_Draft], docs: Sequence[Document]) -> None:
+    """A document dated by an event another document dates ("have been sentenced" / "announced
+    its decision on January 21", see :class:`dossier.model.SameEvent`) reports that event:
+    its sentence is cited on the event that other document's sentence makes."""
+    for doc in docs:
+        same = doc.dating.same_event if doc.readable else None
+        if same is None:
+            continue
+        other = same.citation
+        for draft in drafts:
+            if draft.date.value != same.date.value or any(c.doc == doc.id for c in draft.citations):
+                continue
+            if any(
+                c.doc == other.doc and c.start < other.end and other.start < c.end
+                for c in draft.citations
+            ):
+                draft.citations.append(doc.cite(same.start, same.end))
+                break
+
+
 def extract_events(
     docs: Sequence[Document], entities: Sequence[Entity], settings: TimeSettings
 ) -> tuple[Event, ...]:
@@ -506,6 +526,7 @@ def extract_events(
             )
         )
     drafts = _merge_drafts(drafts, settings)
+    _add_same_events(drafts, docs)
     events = []
     for draft in drafts:
         first = draft.citations[0]

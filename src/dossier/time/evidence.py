@@ -1,11 +1,12 @@
 """What a document's own text says about when it was written.
 
-:func:`content_evidence` collects, without any anchor: explicit-year dates the
-text reports as past (a lower bound for the publication date), year-less
-dates ("October 14", "in September"), recency markers ("last week",
-"yesterday") and the day/month order votes of numeric dates.
-:func:`estimate_from_content` turns that into a publication date when the
-evidence is consistent, and :func:`reading_cost` scores a candidate date.
+:func:`content_evidence` collects, without any anchor: explicitly dated mentions (with a
+year) the text reports as past or present (a lower bound for the publication date) and
+those it expects as future; year-less dates ("October 14", "in September", "Tuesday,
+January 21"); recency markers ("last week", "yesterday"); and the day/month order votes of
+numeric dates. Tenses come from the parse when there is one
+(:func:`dossier.time.tense.tense_reader`). :mod:`dossier.time.infer` turns the evidence
+into a date; :mod:`dossier.time.check` holds a page's date against it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dossier.time.detect import detect
 from dossier.time.grammar import Grammar
 from dossier.time.normalize import Tense, safe_date, tense_at
 from dossier.time.spec import RawTimex, Spec
+from dossier.time.tense import TenseOf
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,8 @@ class Partial:
     tense: Tense | None
     text: str
     start: int
-    recent: bool = False  # a recency word ("last week") in the same sentence
+    recent: bool = False  # a recency word beside it ("last week, on March 19")
+    weekday: int | None = None  # "Tuesday, January 21": the weekday printed with it
 
     @property
     def ref_day(self) -> int:
@@ -38,7 +41,7 @@ class Partial:
 
 @dataclass(frozen=True, slots=True)
 class Mentioned:
-    """An explicitly dated mention (it has a year), not in a future clause."""
+    """An explicitly dated mention (it has a year)."""
 
     start: dt.date  # first day of the period it names
     text: str
@@ -55,6 +58,8 @@ class Evidence:
     day_first_votes: int
     month_first_votes: int
     max_year: int | None  # the latest year the text mentions as past or present
+    expected: tuple[Mentioned, ...] = ()  # explicitly dated mentions in a future clause
+    parsed: bool = False  # tenses read from the parse
 
     @property
     def explicit(self) -> tuple[tuple[dt.date, str], ...]:
@@ -154,64 +159,100 @@ def content_evidence(
     g: Grammar,
     raws: tuple[RawTimex, ...] | None = None,
     latest: dt.date | None = None,
+    tense_of: TenseOf | None = None,
 ) -> Evidence:
     """Dated mentions, year-less dates, recency markers and numeric-order votes.
 
-    Dates after ``latest`` (the processing day: nothing is published in the
-    future) cannot be past events and are ignored."""
-    raws = detect(text, g) if raws is None else raws
-    mentioned: list[Mentioned] = []
-    dated: list[tuple[RawTimex, dt.date]] = []
-    partials: list[Partial] = []
-    recency: list[str] = []
-    recency_at: list[int] = []
-    votes_day, votes_month = 0, 0
-    max_year: int | None = None
-    for raw in raws:
+    Dates after ``latest`` (the run's today: nothing is published in the future) cannot be
+    past events: only what the text expects there is kept. ``tense_of`` gives the tense at
+    a span (from the parse, :func:`dossier.time.tense.tense_reader`); without it the words
+    around each expression decide."""
+    collector = _Collector(text, g, latest, tense_of)
+    for raw in detect(text, g) if raws is None else raws:
+        collector.add(raw)
+    return collector.evidence()
+
+
+class _Collector:
+    def __init__(self, text: str, g: Grammar, latest: dt.date | None, tense_of: TenseOf | None):
+        self.text, self.g, self.latest = text, g, latest
+        self.parsed = tense_of is not None
+        self.tense_of: TenseOf = tense_of or (lambda start, end: tense_at(text, start, end, g))
+        self.mentioned: list[Mentioned] = []
+        self.expected: list[Mentioned] = []
+        self.dated: list[tuple[RawTimex, dt.date]] = []  # explicit dates so far (durations)
+        self.partials: list[Partial] = []
+        self.recency: list[tuple[str, int]] = []
+        self.votes = [0, 0]
+        self.max_year: int | None = None
+
+    def add(self, raw: RawTimex) -> None:
         spec = raw.spec
         if spec.numeric is not None:
-            votes_day += spec.numeric[0] > 12
-            votes_month += spec.numeric[1] > 12
+            self.votes[0] += spec.numeric[0] > 12
+            self.votes[1] += spec.numeric[1] > 12
         if spec.kind == "duration":
-            end = anchored_duration_end(text, raw, dated, g)
-            if end is not None and (latest is None or end <= latest):
-                label = f"{raw.text} after {dated[-1][0].text}"
-                mentioned.append(Mentioned(end, label, "month", "past", True))
-            continue
+            end = anchored_duration_end(self.text, raw, self.dated, self.g)
+            if end is not None and (self.latest is None or end <= self.latest):
+                label = f"{raw.text} after {self.dated[-1][0].text}"
+                self.mentioned.append(Mentioned(end, label, "month", "past", True))
+            return
         if spec.kind not in ("date", "time"):
-            continue
-        tense = tense_at(text, raw.start, raw.end, g)
+            return
+        tense = self.tense_of(raw.start, raw.end)
         if spec.year is not None and spec.rel_unit is None:
-            start = _mention_start(spec)
-            if start is None or (latest is not None and start > latest):
-                continue
-            if spec.numeric is None:
-                dated.append((raw, start))
-            if tense == "future":
-                continue
-            max_year = start.year if max_year is None else max(max_year, start.year)
-            level = "day" if spec.day or spec.numeric else "month" if spec.month else "year"
-            mentioned.append(Mentioned(start, raw.text, level, tense, _in_sentence(text, raw)))
-            continue
-        if spec.year is None and spec.month is not None and spec.rel_unit is None:
-            partials.append(Partial(spec.month, spec.day, tense, raw.text, raw.start))
+            self._explicit(raw, tense)
+        elif spec.year is None and spec.month is not None and spec.rel_unit is None:
+            self.partials.append(
+                Partial(spec.month, spec.day, tense, raw.text, raw.start, weekday=spec.weekday)
+            )
         elif spec.rel_unit == "monthname" and spec.month is not None and (spec.rel_offset or 0) < 0:
-            partials.append(Partial(spec.month, None, "past", raw.text, raw.start))
+            self.partials.append(Partial(spec.month, None, "past", raw.text, raw.start))
         elif spec.rel_base == "dct" and spec.rel_unit in {"day", "week", "weekday", "weekend"}:
-            recency.append(raw.text)
-            recency_at.append(raw.start)
-    partials = [
-        replace(p, recent=any(_same_sentence(text, p.start, at) for at in recency_at))
-        for p in partials
-    ]
-    return Evidence(
-        tuple(mentioned), tuple(partials), tuple(recency), votes_day, votes_month, max_year
-    )
+            self.recency.append((raw.text, raw.start))
+
+    def _explicit(self, raw: RawTimex, tense: Tense | None) -> None:
+        spec = raw.spec
+        start = _mention_start(spec)
+        if start is None:
+            return
+        level = "day" if spec.day or spec.numeric else "month" if spec.month else "year"
+        mention = Mentioned(start, raw.text, level, tense, _in_sentence(self.text, raw))
+        if tense == "future":
+            self.expected.append(mention)
+        if self.latest is not None and start > self.latest:
+            return  # after today: not a past event
+        if spec.numeric is None:
+            self.dated.append((raw, start))
+        if tense != "future":
+            self.max_year = max(self.max_year or start.year, start.year)
+            self.mentioned.append(mention)
+
+    def evidence(self) -> Evidence:
+        text = self.text
+        partials = [
+            replace(p, recent=any(_tied(text, p.start, at) for _, at in self.recency))
+            for p in self.partials
+        ]
+        return Evidence(
+            tuple(self.mentioned),
+            tuple(partials),
+            tuple(t for t, _ in self.recency),
+            self.votes[0],
+            self.votes[1],
+            self.max_year,
+            tuple(self.expected),
+            self.parsed,
+        )
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
+def _tied(text: str, a: int, b: int) -> bool:
+    """Two expressions side by side in one sentence ("last week, on March 19")."""
     low, high = min(a, b), max(a, b)
-    return not any(c in text[low:high] for c in ".!?\n")
+    return high - low <= _TIED_CHARS and not any(c in text[low:high] for c in ".!?\n")
+
+
+_TIED_CHARS = 40
 
 
 def _mention_start(spec: Spec) -> dt.date | None:
@@ -221,132 +262,3 @@ def _mention_start(spec: Spec) -> dt.date | None:
     a, b = spec.numeric
     readings = [d for d in (safe_date(spec.year, b, a), safe_date(spec.year, a, b)) if d]
     return min(readings) if readings else None
-
-
-def _latest_on_or_before(p: Partial, when: dt.date, slack: int = 1) -> dt.date | None:
-    for year in (when.year + 1, when.year, when.year - 1, when.year - 2):
-        d = safe_date(year, p.month, p.ref_day)
-        if d is not None and d <= when + dt.timedelta(days=slack):
-            return d
-    return None
-
-
-def _nearest(p: Partial, when: dt.date) -> dt.date | None:
-    best: tuple[float, dt.date] | None = None
-    for year in (when.year - 1, when.year, when.year + 1):
-        d = safe_date(year, p.month, p.ref_day)
-        if d is None:
-            continue
-        delta = (d - when).days
-        cost = float(abs(delta))
-        if (p.tense == "past" and delta > 1) or (p.tense == "future" and delta < -1):
-            cost = cost * 3 + 30
-        if best is None or cost < best[0]:
-            best = (cost, d)
-    return best[1] if best else None
-
-
-def reading_cost(evidence: Evidence, when: dt.date) -> float:
-    """How badly a publication date fits the content: distances of the year-less
-    dates resolved around it (tense-aware) plus explicit past dates after it."""
-    cost = 0.0
-    for p in evidence.partials:
-        d = _nearest(p, when)
-        if d is None:
-            continue
-        delta = (d - when).days
-        cost += abs(delta)
-        if (p.tense == "past" and delta > 1) or (p.tense == "future" and delta < -1):
-            cost += 2 * abs(delta) + 30
-    for start, _ in evidence.explicit:
-        if start > when:
-            cost += 3 * (start - when).days + 60
-    return cost
-
-
-@dataclass(frozen=True, slots=True)
-class Estimate:
-    day: dt.date  # the earliest publication day consistent with the evidence
-    consistent: bool
-    reason: str
-    level: str = "month"  # how precisely ``day`` is supported: "day" or "month"
-
-
-def estimate_from_content(  # noqa: C901 (to split with the dating rewrite (issue 20))
-    evidence: Evidence, grace_days: int, max_span_days: int
-) -> Estimate | None:
-    """The publication day the content supports, if any.
-
-    A full date on a line of its own (a dateline or timestamp left in the text)
-    is taken first. Otherwise: the earliest day after the latest explicitly dated
-    past event that keeps the year-less past dates recent and after it. Without
-    year-less dates, that event only bounds the date (``consistent=False``).
-    ``None`` without any explicit date."""
-    if evidence.stamps:
-        stamp = evidence.stamps[0]
-        return Estimate(stamp.start, True, f"a date printed in the text: {stamp.text!r}", "day")
-    bound = evidence.lower_bound
-    if bound is None:
-        return None
-    past = list(evidence.past_partials)
-    newer_year = evidence.max_year is not None and evidence.max_year > bound.year
-    if not past:
-        # A full date may be the text's present; "in January 2009" only bounds it,
-        # and so does any date older than a year the text mentions.
-        return Estimate(
-            bound,
-            evidence.bound_level == "day" and not newer_year,
-            f"latest past date mentioned: {evidence.lower_bound_text}",
-        )
-    if evidence.bound_level == "day":
-        # A full date ("December 15, 2010") is often the text's present: the
-        # year-less dates are then the months before it.
-        before = [_latest_on_or_before(p, bound) for p in past]
-        if all(r is not None and (bound - r).days <= max_span_days for r in before):
-            return Estimate(
-                bound,
-                not newer_year,
-                f"latest full date mentioned: {evidence.lower_bound_text}; year-less dates "
-                f"({', '.join(sorted({p.text for p in past}))}) read before it",
-            )
-        if not any(p.recent for p in past):
-            # Year-less dates after a full date are news only when the text ties
-            # one to "last week" / "yesterday"; otherwise the order is unknown.
-            return Estimate(bound, False, f"it is after {evidence.lower_bound_text}")
-    candidates = {bound}
-    for p in past:
-        for year in range(bound.year, bound.year + 3):
-            d = safe_date(year, p.month, p.ref_day)
-            if d is not None and d >= bound:
-                candidates.add(d)
-    grace = dt.timedelta(days=grace_days)
-    best: tuple[float, dt.date, bool] | None = None
-    for when in sorted(candidates):
-        # Prefer the earliest date: half a point per day after the bound.
-        cost, ok = 0.5 * (when - bound).days, True
-        resolved: list[dt.date] = []
-        for p in past:
-            d = _latest_on_or_before(p, when)
-            if d is None:
-                ok = False
-                continue
-            resolved.append(d)
-            cost += (when - d).days
-            if d < bound - grace:
-                ok = False  # a year-less past date long before the explicit one: unclear
-        if resolved and (when - min(resolved)).days > max_span_days:
-            ok = False
-        if (when - bound).days > 366:
-            ok = False  # the year-less dates are not news relative to the bound
-        if best is None or cost < best[0]:
-            best = (cost, when, ok)
-    assert best is not None
-    _, when, ok = best
-    latest = max(past, key=lambda p: _latest_on_or_before(p, when) or dt.date.min)
-    reason = (
-        f"year-less dates ({', '.join(sorted({p.text for p in past}))}) read after the latest "
-        f"explicitly dated past event ({evidence.lower_bound_text}); latest: {latest.text}"
-    )
-    if evidence.max_year is not None and evidence.max_year > when.year:
-        ok = False  # the text names a later year than its supposed present
-    return Estimate(when, ok, reason)

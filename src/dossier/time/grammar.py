@@ -203,7 +203,20 @@ class Grammar:
         self.rules: tuple[Rule, ...] = build_rules(self)
 
     def _compile_cues(self) -> None:
-        w, tense, p = self.words, self.calendar.tense, self.pieces
+        w, tense, p, page = self.words, self.calendar.tense, self.pieces, self.calendar.page
+        self.page_label = compile_ci(
+            r"(?<![^\W\d_])(?P<label>" + alternation([*page.published, *page.updated]) + ")"
+            r"(?![^\W\d_])"
+        )
+        self.copyright = compile_ci(alternation(page.copyright))
+        # A clock time printed apart from its date: "4 June 2021 | 08:15", "3 May, at 9.10".
+        self.clock_after = compile_ci(
+            r"[\s,|·•/–—-]*(?:"
+            + alternation(w.clock_prepositions)
+            + r"\s+)?(?P<clock>"
+            + p.clock
+            + ")"
+        )
         self.modifier_before = compile_ci(
             fill(
                 r"(?:\b(?:<<the>>\s+)?(?:<<very>>\s+)?<<part>>\s+<<of>>\s+(?:<<the>>\s+)?"
@@ -247,6 +260,10 @@ class Grammar:
         )
 
     # --- lookups the handlers use ------------------------------------------------------
+
+    def label_role(self, label: str) -> str:
+        """ "published" or "updated" for a page-date label ("Last updated" -> "updated")."""
+        return "updated" if norm(label) in self.calendar.page.updated else "published"
 
     def shift(self, word: str | None) -> Shift | None:
         return self.words.shifts.get(_norm(word)) if word else None

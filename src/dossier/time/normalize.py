@@ -261,41 +261,51 @@ def _resolve_partial(spec: Spec, base: Anchor | None, tense: Tense | None, suffi
     return Resolved(day_value(picked, spec.approx), picked.isoformat() + suffix)
 
 
-def _resolve_relative(  # noqa: C901 (to split with the dating rewrite (issue 20))
+def _resolve_relative(
     spec: Spec, base: Anchor, tense: Tense | None, approx: bool, suffix: str
 ) -> Resolved:
-    unit, offset, ref = spec.rel_unit, spec.rel_offset, base.day
-    day_level = base.granularity == "day"
-    if unit in {"day", "night"}:
-        if offset is None:
-            return Resolved(None, "PAST_REF")
-        if not day_level:
-            return Resolved(_coarse(base), None)
-        d = ref + dt.timedelta(days=offset)
-        return Resolved(day_value(d, approx), d.isoformat() + suffix)
-    if unit == "weekday":
-        assert spec.weekday is not None
-        if not day_level:
-            return Resolved(_coarse(base), None)
-        d = _weekday_date(ref, spec.weekday, offset, tense)
-        return Resolved(day_value(d, approx), d.isoformat() + suffix)
+    unit = spec.rel_unit
+    if unit in {"day", "night", "weekday"}:
+        return _relative_day(spec, base, tense, approx, suffix)
     if unit in {"week", "weekend"}:
-        if offset is None:
-            return Resolved(None, "PAST_REF")
-        d = ref + dt.timedelta(days=7 * offset)
-        iso = d.isocalendar()
-        timeml = f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else "")
-        if not day_level:
-            return Resolved(_coarse(base), timeml)
-        return Resolved(_week_value(d, approx), timeml)
-    if unit == "month":
-        if offset is None:
-            return Resolved(None, "PAST_REF")
-        if base.granularity == "year":
-            return Resolved(_coarse(base), None)
-        y, m = _add_months(ref.year, ref.month, offset)
-        return Resolved(month_value(y, m, approx), f"{y:04d}-{m:02d}")
-    if unit == "monthname":
+        return _relative_week(spec, base, approx)
+    if unit in {"month", "monthname"}:
+        return _relative_month(spec, base, approx)
+    if unit in {"fiscal-quarter", "quarter", "quarter-of"}:
+        return _relative_quarter(spec, base)
+    return _relative_year(spec, base, approx)
+
+
+def _relative_day(
+    spec: Spec, base: Anchor, tense: Tense | None, approx: bool, suffix: str
+) -> Resolved:
+    if spec.rel_unit != "weekday" and spec.rel_offset is None:
+        return Resolved(None, "PAST_REF")
+    if base.granularity != "day":
+        return Resolved(_coarse(base), None)
+    if spec.rel_unit == "weekday":
+        assert spec.weekday is not None
+        d = _weekday_date(base.day, spec.weekday, spec.rel_offset, tense)
+    else:
+        assert spec.rel_offset is not None
+        d = base.day + dt.timedelta(days=spec.rel_offset)
+    return Resolved(day_value(d, approx), d.isoformat() + suffix)
+
+
+def _relative_week(spec: Spec, base: Anchor, approx: bool) -> Resolved:
+    if spec.rel_offset is None:
+        return Resolved(None, "PAST_REF")
+    d = base.day + dt.timedelta(days=7 * spec.rel_offset)
+    iso = d.isocalendar()
+    timeml = f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if spec.rel_unit == "weekend" else "")
+    if base.granularity != "day":
+        return Resolved(_coarse(base), timeml)
+    return Resolved(_week_value(d, approx), timeml)
+
+
+def _relative_month(spec: Spec, base: Anchor, approx: bool) -> Resolved:
+    offset, ref = spec.rel_offset, base.day
+    if spec.rel_unit == "monthname":
         assert spec.month is not None
         year = ref.year
         if offset is not None and offset < 0 and spec.month >= ref.month:
@@ -303,22 +313,34 @@ def _resolve_relative(  # noqa: C901 (to split with the dating rewrite (issue 20
         elif offset is not None and offset > 0 and spec.month <= ref.month:
             year += 1
         return Resolved(month_value(year, spec.month, approx), f"{year:04d}-{spec.month:02d}")
+    if offset is None:
+        return Resolved(None, "PAST_REF")
+    if base.granularity == "year":
+        return Resolved(_coarse(base), None)
+    y, m = _add_months(ref.year, ref.month, offset)
+    return Resolved(month_value(y, m, approx), f"{y:04d}-{m:02d}")
+
+
+def _relative_quarter(spec: Spec, base: Anchor) -> Resolved:
+    ref, offset = base.day, spec.rel_offset or 0
+    if spec.rel_unit == "fiscal-quarter":
+        # "the quarter", "the latest quarter": the one most recently reported on.
+        reported = ref - dt.timedelta(days=45)
+        index = reported.year * 4 + (reported.month - 1) // 3 + offset
+        return Resolved(year_value(index // 4), f"{index // 4:04d}-Q{index % 4 + 1}")
+    if spec.rel_unit == "quarter-of" and spec.quarter is not None:
+        return Resolved(year_value(ref.year), f"{ref.year:04d}-Q{spec.quarter}")
+    index = ref.year * 4 + (ref.month - 1) // 3 + offset
+    return Resolved(year_value(index // 4), f"{index // 4:04d}-Q{index % 4 + 1}")
+
+
+def _relative_year(spec: Spec, base: Anchor, approx: bool) -> Resolved:
+    unit, offset, ref = spec.rel_unit, spec.rel_offset, base.day
     if unit == "year":
         if offset is None:
             return Resolved(None, "PAST_REF")
         year = ref.year + offset
         return Resolved(year_value(year, approx), f"{year:04d}")
-    if unit == "fiscal-quarter":
-        # "the quarter", "the latest quarter": the one most recently reported on.
-        reported = ref - dt.timedelta(days=45)
-        index = reported.year * 4 + (reported.month - 1) // 3 + (offset or 0)
-        return Resolved(year_value(index // 4), f"{index // 4:04d}-Q{index % 4 + 1}")
-    if unit in {"quarter", "quarter-of"}:
-        q = (ref.month - 1) // 3 + 1
-        if unit == "quarter-of" and spec.quarter is not None:
-            return Resolved(year_value(ref.year), f"{ref.year:04d}-Q{spec.quarter}")
-        index = ref.year * 4 + (q - 1) + (offset or 0)
-        return Resolved(year_value(index // 4), f"{index // 4:04d}-Q{index % 4 + 1}")
     if unit == "season":
         assert spec.season is not None
         year = ref.year
@@ -329,8 +351,7 @@ def _resolve_relative(  # noqa: C901 (to split with the dating rewrite (issue 20
             year += 1
         return Resolved(year_value(year, True), f"{year:04d}-{spec.season}")
     if unit == "decade":
-        decade = ref.year // 10 + (offset or 0)
-        return Resolved(None, str(decade))
+        return Resolved(None, str(ref.year // 10 + (offset or 0)))
     if unit == "century":
         return Resolved(None, str(ref.year // 100 + (offset or 0)))
     return Resolved(None, None)

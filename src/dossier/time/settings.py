@@ -17,8 +17,10 @@ class TimeSettings:
     # Events the text reports as past more than this many days after a printed date
     # make a "<basis>-date-questioned" flag (the date is kept).
     later_report_days: int = 31
-    # The latest possible publication day (ISO); None = the day of processing.
-    latest_possible: str | None = None
+    # The run's today (ISO day): nothing is published after it, and year-less printed dates
+    # are placed on or before it. The CLI and the web server set it; None: no such limit
+    # (the stage never reads the clock).
+    today: str | None = None
     # Tagger: a bare month within this many characters after an explicitly dated
     # expression more than ``background_days`` before the anchor takes its year from it.
     narrative_window_chars: int = 400

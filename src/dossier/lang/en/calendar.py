@@ -46,6 +46,8 @@ CALENDAR = Calendar(
     parts_of_day=MappingProxyType(
         {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
     ),
+    # "04/03/2021" is 3 April in US usage, 4 March elsewhere: month first when nothing decides.
+    numeric_day_first=False,
     expressions=TIME_WORDS,
     tense=TENSE,
     page=PAGE_DATE,

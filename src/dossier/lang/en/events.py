@@ -118,4 +118,5 @@ EVENTS = Events(
     proceeding_nouns=frozenset(
         words("""trial hearing case session proceeding proceedings sentencing verdict court""")
     ),
+    outcomes=frozenset(words("rule convict acquit sentence")),
 )

@@ -1,0 +1,96 @@
+"""The tense of the event a date expression dates, read from the parse.
+
+From the expression the dependency tree is climbed to the verb it modifies ("the trial will
+open on 6 January" -> "open", future; "announced its decision on January 21" ->
+"announced", past; "scheduled for January 6" -> future; "adjourned until January 21": the
+date bounds rather than dates, no tense). Future cues are the language's
+(``calendar.tense.future``, matched on the verb group); past is the parse's
+``Tense=Past`` on the verb or an auxiliary, or a perfect ("has been sentenced").
+Without a parse, :func:`dossier.time.normalize.tense_at` reads the words around the
+expression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from dossier.model import Parse
+from dossier.time.normalize import Tense, tense_at
+
+if TYPE_CHECKING:
+    from dossier.time.grammar import Grammar
+
+TenseOf = Callable[[int, int], "Tense | None"]
+# Universal POS tags and dependency labels of the parse (spaCy's, the same for every
+# language it reads).
+# not language: universal POS tags
+_VERBS = frozenset({"VERB", "AUX"})
+# not language: dependency labels
+_AUX = frozenset({"aux", "auxpass"})
+_MAX_CLIMB = 6
+
+
+def tense_reader(text: str, parse: Parse | None, g: Grammar) -> TenseOf:
+    """A function giving the tense at a character span of ``text``: from the parse when
+    there is one, else from the words around it."""
+    if parse is None or not len(parse):
+        return lambda start, end: tense_at(text, start, end, g)
+    children: dict[int, list[int]] = {}
+    for i, head in enumerate(parse.heads):
+        if head != i:
+            children.setdefault(head, []).append(i)
+
+    def read(start: int, end: int) -> Tense | None:
+        tokens = parse.token_range(start, end)
+        if not len(tokens):
+            return tense_at(text, start, end, g)
+        verb, preposition = _governing_verb(parse, tokens)
+        if preposition is not None and preposition in g.calendar.tense.neutral:
+            return None  # "until January 21", "by March": a bound, not the event's date
+        if verb is None:
+            return tense_at(text, start, end, g)
+        return _verb_tense(text, parse, verb, children, g)
+
+    return read
+
+
+def _governing_verb(parse: Parse, tokens: range) -> tuple[int | None, str | None]:
+    head = next((i for i in tokens if not tokens.start <= parse.heads[i] < tokens.stop), None)
+    if head is None:  # the span holds its own root
+        head = next((i for i in tokens if parse.heads[i] == i), None)
+    if head is None:
+        return None, None
+    preposition: str | None = None
+    node = head
+    for _ in range(_MAX_CLIMB):
+        if parse.pos[node] in _VERBS:
+            return node, preposition
+        nxt = parse.heads[node]
+        if nxt == node:
+            return None, preposition
+        if parse.pos[nxt] == "ADP" and preposition is None:
+            preposition = parse.lemmas[nxt].lower()
+        node = nxt
+    return None, preposition
+
+
+def _verb_tense(
+    text: str, parse: Parse, verb: int, children: dict[int, list[int]], g: Grammar
+) -> Tense | None:
+    group = [verb]
+    if parse.deps[verb] in ("xcomp", "ccomp") and parse.heads[verb] != verb:
+        group.append(parse.heads[verb])  # "is expected to testify", "said it would"
+    tokens: list[int] = []
+    for v in group:
+        tokens.append(v)
+        tokens.extend(c for c in children.get(v, ()) if parse.deps[c] in _AUX)
+    first = min(parse.starts[t] for t in tokens)
+    last = max(parse.ends[t] for t in tokens)
+    segment = text[first:last]  # "will open", "is set to open", "is expected to testify"
+    future = g.calendar.tense.future
+    if g.future.search(segment) or any(parse.lemmas[t].lower() in future for t in tokens):
+        return "future"
+    if any("Tense=Past" in parse.morphs[t] for t in tokens):
+        return "past"
+    return None
