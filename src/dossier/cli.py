@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -352,9 +352,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _build_settings(args: argparse.Namespace) -> Settings:
-    from dossier.settings import Settings
+    from dossier.settings import Settings, for_today
 
-    settings = Settings()
+    settings = for_today(Settings(), date.today())
     if args.sources:
         ingest_settings = replace(settings.ingest, sources_files=tuple(map(str, args.sources)))
         settings = replace(settings, ingest=ingest_settings)
@@ -431,6 +431,7 @@ def _write_atomic(path: Path, text: str) -> None:
 def _clean(args: argparse.Namespace) -> int:
     from dossier.clean import clean_documents
     from dossier.ingest import read_inputs
+    from dossier.resources import Resources
     from dossier.settings import Settings
 
     missing = _missing_inputs(args.inputs)
@@ -439,7 +440,9 @@ def _clean(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings = Settings()
     # Cleaned together: lines repeated across the pages are boilerplate, as in a build.
-    documents = clean_documents(read_inputs(args.inputs, settings.ingest), settings.clean)
+    documents = clean_documents(
+        read_inputs(args.inputs, settings.ingest), settings.clean, Resources()
+    )
     if not documents:
         print("dossier clean: error: no .txt/.html/.htm files in the input", file=sys.stderr)
         return EXIT_USAGE
@@ -479,7 +482,6 @@ def _timeline(args: argparse.Namespace) -> int:
     from dossier.pipeline import ingest
     from dossier.resources import Resources
     from dossier.settings import Settings
-    from dossier.time import date_documents
     from dossier.time.timeline import TimelineSettings, format_timeline, select_timeline
 
     missing = _missing_inputs(args.inputs)
@@ -489,15 +491,21 @@ def _timeline(args: argparse.Namespace) -> int:
     if args.max_dates < 1 or args.per_date < 1:
         print("dossier timeline: error: --max-dates and --per-date must be ≥ 1", file=sys.stderr)
         return EXIT_USAGE
-    from dossier.clean import clean_documents
     from dossier.model import Corpus
+    from dossier.pipeline import stages_for
+    from dossier.runners import LocalRunner
+    from dossier.settings import for_today
 
-    settings = Settings()
+    settings = for_today(Settings(), date.today())
+    resources = Resources()
     corpus = ingest(args.inputs, settings)
     if not corpus.documents:
         _no_articles("dossier timeline", args.inputs, corpus, settings)
         return EXIT_REJECTED
-    documents = date_documents(clean_documents(corpus.documents, settings.clean), settings.time)
+    # Dated exactly as a build dates them: the same stages, up to the date stage.
+    if corpus.ok_documents():
+        corpus = LocalRunner().run(corpus, stages_for("date"), settings, resources)
+    documents = corpus.documents
     keywords = tuple(k.strip() for k in args.keywords.split(",") if k.strip())
     entries = select_timeline(
         documents,
@@ -507,7 +515,7 @@ def _timeline(args: argparse.Namespace) -> int:
             keywords=keywords,
             keyword_filter=bool(keywords),
         ),
-        Resources(),
+        resources,
     )
     print(terminal_safe(format_timeline(entries)), end="")
     dated = Corpus(documents=tuple(documents))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 
 from dossier.clean.settings import CleanSettings
 from dossier.crosscheck.settings import CrosscheckSettings
@@ -27,3 +28,9 @@ class Settings:
     time: TimeSettings = field(default_factory=TimeSettings)
     crosscheck: CrosscheckSettings = field(default_factory=CrosscheckSettings)
     summarize: SummarySettings = field(default_factory=SummarySettings)
+
+
+def for_today(settings: Settings, today: dt.date) -> Settings:
+    """``settings`` with the run's today (the CLI and the web server read the clock once;
+    stages read only this): nothing is published after it."""
+    return replace(settings, time=replace(settings.time, today=today.isoformat()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 import os
@@ -335,10 +336,10 @@ class PipelineBuild:
     def __call__(self, paths: Sequence[Path], *, within: Sequence[Path] = ()) -> Corpus:
         from dossier.pipeline import run_pipeline
         from dossier.resources import Resources
-        from dossier.settings import Settings
+        from dossier.settings import Settings, for_today
 
         if self.settings is None:
-            self.settings = Settings()
+            self.settings = for_today(Settings(), dt.date.today())
         if self.resources is None:
             self.resources = Resources()
         settings = self.settings
