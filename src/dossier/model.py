@@ -47,6 +47,7 @@ FlagKind = Literal[
     "parse-truncated",
     "encoding-repaired",
     "control-characters-removed",
+    "analysis-capped",
 ]
 # not language: enumerated kinds
 ConflictKind = Literal["role", "numeric", "date", "place", "contradiction", "superseded"]

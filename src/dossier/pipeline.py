@@ -29,6 +29,7 @@ from dossier.crosscheck import crosscheck_stories
 from dossier.dedup import mark_copies, mark_shared_spans
 from dossier.entities import find_mentions, resolve_entities
 from dossier.ingest import read_inputs
+from dossier.limits import with_limits
 from dossier.model import Corpus, Document, Story
 from dossier.nlp import parse_documents
 from dossier.nlp.language import identify_languages
@@ -210,6 +211,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
         _summarize,
     ),
 )
+# Every stage that reads clean text reads at most its cap of each document (dossier.limits).
+DEFAULT_STAGES = with_limits(DEFAULT_STAGES)
 
 
 def stages_for(name: str, stages: Sequence[Stage] = DEFAULT_STAGES) -> tuple[Stage, ...]:

@@ -10,6 +10,7 @@ from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.dedup.settings import DedupSettings
 from dossier.entities.settings import EntitySettings
 from dossier.ingest.settings import IngestSettings
+from dossier.limits import LimitSettings
 from dossier.nlp.settings import LanguageSettings, ParseSettings
 from dossier.stories.settings import StorySettings
 from dossier.summarize.settings import SummarySettings
@@ -28,6 +29,7 @@ class Settings:
     time: TimeSettings = field(default_factory=TimeSettings)
     crosscheck: CrosscheckSettings = field(default_factory=CrosscheckSettings)
     summarize: SummarySettings = field(default_factory=SummarySettings)
+    limits: LimitSettings = field(default_factory=LimitSettings)
 
 
 def for_today(settings: Settings, today: dt.date) -> Settings:
