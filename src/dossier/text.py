@@ -140,6 +140,7 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
@@ -173,8 +174,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if _is_false_stop(line, end_match.start()):
                 continue
             # The next sentence should start with an upper-case letter, digit or quote.
-            rest = line[end:].lstrip()
-            if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(["):
+            following = _NEXT_CHAR.match(line, end)
+            first = following[1] if following else ""
+            if first and not (first.isupper() or first.isdigit() or first in "\"'“‘(["):
                 continue
             start, stop = _strip_span(line, cursor, end)
             if start < stop:
@@ -189,10 +191,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _is_false_stop(line: str, dot_index: int) -> bool:
     if line[dot_index] != ".":
         return False
-    word_match = re.search(r"([\w.]+)$", line[:dot_index])
-    if not word_match:
+    # The word before the dot (letters, digits, "_" and inner dots), read backwards: the
+    # cost is the word's length, not the line's.
+    start = dot_index
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "._"):
+        start -= 1
+    if start == dot_index:
         return False
-    word = word_match.group(1).lower()
+    word = line[start:dot_index].lower()
     if word in _ABBREVIATIONS:
         return True
     # A single capital initial ("J. Smith") or a dotted acronym ("U.S.").
@@ -234,3 +240,49 @@ def _control_replacement(match: re.Match[str]) -> str:
 def terminal_safe(text: str) -> str:
     """``text`` with control characters shown as escapes (``\\x1b``), safe to print."""
     return _UNSAFE_ON_TERMINAL.sub(lambda m: repr(m[0])[1:-1], text)
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def break_long_lines(text: str, max_chars: int) -> str:
+    """``text`` with every line longer than ``max_chars`` broken into lines: at sentence
+    ends, and where a sentence is still longer, at the last space before the limit.
+
+    A breaking space becomes a newline, so the text keeps its length and every offset into
+    it stays valid. Linear in the length of the text.
+    """
+    cuts: list[int] = []
+    for line in _LINE.finditer(text):
+        if line.end() - line.start() > max_chars:
+            cuts.extend(_line_cuts(text, line.start(), line.end(), max_chars))
+    if not cuts:
+        return text
+    pieces, previous = [], 0
+    for cut in cuts:
+        pieces.append(text[previous:cut])
+        previous = cut + 1
+    pieces.append(text[previous:])
+    return "\n".join(pieces)
+
+
+def _line_cuts(text: str, start: int, end: int, max_chars: int) -> list[int]:
+    """Positions of white space in ``text[start:end]`` to turn into line breaks."""
+    cuts: list[int] = []
+    line_start = start
+    for s_start, s_end in sentence_spans(text[start:end]):
+        s_start, s_end = start + s_start, start + s_end
+        if s_start > line_start and text[s_start - 1].isspace():
+            cuts.append(s_start - 1)
+            line_start = s_start
+        while s_end - line_start > max_chars:  # a sentence too long for one line
+            space = text.rfind(" ", line_start + max_chars // 2, line_start + max_chars)
+            if space < 0:  # a long word: break before it, else (longer than a line) after it
+                space = text.rfind(" ", line_start + 1, line_start + max_chars // 2)
+            if space < 0:
+                space = text.find(" ", line_start + max_chars, s_end)
+            if space < 0:
+                break
+            cuts.append(space)
+            line_start = space + 1
+    return cuts

@@ -12,7 +12,7 @@ from dossier.clean.plain import PlainResult, clean_plain, repeat_keys
 from dossier.clean.settings import CleanSettings
 from dossier.model import Document, Flag, FlagKind, Removal
 from dossier.resources import Resources
-from dossier.text import strip_controls
+from dossier.text import break_long_lines, strip_controls
 
 NO_TEXT_REASON = "no article text after cleaning"
 CONTROLS_REMOVED: FlagKind = "control-characters-removed"
@@ -37,9 +37,10 @@ def clean_documents(
             extraction = extract_html(doc.raw_text, settings)
             # One paragraph per line in trafilatura's rendering: make paragraphs explicit.
             rendering = "\n\n".join(ln for ln in extraction.text.split("\n") if ln.strip())
-            renderings[i] = (rendering, extraction)
+            renderings[i] = (break_long_lines(rendering, settings.max_line_chars), extraction)
         else:
-            renderings[i] = (doc.raw_text, None)
+            # Same length as the raw text (a space becomes a newline): removal offsets hold.
+            renderings[i] = (break_long_lines(doc.raw_text, settings.max_line_chars), None)
         counts.update(repeat_keys(renderings[i][0], settings))
     repeated = frozenset(k for k, n in counts.items() if n >= settings.repeat_min_docs)
     out = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from dossier.clean import assemble as A
@@ -403,21 +403,32 @@ def _resume_index(
     return None
 
 
-def _paragraph_units(lines: Sequence[Line], start: int) -> list[list[int]]:
-    """Line indices from ``start`` grouped into paragraphs (see :func:`_resume_index`)."""
-    blocks: list[list[int]] = []
+def _paragraph_units(lines: Sequence[Line], start: int) -> Iterator[list[int]]:
+    """Line indices from ``start`` grouped into paragraphs (see :func:`_resume_index`),
+    one at a time: the caller stops at the first run of body prose, so each footer marker
+    costs what it reads, not the rest of the page. A block longer than ``_UNIT_LINES``
+    lines (a page without blank lines) is judged on its first lines and read in pieces."""
+    block: list[int] = []
     for j in range(start, len(lines)):
-        if blocks and lines[blocks[-1][-1]].block == lines[j].block:
-            blocks[-1].append(j)
-        else:
-            blocks.append([j])
-    units: list[list[int]] = []
-    for block in blocks:
-        if len(block) > 1 and _is_wrapped(lines, block):
-            units.append(block)
-        else:
-            units.extend([j] for j in block)
-    return units
+        if block and lines[block[-1]].block != lines[j].block:
+            yield from _block_units(lines, block)
+            block = []
+        block.append(j)
+        if len(block) == 2 * _UNIT_LINES:
+            wrapped = _is_wrapped(lines, block)
+            head, block = block[:_UNIT_LINES], block[_UNIT_LINES:]
+            yield from [head] if wrapped else ([k] for k in head)
+    if block:
+        yield from _block_units(lines, block)
+
+
+_UNIT_LINES = 64
+
+
+def _block_units(lines: Sequence[Line], block: list[int]) -> list[list[int]]:
+    if len(block) > 1 and _is_wrapped(lines, block):
+        return [block]
+    return [[j] for j in block]
 
 
 def _is_wrapped(lines: Sequence[Line], block: Sequence[int]) -> bool:

@@ -7,6 +7,9 @@ from typing import Literal
 @dataclass(frozen=True, slots=True)
 class CleanSettings:
     min_body_chars: int = 1  # a document whose clean text is shorter is rejected
+    # A longer line (a page saved without line breaks) is read as lines broken at its sentence
+    # ends, so that one boilerplate phrase in it cannot take the whole text with it.
+    max_line_chars: int = 4000
     # Cross-document boilerplate: a line that is not sentence-like body and appears
     # verbatim (normalised) in at least this many documents of the input is removed.
     repeat_min_docs: int = 2
