@@ -19,6 +19,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MASK32 = np.uint64(0xFFFFFFFF)
 _MERSENNE = np.uint64((1 << 61) - 1)
 _FOLD = np.uint64(1_000_003)
+_SLICE = 1 << 15  # shingles permuted at once by signature_matrix
 
 
 def words(text: str) -> list[str]:
@@ -104,9 +105,15 @@ def signature_matrix(sets: Sequence[frozenset[int]], num_perm: int, seed: int = 
     b = rng.randint(0, 1 << 31, size=num_perm, dtype=np.int64).astype(np.uint64)[:, None]
     out = np.full((len(sets), num_perm), 0xFFFFFFFF, dtype=np.uint64)
     for row, items in enumerate(sets):
-        if items:
-            values = np.fromiter(items, dtype=np.uint64, count=len(items))[None, :]
-            out[row] = (((a * values + b) % _MERSENNE) & _MASK32).min(axis=1)
+        if not items:
+            continue
+        values = np.fromiter(items, dtype=np.uint64, count=len(items))
+        # In slices: the permuted values of one slice take num_perm x _SLICE x 8 bytes,
+        # whatever the length of the document.
+        for first in range(0, len(values), _SLICE):
+            part = values[None, first : first + _SLICE]
+            least = (((a * part + b) % _MERSENNE) & _MASK32).min(axis=1)
+            np.minimum(out[row], least, out=out[row])
     return out
 
 
