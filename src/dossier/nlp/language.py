@@ -13,6 +13,7 @@ mixed to tell is given ``settings.default_language`` and flagged ``language-unce
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,16 +25,79 @@ from dossier.resources import Resources
 # Markup is not language: scripts, styles, comments and tags are blanked before identifying.
 # (Typography of HTML, not English words: kept as regular expressions.)
 # not language: HTML markup
-_INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_TAG = re.compile(r"<[^>]{0,2000}>")
+_INVISIBLE_OPEN = re.compile(r"<(script|style|noscript)\b")
+_CLOSE_END = re.compile(r"\s*>")
 _ENTITY = re.compile(r"&#?\w{1,10};")
+_MAX_TAG = 2000  # a "<" with no ">" within this many characters is text
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def page_text(doc: Document, limit: int) -> str:
     """The input's text as a reader sees it (for HTML, from the first ``limit`` characters)."""
     if doc.media_type == "html":
-        return _ENTITY.sub(" ", _TAG.sub(" ", _INVISIBLE.sub(" ", doc.raw_text[:limit])))
+        return _ENTITY.sub(" ", _without_markup(doc.raw_text[:limit]))
     return doc.raw_text[:limit]
+
+
+def _without_markup(html: str) -> str:
+    """``html`` with its tags, comments, scripts and styles blanked, in one pass (a page of
+    unclosed ``<script`` or ``<!--`` costs what it is long, not its square)."""
+    lower = html.translate(_ASCII_LOWER)  # markup is ASCII; offsets stay those of ``html``
+    closes = _Closes(lower)
+    out: list[str] = []
+    i = 0
+    next_gt = lower.find(">")
+    while (j := lower.find("<", i)) >= 0:
+        out.append(html[i:j])
+        end = closes.invisible_end(j)
+        if end is None:
+            if next_gt < j:
+                next_gt = lower.find(">", j)
+            if next_gt < 0:  # no ">" anywhere after: the rest is text
+                i = j
+                break
+            end = next_gt + 1 if next_gt - j <= _MAX_TAG else None
+        if end is None:  # a lone "<": text
+            out.append("<")
+            i = j + 1
+        else:
+            out.append(" ")
+            i = end
+    out.append(html[i:])
+    return "".join(out)
+
+
+class _Closes:
+    """Where comments and invisible elements end; each search starts where the last one for
+    the same closing mark ended, so the page is read about once whatever it holds."""
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        self.found: dict[str, tuple[int, int, int | None]] = {}  # mark -> (from, at, end)
+
+    def invisible_end(self, start: int) -> int | None:
+        """Where a comment, script, style or noscript element opening at ``start`` ends."""
+        if self.lower.startswith("<!--", start):
+            return self._close("-->", start + 4)
+        opening = _INVISIBLE_OPEN.match(self.lower, start)
+        if opening is None:
+            return None
+        return self._close("</" + opening[1], opening.end())
+
+    def _close(self, mark: str, after: int) -> int | None:
+        cached = self.found.get(mark)
+        if cached is not None and cached[0] <= after and (cached[2] is None or cached[1] >= after):
+            return cached[2]
+        at = self.lower.find(mark, after)
+        end = None
+        while at >= 0:
+            tail = _CLOSE_END.match(self.lower, at + len(mark)) if mark != "-->" else None
+            if mark == "-->" or tail is not None:
+                end = at + len(mark) if tail is None else tail.end()
+                break
+            at = self.lower.find(mark, at + len(mark))
+        self.found[mark] = (after, at, end)
+        return end
 
 
 def identify_languages(
