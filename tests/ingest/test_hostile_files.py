@@ -4,38 +4,20 @@ a hang, a crash or unbounded memory."""
 from __future__ import annotations
 
 import os
-import signal
 import socket
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from deadline import deadline
 from dossier.ingest import ENCODING_REPAIRED, IngestSettings, read_inputs, skipped_inputs
 from dossier.ingest.encoding import decode
 
 ARTICLE = "A court in Vellmar jailed the editor on Monday.\n\nHer lawyer said she would appeal.\n"
 
 
-@contextmanager
-def _deadline(seconds: int) -> Iterator[None]:
-    """Fail (instead of hanging the suite) when the block takes longer than ``seconds``."""
-
-    def expired(signum: int, frame: object) -> None:
-        raise AssertionError(f"still running after {seconds} s: reading blocked")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _by_id(paths: list[Path], settings: IngestSettings | None = None) -> dict[str, object]:
-    with _deadline(20):
+    with deadline(20):
         docs = read_inputs(paths, settings or IngestSettings())
     return {d.id: d for d in docs}
 

@@ -1,0 +1,84 @@
+"""Issue 19, defects 5 and 8: text utilities and the language stage's markup reader cost
+what their input is long, whatever it holds (each under a deadline that only a return to
+quadratic time would miss), and give the same answers as before on ordinary text."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from deadline import deadline
+from dossier.dedup.shingles import signature_matrix
+from dossier.model import Document
+from dossier.nlp.language import page_text
+from dossier.text import break_long_lines, sentence_spans
+
+
+def test_sentences_of_one_very_long_line() -> None:
+    line = "Mr. J. Smith met the U.S. envoy on Jan. 3 in Oslo. He left. " * 20_000  # 1.2 MB
+    with deadline(30):
+        spans = sentence_spans(line)
+    assert len(spans) == 40_000
+    assert line[spans[0][0] : spans[0][1]] == "Mr. J. Smith met the U.S. envoy on Jan. 3 in Oslo."
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\nCD\t"), max_size=400), st.integers(5, 60))
+@hsettings(max_examples=200, deadline=None)
+def test_breaking_long_lines_only_turns_spaces_into_newlines(text: str, limit: int) -> None:
+    broken = break_long_lines(text, limit)
+    assert len(broken) == len(text)
+    assert all(a == b or (a.isspace() and b == "\n") for a, b in zip(text, broken, strict=True))
+    if "\n" not in text and "." not in text and "  " not in text and len(text) > 2 * limit:
+        # one line of words: broken into lines no longer than the limit (or one word)
+        assert all(len(line) <= limit or " " not in line for line in broken.split("\n"))
+
+
+def test_breaking_a_ten_megabyte_line_is_quick() -> None:
+    text = "The court met. " * 700_000
+    with deadline(60):
+        broken = break_long_lines(text, 4000)
+    assert broken.count("\n") == 700_000 - 1
+    assert break_long_lines("short\nlines stay", 4000) == "short\nlines stay"
+
+
+_OLD_INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_OLD_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
+def _html(text: str) -> Document:
+    return Document(id="p", source="p", media_type="html", raw_text=text)
+
+
+def test_markup_is_read_as_before_on_ordinary_pages() -> None:
+    pages = [
+        "<html><head><title>T</title><style>p{}</style></head><body><p>Hello <b>world</b>"
+        "<!-- note --><script>var a = '<p>';</script> again</p></body></html>",
+        "<SCRIPT type=x>x</script >after <noscript>n</noscript>text",
+        "a < b and c > d <p>ok</p> <!-- open",
+        "<script>never closed <p>text</p>",
+    ]
+    for page in pages:
+        expected = _OLD_TAG.sub(" ", _OLD_INVISIBLE.sub(" ", page))
+        assert page_text(_html(page), 200_000) == re.sub(r"&#?\w{1,10};", " ", expected)
+
+
+def test_hostile_markup_is_read_in_linear_time() -> None:
+    for junk in ("<script>", "<!--", "<", "<a b", "<style></stylex", "<noscript"):
+        with deadline(20):
+            page_text(_html(junk * (200_000 // len(junk))), 200_000)
+
+
+def test_signatures_of_a_huge_set_match_the_direct_computation() -> None:
+    rng = np.random.RandomState(3)
+    items = frozenset(int(x) for x in rng.randint(0, 1 << 32, size=100_000, dtype=np.int64))
+    (row,) = signature_matrix([items], 64)
+    r = np.random.RandomState(1)
+    a = r.randint(1, 1 << 31, size=64, dtype=np.int64).astype(np.uint64)[:, None]
+    b = r.randint(0, 1 << 31, size=64, dtype=np.int64).astype(np.uint64)[:, None]
+    values = np.fromiter(items, dtype=np.uint64)[None, :]
+    mersenne, mask = np.uint64((1 << 61) - 1), np.uint64(0xFFFFFFFF)
+    assert (row == (((a * values + b) % mersenne) & mask).min(axis=1)).all()
