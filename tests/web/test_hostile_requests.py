@@ -165,3 +165,39 @@ def test_a_real_server_refuses_a_rebound_host_name(real_server: int) -> None:
     )
     assert answer.startswith(b"HTTP/1.1 421")
     assert b'"status":421' in answer
+
+
+def test_heavy_pages_take_turns_and_the_overflow_is_told_to_come_back() -> None:
+    import asyncio
+
+    from dossier.web.errors import ApiError
+    from dossier.web.pacing import HeavyGate
+
+    gate = HeavyGate(running=1, waiting=1)
+    order: list[str] = []
+
+    async def page(name: str, hold: asyncio.Event) -> None:
+        async with gate.turn():
+            order.append(f"{name} starts")
+            await hold.wait()
+            order.append(f"{name} ends")
+
+    async def scenario() -> str:
+        first, second = asyncio.Event(), asyncio.Event()
+        a = asyncio.create_task(page("a", first))
+        await asyncio.sleep(0)
+        b = asyncio.create_task(page("b", second))  # waits its turn
+        await asyncio.sleep(0)
+        try:
+            async with gate.turn():  # a third, with one already waiting: refused
+                pass
+        except ApiError as refused:
+            status = f"{refused.status_code} {refused.headers}"
+        first.set()
+        second.set()
+        await asyncio.gather(a, b)
+        return status
+
+    status = asyncio.run(scenario())
+    assert status == "503 {'Retry-After': '1'}"
+    assert order == ["a starts", "a ends", "b starts", "b ends"]

@@ -37,6 +37,7 @@ from dossier.web.guard import (
     allowed_hosts,
     is_loopback,
 )
+from dossier.web.pacing import HeavyGate, heavy
 
 if TYPE_CHECKING:
     from dossier.settings import Settings
@@ -58,22 +59,27 @@ def report_js(request: Request) -> Response:
 def routes() -> list[Route | Mount]:
     return [
         Route("/", ui.index, name="index"),
-        Route("/stories/{story_id:str}", ui.story, name="story"),
-        Route("/stories/{story_id:str}/facts", ui.facts, name="story-facts"),
+        # Whole stories, facts, entities and source pages take turns (dossier.web.pacing).
+        Route("/stories/{story_id:str}", heavy(ui.story), name="story"),
+        Route("/stories/{story_id:str}/facts", heavy(ui.facts), name="story-facts"),
         Route(
             "/stories/{story_id:str}/entities/{entity_id:str}",
-            ui_entity.entity,
+            heavy(ui_entity.entity),
             name="entity",
         ),
-        Route("/stories/{story_id:str}/download/{name:str}", downloads.download, name="download"),
+        Route(
+            "/stories/{story_id:str}/download/{name:str}",
+            heavy(downloads.download),
+            name="download",
+        ),
         Route("/documents", ui.documents, name="documents"),
-        Route("/documents/{doc_id:str}", ui.document, name="document"),
+        Route("/documents/{doc_id:str}", heavy(ui.document), name="document"),
         Route("/search", ui.search, name="search"),
         Route("/static/report.css", report_stylesheet, name="report-css"),
         Route("/static/report.js", report_js, name="report-js"),
         Route("/api/health", api.health, name="api-health"),
         Route("/api/stories", api.list_stories, name="api-stories"),
-        Route("/api/stories/{story_id:str}", api.get_story, name="api-story"),
+        Route("/api/stories/{story_id:str}", heavy(api.get_story), name="api-story"),
         Route("/api/documents/{doc_id:str}", api.get_document, name="api-document"),
         Route("/api/search", api.search, name="api-search"),
         Route("/api/build", api.build, methods=["POST"], name="api-build"),
@@ -133,5 +139,6 @@ def create_app(
     app.state.build = build or PipelineBuild(settings)
     app.state.build_lock = threading.Lock()
     app.state.searches = threading.BoundedSemaphore(MAX_SEARCHES)
+    app.state.heavy = HeavyGate()
     app.state.allow_paths = Path(os.path.realpath(allow_paths)) if allow_paths else None
     return app
