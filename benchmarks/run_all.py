@@ -24,6 +24,8 @@ ORDER = (
     "bench_store_report",
     "bench_report",
     "bench_pubdate",
+    "bench_size",
+    "bench_load",
 )
 
 
