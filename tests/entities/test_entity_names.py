@@ -144,3 +144,32 @@ def test_capitalised_particle_can_be_a_given_name() -> None:
 def test_short_names_need_exact_keys() -> None:
     assert not tokens_match("Jackson", "Jason")
     assert not tokens_match("Maria", "Marta")
+
+
+_NAME_TOKEN = st.text(alphabet="aeiouyklmnrstvzhqjx", min_size=3, max_size=9).map(str.title)
+
+
+@given(st.lists(_NAME_TOKEN, min_size=1, max_size=30), _NAME_TOKEN)
+def test_key_index_finds_what_a_scan_finds(filed: list[str], probe: str) -> None:
+    """The index answers by look-ups what comparing the probe with every filed token
+    answers (same key, a suffix dropped, one edit apart when long)."""
+    from dossier.entities.names import KeyIndex
+
+    index: KeyIndex[int] = KeyIndex(_MATCHER)
+    for i, token in enumerate(filed):
+        index.add(token, i)
+    assert index.find(probe) == {i for i, t in enumerate(filed) if tokens_match(probe, t)}
+
+
+def test_form_finder_is_leftmost_longest_on_whole_words() -> None:
+    from dossier.entities.spans import FormFinder
+
+    finder = FormFinder({"Jackson", "Michael Jackson", "O'Brien"})
+    text = "Michael Jackson met Jacksonville's O'Brien and Jackson-Smith; Jackson left."
+    found = [(text[s:e], form) for s, e, form in finder.finditer(text)]
+    assert found == [
+        ("Michael Jackson", "Michael Jackson"),
+        ("O'Brien", "O'Brien"),
+        ("Jackson", "Jackson"),
+    ]
+    assert [f for _, _, f in finder.finditer(text, skip={"Michael Jackson"})][0] == "Jackson"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from dossier.entities.names import TokenIndex, is_initial
 from dossier.entities.spans import Cand, line_start
-from dossier.entities.structure import Structure
+from dossier.entities.structure import Structure, common_nouns
 from dossier.model import Document
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class Decider:
         self.doc = doc
         self.text = doc.clean_text
         self.structure = structure
+        self.common = common_nouns(doc)
         self.outlets = {self._outlet_key(doc.outlet)} if doc.outlet else set()
 
     # --- one span's own context -------------------------------------------------------------
@@ -178,7 +179,7 @@ class Decider:
             return "not a name"
         if len(words) > 7:
             return "too long"
-        if len(words) == 1 and text.lower() in self.structure.common_nouns() and not text.isupper():
+        if len(words) == 1 and text.lower() in self.common and not text.isupper():
             return "its lower-case form is a common noun of the document"
         return None
 

@@ -10,33 +10,18 @@ that the model missed in another article of the story is added there.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dossier.entities.names import NameMatcher, PersonName
-from dossier.entities.spans import name_shaped
+from dossier.entities.names import KeyIndex, NameMatcher, PersonName
+from dossier.entities.spans import FormFinder, name_shaped
+from dossier.entities.structure import common_nouns
 from dossier.entities.vocab import Vocab
 from dossier.model import Document, EntityType, Mention
 
 _TYPES: dict[str, EntityType] = {"PERSON": "PERSON", "ORG": "ORG", "PLACE": "PLACE"}
-
-
-def common_nouns(doc: Document) -> set[str]:
-    """Lower-case words the document uses as common nouns (tagged NOUN, written lower case)."""
-    parse = doc.parse
-    if parse is None:
-        return set()
-    text = doc.clean_text
-    out: set[str] = set()
-    for i, pos in enumerate(parse.pos):
-        if pos == "NOUN":
-            word = text[parse.starts[i] : parse.ends[i]]
-            if word.islower():
-                out.add(word)
-    return out
 
 
 def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> list[Document]:
@@ -65,7 +50,8 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
                 person_tokens.update(matcher.keys(t)[0] for t in name.tokens)
                 full_forms.add(m.text)
 
-    full_names = [matcher.parse_person(f) for f in full_forms]
+    people = _People(matcher, [matcher.parse_person(f) for f in full_forms])
+    finder = missed_people_finder(full_forms, vocab)
     out: list[Document] = []
     for doc in docs:
         mentions: list[Mention] = []
@@ -75,10 +61,10 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
             if " " in m.text.strip():
                 top = majority(key)
                 label = _TYPES.get(top or "", label)
-                if label != "PERSON" and _variant_of_person(m.text, full_names, vocab, matcher):
+                if label != "PERSON" and people.variant(m.text, vocab):
                     label = "PERSON"  # "Mary J. Walsh" (as ORG) beside the person "Mary Walsh"
             mentions.append(m if label == m.label else replace(m, label=label))
-        mentions = _with_missed_people(doc, mentions, full_forms, vocab)
+        mentions = _with_missed_people(doc, mentions, full_forms, finder)
         # Tokens of people named in full in this document (after the additions).
         here = {
             matcher.keys(t)[0]
@@ -102,13 +88,9 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
     return out
 
 
-def _with_missed_people(
-    doc: Document, mentions: list[Mention], full_forms: set[str], vocab: Vocab
-) -> list[Mention]:
-    """``mentions`` plus the full names and family names of the story's people that
-    the model missed in this document (exact, case-sensitive, whole words). A full
-    name may replace shorter mentions inside it that are not people ("Yerbol" as a
-    place inside "Yerbol Qojabekuly")."""
+def missed_people_finder(full_forms: set[str], vocab: Vocab) -> FormFinder:
+    """The full names of the story's people and their family names, to find where the
+    model missed them."""
     forms = set(full_forms)
     for form in full_forms:
         surname = form.split()[-1]
@@ -117,25 +99,29 @@ def _with_missed_people(
             low in vocab.stop_words or low in vocab.calendar or low in vocab.title_words
         ):
             forms.add(surname)
-    labelled_elsewhere = {m.text for m in mentions if m.label != "PERSON"}
-    forms = {f for f in forms if f in full_forms or f not in labelled_elsewhere}
-    if not forms:
+    return FormFinder(forms)
+
+
+def _with_missed_people(
+    doc: Document, mentions: list[Mention], full_forms: set[str], finder: FormFinder
+) -> list[Mention]:
+    """``mentions`` plus the full names and family names of the story's people that
+    the model missed in this document (exact, case-sensitive, whole words; a family name
+    only where the document does not label it otherwise). A full name may replace shorter
+    mentions inside it that are not people ("Yerbol" as a place inside "Yerbol
+    Qojabekuly")."""
+    if not finder:
         return mentions
+    skip = {m.text for m in mentions if m.label != "PERSON"} - full_forms
     text = doc.clean_text
     # Kept mentions sorted by start, so the ones a hit overlaps are found by bisection.
     kept = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in kept]
     longest = max((m.end - m.start for m in kept), default=0)
-    pattern = re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    for hit in pattern.finditer(text):
-        s, e = hit.start(), hit.end()
+    for s, e, form in finder.finditer(text, skip):
         lo, hi = bisect_left(starts, s - longest), bisect_left(starts, e)
         inside = [m for m in kept[lo:hi] if s < m.end]
-        full = hit.group() in full_forms and " " in hit.group()
+        full = form in full_forms and " " in form
         replaceable = full and all(
             s <= m.start and m.end <= e and m.label != "PERSON" for m in inside
         )
@@ -143,24 +129,50 @@ def _with_missed_people(
             continue
         # What stays in the window ends before the hit, so the new mention goes after it.
         before = [m for m in kept[lo:hi] if m.end <= s]
-        kept[lo:hi] = [*before, Mention(doc.id, s, e, hit.group(), "PERSON")]
+        kept[lo:hi] = [*before, Mention(doc.id, s, e, form, "PERSON")]
         starts[lo:hi] = [*(m.start for m in before), s]
         longest = max(longest, e - s)
     return kept
 
 
-def _variant_of_person(
-    text: str, people: list[PersonName], vocab: Vocab, matcher: NameMatcher
-) -> bool:
-    """A name of capitalised words, no organisation word among them, compatible with a person
-    named in full in the story (a middle initial added, a nickname)."""
-    words = text.split()
-    if not 2 <= len(words) <= 4 or any(not w[:1].isupper() or vocab.is_org_word(w) for w in words):
-        return False
-    name = matcher.parse_person(text)
-    return name.full and any(
-        p.full and matcher.compatible(name, p) and p.text != name.text for p in people
-    )
+class _People:
+    """The story's people named in full, filed by family name, for one question: is a
+    name a variant of one of them?"""
+
+    def __init__(self, matcher: NameMatcher, names: list[PersonName]) -> None:
+        self.matcher = matcher
+        self.names = [n for n in names if n.full]
+        self.by_surname: KeyIndex[int] = KeyIndex(matcher)
+        self.by_joined: dict[str, set[int]] = defaultdict(set)
+        for i, name in enumerate(self.names):
+            self.by_surname.add(name.surname, i)
+            self.by_joined[matcher.joined_key(name)].add(i)
+        self._memo: dict[str, bool] = {}
+
+    def variant(self, text: str, vocab: Vocab) -> bool:
+        """A name of capitalised words, no organisation word among them, compatible with a
+        person named in full in the story (a middle initial added, a nickname)."""
+        found = self._memo.get(text)
+        if found is None:
+            found = self._memo[text] = self._variant(text, vocab)
+        return found
+
+    def _variant(self, text: str, vocab: Vocab) -> bool:
+        words = text.split()
+        if not 2 <= len(words) <= 4 or any(
+            not w[:1].isupper() or vocab.is_org_word(w) for w in words
+        ):
+            return False
+        name = self.matcher.parse_person(text)
+        if not name.full:
+            return False
+        near = self.by_surname.find(name.surname) | self.by_joined.get(
+            self.matcher.joined_key(name), set()
+        )
+        return any(
+            self.matcher.compatible(name, self.names[i]) and self.names[i].text != name.text
+            for i in near
+        )
 
 
 def _without_common_nouns(docs: Sequence[Document]) -> list[Document]:

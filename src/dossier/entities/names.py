@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from anyascii import anyascii
 
@@ -27,6 +27,7 @@ from dossier.lang import NameRules
 MIN_STEM = 3
 MIN_SHARED_STEM = 6
 Gender = Literal["f", "m"]
+T = TypeVar("T")
 # Letters of a name token other than letters: apostrophes, hyphens, dots of initials.
 _SPLIT = re.compile(r"[\s\u00a0]+")
 
@@ -268,38 +269,107 @@ class NameMatcher:
         return TokenIndex(self, tokens)
 
 
-class TokenIndex:
-    """A set of name tokens that answers "does any of them match this token?" with set
-    look-ups (and a scan for typos)."""
+def _deletions(key: str) -> set[str]:
+    """``key`` with one letter left out, every way: two keys one edit apart (an insertion,
+    a deletion, a substitution or an adjacent transposition) share one of these or one
+    key is among the other's."""
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
-    def __init__(self, matcher: NameMatcher, tokens: list[str] | set[str]) -> None:
+
+class KeyIndex(Generic[T]):
+    """Values filed under name tokens. :meth:`find` returns the values of every filed token
+    that :meth:`NameMatcher.match` accepts for a token (same key, a suffix dropped, or a typo
+    apart), by set look-ups: typos through one-deletion neighbourhoods, never a scan of
+    everything filed, so a story of thousands of names costs what its names cost."""
+
+    def __init__(self, matcher: NameMatcher) -> None:
         self.matcher = matcher
-        self.keys: set[str] = set()
-        self.stems: set[str] = set()
-        self.pairs: set[tuple[str, str]] = set()
-        for t in tokens:
-            k, s = matcher.keys(t)
-            if k:
-                self.keys.add(k)
-                self.stems.add(s)
-                self.pairs.add((k, s))
+        self._values: dict[tuple[str, str], set[T]] = {}
+        self._by_key: dict[str, set[tuple[str, str]]] = {}
+        self._by_stem: dict[str, set[tuple[str, str]]] = {}
+        self._near_key: dict[str, set[tuple[str, str]]] = {}  # one letter left out
+        self._near_stem: dict[str, set[tuple[str, str]]] = {}
 
     def __bool__(self) -> bool:
-        return bool(self.keys)
+        return bool(self._values)
+
+    def add(self, token: str, value: T) -> None:
+        pair = self.matcher.keys(token)
+        key, stem = pair
+        if not key:
+            return
+        values = self._values.get(pair)
+        if values is None:
+            values = self._values[pair] = set()
+            self._by_key.setdefault(key, set()).add(pair)
+            self._by_stem.setdefault(stem, set()).add(pair)
+            typo = self.matcher.typo_min_len
+            if len(key) >= typo:
+                for near in _deletions(key):
+                    self._near_key.setdefault(near, set()).add(pair)
+            if len(stem) >= typo:
+                for near in _deletions(stem):
+                    self._near_stem.setdefault(near, set()).add(pair)
+        values.add(value)
+
+    def _pairs(self, key: str, stem: str) -> set[tuple[str, str]]:
+        """Filed (key, stem) pairs that may match; a superset, checked by the caller."""
+        found: set[tuple[str, str]] = set()
+        for table, probe in (
+            (self._by_key, key),
+            (self._by_key, stem),
+            (self._by_stem, key),
+            (self._by_stem, stem),
+        ):
+            found |= table.get(probe, set())
+        typo = self.matcher.typo_min_len
+        for probe, by, near in (
+            (key, self._by_key, self._near_key),
+            (stem, self._by_stem, self._near_stem),
+        ):
+            if len(probe) < typo - 1:
+                continue
+            found |= near.get(probe, set())
+            for variant in _deletions(probe):
+                found |= by.get(variant, set()) | near.get(variant, set())
+        return found
+
+    def find(self, token: str) -> set[T]:
+        """The values of the filed tokens that can be spellings of ``token``."""
+        key, stem = self.matcher.keys(token)
+        if not key:
+            return set()
+        typo = self.matcher.typo_min_len
+        out: set[T] = set()
+        for kb, sb in self._pairs(key, stem):
+            if keys_match(key, stem, kb, sb, typo):
+                out |= self._values[(kb, sb)]
+        return out
 
     def has_key(self, token: str) -> bool:
         """Exact phonetic-key membership (no suffix or typo tolerance)."""
-        return self.matcher.keys(token)[0] in self.keys
+        return self.matcher.keys(token)[0] in self._by_key
+
+
+class TokenIndex:
+    """A set of name tokens that answers "does any of them match this token?" with set
+    look-ups (memoised per token)."""
+
+    def __init__(self, matcher: NameMatcher, tokens: list[str] | set[str]) -> None:
+        self._index: KeyIndex[bool] = KeyIndex(matcher)
+        for t in tokens:
+            self._index.add(t, True)
+        self._memo: dict[str, bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def has_key(self, token: str) -> bool:
+        """Exact phonetic-key membership (no suffix or typo tolerance)."""
+        return self._index.has_key(token)
 
     def matches(self, token: str) -> bool:
-        k, s = self.matcher.keys(token)
-        if not k:
-            return False
-        if k in self.keys or k in self.stems or s in self.keys:
-            return True
-        typo = self.matcher.typo_min_len
-        if len(k) < typo - 1:
-            return False
-        return any(
-            abs(len(kb) - len(k)) <= 1 and keys_match(k, s, kb, sb, typo) for kb, sb in self.pairs
-        )
+        found = self._memo.get(token)
+        if found is None:
+            found = self._memo[token] = bool(self._index.find(token))
+        return found

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dossier.entities.names import NameMatcher, PersonName
+from dossier.entities.names import KeyIndex, NameMatcher, PersonName
 from dossier.entities.vocab import Vocab
 from dossier.model import Document, Mention
 
@@ -88,11 +88,13 @@ class PeopleGrouper:
         order = sorted(counts, key=lambda t: (-counts[t], -len(t), first_seen[t]))
         groups: list[PersonGroup] = []
         group_of: dict[str, int] = {}
-        by_surname: dict[str, set[int]] = defaultdict(set)
+        by_surname: KeyIndex[int] = KeyIndex(self.matcher)
+        by_joined: dict[str, set[int]] = defaultdict(set)  # "Kim Jong Un" = "Kim Jong-un"
         for text in order:
             name = parsed[text]
+            joined = self.matcher.joined_key(name)
             best, best_weight = -1, -1
-            for gi in sorted(self._lookup(by_surname, name.surname)):
+            for gi in sorted(by_surname.find(name.surname) | by_joined.get(joined, set())):
                 group = groups[gi]
                 if all(self.matcher.compatible(name, other) for other in group.names):
                     weight = sum(counts[o.text] for o in group.names)
@@ -102,20 +104,10 @@ class PeopleGrouper:
                 groups.append(PersonGroup())
                 best = len(groups) - 1
             groups[best].names.append(name)
-            key, stem = self.matcher.keys(name.surname)
-            by_surname[key].add(best)
-            by_surname[stem].add(best)
+            by_surname.add(name.surname, best)
+            by_joined[joined].add(best)
             group_of[text] = best
         return groups, group_of
-
-    def _lookup(self, index: dict[str, set[int]], token: str) -> set[int]:
-        key, stem = self.matcher.keys(token)
-        found = index.get(key, set()) | index.get(stem, set())
-        if len(key) >= self.matcher.typo_min_len - 1:
-            for other, members in index.items():
-                if abs(len(other) - len(key)) <= 1 and self.matcher.match(token, other):
-                    found |= members
-        return found
 
     # --- bare words ---------------------------------------------------------------------
 
@@ -139,13 +131,18 @@ class PeopleGrouper:
     def _place_bare(
         self, bares: list[_Bare], groups: list[PersonGroup], named_in: dict[int, set[int]]
     ) -> None:
-        everyone = list(range(len(groups)))
+        filed: KeyIndex[int] = KeyIndex(self.matcher)  # family and given names -> groups
+        for gi, group in enumerate(groups):
+            for n in group.names:
+                filed.add(n.surname, gi)
+                filed.add(n.given, gi)
         # 1. Unambiguous in the document (else in the story, when no one of the name is named
         # in full in the document).
         for bare in bares:
             token = bare.name.surname
-            here = self._candidates(token, sorted(named_in.get(bare.doc, ())), groups)
-            pool = here or self._candidates(token, everyone, groups)
+            near = filed.find(token)
+            here = self._candidates(token, sorted(near & named_in.get(bare.doc, set())), groups)
+            pool = here or self._candidates(token, sorted(near), groups)
             bare.candidates = tuple(pool)
             if len(pool) == 1:
                 bare.target = pool[0]
@@ -181,6 +178,7 @@ class PeopleGrouper:
         candidates), and the ones matching no one (joined when they match each other)."""
         out: list[PersonGroup] = []
         ambiguous: dict[tuple[str, tuple[int, ...]], PersonGroup] = {}
+        alone: KeyIndex[int] = KeyIndex(self.matcher)  # family names -> index in ``out``
         for bare in bares:
             if bare.target is not None:
                 continue
@@ -194,23 +192,23 @@ class PeopleGrouper:
                     out.append(group)
                 group.mentions.append((bare.doc, bare.mention))
                 continue
-            joined = next(
+            surname = bare.name.surname
+            found = next(
                 (
-                    g
-                    for g in out
-                    if g.unresolved is None
-                    and all(
-                        self.matcher.surname_match(bare.name.surname, n.surname) for n in g.names
-                    )
+                    i
+                    for i in sorted(alone.find(surname))
+                    if all(self.matcher.surname_match(surname, n.surname) for n in out[i].names)
                 ),
                 None,
             )
-            if joined is None:
+            if found is None:
+                alone.add(surname, len(out))
                 out.append(PersonGroup(names=[bare.name], mentions=[(bare.doc, bare.mention)]))
-            else:
-                joined.mentions.append((bare.doc, bare.mention))
-                if all(n.text != bare.name.text for n in joined.names):
-                    joined.names.append(bare.name)
+                continue
+            out[found].mentions.append((bare.doc, bare.mention))
+            if all(n.text != bare.name.text for n in out[found].names):
+                out[found].names.append(bare.name)
+                alone.add(surname, found)
         return out
 
 

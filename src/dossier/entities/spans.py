@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from dossier.entities.context import _CAP, ContextReader, _alternation
@@ -29,6 +29,10 @@ _LOWER_TAIL = re.compile(r"\s+[^\W\d_A-Z][\w'’]*$")
 _PREV_NAME = re.compile(rf"(?<![\w'’.-])({_CAP}[\w'’-]+) $")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:;“\"]\s*$")
 _ACRONYM = r"[^\W\d_a-z][^\W\d_a-z&]{1,7}"
+# A run of word characters, and one that starts a word (no word character or hyphen before
+# it): where a name can begin (typography).
+_RUN = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
 KeyFn = Callable[[str], str]
 
 
@@ -349,23 +353,55 @@ class SpanRules:
                 forms.setdefault(surname, "PERSON")
         if not forms:
             return
-        ordered = sorted(forms, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"
-        )
+        finder = FormFinder(list(forms))
         for slot, text in enumerate(texts):
             covered = bytearray(len(text))
             for c in per_doc.get(slot, []):
                 covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-            for m in pattern.finditer(text):
-                s, e = m.start(), m.end()
+            for s, e, form in finder.finditer(text):
                 if any(covered[s:e]):
                     continue
-                label = forms[m.group()]
-                if label == "PERSON" and " " not in m.group() and self.ethnic_before(text, s, 20):
+                label = forms[form]
+                if label == "PERSON" and " " not in form and self.ethnic_before(text, s, 20):
                     continue
-                per_doc[slot].append(Cand(slot, s, e, m.group(), "REPEAT", label=label))
+                per_doc[slot].append(Cand(slot, s, e, form, "REPEAT", label=label))
                 covered[s:e] = b"\x01" * (e - s)
+
+
+class FormFinder:
+    """Whole-word, case-sensitive occurrences of a set of names in texts, leftmost and
+    longest first (what one regular expression alternating every name would find, without
+    compiling one per document: a story's thousands of names cost a look-up per word)."""
+
+    def __init__(self, forms: set[str] | list[str]) -> None:
+        self._by_lead: dict[str, list[str]] = defaultdict(list)
+        for form in sorted(set(forms), key=len, reverse=True):
+            lead = _RUN.match(form)
+            if lead is not None:
+                self._by_lead[lead.group()].append(form)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_lead)
+
+    def finditer(
+        self, text: str, skip: set[str] | frozenset[str] = frozenset()
+    ) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, form)`` of each occurrence not in ``skip``, left to right, never
+        overlapping."""
+        last = 0
+        for run in _WORD_START.finditer(text):
+            start = run.start()
+            if start < last:
+                continue
+            for form in self._by_lead.get(run.group(), ()):
+                end = start + len(form)
+                if form in skip or not text.startswith(form, start):
+                    continue
+                if end < len(text) and (text[end].isalnum() or text[end] in "_-"):
+                    continue
+                yield start, end, form
+                last = end
+                break
 
 
 def name_shaped(word: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from dossier.entities.vocab import Vocab
+from dossier.model import Document
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -32,7 +33,6 @@ class Structure:
     def __init__(self, sdoc: Doc, vocab: Vocab) -> None:
         self.sdoc = sdoc
         self.vocab = vocab
-        self._common: frozenset[str] | None = None
 
     def head(self, start: int, end: int) -> Token | None:
         """The token of the span whose head lies outside it (the span's syntactic head)."""
@@ -125,11 +125,16 @@ class Structure:
             return False
         return root.head.lemma_.lower() in self.vocab.words.thing_verbs
 
-    def common_nouns(self) -> frozenset[str]:
-        """Lower-case words the document uses as common nouns (not capitalised, tagged NOUN):
-        a capitalised "Propofol" whose lower-case form is one is not a name."""
-        if self._common is None:
-            self._common = frozenset(
-                t.lower_ for t in self.sdoc if t.pos_ == "NOUN" and t.text.islower()
-            )
-        return self._common
+
+def common_nouns(doc: Document) -> frozenset[str]:
+    """Lower-case words the document uses as common nouns (not capitalised, tagged NOUN): a
+    capitalised "Propofol" whose lower-case form is one is not a name. Read from the parse's
+    columns (no spaCy objects)."""
+    parse = doc.parse
+    if parse is None:
+        return frozenset()
+    text = doc.clean_text
+    found = (
+        text[parse.starts[i] : parse.ends[i]] for i, pos in enumerate(parse.pos) if pos == "NOUN"
+    )
+    return frozenset(w for w in found if w.islower())
