@@ -172,4 +172,4 @@ def test_form_finder_is_leftmost_longest_on_whole_words() -> None:
         ("O'Brien", "O'Brien"),
         ("Jackson", "Jackson"),
     ]
-    assert [f for _, _, f in finder.finditer(text, skip={"Michael Jackson"})][0] == "Jackson"
+    assert next(f for _, _, f in finder.finditer(text, skip={"Michael Jackson"})) == "Jackson"
