@@ -450,6 +450,49 @@ class OutletProfile:
 class Sentence:
     text: str
     citations: tuple[Citation, ...]
+    # As of when the sentence is true: the publication date of the report it is quoted from
+    # (a summary reads "As of 21 January 2020: ...").
+    as_of: DateValue | None = None
+    # When what it reports happened, when the sentence belongs to a dated event.
+    event_date: DateValue | None = None
+
+
+# Why a document is in its story (see :class:`Membership`).
+# not language: enumerated kinds
+MembershipBasis = Literal["similar", "founder", "alone", "duplicate", "correction"]
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """Why one document is in its story: what it shares with the story's other documents."""
+
+    doc: str
+    basis: MembershipBasis
+    score: float = 0.0  # similarity to the rest of the story (cosine to its other documents)
+    names: tuple[str, ...] = ()  # named participants and places it shares with them
+    words: tuple[str, ...] = ()  # distinctive words it shares with them
+    note: str = ""  # e.g. the document it copies, or the correction that put it here
+
+
+# not language: enumerated kinds
+CorrectionKind = Literal["merge", "split", "move"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCorrection:
+    """A user's correction of the grouping, kept in the store and applied by every later
+    grouping. Documents are named by content id (stable across builds).
+
+    * ``merge``: the stories holding ``documents`` become one;
+    * ``split``: ``documents`` leave their story and form a story of their own;
+    * ``move``: ``documents`` leave their story and join the one holding ``target``.
+    """
+
+    id: int
+    kind: CorrectionKind
+    documents: tuple[str, ...]
+    target: str | None = None
+    created_at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,6 +535,7 @@ class Story:
     headline: Sentence | None = None
     summary: tuple[Sentence, ...] = ()
     changes: tuple[Change, ...] = ()  # the story's change log, oldest first (from the store)
+    membership: tuple[Membership, ...] = ()  # why each document is in the story
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,7 +154,14 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     DocumentStage("mentions", fields(F.DOC_CLEAN, F.DOC_PARSE), fields(F.DOC_MENTIONS), _mentions),
     CorpusStage(
         "stories",
-        fields(F.DOC_CLEAN, F.DOC_DUPLICATES, F.DOC_MENTIONS, F.DOC_PUBLISHED),
+        fields(
+            F.DOC_CLEAN,
+            F.DOC_LANGUAGE,
+            F.DOC_DUPLICATES,
+            F.DOC_PARSE,
+            F.DOC_MENTIONS,
+            F.DOC_PUBLISHED,
+        ),
         fields(F.STORIES),
         _stories,
     ),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from dossier.lang.discourse import NewsText
 from dossier.lang.timewords import PageDateWords, TenseCues, TimeWords
 
 
@@ -328,6 +329,8 @@ class Language:
     entities: EntityWords
     # Abbreviations after which a full stop does not end a sentence ("mr", "jan", "u.s").
     abbreviations: frozenset[str] = frozenset()
+    # Page furniture, listings, bylines and sentence connectives (stories, summaries, timeline).
+    news: NewsText = field(default_factory=NewsText)
 
     def is_stop_word(self, word: str) -> bool:
         return word.lower() in self.stop_words

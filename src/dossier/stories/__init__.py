@@ -1,5 +1,6 @@
 """Group documents into stories."""
 
-from dossier.stories.grouping import group_stories, similarity_matrix
+from dossier.stories.corrections import apply_corrections, document_key
+from dossier.stories.grouping import distinct_size, group_stories
 
-__all__ = ["group_stories", "similarity_matrix"]
+__all__ = ["apply_corrections", "distinct_size", "document_key", "group_stories"]

@@ -2,10 +2,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dossier.model import StoryCorrection
+
 
 @dataclass(frozen=True, slots=True)
 class StorySettings:
-    # Average similarity above which two groups of documents are one story.
-    link_threshold: float = 0.22
-    # Weight of vocabulary (TF-IDF cosine) against shared named entities.
-    text_weight: float = 0.5
+    # Two groups of documents are one story while the cosine of their centroids (the sum of
+    # their documents' pairwise similarities over the geometric mean of each group's own sum)
+    # stays at or above this. Lower joins more; measured on Timeline17 folders and mixed
+    # streams (benchmarks/bench_stories.py).
+    link_threshold: float = 0.1
+    # Weight of shared named people, places and organisations against shared content words.
+    name_weight: float = 0.8
+    # Pairwise similarities below this are no link (what any two news texts share).
+    similarity_floor: float = 0.02
+    # The user's corrections (merge, split, move), applied in order after grouping; the CLI
+    # and the web app read them from the store.
+    corrections: tuple[StoryCorrection, ...] = ()

@@ -9,6 +9,7 @@ from dossier.lang.en.entities import ENTITY_WORDS
 from dossier.lang.en.events import EVENTS
 from dossier.lang.en.grammar import GRAMMAR
 from dossier.lang.en.names import NAMES
+from dossier.lang.en.news import NEWS
 from dossier.lang.en.numbers import NUMBERS
 from dossier.lang.en.roles import ROLES
 from dossier.lang.language import Language, SpacyAnalyser
@@ -32,4 +33,5 @@ LANGUAGE = Language(
     grammar=GRAMMAR,
     entities=ENTITY_WORDS,
     abbreviations=frozenset(_ABBREVIATIONS.split()),
+    news=NEWS,
 )

@@ -1,0 +1,71 @@
+"""English news furniture, listings, bylines and sentence connectives."""
+
+from __future__ import annotations
+
+from dossier.lang.discourse import NewsText
+from dossier.lang.language import words
+
+_BOILERPLATE = (
+    "click here",
+    "subscribe",
+    "newsletter",
+    "follow us",
+    "sign up",
+    "cookie",
+    "cookies",
+    "all rights reserved",
+    "copyright",
+    "read more",
+    "share this",
+    "send to a friend",
+    "printable version",
+    "advertisement",
+    "related article",
+    "related articles",
+    "see also",
+    "find out more",
+    "terms of use",
+    "privacy policy",
+    "last updated",
+    "page last updated",
+    "uk time",
+    "gmt",
+    "live page",
+    "have your say",
+    "e mail this",
+    "email this",
+)
+
+_LISTING = (
+    "programme information",
+    "programme guide",
+    "transmission details",
+    "radio schedule",
+    "tv schedule",
+    "tv listings",
+    "radio listings",
+    "schedule for",
+    "what s on",
+    "on air",
+    "tune in",
+    "listen again",
+    "watch again",
+    "episode guide",
+    "network radio",
+)
+
+NEWS = NewsText(
+    boilerplate=_BOILERPLATE,
+    listing=_LISTING,
+    byline_words=frozenset(words("by from")),
+    connectives=frozenset(
+        words(
+            "but and or so yet however meanwhile also still instead moreover furthermore "
+            "nevertheless nonetheless though although besides otherwise thus therefore hence "
+            "then later earlier similarly likewise additionally indeed anyway"
+        )
+    ),
+    back_reference_nouns=frozenset(
+        words("pair two three couple trio latter former men women man woman group duo both")
+    ),
+)

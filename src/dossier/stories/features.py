@@ -1,0 +1,134 @@
+"""What identifies a case in one document, and how alike two documents are.
+
+Two bags per document, both from what earlier stages found:
+
+* **names**: the named people (by family name), places and organisations of its mentions,
+  keyed so that spelling variants meet (the entities stage's name keys: ``Musakhanuly`` and
+  ``Musakhan`` share one);
+* **words**: the lemmas of its content words (nouns, proper nouns, verbs, adjectives) from
+  the parse, without the language's stop words.
+
+Each bag becomes a TF-IDF vector (sublinear counts; a key in one document only is dropped,
+it cannot link two); the similarity of two documents is a weighted sum of the two cosines,
+names first: what two cases of the same kind share is vocabulary (trial, court, sentenced),
+what one case's articles share across its days is its people and places.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from dossier.entities.names import name_key, stem_key
+from dossier.model import Document
+from dossier.resources import Resources
+
+# Parts of speech whose lemmas say what a text is about (Universal POS tags).
+# not language: Universal Dependencies tag names
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+_MIN_KEY = 3  # shorter keys (initials, "US" as a surname) link unrelated texts
+
+
+@dataclass(frozen=True, slots=True)
+class Bags:
+    names: Counter[str]
+    words: Counter[str]
+    surfaces: dict[str, str]  # name key -> how the document first writes it
+
+
+def document_bags(doc: Document, resources: Resources | None) -> Bags:
+    """The name keys and content lemmas of one readable document."""
+    surfaces: dict[str, str] = {}
+    return Bags(_names(doc, surfaces), _words(doc, resources), surfaces)
+
+
+def _names(doc: Document, surfaces: dict[str, str]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    keys: dict[tuple[str, str], str] = {}  # the same name recurs: key it once
+    for mention in doc.mentions:
+        if mention.label not in ("PERSON", "PLACE", "ORG"):
+            continue
+        prefix = mention.label.lower()
+        key = keys.get((prefix, mention.text))
+        if key is None:
+            key = keys[(prefix, mention.text)] = _name_key(mention.text, prefix)
+        if len(key) >= _MIN_KEY:
+            out[f"{prefix}:{key}"] += 1
+            surfaces.setdefault(f"{prefix}:{key}", mention.text)
+    return out
+
+
+def _words(doc: Document, resources: Resources | None) -> Counter[str]:
+    parse = doc.parse
+    out: Counter[str] = Counter()
+    if parse is None:
+        return out
+    language = resources.language(doc.language) if resources is not None else None
+    stop = language.stop_words if language is not None else frozenset()
+    for lemma, pos in zip(parse.lemmas, parse.pos, strict=True):
+        word = lemma.lower()
+        if pos in _CONTENT_POS and len(word) >= _MIN_KEY and word.isalpha() and word not in stop:
+            out[word] += 1
+    return out
+
+
+def _name_key(text: str, kind: str) -> str:
+    """A person by family name (a first name alone or in full meets it), a place or an
+    organisation by its whole name."""
+    if kind == "person":
+        tokens = [t for t in text.split() if t[:1].isupper() and t.isalpha()]
+        return stem_key(tokens[-1]) if tokens else ""
+    return name_key(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """Unit-length TF-IDF rows (one per document) and the key of each column."""
+
+    matrix: sparse.csr_matrix
+    keys: tuple[str, ...]
+
+    def cosines(self) -> sparse.csr_matrix:
+        return sparse.csr_matrix(self.matrix @ self.matrix.T)
+
+
+def tfidf(bags: Sequence[Counter[str]]) -> Vectors:
+    """Sublinear TF-IDF vectors; keys found in one document only are left out."""
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(bags)
+    columns: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for i, bag in enumerate(bags):
+        for key, count in bag.items():
+            if df[key] < 2:
+                continue
+            rows.append(i)
+            cols.append(columns.setdefault(key, len(columns)))
+            values.append((1.0 + math.log(count)) * math.log((1.0 + n) / df[key]))
+    shape = (n, max(1, len(columns)))
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    return Vectors(matrix, tuple(sorted(columns, key=columns.__getitem__)))
+
+
+def similarity(
+    names: Vectors, words: Vectors, name_weight: float, floor: float
+) -> sparse.csr_matrix:
+    """Pairwise similarity in [0, 1]: ``name_weight`` x name cosine + the rest x word cosine,
+    below ``floor`` set to 0 (what every two news texts share is not a link); 1 on the
+    diagonal."""
+    combined = name_weight * names.cosines() + (1.0 - name_weight) * words.cosines()
+    combined = sparse.csr_matrix(combined)
+    combined.data[combined.data < floor] = 0.0
+    combined.setdiag(1.0)
+    combined.eliminate_zeros()
+    return combined
