@@ -15,7 +15,12 @@ def _doc(doc_id: str, text: str, names: dict[str, str], **kw: object) -> Documen
         for m in re.finditer(re.escape(name), text):
             mentions.append(Mention(doc_id, m.start(), m.end(), name, label))  # type: ignore[arg-type]
     return Document(
-        id=doc_id, source=f"{doc_id}.txt", clean_text=text, mentions=tuple(mentions), **kw
+        id=doc_id,
+        source=f"{doc_id}.txt",
+        clean_text=text,
+        mentions=tuple(mentions),
+        language="en",
+        **kw,
     )  # type: ignore[arg-type]
 
 
@@ -72,6 +77,7 @@ def test_story_ids_are_deterministic_and_titles_come_from_documents() -> None:
         source=TRIAL_A.source,
         clean_text=TRIAL_A.clean_text,
         mentions=TRIAL_A.mentions,
+        language="en",
         title="Velmora court jails reporter",
     )
     first = group_stories([titled, TRIAL_B], StorySettings())

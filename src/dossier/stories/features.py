@@ -24,9 +24,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from dossier.entities.names import name_key, stem_key
+from dossier.entities.names import NameMatcher
+from dossier.lang import Language
 from dossier.model import Document
-from dossier.resources import Resources
 
 # Parts of speech whose lemmas say what a text is about (Universal POS tags).
 # not language: Universal Dependencies tag names
@@ -41,13 +41,24 @@ class Bags:
     surfaces: dict[str, str]  # name key -> how the document first writes it
 
 
-def document_bags(doc: Document, resources: Resources | None) -> Bags:
-    """The name keys and content lemmas of one readable document."""
-    surfaces: dict[str, str] = {}
-    return Bags(_names(doc, surfaces), _words(doc, resources), surfaces)
+class BagMaker:
+    """Makes the bags of documents, with name keys memoised per language (one per call)."""
+
+    def __init__(self) -> None:
+        self._matchers: dict[str, NameMatcher] = {}
+
+    def bags(self, doc: Document, language: Language | None) -> Bags:
+        """The name keys and content lemmas of one readable document."""
+        surfaces: dict[str, str] = {}
+        if language is None:
+            return Bags(Counter(), Counter(), surfaces)
+        matcher = self._matchers.get(language.code)
+        if matcher is None:
+            matcher = self._matchers[language.code] = NameMatcher(language.names)
+        return Bags(_names(doc, matcher, surfaces), _words(doc, language), surfaces)
 
 
-def _names(doc: Document, surfaces: dict[str, str]) -> Counter[str]:
+def _names(doc: Document, matcher: NameMatcher, surfaces: dict[str, str]) -> Counter[str]:
     out: Counter[str] = Counter()
     keys: dict[tuple[str, str], str] = {}  # the same name recurs: key it once
     for mention in doc.mentions:
@@ -56,20 +67,19 @@ def _names(doc: Document, surfaces: dict[str, str]) -> Counter[str]:
         prefix = mention.label.lower()
         key = keys.get((prefix, mention.text))
         if key is None:
-            key = keys[(prefix, mention.text)] = _name_key(mention.text, prefix)
+            key = keys[(prefix, mention.text)] = _name_key(mention.text, prefix, matcher)
         if len(key) >= _MIN_KEY:
             out[f"{prefix}:{key}"] += 1
             surfaces.setdefault(f"{prefix}:{key}", mention.text)
     return out
 
 
-def _words(doc: Document, resources: Resources | None) -> Counter[str]:
+def _words(doc: Document, language: Language) -> Counter[str]:
     parse = doc.parse
     out: Counter[str] = Counter()
     if parse is None:
         return out
-    language = resources.language(doc.language) if resources is not None else None
-    stop = language.stop_words if language is not None else frozenset()
+    stop = language.stop_words
     for lemma, pos in zip(parse.lemmas, parse.pos, strict=True):
         word = lemma.lower()
         if pos in _CONTENT_POS and len(word) >= _MIN_KEY and word.isalpha() and word not in stop:
@@ -77,13 +87,13 @@ def _words(doc: Document, resources: Resources | None) -> Counter[str]:
     return out
 
 
-def _name_key(text: str, kind: str) -> str:
-    """A person by family name (a first name alone or in full meets it), a place or an
-    organisation by its whole name."""
+def _name_key(text: str, kind: str, matcher: NameMatcher) -> str:
+    """A person by family name (its stem, so that ``Musakhanuly`` meets ``Musakhan``), a
+    place or an organisation by its whole name."""
     if kind == "person":
         tokens = [t for t in text.split() if t[:1].isupper() and t.isalpha()]
-        return stem_key(tokens[-1]) if tokens else ""
-    return name_key(text)
+        return matcher.keys(tokens[-1])[1] if tokens else ""
+    return matcher.name_key(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from dossier.ids import digest
 from dossier.model import Document, Membership, Story
 from dossier.resources import Resources
 from dossier.stories.corrections import apply_corrections
-from dossier.stories.features import document_bags, similarity, tfidf
+from dossier.stories.features import BagMaker, similarity, tfidf
 from dossier.stories.linkage import centroid_linkage
 from dossier.stories.reasons import Explainer
 from dossier.stories.settings import StorySettings
@@ -57,7 +57,9 @@ def group_stories(
     ok = sorted((d for d in documents if d.readable), key=lambda d: d.id)
     if not ok:
         return ()
-    bags = [document_bags(d, resources) for d in ok]
+    resources = resources or Resources()
+    maker = BagMaker()
+    bags = [maker.bags(d, resources.language(d.language)) for d in ok]
     names = tfidf([b.names for b in bags])
     words = tfidf([b.words for b in bags])
     sim = similarity(names, words, settings.name_weight, settings.similarity_floor)
