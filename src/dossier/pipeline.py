@@ -125,11 +125,11 @@ def _crosscheck(pairs: StoryDocs, s: Settings, r: Resources) -> tuple[Story, ...
     )
 
 
-def _summarize(pairs: StoryDocs, s: Settings, _: Resources) -> tuple[Story, ...]:
+def _summarize(pairs: StoryDocs, s: Settings, r: Resources) -> tuple[Story, ...]:
     out = []
     for story, docs in pairs:
         headline, summary = summarize(
-            docs, story.entities, story.events, story.conflicts, s.summarize
+            docs, story.entities, story.events, story.conflicts, s.summarize, r
         )
         out.append(replace(story, headline=headline, summary=summary))
     return tuple(out)
@@ -210,6 +210,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
             F.STORY_EVENTS,
             F.STORY_CONFLICTS,
             F.DOC_CLEAN,
+            F.DOC_LANGUAGE,
             F.DOC_PARSE,
             F.DOC_PUBLISHED,
             F.DOC_SHARED,

@@ -18,6 +18,7 @@ from dossier.model import (
     PublishedDate,
     Sentence,
 )
+from dossier.nlp import read_documents
 from dossier.resources import Resources
 from dossier.settings import Settings
 from dossier.summarize import SummarySettings, summarize
@@ -35,8 +36,14 @@ BOILERPLATE_DOC = Document(
 )
 
 
+_PARSED: dict[int, tuple[Document, ...]] = {}
+
+
 def _docs() -> tuple[Document, ...]:
-    return (*story.documents(), BOILERPLATE_DOC)
+    """The fictional story's documents with their language and parse (read once)."""
+    if not _PARSED:
+        _PARSED[0] = read_documents((*story.documents(), BOILERPLATE_DOC), Resources())
+    return _PARSED[0]
 
 
 def _superseded(docs: tuple[Document, ...]) -> Conflict:

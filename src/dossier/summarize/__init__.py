@@ -1,9 +1,14 @@
-"""Stage 10: a headline and a short extractive summary, every sentence cited.
+"""Stage 10: a headline and a short extractive summary of the whole story, every sentence
+cited and dated.
 
-Sentences are taken verbatim from the sources (a dateline prefix may be cut),
-so each is faithful by construction. Preferred: sentences that several outlets
-state, that name the story's main people, that belong to dated events, and
-that are recent; left out: boilerplate, quotations in the first person,
+Sentences are taken verbatim from the sources (a dateline prefix may be cut), so each is
+faithful by construction. Chosen across all the story's documents: sentences that several
+outlets state, that use the words most of the story's documents use, that name the story's
+main people, that belong to dated events, and that state the latest state; redundant ones
+are left out. They are ordered by the date of what they report, and each carries the date
+of the report it is quoted from (``as_of``) and of its event. Left out: boilerplate,
+bylines, quotations in the first person, sentences that lean on the one before (a leading
+connective; a leading pronoun unless the sentence naming the referent comes with it),
 superseded expectations and the outlier side of a reported contradiction.
 """
 
@@ -13,8 +18,10 @@ import logging
 from collections.abc import Sequence
 
 from dossier.model import Conflict, Document, Entity, Event, Sentence
+from dossier.resources import Resources
 from dossier.summarize.candidates import candidates
 from dossier.summarize.select import (
+    Scored,
     SpanSet,
     avoided,
     confirmed_later,
@@ -35,10 +42,17 @@ def summarize(
     events: Sequence[Event],
     conflicts: Sequence[Conflict],
     settings: SummarySettings,
+    resources: Resources | None = None,
 ) -> tuple[Sentence | None, tuple[Sentence, ...]]:
     """Headline (latest state) and summary (at most ``settings.max_words`` words)."""
+    resources = resources or Resources()
     usable = sorted((d for d in docs if d.readable and d.clean_text), key=lambda d: d.id)
-    pool = candidates(usable, settings.min_sentence_words, settings.max_sentence_words)
+    languages = {
+        code: lang
+        for code in {d.language for d in usable if d.language}
+        if (lang := resources.language(code)) is not None
+    }
+    pool = candidates(usable, languages, settings.min_sentence_words, settings.max_sentence_words)
     avoid = SpanSet(avoided(conflicts))
     kept = [c for c in pool if not avoid.overlaps(c)]
     if len(kept) < len(pool):
@@ -47,9 +61,21 @@ def summarize(
         )
     if not kept:
         return None, ()
-    scored = score_all(kept, entities, events, settings.support_jaccard, confirmed_later(conflicts))
+    stop_words = frozenset().union(*(lang.stop_words for lang in languages.values()))
+    scored = score_all(
+        kept, entities, events, settings.support_jaccard, confirmed_later(conflicts), stop_words
+    )
     head = pick_headline(scored, settings.recent_days)
-    headline = Sentence(head.candidate.text, head.citations) if head else None
+    headline = _sentence(head) if head else None
     chosen = select(scored, settings.max_words, settings.duplicate_jaccard)
-    summary = tuple(Sentence(s.candidate.text, s.citations) for s in chosen)
-    return headline, summary
+    return headline, tuple(_sentence(s) for s in chosen)
+
+
+def _sentence(scored: Scored) -> Sentence:
+    doc = scored.candidate.doc
+    return Sentence(
+        scored.candidate.text,
+        scored.citations,
+        as_of=doc.published.date,
+        event_date=scored.event_date,
+    )

@@ -1,36 +1,34 @@
-"""Candidate sentences for the summary: source sentences, trimmed and filtered.
+"""Candidate sentences for the summary: the parse's sentences, trimmed and filtered.
 
-Every candidate is a span of one document's clean text, so its citation is
-exact and the sentence is faithful by construction. Boilerplate, questions,
-first-person quotations, fragments and over-long sentences are left out; a
-dateline prefix ("CITY, Country -- ") and a trailing attribution are trimmed.
+Every candidate is a span of one document's clean text, so its citation is exact and the
+sentence is faithful by construction. Left out: page furniture, bylines, questions,
+first-person quotations, fragments, over-long sentences, and sentences that open on a
+connective ("But ..."), since they lean on the sentence before. A dateline ("CAIRO
+(Reuters) - ") is cut. A sentence that opens on a pronoun or a back-reference ("He was",
+"The pair") is kept only together with the sentence before it, when that one names its
+referent; otherwise another sentence is chosen.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dossier.crosscheck.lexicon import PREDICATES
-from dossier.model import Document
-from dossier.text import FUNCTION_WORDS, sentence_spans, word_count
+from dossier.lang import Language
+from dossier.model import Document, Parse
+from dossier.stories.titles import is_byline
+from dossier.text import word_count
 
-_BOILERPLATE = re.compile(
-    r"https?://|www\.|@\w|\b(?:click here|subscribe|newsletter|follow us|sign up|cookies?|"
-    r"all rights reserved|copyright|read more|share this|send to a friend|printable version|"
-    r"advertisement|related articles?|see also|find out more|terms of use|privacy policy)\b",
-    re.IGNORECASE,
-)
-_DATELINE = re.compile(
-    r"^(?:[A-Z][\w’'\-]*(?:[ ,/]+[A-Z][\w’'\-]*){0,4}\s*(?:\([^)]{0,60}\))?\s*"
-    r"(?:--|—|–|-)\s+)",
-)
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
-_QUOTE_CHARS = "“”\"‘’'"
-_WORD = re.compile(r"[A-Za-z][\w\-’']+")
-
-STOPWORDS = FUNCTION_WORDS | frozenset(["according", "if", "whom"])
+# A dateline: up to 60 characters before a dash surrounded by spaces (typography; whether
+# the prefix is a dateline is decided by its words, in _dateline_end).
+_DASH = re.compile(r"\s(?:--|—|–|-)\s+")
+_QUOTE_CHARS = "“”\"‘’'`"
+# Quoted passages (typography).
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# not language: Universal Dependencies tags and features
+_PERSONAL, _DEMONSTRATIVE, _FIRST_PERSON = "PronType=Prs", "PronType=Dem", "Person=1"
+_NAMES = frozenset({"PROPN"})  # not language: a Universal POS tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,24 +39,21 @@ class Candidate:
     end: int
     text: str
     tokens: frozenset[str]  # content-word stems
+    families: frozenset[str] = frozenset()  # event classes its verbs and nouns name
 
     @property
     def words(self) -> int:
         return word_count(self.text)
 
 
-def content_tokens(text: str) -> frozenset[str]:
+def content_tokens(text: str, stop_words: frozenset[str]) -> frozenset[str]:
     """Lower-cased content words cut to a 6-letter stem (cheap lexical matching)."""
-    return frozenset(
-        w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2
-    )
-
-
-def event_families(text: str) -> frozenset[str]:
-    """Legal / news events a sentence reports (the cross-checker's predicate lexicon)."""
-    return frozenset(
-        name for name, pattern in PREDICATES.items() if name != "cross" and pattern.search(text)
-    )
+    out = set()
+    for raw in text.split():
+        word = "".join(c for c in raw if c.isalnum()).lower()
+        if len(word) > 2 and word not in stop_words and not word.isdigit():
+            out.add(word[:6])
+    return frozenset(out)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -67,50 +62,142 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def candidates(docs: Sequence[Document], min_words: int, max_words: int) -> list[Candidate]:
+def candidates(
+    docs: Sequence[Document], languages: Mapping[str, Language], min_words: int, max_words: int
+) -> list[Candidate]:
     out: list[Candidate] = []
     for doc in docs:
-        text = doc.clean_text
-        for index, (start, end) in enumerate(sentence_spans(text)):
-            span = _trim(text, start, end)
-            if span is None:
-                continue
-            a, b = span
-            sentence = text[a:b]
-            n = word_count(sentence)
-            if n < min_words or n > max_words or not _sentence_like(sentence):
-                continue
-            out.append(Candidate(doc, index, a, b, sentence, content_tokens(sentence)))
+        language = languages.get(doc.language or "")
+        if doc.parse is None or language is None:
+            continue
+        out.extend(_document_candidates(doc, doc.parse, language, min_words, max_words))
     return out
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    sentence = text[start:end]
-    dateline = _DATELINE.match(sentence)
-    if dateline and word_count(sentence[: dateline.end()]) <= 6:
-        start += dateline.end()
+def _document_candidates(
+    doc: Document, parse: Parse, language: Language, min_words: int, max_words: int
+) -> list[Candidate]:
+    text = doc.clean_text
+    verbs, nouns = language.events.class_of_verb(), language.events.class_of_noun()
+    out: list[Candidate] = []
+    previous: tuple[int, int] | None = None  # the last usable sentence, if it was the last one
+    for index, (start, end) in enumerate(parse.sentences):
+        start = _dateline_end(text, start, end)
         sentence = text[start:end]
-    return (start, end) if start < end else None
+        n = word_count(sentence)
+        usable = min_words <= n <= max_words and _sentence_like(
+            sentence, parse, start, end, language
+        )
+        if not usable:
+            previous = None
+            continue
+        if _leans_back(parse, start, end, language):
+            # Only with the sentence before it (same paragraph), which names the referent.
+            if previous is None or "\n" in text[previous[1] : start]:
+                continue
+            start = previous[0]
+            sentence = text[start:end]
+            if word_count(sentence) > max_words:
+                continue
+            previous = None
+        else:
+            previous = (start, end) if _names_someone(parse, start, end) else None
+        tokens = content_tokens(sentence, language.stop_words)
+        families = _families(parse, start, end, verbs, nouns)
+        out.append(Candidate(doc, index, start, end, sentence, tokens, families))
+    return out
 
 
-def _sentence_like(sentence: str) -> bool:
-    if _BOILERPLATE.search(sentence):
+def _dateline_end(text: str, start: int, end: int) -> int:
+    """Where the sentence starts once a dateline ("CAIRO (Reuters) - ", "LORVANE, March 11 -")
+    is cut: a dash within the first 60 characters after a prefix whose first word is in
+    capitals."""
+    dash = _DASH.search(text, start, min(end, start + 60))
+    if dash is None:
+        return start
+    prefix = text[start : dash.start()].split()
+    first = "".join(c for c in prefix[0] if c.isalpha()) if prefix else ""
+    if len(prefix) <= 6 and len(first) >= 2 and first.isupper():
+        return dash.end()
+    return start
+
+
+def _sentence_like(sentence: str, parse: Parse, start: int, end: int, language: Language) -> bool:
+    news = language.news
+    if news.is_boilerplate(sentence) or is_byline(sentence, news):
         return False
-    if (
-        sentence.endswith("?")
-        or sentence[:1] in _QUOTE_CHARS
-        or sentence.rstrip()[-1:] in _QUOTE_CHARS
-    ):
+    stripped = sentence.rstrip()
+    if stripped.endswith("?") or sentence[:1] in _QUOTE_CHARS or stripped[-1:] in _QUOTE_CHARS:
         return False
     if not sentence[:1].isupper():
         return False
     letters = [c for c in sentence if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
         return False
-    unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", sentence)
-    if _FIRST_PERSON.search(unquoted):
-        return False
     # A sentence with an unbalanced quotation mark is a fragment of a longer quote.
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return False
-    return sentence.rstrip()[-1:] in ".!…" or sentence.rstrip().endswith(".)")
+    if _first_person_outside_quotes(sentence, parse, start, end):
+        return False
+    if _opens_on_connective(parse, start, end, language):
+        return False
+    return stripped[-1:] in ".!…" or stripped.endswith(".)")
+
+
+def _first_person_outside_quotes(sentence: str, parse: Parse, start: int, end: int) -> bool:
+    """A first-person pronoun (by its morphology) that is not inside quotation marks."""
+    quoted = [(m.start() + start, m.end() + start) for m in _QUOTED.finditer(sentence)]
+    for i in parse.token_range(start, end):
+        first_person = parse.pos[i] == "PRON" and _FIRST_PERSON in parse.morphs[i]
+        if first_person and not any(a <= parse.starts[i] < b for a, b in quoted):
+            return True
+    return False
+
+
+def _first_word(parse: Parse, start: int, end: int) -> int | None:
+    for i in parse.token_range(start, end):
+        if parse.pos[i] != "PUNCT":
+            return i
+    return None
+
+
+def _opens_on_connective(parse: Parse, start: int, end: int, language: Language) -> bool:
+    first = _first_word(parse, start, end)
+    return first is not None and parse.lemmas[first].lower() in language.news.connectives
+
+
+def _leans_back(parse: Parse, start: int, end: int, language: Language) -> bool:
+    """The sentence opens on a personal or demonstrative pronoun, or on "the" + a noun that
+    refers back ("the pair"), before naming anyone."""
+    first = _first_word(parse, start, end)
+    if first is None:
+        return False
+    morph = parse.morphs[first]
+    if parse.pos[first] == "PRON" and (_PERSONAL in morph or _DEMONSTRATIVE in morph):
+        return True
+    if parse.pos[first] == "DET" and _DEMONSTRATIVE in morph and first + 1 < len(parse):
+        return parse.pos[first + 1] not in _NAMES
+    nxt = first + 1
+    return (
+        parse.pos[first] == "DET"
+        and nxt < len(parse)
+        and parse.starts[nxt] < end
+        and parse.lemmas[nxt].lower() in language.news.back_reference_nouns
+    )
+
+
+def _names_someone(parse: Parse, start: int, end: int) -> bool:
+    return any(parse.pos[i] in _NAMES for i in parse.token_range(start, end))
+
+
+def _families(
+    parse: Parse, start: int, end: int, verbs: Mapping[str, str], nouns: Mapping[str, str]
+) -> frozenset[str]:
+    """The event classes the sentence's verbs and nouns name (arrest, sentence, ...)."""
+    found = set()
+    for i in parse.token_range(start, end):
+        lemma = parse.lemmas[i].lower()
+        name = verbs.get(lemma) if parse.pos[i] == "VERB" else nouns.get(lemma)
+        if name is not None:
+            found.add(name)
+    return frozenset(found)

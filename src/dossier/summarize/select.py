@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dossier.model import Citation, Conflict, DateValue, Entity, Event
 from dossier.overlap import shared_key_counts
 from dossier.spanindex import SpanIndex
-from dossier.summarize.candidates import Candidate, content_tokens, event_families, jaccard
-
-# A sentence opening on a pronoun or a back-reference cannot stand alone in a summary.
-_DANGLING = re.compile(
-    r"(?:They|He|She|It|This|These|That|Those|The\s+(?:pair|two|men|women|latter|former))\b"
-)
+from dossier.summarize.candidates import Candidate, content_tokens, jaccard
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +21,7 @@ class Scored:
     sources: int  # distinct outlets stating it
     date: str  # sort key: event date, else publication date, else ""
     citations: tuple[Citation, ...]
+    event_date: DateValue | None = None  # the latest dated event the sentence reports
 
 
 def avoided(conflicts: Sequence[Conflict]) -> set[tuple[str, int, int]]:
@@ -93,12 +89,25 @@ def same_events(families_a: frozenset[str], families_b: frozenset[str]) -> bool:
     return bool(families_a & families_b) or (not families_a and not families_b)
 
 
+def coverage(cands: Sequence[Candidate]) -> list[float]:
+    """How much of what the story's documents say a sentence covers: the mean share of the
+    story's documents that use each of its words (a centroid score across documents)."""
+    docs_of: dict[str, set[str]] = {}
+    for c in cands:
+        for token in c.tokens:
+            docs_of.setdefault(token, set()).add(c.doc.id)
+    n = len({c.doc.id for c in cands}) or 1
+    share = Counter({token: len(ids) / n for token, ids in docs_of.items()})
+    return [sum(share[t] for t in c.tokens) / (len(c.tokens) or 1) for c in cands]
+
+
 def score_all(
     cands: Sequence[Candidate],
     entities: Sequence[Entity],
     events: Sequence[Event],
     support_jaccard: float,
     latest_state: set[tuple[str, int, int]] | None = None,
+    stop_words: frozenset[str] = frozenset(),
 ) -> list[Scored]:
     key = main_entities(entities)
     mention_spans: dict[str, list[tuple[int, int, str]]] = {}
@@ -125,10 +134,13 @@ def score_all(
     latest_spans = SpanSet(latest_state or ())
     related = _same_fact_index(cands, support_jaccard)
     own_citation = [c.doc.cite(c.start, c.end) for c in cands]
+    covered = coverage(cands)
     out: list[Scored] = []
     for k, cand in enumerate(cands):
         own_events = cand_events[k]
-        citations = _supporting(k, cands, related[k], own_citation, own_events, support_jaccard)
+        citations = _supporting(
+            k, cands, related[k], own_citation, own_events, support_jaccard, stop_words
+        )
         outlets = {outlet_of.get(doc_id, doc_id) for doc_id in citations}
         doc_mentions = mentions.get(cand.doc.id)
         names = set(doc_mentions.within(cand.start, cand.end)) if doc_mentions else set()
@@ -143,11 +155,13 @@ def score_all(
             + (0.3 if in_events else 0.0)
             + (0.3 if date and date == latest else 0.0)
             + (0.8 if is_latest else 0.0)
+            + 2.0 * covered[k]
             - (0.4 if _shared(cand) else 0.0)
-            - (0.6 if _DANGLING.match(cand.text) else 0.0)
             - 0.03 * min(cand.index, 15)
         )
-        out.append(Scored(cand, score, len(outlets), date, tuple(citations.values())))
+        event_date = max((ev.date for ev in own_events), key=lambda d: d.sort_key, default=None)
+        scored = Scored(cand, score, len(outlets), date, tuple(citations.values()), event_date)
+        out.append(scored)
     return out
 
 
@@ -155,12 +169,9 @@ def _same_fact_index(cands: Sequence[Candidate], support_jaccard: float) -> list
     """For each candidate, the other candidates that state the same fact, in order."""
     related: list[list[int]] = [[] for _ in cands]
     token_sets = [c.tokens for c in cands]
-    families: dict[int, frozenset[str]] = {}  # computed on demand: the predicate regexes are slow
 
     def family(k: int) -> frozenset[str]:
-        if k not in families:
-            families[k] = event_families(cands[k].text)
-        return families[k]
+        return cands[k].families
 
     # Every pair shares support_jaccard of its words; twice that states the same fact on its
     # own, less also needs the same reported events (looked up only then).
@@ -181,6 +192,7 @@ def _supporting(
     own_citation: Sequence[Citation],
     own_events: Sequence[Event],
     support_jaccard: float,
+    stop_words: frozenset[str],
 ) -> dict[str, Citation]:
     """The sentence itself, then one citation per other document that states it."""
     cand = cands[k]
@@ -194,7 +206,7 @@ def _supporting(
         for cit in ev.citations:
             if cit.doc in citations:
                 continue
-            if jaccard(cand.tokens, content_tokens(cit.quote)) >= support_jaccard:
+            if jaccard(cand.tokens, content_tokens(cit.quote, stop_words)) >= support_jaccard:
                 citations[cit.doc] = cit
     return citations
 
@@ -250,7 +262,10 @@ def pick_headline(scored: Sequence[Scored], recent_days: int) -> Scored | None:
 
 
 def _duplicate(a: Scored, b: Scored, duplicate_jaccard: float) -> bool:
-    if jaccard(a.candidate.tokens, b.candidate.tokens) >= duplicate_jaccard:
+    ca, cb = a.candidate, b.candidate
+    if ca.doc.id == cb.doc.id and ca.start < cb.end and cb.start < ca.end:
+        return True  # one contains the other (a sentence quoted with the one before it)
+    if jaccard(ca.tokens, cb.tokens) >= duplicate_jaccard:
         return True
     # One cites the other as stating the same thing.
     spans_a = {(c.doc, c.start, c.end) for c in a.citations}
