@@ -170,6 +170,21 @@ def _parser() -> argparse.ArgumentParser:
         "sentences when it has any; default: none)",
     )
 
+    correct = command(
+        "correct",
+        help="merge, split or move stories in a store (kept for every later build)",
+        description=(
+            "Correct the story grouping of a store: merge the stories of two documents, split "
+            "documents off into a story of their own, or move documents to the story of "
+            "another. Documents are given by id (as in dossier.json) or content id. The "
+            "correction is stored and applied by this and every later build of the store."
+        ),
+    )
+    correct.add_argument("--store", type=Path, required=True, metavar="PATH", help="the store")
+    correct.add_argument("action", choices=("merge", "split", "move"), help="what to do")
+    correct.add_argument("documents", nargs="+", metavar="DOC", help="documents it applies to")
+    correct.add_argument("--to", metavar="DOC", help="move: a document of the story to join")
+
     serve = command(
         "serve",
         help="serve the web UI and HTTP API over a store",
@@ -262,6 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "build": _build,
         "clean": _clean,
         "timeline": _timeline,
+        "correct": _correct,
         "serve": _serve,
         "validate": _validate,
         "export": _export,
@@ -335,6 +351,9 @@ def _build(args: argparse.Namespace) -> int:
 
         settings = _build_settings(args)
         with Store(store_path) as store:  # an unusable store fails here, before any work
+            # The user's corrections of the grouping hold on every build.
+            stories = replace(settings.stories, corrections=store.corrections())
+            settings = replace(settings, stories=stories)
             corpus = _run_build(args, settings, progress)
             if not corpus.documents:
                 _no_articles("dossier build", args.inputs, corpus, settings)
@@ -479,7 +498,7 @@ def _explain(removals: Sequence[Removal]) -> None:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    from dossier.pipeline import ingest
+    from dossier.pipeline import DEFAULT_STAGES, ingest
     from dossier.resources import Resources
     from dossier.settings import Settings
     from dossier.time.timeline import TimelineSettings, format_timeline, select_timeline
@@ -502,9 +521,12 @@ def _timeline(args: argparse.Namespace) -> int:
     if not corpus.documents:
         _no_articles("dossier timeline", args.inputs, corpus, settings)
         return EXIT_REJECTED
-    # Dated exactly as a build dates them: the same stages, up to the date stage.
+    # Read and dated exactly as a build does: the same stages up to the date stage, and the
+    # parse (the timeline's sentences are the parse's).
     if corpus.ok_documents():
-        corpus = LocalRunner().run(corpus, stages_for("date"), settings, resources)
+        wanted = {s.name for s in (*stages_for("date"), *stages_for("parse"))}
+        stages = tuple(s for s in DEFAULT_STAGES if s.name in wanted)
+        corpus = LocalRunner().run(corpus, stages, settings, resources)
     documents = corpus.documents
     keywords = tuple(k.strip() for k in args.keywords.split(",") if k.strip())
     entries = select_timeline(
@@ -524,6 +546,29 @@ def _timeline(args: argparse.Namespace) -> int:
         _no_articles("dossier timeline", args.inputs, dated, settings)
         return EXIT_REJECTED
     return EXIT_REJECTED if any(d.status == "rejected" for d in documents) else EXIT_OK
+
+
+def _correct(args: argparse.Namespace) -> int:
+    from dossier.store import Store
+
+    if not args.store.is_file():
+        print(f"dossier correct: error: {args.store}: no such store", file=sys.stderr)
+        return EXIT_USAGE
+    if (args.action == "move") != bool(args.to) or (
+        args.action == "merge" and len(args.documents) < 2
+    ):
+        print(
+            "dossier correct: error: merge takes two or more documents; move takes --to DOC",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    with Store(args.store, create=False) as store:
+        correction = store.add_correction(args.action, args.documents, args.to)
+    print(
+        f"correction {correction.id} stored ({correction.kind}); the next build of this store "
+        "applies it, as every later one does"
+    )
+    return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:

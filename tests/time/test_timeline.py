@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dossier.model import DateValue, Document, PublishedDate, Sentence
+from dossier.nlp import read_documents
 from dossier.resources import Resources
 from dossier.time.timeline import (
     SEPARATOR,
@@ -23,11 +24,20 @@ from tls_metrics import parse_timeline
 FIXTURES = Path(__file__).parent / "fixtures_timeline"
 
 
-# Language objects only (the timeline loads no model).
 RESOURCES = Resources()
 
 
+_READ: dict[int, tuple[Document, ...]] = {}
+
+
 def _load() -> tuple[Document, ...]:
+    """The fixtures with their language and parse (the timeline's sentences), read once."""
+    if not _READ:
+        _READ[0] = read_documents(_texts(), RESOURCES)
+    return _READ[0]
+
+
+def _texts() -> tuple[Document, ...]:
     docs = []
     for path in sorted(FIXTURES.glob("*/*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -171,3 +181,30 @@ def test_format_round_trips_a_selected_timeline(docs: tuple[Document, ...]) -> N
     parsed = parse_timeline(format_timeline(entries))
     assert [d.isoformat() for d in parsed] == _days(entries)
     assert sum(len(v) for v in parsed.values()) == sum(len(e.sentences) for e in entries)
+
+
+LISTING = (
+    "Radio schedule: Saturday 14 March\n\n"
+    "06:00 Morning News with the harbour report.\n"
+    "09:00 The Garden Hour: planting and pruning in March.\n"
+    "13:00 Lunchtime News from Norvik.\n"
+    "18:00 Evening News and the weather."
+)
+TIMED = (
+    "Saturday 14 March\n\n"
+    "06:00 Morning News with the harbour report.\n"
+    "09:00 The Garden Hour: planting and pruning.\n"
+    "13:00 Lunchtime News from the city.\n"
+    "18:00 Evening News and the weather."
+)
+
+
+@pytest.mark.parametrize("text", [LISTING, TIMED], ids=["named", "clock-times"])
+def test_listings_and_schedules_are_left_out(docs: tuple[Document, ...], text: str) -> None:
+    (listing,) = read_documents(
+        (Document(id="listing", source="listing.txt", clean_text=text, folder_date="2021-03-14"),),
+        RESOURCES,
+    )
+    entries = select_timeline((*docs, listing), TimelineSettings(max_dates=10), RESOURCES)
+    cited = {c.doc for e in entries for s in e.sentences for c in s.citations}
+    assert "listing" not in cited and cited

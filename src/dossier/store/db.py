@@ -24,8 +24,9 @@ from types import TracebackType
 
 from dossier.errors import QueryError, QueryTimeout, StoreError
 from dossier.ingest.identity import content_id
-from dossier.model import Corpus, Document, Story
+from dossier.model import Corpus, CorrectionKind, Document, Story, StoryCorrection
 from dossier.report.codec import field_types, from_plain
+from dossier.store.corrections import add_correction, read_corrections
 from dossier.store.history import read_builds
 from dossier.store.lock import writer_lock
 from dossier.store.migrate import WaitFn, begin_immediate, migrate, schema_version
@@ -438,6 +439,23 @@ class Store:
             )
         return hits
 
+    # -- corrections of the grouping
+
+    def corrections(self) -> tuple[StoryCorrection, ...]:
+        """The user's merge / split / move corrections, oldest first (every build applies
+        them, in this order, after grouping)."""
+        with self.reading() as conn:
+            return read_corrections(conn)
+
+    def add_correction(
+        self, kind: CorrectionKind, documents: Sequence[str], target: str | None = None
+    ) -> StoryCorrection:
+        """Record a correction (documents by id or content id, stored as content ids)."""
+        with self.reading() as conn:
+            keys = [_content_key(conn, d) for d in (*documents, *([target] if target else []))]
+        with self.transaction() as conn:
+            return add_correction(conn, kind, keys[: len(documents)], target and keys[-1])
+
     # -- review marks
 
     def reviews(self, keys: Sequence[str] | None = None) -> list[Review]:
@@ -473,6 +491,16 @@ def _passage_offset(text: str, snippet: str) -> int | None:
         return None
     found = text.find(parts[0])
     return found if found >= 0 else None
+
+
+def _content_key(conn: sqlite3.Connection, doc: str) -> str:
+    """A document's content id, given its id or its content id."""
+    row = conn.execute(
+        "SELECT content_id FROM documents WHERE id = ? OR content_id = ?", (doc, doc)
+    ).fetchone()
+    if row is None or not row[0]:
+        raise StoreError(f"no stored document {doc!r}")
+    return str(row[0])
 
 
 def _content_id_sql(*args: object) -> str:

@@ -22,8 +22,9 @@ A date-wise method in the spirit of DATEWISE (Ghalandari & Ifrim, ACL 2020):
 Boilerplate (a sentence repeated verbatim across many documents) is dropped
 and duplicated sentences count once. Every output sentence is a verbatim span
 of a document's ``clean_text``, cited in each document where it occurs (up to
-``max_citations``). Documents that are not ``ok``, cannot be dated or are
-empty are left out and logged with the reason. No statistical model is
+``max_citations``). Documents that are not ``ok``, cannot be dated, are empty or
+unparsed, or are listings, schedules and programme guides (:func:`is_listing`) are left
+out and logged with the reason. Sentences are the parse's. No statistical model is
 needed: a collection of a few hundred documents takes about a second once
 tagged.
 """
@@ -41,7 +42,6 @@ from datetime import date
 
 from dossier.model import Citation, DateValue, Document, Sentence, TimeExpression
 from dossier.resources import Resources
-from dossier.text import sentence_spans
 from dossier.time.settings import TimeSettings
 from dossier.time.timex import tag_time_expressions
 
@@ -50,7 +50,11 @@ logger = logging.getLogger(__name__)
 # Between the days of a timeline file (the Timeline17 format: a date line, its sentences, this).
 SEPARATOR = "-" * 32
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+# A word: a letter or digit run, apostrophes and hyphens inside (typography).
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+# A line that opens on a clock time ("06:00 Morning News"): listings and schedules.
+_CLOCK_LINE = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b", re.MULTILINE)
+_LISTING_SHARE = 0.3  # a document whose lines open on a clock time this often is a listing
 _SPACE = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -130,6 +134,12 @@ def select_timeline(
         if not doc.clean_text.strip():
             logger.info("timeline: %s left out: empty text", doc.id)
             continue
+        if doc.parse is None:
+            logger.info("timeline: %s left out: not parsed (language unsupported?)", doc.id)
+            continue
+        if is_listing(doc, resources):
+            logger.info("timeline: %s left out: a listing, schedule or programme guide", doc.id)
+            continue
         usable.append((doc, pub))
     if not usable or settings.max_dates <= 0 or settings.per_date <= 0:
         return ()
@@ -160,6 +170,17 @@ def select_timeline(
         entries.append(TimelineEntry(value, sentences))
     entries.sort(key=lambda e: e.date.value)
     return tuple(entries)
+
+
+def is_listing(doc: Document, resources: Resources) -> bool:
+    """A listing, schedule or programme guide: its opening names itself one (the language's
+    listing phrases), or many of its lines open on a clock time."""
+    language = resources.language(doc.language)
+    if language is not None and language.news.is_listing(doc.clean_text[:1000]):
+        return True
+    lines = [line for line in doc.clean_text.splitlines() if line.strip()]
+    timed = len(_CLOCK_LINE.findall(doc.clean_text))
+    return len(lines) >= 3 and timed >= _LISTING_SHARE * len(lines)
 
 
 def _stop_words(docs: Sequence[Document], resources: Resources) -> frozenset[str]:
@@ -229,7 +250,7 @@ def _collect_sentences(
         expressions = _time_expressions(doc, pub, settings.time)
         starts = [e.start for e in expressions]
         position = 0
-        for start, end in sentence_spans(text):
+        for start, end in doc.parse.sentences if doc.parse is not None else ():
             sentence = text[start:end]
             words = len(_WORD.findall(sentence))
             if words < 3:

@@ -1,0 +1,29 @@
+"""Corrections of the grouping are stored by content id and hold on later builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import StoreError
+from dossier.model import Corpus, Document
+from dossier.store import Store
+
+
+def _doc(doc_id: str, content: str) -> Document:
+    return Document(id=doc_id, source=f"{doc_id}.txt", clean_text=doc_id, content_id=content)
+
+
+def test_corrections_are_stored_by_content_id_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "dossier.sqlite"
+    with Store(path) as store:
+        store.save_corpus(Corpus(documents=(_doc("a", "c-a"), _doc("b", "c-b"), _doc("c", "c-c"))))
+        first = store.add_correction("merge", ["a", "c-b"])
+        second = store.add_correction("move", ["c"], target="a")
+        with pytest.raises(StoreError, match="no stored document"):
+            store.add_correction("split", ["nowhere"])
+    with Store(path) as store:  # a later build reads them back
+        assert store.corrections() == (first, second)
+    assert first.documents == ("c-a", "c-b") and first.kind == "merge"
+    assert second.documents == ("c-c",) and second.target == "c-a"
