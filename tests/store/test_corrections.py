@@ -27,3 +27,20 @@ def test_corrections_are_stored_by_content_id_in_order(tmp_path: Path) -> None:
         assert store.corrections() == (first, second)
     assert first.documents == ("c-a", "c-b") and first.kind == "merge"
     assert second.documents == ("c-c",) and second.target == "c-a"
+
+
+def test_the_correct_command_stores_a_correction(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dossier.cli import EXIT_OK, EXIT_USAGE, main
+
+    path = tmp_path / "dossier.sqlite"
+    with Store(path) as store:
+        store.save_corpus(Corpus(documents=(_doc("a", "c-a"), _doc("b", "c-b"))))
+    assert main(["correct", "--store", str(path), "move", "a", "--to", "b"]) == EXIT_OK
+    assert "correction 1 stored (move)" in capsys.readouterr().out
+    assert main(["correct", "--store", str(path), "merge", "a"]) == EXIT_USAGE
+    assert main(["correct", "--store", str(tmp_path / "none.sqlite"), "split", "a"]) == EXIT_USAGE
+    with Store(path) as store:
+        (stored,) = store.corrections()
+    assert stored.documents == ("c-a",) and stored.target == "c-b"
