@@ -496,11 +496,11 @@ def _passage_offset(text: str, snippet: str) -> int | None:
 def _content_key(conn: sqlite3.Connection, doc: str) -> str:
     """A document's content id, given its id or its content id."""
     row = conn.execute(
-        "SELECT content_id FROM documents WHERE id = ? OR content_id = ?", (doc, doc)
+        "SELECT id, content_id FROM documents WHERE id = ? OR content_id = ?", (doc, doc)
     ).fetchone()
-    if row is None or not row[0]:
+    if row is None:
         raise StoreError(f"no stored document {doc!r}")
-    return str(row[0])
+    return str(row[1] or row[0])  # a document without a content id is named by its id
 
 
 def _content_id_sql(*args: object) -> str:

@@ -1,10 +1,12 @@
 """Why a document is in its story: how close it is to the story's other documents, and the
-names and words it shares with them."""
+names and words it shares with them. Each story's sums are computed once, so explaining a
+story of n documents is linear in its similarities, not quadratic in n."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -13,6 +15,14 @@ from dossier.model import Document, Membership
 from dossier.stories.features import Bags, Vectors
 
 _SHOWN = 4  # names and words listed per document
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    row_sums: np.ndarray  # each member's summed similarity to the members (itself included)
+    within: float  # the members' summed pairwise similarity
+    name_counts: np.ndarray  # how many members have each name column
+    word_counts: np.ndarray
 
 
 class Explainer:
@@ -25,45 +35,57 @@ class Explainer:
         sim: sparse.csr_matrix,
     ) -> None:
         self.docs, self.bags, self.names, self.words, self.sim = docs, bags, names, words, sim
-        self._within: dict[tuple[int, ...], float] = {}
+        self._stories: dict[tuple[int, ...], _Story] = {}
+
+    def _story(self, members: Sequence[int]) -> _Story:
+        key = tuple(members)
+        found = self._stories.get(key)
+        if found is None:
+            sub = self.sim[members][:, members]
+            row_sums = np.asarray(sub.sum(axis=1)).ravel()
+            found = _Story(
+                row_sums=row_sums,
+                within=float(row_sums.sum()),
+                name_counts=_presence(self.names.matrix[members]),
+                word_counts=_presence(self.words.matrix[members]),
+            )
+            self._stories[key] = found
+        return found
 
     def membership(
         self, i: int, members: Sequence[int], founder: str, corrected: Mapping[str, int]
     ) -> Membership:
         doc = self.docs[i]
-        others = [j for j in members if j != i]
-        if not others:
+        if len(members) == 1:
             return Membership(doc.id, "alone")
-        score = self._score(i, members, others)
-        names = self._shared(i, others, self.names, lambda k: self.bags[i].surfaces.get(k, k))
-        words = self._shared(i, others, self.words, lambda k: k)
+        story = self._story(members)
+        position = list(members).index(i)
+        own = float(self.sim[i, i])
+        to_others = story.row_sums[position] - own
+        others_within = story.within - 2.0 * story.row_sums[position] + own
+        score = to_others / math.sqrt(max(others_within, 1e-12))
+        surfaces = self.bags[i].surfaces
+        names = _shared(i, self.names, story.name_counts, lambda k: surfaces.get(k, k))
+        words = _shared(i, self.words, story.word_counts, lambda k: k)
         if doc.id in corrected:
             basis, note = "correction", f"placed here by correction {corrected[doc.id]}"
         else:
             basis, note = ("founder" if doc.id == founder else "similar"), ""
         return Membership(doc.id, basis, round(score, 3), names, words, note)  # type: ignore[arg-type]
 
-    def _score(self, i: int, members: Sequence[int], others: Sequence[int]) -> float:
-        """Cosine between the document and the centroid of the story's other documents."""
-        key = tuple(members)
-        if key not in self._within:
-            self._within[key] = float(self.sim[members][:, members].sum())
-        row = self.sim.getrow(i)
-        to_others = float(row[:, others].sum())
-        others_within = self._within[key] - 2.0 * float(row[:, members].sum()) + 1.0
-        return to_others / math.sqrt(max(others_within, 1e-12))
 
-    def _shared(
-        self, i: int, others: Sequence[int], vectors: Vectors, label: object
-    ) -> tuple[str, ...]:
-        """The keys of document ``i`` found in the most other documents (weighted by their
-        TF-IDF weight in ``i``)."""
-        row = vectors.matrix.getrow(i)
-        if row.nnz == 0:
-            return ()
-        columns = row.indices
-        present = np.asarray((vectors.matrix[others][:, columns] > 0).sum(axis=0)).ravel()
-        weight = row.data * present
-        order = [k for k in np.argsort(-weight, kind="stable") if present[k] > 0][:_SHOWN]
-        labelled = [label(vectors.keys[columns[k]]) for k in order]  # type: ignore[operator]
-        return tuple(dict.fromkeys(labelled))
+def _presence(rows: sparse.csr_matrix) -> np.ndarray:
+    return np.asarray((rows > 0).sum(axis=0)).ravel()
+
+
+def _shared(i: int, vectors: Vectors, counts: np.ndarray, label: object) -> tuple[str, ...]:
+    """The keys of document ``i`` that most other members have (weighted by their TF-IDF
+    weight in ``i``)."""
+    row = vectors.matrix.getrow(i)
+    if row.nnz == 0:
+        return ()
+    others = counts[row.indices] - 1  # the members other than i that have the key
+    weight = row.data * others
+    order = [k for k in np.argsort(-weight, kind="stable") if others[k] > 0][:_SHOWN]
+    labelled = [label(vectors.keys[row.indices[k]]) for k in order]  # type: ignore[operator]
+    return tuple(dict.fromkeys(labelled))

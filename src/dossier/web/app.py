@@ -26,7 +26,7 @@ from starlette.staticfiles import StaticFiles
 
 from dossier.report.policy import report_script, stylesheet
 from dossier.store import Store
-from dossier.web import api, downloads, reviews, ui, ui_entity
+from dossier.web import api, corrections, downloads, reviews, ui, ui_entity
 from dossier.web.api import BuildFn, PipelineBuild
 from dossier.web.errors import http_exception, server_error
 from dossier.web.guard import (
@@ -84,6 +84,13 @@ def routes() -> list[Route | Mount]:
         Route("/api/search", api.search, name="api-search"),
         Route("/api/build", api.build, methods=["POST"], name="api-build"),
         Route("/api/reviews", reviews.list_reviews, name="api-reviews"),
+        Route("/api/corrections", corrections.list_corrections, name="api-corrections"),
+        Route(
+            "/api/corrections",
+            corrections.post_correction,
+            methods=["POST"],
+            name="api-correction",
+        ),
         Route("/api/reviews", reviews.post_review, methods=["POST"], name="api-review"),
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
     ]

@@ -1,0 +1,61 @@
+"""Corrections of the story grouping over HTTP: ``POST /api/corrections`` stores a merge,
+split or move (the next build of the store applies it, as every later one does) and
+``GET /api/corrections`` lists them. Writes go through the app's one guard middleware
+(same origin, JSON only, token beyond loopback)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from dossier.errors import StoreError
+from dossier.web.api import store_of
+from dossier.web.errors import ApiError
+
+MAX_BODY = 20_000
+MAX_DOCUMENTS = 500
+# not language: the kinds of correction
+KINDS = ("merge", "split", "move")
+
+
+async def post_correction(request: Request) -> JSONResponse:
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise ApiError(413, f"request body over {MAX_BODY} bytes")
+    try:
+        data = json.loads(body or b"null")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, 'the body must be a JSON object: {"kind", "documents", "target"}')
+    # not language: the fields of the request body
+    unknown = set(data) - {"kind", "documents", "target"}
+    if unknown:
+        raise ApiError(400, f"unknown field(s): {', '.join(sorted(unknown))}")
+    kind, documents, target = data.get("kind"), data.get("documents"), data.get("target")
+    if kind not in KINDS:
+        raise ApiError(400, f"kind must be one of {', '.join(KINDS)}")
+    if (
+        not isinstance(documents, list)
+        or not documents
+        or len(documents) > MAX_DOCUMENTS
+        or not all(isinstance(d, str) and d for d in documents)
+    ):
+        raise ApiError(400, f"documents must be a list of 1 to {MAX_DOCUMENTS} document ids")
+    if kind == "merge" and len(documents) < 2:
+        raise ApiError(400, "merge takes two or more documents (one from each story)")
+    if (kind == "move") != isinstance(target, str) or (target is not None and kind != "move"):
+        raise ApiError(400, "move takes a target document (and only move does)")
+    try:
+        correction = store_of(request).add_correction(kind, documents, target)
+    except StoreError as exc:
+        raise ApiError(404, str(exc)) from None
+    return JSONResponse({"ok": True, "correction": dataclasses.asdict(correction)})
+
+
+def list_corrections(request: Request) -> JSONResponse:
+    found = [dataclasses.asdict(c) for c in store_of(request).corrections()]
+    return JSONResponse({"ok": True, "corrections": found})
