@@ -101,6 +101,7 @@ def test_repeated_sentence_cites_every_copy() -> None:
         for i in range(3)
     )
     docs = tuple(replace(d, folder_date="2020-05-05") for d in docs)  # a Tuesday
+    docs = read_documents(docs, RESOURCES)
     entries = select_timeline(docs, TimelineSettings(max_dates=3, per_date=1), RESOURCES)
     monday = [e for e in entries if e.date.value == "2020-05-04"]
     assert monday, _days(entries)
