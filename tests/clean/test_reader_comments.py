@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dossier.clean import lines as L
 from dossier.clean.api import clean_documents
+from dossier.clean.cues import Cues
 from dossier.clean.settings import CleanSettings
+from dossier.lang import load_language
 from dossier.model import Document
+from dossier.resources import Resources
 
 PAGE = """Harbour Courier
 
@@ -22,16 +24,24 @@ At 9:40 am on 04 Mar 2021 , Kestrel_77 wrote : Stay safe everyone .
 """
 
 
+RULES = Cues.of(load_language("en"))
+
+
+def _is_comment(text: str) -> bool:
+    assert RULES.boilerplate is not None
+    return bool(RULES.boilerplate.reader_comment.match(text))
+
+
 def test_comment_lines_are_recognised_and_body_quotes_are_not() -> None:
-    assert L.is_reader_comment("At 2:10 pm on 02 Jun 2009 , someone wrote : text")
-    assert L.is_reader_comment("reader_42 wrote: text")
-    assert not L.is_reader_comment("Brandt wrote: the wall will hold")
-    assert not L.is_reader_comment('In a letter to residents, she wrote: "We will"')
+    assert _is_comment("At 2:10 pm on 02 Jun 2009 , someone wrote : text")
+    assert _is_comment("reader_42 wrote: text")
+    assert not _is_comment("Brandt wrote: the wall will hold")
+    assert not _is_comment('In a letter to residents, she wrote: "We will"')
 
 
-def test_comments_are_removed_with_their_reason() -> None:
-    raw = Document(id="flood", source="flood.txt", raw_text=PAGE)
-    (doc,) = clean_documents([raw], CleanSettings())
+def test_comments_are_removed_with_their_reason(resources: Resources) -> None:
+    raw = Document(id="flood", source="flood.txt", raw_text=PAGE, language="en")
+    (doc,) = clean_documents([raw], CleanSettings(), resources)
     assert "harbourwatcher" not in doc.clean_text
     assert "Stay safe everyone" not in doc.clean_text
     assert "she wrote:" in doc.clean_text

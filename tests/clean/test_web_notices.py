@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.clean import lines as L
 from dossier.clean.api import clean_documents
+from dossier.clean.cues import Cues
 from dossier.clean.settings import CleanSettings
+from dossier.lang import load_language
 from dossier.model import Document
+from dossier.resources import Resources
 
+RULES = Cues.of(load_language("en"))
 NOTICES = [
     "In order to see this content you need to have both Javascript enabled and Flash installed.",
     "Visit Harbour Webwise for full instructions.",
@@ -26,15 +29,15 @@ ARTICLE_SENTENCES = [
 
 @pytest.mark.parametrize("line", NOTICES)
 def test_web_notices_are_recognised(line: str) -> None:
-    assert L.has_second_person_ui(line)
+    assert RULES.has_interface_words(line)
 
 
 @pytest.mark.parametrize("line", ARTICLE_SENTENCES)
 def test_article_sentences_are_not_notices(line: str) -> None:
-    assert not L.has_second_person_ui(line)
+    assert not RULES.has_interface_words(line)
 
 
-def test_notices_are_removed_with_their_reason() -> None:
+def test_notices_are_removed_with_their_reason(resources: Resources) -> None:
     page = (
         "Harbour Courier\n\nCastrel floods: mayor orders evacuation\n\n"
         "Floods swept through the port city of Castrel on Tuesday after three days of rain.\n\n"
@@ -43,7 +46,9 @@ def test_notices_are_removed_with_their_reason() -> None:
         "She said the sea wall could fail within days if the rain continued.\n"
     )
     (doc,) = clean_documents(
-        [Document(id="flood", source="flood.txt", raw_text=page)], CleanSettings()
+        [Document(id="flood", source="flood.txt", raw_text=page, language="en")],
+        CleanSettings(),
+        resources,
     )
     assert "Javascript" not in doc.clean_text and "RSS" not in doc.clean_text
     assert "Mayor Ilse Brandt ordered the evacuation" in doc.clean_text

@@ -7,24 +7,24 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+import numpy as np
 
 from dossier.clean import lines as L
 from dossier.clean import outlet as O
+from dossier.clean.cues import Cues
 from dossier.clean.lines import Line
 from dossier.model import Removal
 
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w’'.-]+(?:[ -][A-Z][\w’'.-]+){0,3}"
-    r"(?:,\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})?)"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\((?P<agency>[^()]{2,60})\))?\s*(?P<dash>--|—|–|-)\s+(?=\S)"
-)
 
-
-def dateline(body: Sequence[Line]) -> tuple[str | None, str | None]:
+def dateline(body: Sequence[Line], cues: Cues) -> tuple[str | None, str | None]:
+    """The place (and agency) of a dateline opening the body ("ZAISAN, Kazakhstan --")."""
+    bp = cues.boilerplate
+    if bp is None:
+        return None, None
     for line in body[:2]:
-        match = _DATELINE.match(line.text)
+        match = bp.dateline.match(line.text)
         if not match:
             continue
         place, agency, dash = match.group("place"), match.group("agency"), match.group("dash")
@@ -40,15 +40,25 @@ def dateline(body: Sequence[Line]) -> tuple[str | None, str | None]:
 
 
 def _titlecase_shouting(place: str) -> str:
-    return re.sub(r"\b[A-Z][A-Z’'-]{2,}\b", lambda m: m.group().capitalize(), place)
+    return " ".join(
+        _capitalise(word) if word.isupper() and len(word) > 2 else word for word in place.split(" ")
+    )
 
 
-def page_date(lines: Sequence[Line], labels: Sequence[str], body_start: int) -> str | None:
+def _capitalise(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def page_date(
+    lines: Sequence[Line], labels: Sequence[str], body_start: int, cues: Cues
+) -> str | None:
+    """The date printed on the page, verbatim: the first date line (or dated byline) above
+    the body, else the first date line anywhere."""
     for i, label in enumerate(labels):
         if label == "page-date" and i < body_start:
             return lines[i].text
         if label == "byline" and i < body_start:
-            dated = L.dated_byline(lines[i].text)
+            dated = cues.dated_byline(lines[i].text)
             if dated:
                 return dated[0]
     for i, label in enumerate(labels):
@@ -57,40 +67,36 @@ def page_date(lines: Sequence[Line], labels: Sequence[str], body_start: int) -> 
     return None
 
 
-def find_outlet(  # noqa: C901 (to split with the cleaning rewrite (issue 17))
+def find_outlet(
     lines: Sequence[Line],
     labels: Sequence[str],
     agency: str | None,
     raw: str,
     masthead: str | None,
+    cues: Cues,
 ) -> str | None:
     """The outlet, strongest signal first: its self-description, the masthead, a copyright
     line (often the parent company, hence after the masthead), the dateline agency, a
     follow-us handle, a subscription prompt."""
-    for line, label in zip(lines, labels, strict=True):
-        if label == "outlet-blurb":
-            name = O.outlet_from_blurb(line.text)
-            if name:
-                return name
-    if masthead:
-        return masthead
-    for line, label in zip(lines, labels, strict=True):
-        if label in ("footer", "legal"):
-            name = O.outlet_from_copyright(line.text)
-            if name:
-                return name
-    if agency:
-        name = O.outlet_from_agency(agency)
-        if name:
-            return name
-    for line, label in zip(lines, labels, strict=True):
-        if label == "share":
-            name = O.outlet_from_handle(line.text, raw)
-            if name:
-                return name
-    for line, label in zip(lines, labels, strict=True):
-        if label == "subscribe":
-            name = O.outlet_from_subscribe(line.text)
+    labelled = list(zip(lines, labels, strict=True))
+    found = _first(labelled, ("outlet-blurb",), cues.self_described_name) or masthead
+    found = found or _first(
+        labelled, ("footer", "legal"), lambda t: O.outlet_from_copyright(t, cues)
+    )
+    if not found and agency:
+        found = O.outlet_from_agency(agency, cues)
+    found = found or _first(labelled, ("share",), lambda t: O.outlet_from_handle(t, raw))
+    return found or _first(labelled, ("subscribe",), lambda t: O.outlet_from_subscribe(t, cues))
+
+
+def _first(
+    labelled: Sequence[tuple[Line, str]],
+    wanted: tuple[str, ...],
+    read: Callable[[str], str | None],
+) -> str | None:
+    for line, label in labelled:
+        if label in wanted:
+            name = read(line.text)
             if name:
                 return name
     return None
@@ -126,25 +132,35 @@ def _looks_hard_wrapped(body: Sequence[Line]) -> bool:
     return near >= 0.6 * len(lengths)
 
 
-def removals(raw: str, lines: Sequence[Line], labels: Sequence[str]) -> tuple[Removal, ...]:
+def removals(
+    raw: str,
+    lines: Sequence[Line],
+    labels: Sequence[str],
+    scores: Sequence[float] | np.ndarray | None = None,
+) -> tuple[Removal, ...]:
+    """Runs of removed lines with one reason, as removals with raw offsets (and the best
+    classifier score of the run's lines, when the lines were scored)."""
     out: list[Removal] = []
-    run: list[Line] = []
-    run_label = ""
-
-    def flush() -> None:
-        if run:
-            start, end = run[0].start, run[-1].end
-            out.append(Removal(start, end, run_label, raw[start:end]))
-
-    for line, label in zip(lines, labels, strict=True):
-        if label == "body":
-            flush()
+    run: list[int] = []
+    for i, label in enumerate(labels):
+        # A date line is its own removal, verbatim (the dating stage reads each one).
+        if run and (label in ("body", "page-date") or label != labels[run[0]]):
+            out.append(_removal(raw, lines, labels, run, scores))
             run = []
-            continue
-        if run and label == run_label:
-            run.append(line)
-            continue
-        flush()
-        run, run_label = [line], label
-    flush()
+        if label != "body":
+            run.append(i)
+    if run:
+        out.append(_removal(raw, lines, labels, run, scores))
     return tuple(out)
+
+
+def _removal(
+    raw: str,
+    lines: Sequence[Line],
+    labels: Sequence[str],
+    run: Sequence[int],
+    scores: Sequence[float] | np.ndarray | None,
+) -> Removal:
+    start, end = lines[run[0]].start, lines[run[-1]].end
+    score = round(float(max(scores[i] for i in run)), 3) if scores is not None else None
+    return Removal(start, end, labels[run[0]], raw[start:end], score)

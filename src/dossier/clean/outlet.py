@@ -6,74 +6,44 @@ line ("© 2020 X"), a masthead (a short brand line at the very top that is
 repeated or looks like a brand), the agency in a dateline ("City (X / Agencies) -"),
 a "Follow us" handle matched against a name printed on the page, and a
 "Subscribe to X updates" prompt. Attributions inside the body ("told X") are
-deliberately ignored: they name a source, not the publisher.
+deliberately ignored: they name a source, not the publisher. The phrases are the
+language's (:class:`~dossier.lang.Boilerplate`); without them only the masthead and the
+handle are read.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
+from dossier.clean.cues import Cues
 from dossier.clean.lines import Line, line_key
 
-_SELF_DESCRIPTION = re.compile(
-    r"^(?P<name>[A-Z0-9][\w/&.+-]*(?:\s+(?:[A-Z0-9][\w/&.+-]*|of|the|for|and)){0,5}?)"
-    r"(?:['’]s\s+(?:[A-Z][\w-]*\s+){0,3})?\s*"
-    r"(?:(?:journalists?|reporters?|correspondents?|staff|team)\s+"
-    r"(?:report|cover|provide|bring|work|deliver)s?"
-    r"|offers|provides|is an?|is the|is part of|delivers|covers|brings|publishes|was founded"
-    r"|produces|aims)\b"
-)
-_NOT_NAMES = frozenset(
-    {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "there", "which", "who"}
-)
-_COPYRIGHT_NAME = re.compile(
-    r"(?:©|\(c\)|copyright\s*©?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
-    r"(?P<name>[A-Z][\w&'’./+-]*(?:\s+[A-Z][\w&'’./+-]*|\s+(?:of|the|and|for)){0,5})",
-    re.I,
-)
+# not language: social-media handles are ASCII letters, digits and underscores by rule
 _HANDLE = re.compile(r"@([A-Za-z0-9_]{3,30})")
-_SUBSCRIBE_NAME = re.compile(
-    r"^subscribe to (?:the )?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
-)
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
-_BRAND_WORDS = re.compile(
-    r"\b(?:news|post|times|herald|daily|tribune|journal|gazette|press|radio|tv|online|today"
-    r"|telegraph|guardian|observer|monitor|review|chronicle|express|mail|agency|wire|media"
-    r"|report|star|sun|world|insider|week|weekly|standard|courier|globe|dispatch|ledger|times"
-    r"|bulletin|herald|examiner|inquirer|mirror|record|reporter|sentinel|voice|wire)\b",
-    re.I,
-)
-_SMALL_WORDS = frozenset({"the", "of", "and", "for", "de", "la", "le", "el", "al"})
-_GENERIC_AGENCIES = frozenset(
-    {"agencies", "agency", "wires", "staff", "wire services", "news agencies"}
-)
-_TRAILING_WORDS = re.compile(r"\s+(?:updates|newsletter|news alerts|alerts|all|and)$", re.I)
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+_SEPARATORS = re.compile(r"\s*(?:/|,|;|&)\s*")
 
 
-def outlet_from_blurb(text: str) -> str | None:
-    match = _SELF_DESCRIPTION.match(text)
-    if not match:
+def outlet_from_copyright(text: str, cues: Cues) -> str | None:
+    bp = cues.boilerplate
+    match = bp.copyright_name.search(text) if bp is not None else None
+    if bp is None or not match:
         return None
-    name = match.group("name").strip()
-    name = re.split(r"['’]s\b", name)[0].strip()
-    if name.lower() in _NOT_NAMES:
-        return None
-    return name if 2 <= len(name) <= 60 else None
-
-
-def outlet_from_copyright(text: str) -> str | None:
-    match = _COPYRIGHT_NAME.search(text)
-    if not match:
-        return None
-    name = re.split(r"\.\s", match.group("name"))[0]
-    name = re.sub(r"\s+(?:all|the|of|and|for)$", "", name.strip(" .,"), flags=re.I)
-    if name.lower() in {"all rights reserved", "all", "the"} or len(name) < 2:
+    name = re.split(r"\.\s", match.group("name"))[0].strip(" .,")
+    words = name.split()
+    while words and words[-1].lower() in bp.name_joiners | {"all"}:
+        words.pop()
+    name = " ".join(words)
+    if len(name) < 2 or bp.copyright.search(name):
         return None
     return name
 
 
-def outlet_from_masthead(first: Line, lines: Sequence[Line], title_index: int | None) -> str | None:
+def outlet_from_masthead(
+    first: Line, lines: Sequence[Line], title_index: int | None, cues: Cues
+) -> str | None:
     """The first line of the page as a brand: short, capitalised, not the title, and either
     repeated on the page, shaped like a brand ("KazPost", "THE DAILY X", "... News") or sitting
     above a title found further down."""
@@ -82,12 +52,16 @@ def outlet_from_masthead(first: Line, lines: Sequence[Line], title_index: int | 
         return None
     if title_index == first.index:
         return None
+    joiners = cues.boilerplate.name_joiners if cues.boilerplate is not None else frozenset()
     words = re.findall(r"[\w’'&-]+", text)
-    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+    if not all(w[:1].isupper() or w.lower() in joiners for w in words):
         return None
     key = line_key(text)
     repeated = sum(1 for line in lines if line.key == key) >= 2
-    brand = bool(re.search(r"[a-z][A-Z]", text)) or bool(_BRAND_WORDS.search(text))
+    camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(text))
+    brand = camel or (
+        cues.boilerplate is not None and bool(cues.boilerplate.brand_words.search(text))
+    )
     if text.isupper() and len(text) >= 3:
         brand = True
     if repeated or brand or (title_index is not None and title_index > first.index):
@@ -95,11 +69,16 @@ def outlet_from_masthead(first: Line, lines: Sequence[Line], title_index: int | 
     return None
 
 
-def outlet_from_agency(agency: str) -> str | None:
-    for part in re.split(r"\s*(?:/|,|;|\band\b|&)\s*", agency):
-        part = part.strip()
-        if part and part.lower() not in _GENERIC_AGENCIES and part[:1].isupper():
-            return part
+def outlet_from_agency(agency: str, cues: Cues) -> str | None:
+    bp = cues.boilerplate
+    generic = bp.generic_agencies if bp is not None else frozenset()
+    joiners = bp.name_joiners if bp is not None else frozenset()
+    for part in _SEPARATORS.split(agency):
+        for piece in part.split(" and ") if " and " in part else [part]:
+            piece = piece.strip()
+            lower = piece.lower()
+            if piece[:1].isupper() and lower not in generic and lower not in joiners:
+                return piece
     return None
 
 
@@ -109,15 +88,16 @@ def outlet_from_handle(text: str, full_text: str) -> str | None:
         return None
     handle = match.group(1).lower()
     best = ""
-    for word in set(_CAPITALISED.findall(full_text)):
-        if handle.startswith(word.lower()) and len(word) > len(best):
+    for word in set(_LETTERS.findall(full_text)):
+        if word[:1].isupper() and handle.startswith(word.lower()) and len(word) > len(best):
             best = word
     return best or match.group(1)
 
 
-def outlet_from_subscribe(text: str) -> str | None:
-    match = _SUBSCRIBE_NAME.match(text)
-    if not match:
+def outlet_from_subscribe(text: str, cues: Cues) -> str | None:
+    bp = cues.boilerplate
+    match = bp.subscribe_name.match(text) if bp is not None else None
+    if bp is None or not match:
         return None
-    name = _TRAILING_WORDS.sub("", match.group("name")).strip()
+    name = bp.subscribe_tail.sub("", match.group("name")).strip()
     return name or None

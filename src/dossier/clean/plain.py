@@ -1,33 +1,34 @@
-"""Plain-text page cleaning: classify every line, keep the article body.
+"""Rule-based line labelling: for text an HTML extractor already reduced to the article.
 
-A page dump (what a crawler left, or what someone pasted) is split into
-non-blank lines. Each line first gets a context-free *cue* from its shape and
-generic web vocabularies (see :mod:`dossier.clean.lines`); then position
-decides: lines before the first prose line are the header (navigation,
-masthead, page date, title, byline, captions); from the first footer marker
-after the body (share/print rows, subscription prompts, related-article
+trafilatura's rendering of an HTML page (one paragraph per line) still carries leftovers
+(captions, share rows, "Read more" lists, repeated titles). Each line gets a context-free
+*cue* (:mod:`dossier.clean.cues`); then position decides: lines before the first
+prose line are the header (navigation, masthead, page date, title, byline, captions);
+from the first footer marker after the body (share/print rows, subscription prompts, related-article
 headers, outlet blurbs, legal notices, media placeholders) to the end is the
 footer, unless body prose clearly resumes. Lines repeated verbatim across the
 documents of the input that are not sentence-like are boilerplate.
 
-The title is returned separately and is *not* part of the clean text.
+The title is returned separately and is *not* part of the clean text. Plain-text pages
+(everything on the page) go through the block classifier instead (:mod:`dossier.clean.blocks`).
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from dossier.clean import assemble as A
 from dossier.clean import lines as L
 from dossier.clean import outlet as O
+from dossier.clean.cues import Cues
 from dossier.clean.lines import Line
 from dossier.clean.settings import CleanSettings
 from dossier.model import Removal
 
 # Cues that, after some body text, start the footer.
+# not language: cue identifiers
 _FOOTER_MARKERS = frozenset(
     {
         "share",
@@ -43,20 +44,6 @@ _FOOTER_MARKERS = frozenset(
 )
 # Inside a related-articles section these are swallowed as part of the list.
 _LIST_FURNITURE = frozenset({"media-placeholder", "navigation", "page-date", "share", "masthead"})
-_LEGAL_WORDS = re.compile(
-    r"\b(?:rights reserved|copyright|terms|privacy|cookies?|declared|prohibited|liab\w+|disclaim\w*"
-    r"|fines?|imprisonment|laws?|legal\w*|licen[cs]\w+|reproduc\w+|permission|undesirable"
-    r"|foreign agent|passport)\b",
-    re.I,
-)
-_BLURB_VOCAB = re.compile(
-    r"\b(?:news|journalis\w+|report\w*|media|coverage|independent|audience|stories|languages"
-    r"|editorial|press|information|broadcast\w*|outlet|platform|headquartered|employs|employees"
-    r"|subsidiaries|founded|listed on|stock exchange|leading|provider|worldwide|global)\b",
-    re.I,
-)
-_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # not "US"
-_QUOTES = re.compile(r"[\"“”«»]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +73,10 @@ def repeat_keys(text: str, settings: CleanSettings) -> set[str]:
 def clean_plain(
     raw: str,
     settings: CleanSettings,
+    rules: Cues,
     repeated: frozenset[str] = frozenset(),
     known_title: str | None = None,
     extracted: bool = False,
-    date_labels: frozenset[str] = frozenset(),
 ) -> PlainResult:
     """Classify the lines of ``raw`` and build the clean text (title excluded).
 
@@ -99,14 +86,8 @@ def clean_plain(
     an HTML extractor already reduced to the main content: there is no page
     header to infer (no title guessing, no navigation above the body).
     """
-    lines = L.split_lines(raw)
-    cues = [_cue(line, date_labels) for line in lines]
-    if known_title and L.line_key(known_title):
-        title_key = L.line_key(known_title)
-        cues = [
-            "title-repeat" if ln.key == title_key else c for ln, c in zip(lines, cues, strict=True)
-        ]
-    _mark_duplicates(lines, cues)
+    lines = rules.split(raw)
+    cues = rules.line_cues(lines, known_title)
     is_repeat = [
         line.key in repeated
         and line.words <= settings.repeat_max_words
@@ -116,17 +97,21 @@ def clean_plain(
     labels: list[str | None] = [None] * len(lines)
     body_start = 0 if extracted else _body_start(lines, cues)
     title_index = None if extracted else _title_index(lines, cues, is_repeat, body_start)
-    _label_header(lines, cues, is_repeat, labels, body_start, title_index)
-    _label_rest(lines, cues, is_repeat, labels, body_start, settings)
+    _label_header(lines, cues, is_repeat, labels, body_start, title_index, rules)
+    _label_rest(lines, cues, is_repeat, labels, body_start, settings, rules)
     final = [label or "body" for label in labels]
 
     title = lines[title_index].text if title_index is not None else known_title
     _label_blurb_names(lines, final)
     body = [line for line, label in zip(lines, final, strict=True) if label == "body"]
-    dateline_place, agency = A.dateline(body)
-    page_date = A.page_date(lines, final, body_start)
+    dateline_place, agency = A.dateline(body, rules)
+    page_date = A.page_date(lines, final, body_start, rules)
     author = next(
-        (L.byline_name(ln.text) for ln, lab in zip(lines, final, strict=True) if lab == "byline"),
+        (
+            rules.byline_name(ln.text)
+            for ln, lab in zip(lines, final, strict=True)
+            if lab == "byline"
+        ),
         None,
     )
     masthead = None
@@ -140,10 +125,10 @@ def clean_plain(
         and final[first] in ("navigation", "cross-document-repeat")
         and cues[first] is None
     ):
-        masthead = O.outlet_from_masthead(lines[first], lines, title_index)
+        masthead = O.outlet_from_masthead(lines[first], lines, title_index, rules)
         if masthead:
             final[first] = "masthead"
-    outlet_name = A.find_outlet(lines, final, agency, raw, masthead)
+    outlet_name = A.find_outlet(lines, final, agency, raw, masthead, rules)
     return PlainResult(
         clean_text=A.join_body(body),
         title=title,
@@ -156,91 +141,11 @@ def clean_plain(
     )
 
 
-# --- pass 1: context-free cues ------------------------------------------------------------
-
-
-def _cue(line: Line, date_labels: frozenset[str] = frozenset()) -> str | None:
-    text, key, n = line.text, line.key, line.words
-    if L.is_reader_comment(text):
-        return "reader-comment"
-    if n <= 30:  # page furniture is short; long lines skip these checks (speed)
-        short = _short_cue(text, key, date_labels)
-        if short is not None:
-            return short
-    if L.is_cookie_notice(text):
-        return "legal"
-    if n <= 60 and L.is_copyright(text):
-        return "footer"
-    if n <= 35 and _is_caption(text):
-        return "caption"
-    if _is_blurb(text, n):
-        return "outlet-blurb"
-    if n <= 60 and L.has_second_person_ui(text) and not _QUOTES.search(text):
-        return "notice"  # "click here", "please note": removed, but does not start the footer
-    return None
-
-
-def _short_cue(text: str, key: str, date_labels: frozenset[str]) -> str | None:
-    if L.is_media_placeholder(text):
-        return "media-placeholder"
-    if L.is_advert(text):
-        return "advertisement"
-    if L.is_date_line(text) or L.is_labelled_date_line(text, date_labels):
-        return "page-date"
-    if key in L.NAVIGATION or L.is_breadcrumb(text) or L.is_reading_time(text):
-        return "navigation"
-    if key in L.SHARE or L.is_share_row(text) or L.is_follow(text) or L.is_comment_count(text):
-        return "share"
-    if L.is_share_prompt(text):
-        return "share"
-    if key in L.SUBSCRIBE or L.is_subscribe_prompt(text):
-        return "subscribe"
-    if key in L.RELATED_HEADERS or L.is_section_header(text):
-        return "related-header"
-    if key in L.TAG_HEADERS:
-        return "tags-header"
-    if L.is_related_prefix(text):
-        return "related-links"
-    if L.is_tags_line(text):
-        return "tags"
-    if L.byline_name(text):
-        return "byline"
-    return None
-
-
 def _is_short_sentence(line: Line) -> bool:
     """A complete sentence, however short ("It lasted about 45 seconds."): a quote reused by
     several articles is body text, not page furniture."""
     first = line.text.lstrip("\"“‘'«([`„")[:1]
     return line.words >= 3 and L.ends_sentence(line.text) and (first.isupper() or first.isdigit())
-
-
-def _is_caption(text: str) -> bool:
-    if text[:1] in "\"“‘'«":
-        return False
-    return L.has_credit(text) or L.has_caption_position(text)
-
-
-def _is_blurb(text: str, words: int) -> bool:
-    if words < 8 or _QUOTES.search(text):
-        return False
-    if O.outlet_from_blurb(text) and len(_BLURB_VOCAB.findall(text)) >= 2:
-        return True
-    return bool(_FIRST_PLURAL.search(text)) and len(_BLURB_VOCAB.findall(text)) >= 3
-
-
-def _mark_duplicates(lines: Sequence[Line], cues: list[str | None]) -> None:
-    """Consecutive identical lines: a repeated caption (or a repeated title)."""
-    for i in range(len(lines) - 1):
-        a, b = lines[i], lines[i + 1]
-        if a.key != b.key or not a.key:
-            continue
-        if cues[i] in (None, "caption") and cues[i + 1] in (None, "caption"):
-            if L.is_headline_like(a.text) and cues[i] is None:
-                cues[i + 1] = "title-repeat"
-            else:
-                cues[i] = "caption"
-                cues[i + 1] = "caption-repeat"
 
 
 # --- pass 2: position ----------------------------------------------------------------------
@@ -286,6 +191,7 @@ def _label_header(
     labels: list[str | None],
     body_start: int,
     title_index: int | None,
+    rules: Cues,
 ) -> None:
     start_block = lines[body_start].block if body_start < len(lines) else -1
     title_key = lines[title_index].key if title_index is not None else None
@@ -296,7 +202,7 @@ def _label_header(
         if i == title_index or same_as_title or cue == "title-repeat":
             labels[i] = "title"
         elif cue is not None:
-            labels[i] = _final_cue(cue, line.text)
+            labels[i] = final_cue(cue, line.text, rules)
         elif line.block == start_block:
             labels[i] = "body"  # a standfirst run into the first paragraph
         elif is_repeat[i]:
@@ -309,9 +215,10 @@ def _label_header(
             labels[i] = "navigation"
 
 
-def _final_cue(cue: str, text: str = "") -> str:
+def final_cue(cue: str, text: str, rules: Cues) -> str:
+    """The removal reason a cue gives."""
     if cue == "notice":
-        return "legal" if _LEGAL_WORDS.search(text) else "footer"
+        return "legal" if rules.is_legal(text) else "footer"
     return {"related-header": "related-links", "tags-header": "tags", "title-repeat": "title"}.get(
         cue, cue
     )
@@ -324,6 +231,7 @@ def _label_rest(
     labels: list[str | None],
     body_start: int,
     settings: CleanSettings,
+    rules: Cues,
 ) -> None:
     title_keys = {lines[i].key for i, lab in enumerate(labels) if lab == "title"}
     in_list = False
@@ -337,8 +245,8 @@ def _label_rest(
             i += 1
             continue
         if seen_body and cue in _FOOTER_MARKERS:
-            if _resume_index(lines, cues, is_repeat, i, settings) is None:
-                _label_footer(lines, cues, labels, i, len(lines))
+            if _resume_index(lines, cues, is_repeat, i, settings, rules) is None:
+                _label_footer(lines, cues, labels, i, len(lines), rules)
                 return
             # Body prose follows: this marker is furniture inside the article, not its end.
             # A self-description in mid-article is body text (a news story may describe
@@ -357,7 +265,9 @@ def _label_rest(
             list_label = "tags"
         elif cue is not None:
             labels[i] = (
-                list_label if in_list and cue in _LIST_FURNITURE else _final_cue(cue, line.text)
+                list_label
+                if in_list and cue in _LIST_FURNITURE
+                else final_cue(cue, line.text, rules)
             )
         elif in_list and not L.is_prose(line.text):
             labels[i] = list_label
@@ -376,6 +286,7 @@ def _resume_index(
     is_repeat: Sequence[bool],
     start: int,
     settings: CleanSettings,
+    rules: Cues,
 ) -> int | None:
     """Where body prose clearly resumes after a footer marker, if it does.
 
@@ -391,7 +302,7 @@ def _resume_index(
         uncued = all(cues[j] is None and not is_repeat[j] for j in unit)
         if uncued and len(unit) == 1 and L.is_headline_like(text) and lines[unit[0]].words <= 10:
             continue
-        if not (uncued and L.is_prose(text) and not _LEGAL_WORDS.search(text)):
+        if not (uncued and L.is_prose(text) and not rules.is_legal(text)):
             run_start, run_units, run_words = None, 0, 0
             continue
         if run_start is None:
@@ -447,6 +358,7 @@ def _label_footer(
     labels: list[str | None],
     start: int,
     end: int,
+    rules: Cues,
 ) -> None:
     section = "footer"
     for j in range(start, end):
@@ -455,12 +367,12 @@ def _label_footer(
             section = "related-links" if cue == "related-header" else "tags"
             labels[j] = section
         elif cue is not None and not (section != "footer" and cue in _LIST_FURNITURE):
-            labels[j] = _final_cue(cue, lines[j].text)
+            labels[j] = final_cue(cue, lines[j].text, rules)
             if cue in ("outlet-blurb", "legal", "subscribe"):
                 section = "footer"
         elif section != "footer":
             labels[j] = section
-        elif _LEGAL_WORDS.search(lines[j].text):
+        elif rules.is_legal(lines[j].text):
             labels[j] = "legal"
         else:
             labels[j] = "footer"

@@ -6,6 +6,7 @@ Stages reach it through :meth:`dossier.resources.Resources.language`; they never
 language folder. See docs/architecture.md, "Adding a language".
 """
 
+from dossier.lang.boilerplate import Boilerplate, Needles
 from dossier.lang.identify import Identification, identify
 from dossier.lang.language import (
     Calendar,
@@ -24,6 +25,7 @@ from dossier.lang.language import (
 from dossier.lang.registry import language_codes, load_language, load_languages
 
 __all__ = [
+    "Boilerplate",
     "Calendar",
     "EntityWords",
     "EventClass",
@@ -32,6 +34,7 @@ __all__ = [
     "Identification",
     "Language",
     "NameRules",
+    "Needles",
     "Numbers",
     "RoleNoun",
     "Roles",

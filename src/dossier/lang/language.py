@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from dossier.lang.boilerplate import Boilerplate
 from dossier.lang.discourse import NewsText
 from dossier.lang.timewords import PageDateWords, TenseCues, TimeWords
 
@@ -331,6 +332,9 @@ class Language:
     abbreviations: frozenset[str] = frozenset()
     # Page furniture, listings, bylines and sentence connectives (stories, summaries, timeline).
     news: NewsText = field(default_factory=NewsText)
+    # Page furniture (menus, share rows, bylines, date lines...) for the cleaner's rule cues;
+    # None: pages in this language are cleaned with the language-neutral features only.
+    boilerplate: Boilerplate | None = None
 
     def is_stop_word(self, word: str) -> bool:
         return word.lower() in self.stop_words

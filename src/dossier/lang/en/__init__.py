@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dossier.lang.en.boilerplate import BOILERPLATE
 from dossier.lang.en.calendar import CALENDAR
 from dossier.lang.en.entities import ENTITY_WORDS
 from dossier.lang.en.events import EVENTS
@@ -34,4 +35,5 @@ LANGUAGE = Language(
     entities=ENTITY_WORDS,
     abbreviations=frozenset(_ABBREVIATIONS.split()),
     news=NEWS,
+    boilerplate=BOILERPLATE,
 )
