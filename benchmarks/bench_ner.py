@@ -46,13 +46,13 @@ SHARED = ROOT.parent / "shared"
 RESULTS = ROOT / "benchmarks" / "results" / "bench_ner.json"
 
 
-def seed_documents() -> tuple[Document, ...]:
+def seed_documents(resources: Resources) -> tuple[Document, ...]:
     paths = sorted((SHARED / "seeds").glob("*.txt"))
     try:
         from dossier.clean import CleanSettings, clean_documents
         from dossier.ingest import IngestSettings, read_inputs
 
-        return clean_documents(read_inputs(paths, IngestSettings()), CleanSettings())
+        return clean_documents(read_inputs(paths, IngestSettings()), CleanSettings(), resources)
     except ImportError:
         docs = []
         for p in paths:
@@ -154,7 +154,7 @@ def quality(resources: Resources, settings: EntitySettings) -> dict[str, dict[st
 
     out: dict[str, dict[str, float]] = {}
     for name, docs, gold in (
-        ("seeds", seed_documents(), "entities_seeds.json"),
+        ("seeds", seed_documents(resources), "entities_seeds.json"),
         ("fixture", fixture_documents(), "entities_fixture.json"),
     ):
         entities = resolve_entities(
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     resources = Resources()
     settings = EntitySettings()
     resources.pipeline_for("en")  # load outside the timings
-    seeds = seed_documents()
+    seeds = seed_documents(resources)
     seed_stories = [tuple(replace(d, id=f"{d.id}#{i}") for d in seeds) for i in range(args.repeat)]
     t17 = timeline17_documents(args.t17_docs)
     # warm-up (first-call allocations)

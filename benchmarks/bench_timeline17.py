@@ -47,7 +47,7 @@ def load_documents(topic_dir: Path) -> tuple[tuple[Document, ...], float]:
     ingest, clean, and dating (publication date and temporal expressions)."""
     started = time.perf_counter()
     docs = read_inputs([topic_dir / "InputDocs"], IngestSettings())
-    docs = clean_documents(docs, CleanSettings())
+    docs = clean_documents(docs, CleanSettings(), RESOURCES)
     docs = date_documents(docs, TimeSettings())
     return docs, time.perf_counter() - started
 

@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 ORDER = (
     "bench_pipeline",
     "bench_extraction",
+    "bench_cleaning",
     "bench_ner",
     "bench_tempeval",
     "bench_timeline17",

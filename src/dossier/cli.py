@@ -135,7 +135,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     clean.add_argument(
-        "--explain", action="store_true", help="print each removed block with its reason"
+        "--explain",
+        action="store_true",
+        help="print each removed block with its reason and the block classifier's score",
     )
 
     timeline = command(
@@ -489,10 +491,11 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _explain(removals: Sequence[Removal]) -> None:
-    print("\n--- removed ---")
+    print("\n--- removed (reason, classifier score: how likely the block is article text) ---")
     for removal in removals:
         lines = removal.text.count("\n") + 1
-        print(f"[{removal.reason}] ({lines} line{'s' if lines != 1 else ''})")
+        score = f" score {removal.score:.2f}" if removal.score is not None else ""
+        print(f"[{removal.reason}]{score} ({lines} line{'s' if lines != 1 else ''})")
         for line in removal.text.splitlines():
             print(f"    {terminal_safe(line)}")
 

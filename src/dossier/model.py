@@ -48,6 +48,9 @@ FlagKind = Literal[
     "encoding-repaired",
     "control-characters-removed",
     "analysis-capped",
+    "truncated",
+    "cleaning-uncertain",
+    "cleaned-language-neutral",
 ]
 # not language: enumerated kinds
 ConflictKind = Literal["role", "numeric", "date", "place", "contradiction", "superseded"]
@@ -137,6 +140,9 @@ class Removal:
     end: int
     reason: str  # e.g. "navigation", "caption", "share", "outlet-blurb", "related-links", "footer"
     text: str
+    # The block classifier's score (probability of article text) of the block's most
+    # article-like line; None where no classifier scored it.
+    score: float | None = None
 
 
 # Where a date a document gives about itself was found, and what it says it is.

@@ -43,6 +43,7 @@ class Resources:
     _grammars: dict[str, Grammar] = field(default_factory=dict, repr=False)
     _identifier: Any = field(default=None, repr=False)
     _embedder: Any = field(default=None, repr=False)
+    _block_models: Any = field(default=None, repr=False)
     # Models may be loaded from a background thread (preload) while a stage asks for them.
     _nlp_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
     _embed_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -126,6 +127,15 @@ class Resources:
         if language is None or not isinstance(language.analyser, SpacyAnalyser):
             raise LookupError(f"no spaCy analyser for language {code!r}")
         return self.spacy_pipeline(language.analyser)
+
+    def block_models(self) -> Any:
+        """The cleaner's block classifier (:mod:`dossier.clean.classifier`), by variant."""
+        with self._nlp_lock:
+            if self._block_models is None:
+                from dossier.clean.classifier import load_models
+
+                self._block_models = load_models()
+            return self._block_models
 
     # --- sentence embeddings --------------------------------------------------------------
 

@@ -1,20 +1,28 @@
-"""Stage 2 entry points: :func:`clean_documents` and :func:`clean_file`."""
+"""Stage 2 entry points: :func:`clean_documents`, :func:`clean_with_context`, :func:`clean_file`."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.clean.html import HtmlExtraction, extract_html
-from dossier.clean.plain import PlainResult, clean_plain, repeat_keys
+import numpy as np
+
+from dossier.clean import blocks as B
+from dossier.clean import lines as L
+from dossier.clean.classifier import BlockModel
+from dossier.clean.cues import Cues
+from dossier.clean.html import HtmlExtraction, clean_html, extract_html
+from dossier.clean.plain import PlainResult, repeat_keys
 from dossier.clean.settings import CleanSettings
-from dossier.model import Document, Flag, FlagKind, Removal
+from dossier.model import Document, Flag, FlagKind
 from dossier.resources import Resources
 from dossier.text import break_long_lines, strip_controls
 
 NO_TEXT_REASON = "no article text after cleaning"
+TOO_SHORT_REASON = "too short to be an article"
 CONTROLS_REMOVED: FlagKind = "control-characters-removed"
 
 
@@ -23,47 +31,33 @@ def clean_documents(
 ) -> tuple[Document, ...]:
     """Clean every ``ok`` document; others pass through unchanged.
 
-    Lines repeated across the documents of the input (and not sentence-like)
-    are treated as boilerplate, so the whole batch is cleaned together. With
-    ``resources``, each document's language gives the labels of its date lines
-    ("Published ...", "Last updated ..."), removed as ``page-date`` with their text.
+    Lines repeated across the documents of the input (and not sentence-like) are treated as
+    boilerplate, so the whole batch is cleaned together. ``resources`` gives each document's
+    language tables and the block classifier (a caller cleaning many batches passes its own,
+    so they load once).
     """
-    renderings: dict[int, tuple[str, HtmlExtraction | None]] = {}
+    return clean_with_context(docs, (), settings, resources or Resources())
+
+
+def clean_with_context(
+    docs: Sequence[Document],
+    context: Sequence[Document],
+    settings: CleanSettings,
+    resources: Resources,
+) -> tuple[Document, ...]:
+    """Clean ``docs`` with ``context`` (documents cleaned before, e.g. the ones already in a
+    store) counted for cross-document repetition; the context documents are not cleaned
+    again and not returned, so their clean text never changes when new ones arrive."""
+    pages = {i: _prepare(doc, settings, resources) for i, doc in enumerate(docs) if doc.ok}
     counts: Counter[str] = Counter()
-    for i, doc in enumerate(docs):
-        if not doc.ok:
-            continue
-        if doc.media_type == "html":
-            extraction = extract_html(doc.raw_text, settings)
-            # One paragraph per line in trafilatura's rendering: make paragraphs explicit.
-            rendering = "\n\n".join(ln for ln in extraction.text.split("\n") if ln.strip())
-            renderings[i] = (break_long_lines(rendering, settings.max_line_chars), extraction)
-        else:
-            # Same length as the raw text (a space becomes a newline): removal offsets hold.
-            renderings[i] = (break_long_lines(doc.raw_text, settings.max_line_chars), None)
-        counts.update(repeat_keys(renderings[i][0], settings))
+    for page in pages.values():
+        counts.update(page.keys)
+    for doc in context:
+        if doc.raw_text:
+            counts.update(repeat_keys(_context_text(doc), settings))
     repeated = frozenset(k for k, n in counts.items() if n >= settings.repeat_min_docs)
-    out = []
-    for i, doc in enumerate(docs):
-        if i not in renderings:
-            out.append(doc)
-            continue
-        text, found = renderings[i]
-        labels = _date_labels(doc, resources)
-        out.append(_clean_one(doc, text, found, repeated, settings, labels))
-    return tuple(out)
-
-
-def _date_labels(doc: Document, resources: Resources | None) -> frozenset[str]:
-    """The date-line labels of the document's language (of every language when it is not
-    known yet)."""
-    if resources is None:
-        return frozenset()
-    known = resources.language(doc.language)
-    languages = [known] if known is not None else list(resources.languages.values())
-    return frozenset().union(
-        *(lang.calendar.page.published | lang.calendar.page.updated for lang in languages)
-    )
+    cleaned = _clean_pages(docs, pages, repeated, settings, resources)
+    return tuple(cleaned.get(i, doc) for i, doc in enumerate(docs))
 
 
 def clean_file(
@@ -73,65 +67,136 @@ def clean_file(
     from dossier.ingest import IngestSettings, read_inputs
 
     (doc,) = read_inputs([path], IngestSettings())
-    (cleaned,) = clean_documents([doc], settings, resources or Resources())
+    (cleaned,) = clean_documents([doc], settings, resources)
     return cleaned
 
 
-def _clean_one(
-    doc: Document,
-    text: str,
-    extraction: HtmlExtraction | None,
+@dataclass(frozen=True, slots=True)
+class _Page:
+    rules: Cues
+    keys: frozenset[str]  # keys of its short lines, for cross-document repetition
+    scored: B.Scored | None = None  # a plain-text page, split and featurised
+    text: str = ""  # an HTML page: its extraction, one paragraph per line
+    extraction: HtmlExtraction | None = None
+
+
+def _prepare(doc: Document, settings: CleanSettings, resources: Resources) -> _Page:
+    rules = _rules(doc, resources)
+    if doc.media_type == "html":
+        extraction = extract_html(doc.raw_text, settings)
+        # One paragraph per line in trafilatura's rendering: make paragraphs explicit.
+        text = "\n\n".join(ln for ln in extraction.text.split("\n") if ln.strip())
+        text = break_long_lines(text, settings.max_line_chars)
+        return _Page(rules, frozenset(repeat_keys(text, settings)), None, text, extraction)
+    # Same length as the raw text (a space becomes a newline): removal offsets hold.
+    scored = B.prepare(break_long_lines(doc.raw_text, settings.max_line_chars), rules)
+    keys = frozenset(
+        line.key for line in scored.lines if line.key and line.words <= settings.repeat_max_words
+    )
+    return _Page(rules, keys, scored)
+
+
+def _context_text(doc: Document) -> str:
+    """A context document's lines: its raw text (plain) or its clean text (HTML, as the
+    extraction is not kept)."""
+    return doc.raw_text if doc.media_type != "html" else doc.clean_text
+
+
+def _clean_pages(
+    docs: Sequence[Document],
+    pages: dict[int, _Page],
     repeated: frozenset[str],
     settings: CleanSettings,
-    date_labels: frozenset[str] = frozenset(),
+    resources: Resources,
+) -> dict[int, Document]:
+    models = resources.block_models()
+    out: dict[int, Document] = {}
+    plain: dict[str, list[tuple[int, B.Scored, Cues]]] = {"full": [], "neutral": []}
+    for i, page in pages.items():
+        doc, rules = docs[i], page.rules
+        if page.extraction is not None:
+            extraction = page.extraction
+            result, flags = clean_html(page.text, extraction, rules, models, repeated, settings)
+            out[i] = _finish(doc, result, page.extraction, flags, rules, settings)
+        elif page.scored is not None:
+            plain["neutral" if rules.neutral else "full"].append((i, page.scored, rules))
+    for variant, items in plain.items():
+        if not items:
+            continue
+        model = models[variant]
+        scores = B.score_pages([scored for _, scored, _ in items], model)
+        for (i, scored, rules), page_scores in zip(items, scores, strict=True):
+            result, flags = _clean_plain(scored, page_scores, model, rules, repeated, settings)
+            out[i] = _finish(docs[i], result, None, flags, rules, settings)
+    return out
+
+
+def _rules(doc: Document, resources: Resources) -> Cues:
+    code = doc.language
+    if code is None:
+        from dossier.lang import identify
+
+        code = identify(doc.raw_text[:20_000], resources.identifier).code
+    return Cues.of(resources.language(code) if doc.readable else None)
+
+
+def _clean_plain(
+    page: B.Scored,
+    scores: np.ndarray,
+    model: BlockModel,
+    rules: Cues,
+    repeated: frozenset[str],
+    settings: CleanSettings,
+) -> tuple[PlainResult, list[Flag]]:
+    decision = B.decide(page, scores, model, repeated, settings)
+    labels = B.label_lines(page, decision.keep, rules, repeated, settings, decision.title)
+    result = B.build_result(page, labels, decision.title, scores, rules)
+    flags = B.flags(page.lines, labels, len(decision.unsure), rules)
+    return result, flags
+
+
+def _finish(
+    doc: Document,
+    result: PlainResult,
+    extraction: HtmlExtraction | None,
+    flags: list[Flag],
+    rules: Cues,
+    settings: CleanSettings,
 ) -> Document:
-    if extraction is not None and not settings.html_line_cleaning:
-        body = "\n\n".join(p for p in (" ".join(ln.split()) for ln in text.split("\n")) if p)
-        result = PlainResult(body, extraction.title, None, None, None, None, (), ())
-    else:
-        result = clean_plain(
-            text,
-            settings,
-            repeated,
-            known_title=extraction.title if extraction else None,
-            extracted=extraction is not None,
-            date_labels=date_labels,
-        )
-    title = result.title
-    outlet = result.outlet
-    author = result.author
-    metadata_date = None
-    removals: tuple[Removal, ...] = result.removals
+    title, outlet, author, metadata_date = result.title, result.outlet, result.author, None
     if extraction is not None:
-        # Offsets would point into the extractor's rendering, which is not kept: say "unknown".
-        removals = tuple(dataclasses.replace(r, start=-1, end=-1) for r in removals)
         title = extraction.title or title
         outlet = extraction.outlet or outlet
         author = extraction.author or author
         metadata_date = extraction.metadata_date
-    # What ingest already knows (a sources file, og:site_name) is kept.
-    title = doc.title or title
-    outlet = doc.outlet or outlet
+    if rules.neutral:
+        flags = [
+            *flags,
+            Flag(
+                "cleaned-language-neutral",
+                f"no language tables for {doc.language or 'this text'!r}: cleaned by structure, "
+                "repetition and punctuation only",
+            ),
+        ]
     clean_text, controls = strip_controls(result.clean_text)
-    flags = doc.flags
     if controls:
         plural = "s" if controls != 1 else ""
-        flags = (*flags, Flag(CONTROLS_REMOVED, f"{controls} control character{plural} removed"))
+        flags = [*flags, Flag(CONTROLS_REMOVED, f"{controls} control character{plural} removed")]
     cleaned = dataclasses.replace(
         doc,
         clean_text=clean_text,
-        title=_printable(title),
-        outlet=_printable(outlet),
+        # What ingest already knows (a sources file, og:site_name) is kept.
+        title=_printable(doc.title or title),
+        outlet=_printable(doc.outlet or outlet),
         author=_printable(author),
         dateline_place=_printable(result.dateline_place),
         page_date_text=_printable(result.page_date_text),
         metadata_date=metadata_date,
-        removals=removals,
-        flags=flags,
+        removals=result.removals,
+        flags=doc.flags + tuple(flags),
     )
-    if len(clean_text.strip()) < max(1, settings.min_body_chars):
-        return dataclasses.replace(cleaned, status="rejected", reason=NO_TEXT_REASON)
-    return cleaned
+    reason = _rejection(doc, clean_text, settings)
+    return dataclasses.replace(cleaned, status="rejected", reason=reason) if reason else cleaned
 
 
 def _printable(value: str | None) -> str | None:
@@ -139,3 +204,17 @@ def _printable(value: str | None) -> str | None:
     if value is None:
         return None
     return strip_controls(value)[0].strip() or None
+
+
+def _rejection(doc: Document, clean_text: str, settings: CleanSettings) -> str | None:
+    """Why the document is not an article, if it is not: no line reads as prose, or fewer
+    words of prose than the minimum."""
+    minimum = settings.min_article_words
+    prose = sum(L.word_count(p) for p in clean_text.split("\n\n") if L.is_prose(p))
+    if prose == 0:
+        return TOO_SHORT_REASON if _input_words(doc) < minimum else NO_TEXT_REASON
+    return TOO_SHORT_REASON if prose < minimum else None
+
+
+def _input_words(doc: Document) -> int:
+    return L.word_count(doc.raw_text) if doc.media_type != "html" else 1 << 30

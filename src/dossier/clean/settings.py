@@ -6,7 +6,8 @@ from typing import Literal
 
 @dataclass(frozen=True, slots=True)
 class CleanSettings:
-    min_body_chars: int = 1  # a document whose clean text is shorter is rejected
+    # Fewer words of prose (sentences, long lines) than this: "too short to be an article".
+    min_article_words: int = 25
     # A longer line (a page saved without line breaks) is read as lines broken at its sentence
     # ends, so that one boilerplate phrase in it cannot take the whole text with it.
     max_line_chars: int = 4000
