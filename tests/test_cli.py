@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,9 @@ def test_clean_explain_lists_removed_blocks(
     article.write_text(ARTICLE, encoding="utf-8")
     assert main(["clean", str(article), "--explain"]) == EXIT_OK
     out = capsys.readouterr().out
-    body, _, removed = out.partition("--- removed ---")
+    body, _, removed = out.partition("--- removed")
     assert "Mayor Ilse Brandt, 52, ordered" in body
     assert "Share this article" not in body
     assert "Share this article" in removed
+    # Each removed block shows its reason and the block classifier's score.
+    assert re.search(r"^\[share\] score 0\.\d\d \(1 line\)$", removed, re.M), removed

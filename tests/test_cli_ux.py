@@ -158,7 +158,7 @@ def test_verbose_logs_each_stage_with_counts_and_drops(
         LocalRunner().run(ingest([tmp_path], settings), stages, settings, resources)
     lines = [r.getMessage() for r in caplog.records if r.name == "dossier.runners.local"]
     assert [line.split(":")[0] for line in lines] == [f"stage {name}" for name in names]
-    assert "dropped 1: b (rejected: no article text after cleaning)" in lines[1]
+    assert "dropped 1: b (rejected: too short to be an article)" in lines[1]
     assert "rejected 0 -> 1" in lines[1]
     assert "mentions 0 -> " in lines[5]
 

@@ -18,6 +18,7 @@ import pytest
 from dossier.clean import clean_documents
 from dossier.ingest import read_inputs
 from dossier.model import Document
+from dossier.resources import Resources
 from dossier.settings import Settings
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -84,14 +85,14 @@ def _score(
 
 
 @pytest.fixture(scope="module")
-def seed_docs(seeds_dir: Path, settings: Settings) -> dict[str, Document]:
-    docs = clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean)
+def seed_docs(seeds_dir: Path, settings: Settings, resources: Resources) -> dict[str, Document]:
+    docs = clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean, resources)
     return {d.id: d for d in docs}
 
 
 @pytest.fixture(scope="module")
-def fixture_docs(settings: Settings) -> dict[str, Document]:
-    docs = clean_documents(read_inputs([FIXTURES], settings.ingest), settings.clean)
+def fixture_docs(settings: Settings, resources: Resources) -> dict[str, Document]:
+    docs = clean_documents(read_inputs([FIXTURES], settings.ingest), settings.clean, resources)
     return {Path(d.source).name: d for d in docs}
 
 

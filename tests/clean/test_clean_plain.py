@@ -12,17 +12,31 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from dossier.clean import NO_TEXT_REASON, CleanSettings, clean_documents, clean_file
-from dossier.clean.plain import clean_plain
 from dossier.ingest import read_inputs
 from dossier.model import Document
+from dossier.resources import Resources
 from dossier.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def seeds(seeds_dir: Path, settings: Settings) -> list[Document]:
-    return list(clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean))
+def seeds(seeds_dir: Path, settings: Settings, resources: Resources) -> list[Document]:
+    docs = read_inputs([seeds_dir], settings.ingest)
+    return list(clean_documents(docs, settings.clean, resources))
+
+
+def clean_text(raw: str, resources: Resources, repeated: tuple[str, ...] = ()) -> Document:
+    """One English plain-text page, cleaned (``repeated``: lines of other pages as context)."""
+    doc = Document(id="page", source="page.txt", raw_text=raw, language="en")
+    context = [
+        Document(id=f"c{i}", source=f"c{i}.txt", raw_text=line, language="en")
+        for i, line in enumerate(repeated)
+    ]
+    from dossier.clean import clean_with_context
+
+    (cleaned,) = clean_with_context([doc], context, CleanSettings(), resources)
+    return cleaned
 
 
 def _raw_lines(doc: Document) -> list[str]:
@@ -110,16 +124,19 @@ def test_outlet_is_not_a_quoted_source(seeds: list[Document]) -> None:
     assert doc.outlet != "Eurasianet"
 
 
-def test_nothing_left_is_rejected() -> None:
-    doc = Document(id="nav", source="nav.txt", raw_text="Home\nWorld\nSubscribe now\n\nShare\n")
-    (cleaned,) = clean_documents([doc], CleanSettings())
+def test_nothing_left_is_rejected(resources: Resources) -> None:
+    menu = "\n".join(
+        ["Home", "World", "Subscribe now", "", "Share"]
+        + [f"Section {i} of the site map for readers" for i in range(6)]
+    )
+    cleaned = clean_text(menu, resources)
     assert cleaned.status == "rejected" and cleaned.reason == NO_TEXT_REASON
     assert {r.reason for r in cleaned.removals} >= {"navigation", "subscribe", "share"}
 
 
-def test_non_ok_documents_pass_through() -> None:
+def test_non_ok_documents_pass_through(resources: Resources) -> None:
     doc = Document(id="x", source="x.txt", status="rejected", reason="empty file")
-    assert clean_documents([doc], CleanSettings()) == (doc,)
+    assert clean_documents([doc], CleanSettings(), resources) == (doc,)
 
 
 def _story(n: int, extra: str) -> str:
@@ -132,7 +149,7 @@ def _story(n: int, extra: str) -> str:
     )
 
 
-def test_cross_document_repeats_are_boilerplate() -> None:
+def test_cross_document_repeats_are_boilerplate(resources: Resources) -> None:
     shared = "The region has seen several similar trials since the new law took effect in 2019."
     docs = [
         Document(
@@ -140,16 +157,16 @@ def test_cross_document_repeats_are_boilerplate() -> None:
         )
         for i in range(3)
     ]
-    cleaned = clean_documents(docs, CleanSettings())
+    cleaned = clean_documents(docs, CleanSettings(), resources)
     for doc in cleaned:
         assert "Live updates panel" not in doc.clean_text
         assert shared in doc.clean_text  # sentence-like shared text is kept (dedup marks it)
         assert "cross-document-repeat" in {r.reason for r in doc.removals}
-    alone = clean_documents(docs[:1], CleanSettings())[0]
+    alone = clean_documents(docs[:1], CleanSettings(), resources)[0]
     assert "Live updates panel" in alone.clean_text  # one document alone: no evidence
 
 
-def test_share_row_mid_article_does_not_cut_the_body() -> None:
+def test_share_row_mid_article_does_not_cut_the_body(resources: Resources) -> None:
     paragraphs = [
         f"Paragraph {i} reports that the hearing continued with testimony from witness {i}, "
         "who described the events of that night in detail to the court."
@@ -157,14 +174,14 @@ def test_share_row_mid_article_does_not_cut_the_body() -> None:
     ]
     raw = "Hearing resumes in fraud case\n\n" + "\n\n".join(paragraphs[:2])
     raw += "\n\nShare\n\n" + "\n\n".join(paragraphs[2:]) + "\n\nShare this article\n"
-    result = clean_plain(raw, CleanSettings())
+    result = clean_text(raw, resources)
     for p in paragraphs:
         assert p in result.clean_text
     assert [r.reason for r in result.removals] == ["title", "share", "share"]
 
 
-def test_hard_wrapped_paragraphs_are_joined() -> None:
-    doc = clean_file(FIXTURES / "northern_ledger.txt", CleanSettings())
+def test_hard_wrapped_paragraphs_are_joined(resources: Resources) -> None:
+    doc = clean_file(FIXTURES / "northern_ledger.txt", CleanSettings(), resources)
     assert (
         "inciting hatred walked free on Tuesday after a district court in the southern"
         in doc.clean_text
@@ -172,8 +189,8 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert all("\n" not in p for p in doc.clean_text.split("\n\n"))
 
 
-def test_clean_file_reports_removals_with_reasons() -> None:
-    doc = clean_file(FIXTURES / "harbor_gazette.txt", CleanSettings())
+def test_clean_file_reports_removals_with_reasons(resources: Resources) -> None:
+    doc = clean_file(FIXTURES / "harbor_gazette.txt", CleanSettings(), resources)
     reasons = [r.reason for r in doc.removals]
     for reason in (
         "legal",
@@ -191,8 +208,8 @@ def test_clean_file_reports_removals_with_reasons() -> None:
     assert doc.author == "Maria Castellanos"
 
 
-def test_html_page_metadata() -> None:
-    doc = clean_file(FIXTURES / "river_post.html", CleanSettings())
+def test_html_page_metadata(resources: Resources) -> None:
+    doc = clean_file(FIXTURES / "river_post.html", CleanSettings(), resources)
     assert doc.media_type == "html" and doc.ok
     assert (doc.title, doc.outlet, doc.author, doc.metadata_date) == (
         "Dam protest leaders acquitted",
@@ -216,9 +233,9 @@ _LINE = st.one_of(
 
 @given(st.lists(_LINE, max_size=40))
 @hsettings(max_examples=150, deadline=None)
-def test_clean_plain_never_loses_track(lines: list[str]) -> None:
+def test_clean_plain_never_loses_track(resources: Resources, lines: list[str]) -> None:
     raw = "\n".join(lines)
-    result = clean_plain(raw, CleanSettings(), frozenset({"home"}))
+    result = clean_text(raw, resources, ("Home", "Home"))
     for removal in result.removals:
         assert raw[removal.start : removal.end] == removal.text
     assert "\n\n\n" not in result.clean_text
@@ -227,7 +244,7 @@ def test_clean_plain_never_loses_track(lines: list[str]) -> None:
             assert re.sub(r"\s+", "", paragraph) in re.sub(r"\s+", "", raw)
 
 
-def test_credit_glued_to_the_first_sentence_is_split_off() -> None:
+def test_credit_glued_to_the_first_sentence_is_split_off(resources: Resources) -> None:
     raw = (
         "Minister resigns over dam scandal\n\n"
         "Photograph: Ana Lima/Reuters The minister of water resigned on Friday after leaked "
@@ -236,24 +253,24 @@ def test_credit_glued_to_the_first_sentence_is_split_off() -> None:
         "Her office said she would remain in parliament as an ordinary member and would "
         "cooperate fully with the investigation.\n"
     )
-    result = clean_plain(raw, CleanSettings())
+    result = clean_text(raw, resources)
     assert result.clean_text.startswith("The minister of water resigned on Friday")
     (caption,) = [r for r in result.removals if r.reason == "caption"]
     assert caption.text == "Photograph: Ana Lima/Reuters"
     assert raw[caption.start : caption.end] == caption.text
 
 
-def test_html_removals_have_no_raw_offsets() -> None:
-    doc = clean_file(FIXTURES / "river_post.html", CleanSettings())
+def test_html_removals_have_no_raw_offsets(resources: Resources) -> None:
+    doc = clean_file(FIXTURES / "river_post.html", CleanSettings(), resources)
     assert doc.removals and all((r.start, r.end) == (-1, -1) for r in doc.removals)
 
 
-def test_short_opening_sentence_after_the_title_is_kept() -> None:
+def test_short_opening_sentence_after_the_title_is_kept(resources: Resources) -> None:
     raw = (
         "Home\n\nJudge quits mid-trial\n\nThe judge has resigned.\n\n"
         "The district court in Lakeview said on Monday that Judge Ada Brenner had stepped down "
         "halfway through the fraud trial of the city's former mayor, citing health reasons.\n"
     )
-    result = clean_plain(raw, CleanSettings())
+    result = clean_text(raw, resources)
     assert result.title == "Judge quits mid-trial"
     assert result.clean_text.startswith("The judge has resigned.\n\nThe district court")

@@ -48,7 +48,7 @@ def mark_duplicates(
 
 @pytest.fixture(scope="module")
 def seeds(seeds_dir: Path, settings: Settings, resources: Resources) -> dict[str, Document]:
-    docs = clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean)
+    docs = clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean, resources)
     return {d.id: d for d in mark_duplicates(docs, settings.dedup, resources)}
 
 

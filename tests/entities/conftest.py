@@ -33,7 +33,7 @@ def seed_mentions(resources: Resources, seeds_dir: Path) -> tuple[Document, ...]
     from dossier.ingest import IngestSettings, read_inputs
 
     docs = read_inputs(sorted(seeds_dir.glob("*.txt")), IngestSettings())
-    docs = clean_documents(docs, CleanSettings())
+    docs = clean_documents(docs, CleanSettings(), resources)
     return find_mentions(read_documents(docs, resources), EntitySettings(), resources)
 
 

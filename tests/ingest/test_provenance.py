@@ -13,6 +13,7 @@ from dossier.clean import clean_documents
 from dossier.ingest import IngestSettings, read_inputs
 from dossier.ingest.pagemeta import page_meta
 from dossier.ingest.provenance import basis_of
+from dossier.resources import Resources
 from dossier.settings import Settings
 from dossier.time import date_documents
 
@@ -51,7 +52,9 @@ def _folder(tmp_path: Path) -> Path:
     return root
 
 
-def test_a_sources_csv_gives_outlet_url_date_and_language(tmp_path: Path) -> None:
+def test_a_sources_csv_gives_outlet_url_date_and_language(
+    tmp_path: Path, resources: Resources
+) -> None:
     root = _folder(tmp_path)
     (root / "sources.csv").write_text(
         "file,outlet,url,date,language,title\n"
@@ -75,7 +78,7 @@ def test_a_sources_csv_gives_outlet_url_date_and_language(tmp_path: Path) -> Non
     assert ledger.outlet == "The Valley Ledger"
     assert basis_of(ledger, "outlet") == "og:site_name"
     # Cleaning keeps the declared outlet over the masthead, and dating takes the given date.
-    cleaned = clean_documents(tuple(docs.values()), settings.clean)
+    cleaned = clean_documents(tuple(docs.values()), settings.clean, resources)
     dated = {d.id: d for d in date_documents(cleaned, settings.time)}
     assert dated["courier-strike"].outlet == "Coastal Courier"
     assert dated["courier-strike"].published.date is not None

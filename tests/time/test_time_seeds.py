@@ -25,7 +25,7 @@ GOLD = Path(__file__).resolve().parents[1] / "gold"
 
 @pytest.fixture(scope="module")
 def seed_docs(seeds_dir: Path, settings: Settings, resources: Resources) -> tuple[Document, ...]:
-    docs = clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean)
+    docs = clean_documents(read_inputs([seeds_dir], settings.ingest), settings.clean, resources)
     return date_documents(read_documents(docs, resources), settings.time, resources)
 
 
