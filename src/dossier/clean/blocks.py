@@ -154,7 +154,17 @@ def decide(
         unsure += _extend(page, scores, keep, model, kept[-1], 1)
     if _prose_words(page, keep) < settings.min_article_words:
         unsure += _rescue_prose(page, scores, keep, model.unsure, settings.min_article_words)
+    _keep_copies(page, keep)
     return Decision(keep, sorted(unsure), title)
+
+
+def _keep_copies(page: Scored, keep: list[bool]) -> None:
+    """A paragraph printed again on the page is the same text: where one copy is article
+    text, so is the other."""
+    kept = {line.key for line, k, p in zip(page.lines, keep, page.prose, strict=True) if k and p}
+    for i, line in enumerate(page.lines):
+        if not keep[i] and page.prose[i] and line.key in kept:
+            keep[i] = page.cues[i] not in _NEVER_RESCUED
 
 
 def _extend(
