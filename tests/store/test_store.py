@@ -271,3 +271,48 @@ def test_one_store_serves_threads(db: Path) -> None:
             t.join()
         assert errors == []
         assert store.counts()["documents"] == 5
+
+
+def _with_sided_roles(corpus: Corpus) -> Corpus:
+    story = corpus.stories[0]
+    entity = next(e for e in story.entities if e.roles)
+    first, *rest = entity.roles
+    sided = (
+        replace(first, side="defence", disputed=True),
+        *(replace(r, side="bench") for r in rest),
+    )
+    entities = tuple(replace(e, roles=sided) if e is entity else e for e in story.entities)
+    return replace(corpus, stories=(replace(story, entities=entities), *corpus.stories[1:]))
+
+
+def test_role_sides_and_disputes_round_trip(db: Path) -> None:
+    corpus = _with_sided_roles(sample_corpus())
+    with Store(db) as store:
+        store.save_corpus(corpus)
+    with Store(db) as store:
+        loaded = store.load_corpus()
+    assert loaded == corpus
+    roles = [r for e in loaded.stories[0].entities for r in e.roles]
+    assert any(r.side == "defence" and r.disputed for r in roles)
+    assert any(r.side == "bench" and not r.disputed for r in roles)
+
+
+def test_roles_stored_before_sides_read_as_unsided(tmp_path: Path) -> None:
+    """A store written before migration 5 keeps its role rows: they read with no side and
+    not disputed once the migration has added the columns."""
+    path = tmp_path / "old.db"
+    corpus = sample_corpus()
+    with Store(path) as store:
+        store.save_corpus(corpus)
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE roles DROP COLUMN disputed")
+    conn.execute("ALTER TABLE roles DROP COLUMN side")
+    conn.execute("DELETE FROM migrations WHERE name = 'role_sides'")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert "0005_role_sides" in store.applied_migrations
+        loaded = store.load_corpus()
+    roles = [r for s in loaded.stories for e in s.entities for r in e.roles]
+    assert roles and all(r.side is None and not r.disputed for r in roles)
+    assert loaded == corpus

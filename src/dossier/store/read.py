@@ -197,10 +197,10 @@ def _entities(conn: sqlite3.Connection, story_id: str) -> tuple[Entity, ...]:
             )
         )
         roles = tuple(
-            RoleClaim(r[0], Citation(r[1], r[2], r[3], r[4]))
+            RoleClaim(r[0], Citation(r[1], r[2], r[3], r[4]), side=r[5], disputed=bool(r[6]))
             for r in conn.execute(
-                'SELECT role, doc, start, "end", quote FROM roles WHERE entity_pk = ?'
-                " ORDER BY position",
+                'SELECT role, doc, start, "end", quote, side, disputed FROM roles'
+                " WHERE entity_pk = ? ORDER BY position",
                 (pk,),
             )
         )

@@ -356,10 +356,20 @@ def _insert_entity(conn: sqlite3.Connection, story_id: str, position: int, entit
     )
     _insert_citations(conn, "mentions", "entity_pk", pk, entity.mentions)
     conn.executemany(
-        'INSERT INTO roles (entity_pk, position, role, doc, start, "end", quote)'
-        " VALUES (?,?,?,?,?,?,?)",
+        'INSERT INTO roles (entity_pk, position, role, doc, start, "end", quote, side, disputed)'
+        " VALUES (?,?,?,?,?,?,?,?,?)",
         [
-            (pk, i, r.role, r.citation.doc, r.citation.start, r.citation.end, r.citation.quote)
+            (
+                pk,
+                i,
+                r.role,
+                r.citation.doc,
+                r.citation.start,
+                r.citation.end,
+                r.citation.quote,
+                r.side,
+                int(r.disputed),
+            )
             for i, r in enumerate(entity.roles)
         ],
     )
