@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.crosscheck import _conflict_id
-from dossier.entities.resolve import _unique_id
+from dossier.entities.resolve import entity_ids
 from dossier.ids import first_citation, unique
 from dossier.model import Citation, Conflict, ConflictSide
 
@@ -52,15 +52,15 @@ def test_two_conflicts_on_the_same_first_spans_get_distinct_stable_ids() -> None
 def test_namesakes_are_told_apart_by_their_first_mention_not_their_rank() -> None:
     ivanov_a = (_c("doc-1", 3),)
     ivanov_b = (_c("doc-2", 8), _c("doc-3", 1))
-    used: set[str] = set()
-    first = _unique_id("PERSON", "Pavel Ivanov", used, ivanov_a)
-    second = _unique_id("PERSON", "Pavel Ivanov", used, ivanov_b)
-    assert first == "p-pavel-ivanov"
-    assert second.startswith("p-pavel-ivanov-") and second != first
-    # A third namesake listed first another time does not renumber the second one.
-    third_first: set[str] = set()
-    _unique_id("PERSON", "Pavel Ivanov", third_first, (_c("doc-9", 0),))
-    assert _unique_id("PERSON", "Pavel Ivanov", third_first, ivanov_b) == second
+    key = ("PERSON", "pavel-ivan")
+    first, second = entity_ids([key, key], [ivanov_a, ivanov_b])
+    assert first == "p-pavel-ivan"
+    assert second.startswith("p-pavel-ivan-") and second != first
+    # Listed the other way round, each keeps its id; a third namesake mentioned later does
+    # not renumber the second one.
+    assert entity_ids([key, key], [ivanov_b, ivanov_a]) == [second, first]
+    third = (_c("doc-9", 0),)
+    assert entity_ids([key, key, key], [third, ivanov_b, ivanov_a])[1:] == [second, first]
 
 
 def test_first_citation_and_unique_helpers() -> None:

@@ -143,3 +143,17 @@ def test_an_ambiguous_bare_surname_stays_unresolved_with_its_reason(resources: R
     bare = [e for e in entities if e.name == "Orlov"]
     assert len(bare) == 1 and bare[0].unresolved and len(bare[0].candidates) == 2
     assert "Orlov" not in _holder(entities, "Pavel Orlov")[0].aliases
+
+
+def test_one_person_in_two_stories_is_one_id(resources: Resources) -> None:
+    """Ids come from the key of the name, not from the story: the same person written two
+    ways in two separate stories has one id."""
+    _, mine = _story(
+        resources,
+        "Qaster Musakhanuly, a miner, was detained in Zaisan. Musakhanuly denied the charge.",
+    )
+    _, court = _story(
+        resources,
+        "The court heard from Kaster Musakhan on Monday. Kaster Musakhan said he was beaten.",
+    )
+    assert _holder(mine, "Qaster Musakhanuly")[0].id == _holder(court, "Kaster Musakhan")[0].id

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from starlette.testclient import TestClient
@@ -207,3 +208,26 @@ def test_review_requests_are_checked(client: TestClient) -> None:
 def test_the_app_serves_a_store_without_stories(tmp_path: Path) -> None:
     with local_client(create_app(tmp_path / "empty.sqlite")) as client:
         assert "No stories yet" in client.get("/").text
+
+
+def test_entity_page_lists_the_other_stories_of_the_same_person(tmp_path: Path) -> None:
+    """Entity ids are the same in every story: the page of a person links the other
+    stories of the store that person is in."""
+    corpus = sample_corpus()
+    first, second = corpus.stories
+    named = next(e for e in first.entities if e.name == "Mara Lindqvist")
+    person = replace(named, id="p-mara-lindkvist")
+    first = replace(first, entities=tuple(person if e is named else e for e in first.entities))
+    stranger = replace(person, id="p-someone-else")
+    second = replace(second, entities=(*second.entities, person, stranger))
+    path = tmp_path / "two.sqlite"
+    with Store(path) as store:
+        store.save_corpus(replace(corpus, stories=(first, second)))
+    with local_client(create_app(path, build=FakeBuild(corpus))) as client:
+        page = client.get(f"/stories/{first.id}/entities/{person.id}").text
+        assert "Also in another story" in page
+        assert f'href="/stories/{second.id}/entities/{person.id}"' in page
+        other = client.get(f"/stories/{second.id}/entities/{person.id}").text
+        assert f'href="/stories/{first.id}/entities/{person.id}"' in other
+        alone = client.get(f"/stories/{second.id}/entities/p-someone-else").text
+        assert "Also in" not in alone

@@ -62,9 +62,8 @@ def resolve_entities(
     Only readable, parsed documents are read. Mention labels are first made consistent across
     the story (:func:`~dossier.entities.harmonise.harmonise`); citations may therefore include
     names the model missed in one article but tagged in another. People come first, by
-    mention count; then organisations, then places. Ids are slugs of the canonical name
-    (``p-…``, ``o-…``, ``l-…``), unique within the story: the same name gives the same id in
-    every story and every build.
+    mention count; then organisations, then places. Ids come from the key of the canonical
+    name (:func:`entity_ids`): the same person gets the same id in every story and build.
     """
     readable = [d for d in docs if d.readable and d.parse is not None]
     language = story_language(readable, resources)
@@ -85,12 +84,13 @@ def resolve_entities(
 
     grouper = Grouper(vocab, matcher)
     orgs, places = grouper.orgs(ok), grouper.places(ok)
+    keys = _Keys(matcher, grouper)
     people = PeopleGrouper(vocab, matcher).group(ok)
     roles = RoleReader(vocab, ContextReader(vocab), settings)
     drafts = _people_drafts(ok, people, orgs, roles, matcher, sdoc)
     drafts += [_Draft("ORG", canonical_org_name(g), g.mentions, [], []) for g in orgs]
     drafts += [_Draft("PLACE", canonical_place_name(g), g.mentions, [], []) for g in places]
-    return _entities(ok, drafts, people, language)
+    return _entities(ok, drafts, people, language, keys)
 
 
 def _people_drafts(
@@ -132,29 +132,35 @@ def _people_drafts(
 
 
 def _entities(
-    ok: Sequence[Document], drafts: list[_Draft], people: list[PersonGroup], language: Language
+    ok: Sequence[Document],
+    drafts: list[_Draft],
+    people: list[PersonGroup],
+    language: Language,
+    keys: _Keys,
 ) -> tuple[Entity, ...]:
     def sort_key(d: _Draft) -> tuple[int, int, int, int, str]:
         first = min((di, m.start) for di, m in d.mentions)
         return (_TYPE_ORDER[d.type], -len(d.mentions), first[0], first[1], d.name)
 
     ordered = sorted(drafts, key=sort_key)
-    used: set[str] = set()
-    ids: dict[int, str] = {}  # id(group) -> entity id
+    cited = [
+        tuple(
+            ok[di].cite(m.start, m.end)
+            for di, m in sorted(d.mentions, key=lambda x: (x[0], x[1].start))
+        )
+        for d in ordered
+    ]
+    ids = entity_ids([(d.type, keys.of(d)) for d in ordered], cited)
+    group_ids = {id(d.group): i for d, i in zip(ordered, ids, strict=True) if d.group is not None}
     entities: list[Entity] = []
-    for d in ordered:
-        mentions = sorted(d.mentions, key=lambda x: (x[0], x[1].start))
-        citations = tuple(ok[di].cite(m.start, m.end) for di, m in mentions)
-        entity_id = _unique_id(d.type, d.name, used, citations)
-        if d.group is not None:
-            ids[id(d.group)] = entity_id
+    for d, entity_id, citations in zip(ordered, ids, cited, strict=True):
         roles = tuple(sorted(d.roles, key=lambda r: _cite_order(ok, r.citation)))
         entities.append(
             Entity(
                 id=entity_id,
                 type=d.type,
                 name=d.name,
-                aliases=_aliases(d.name, [m.text for _, m in mentions]),
+                aliases=_aliases(d.name, [c.quote for c in citations]),
                 mentions=citations,
                 roles=mark_disputed(roles, language.roles.incompatible_sides),
                 attributes=tuple(sorted(d.attrs, key=lambda a: _cite_order(ok, a.citation))),
@@ -162,7 +168,7 @@ def _entities(
             )
         )
     return tuple(
-        _with_candidates(e, d, people, ids) for e, d in zip(entities, ordered, strict=True)
+        _with_candidates(e, d, people, group_ids) for e, d in zip(entities, ordered, strict=True)
     )
 
 
@@ -197,12 +203,63 @@ def _aliases(name: str, forms: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _unique_id(etype: str, name: str, used: set[str], mentions: tuple[Citation, ...]) -> str:
-    """``p-<name>``; a second entity of the same name (two different Ivanovs) takes a digest
-    of its first mention, not a number that depends on the order entities are listed in."""
-    slug = _NOT_ID.sub("-", anyascii(name).lower()).strip("-") or "entity"
-    first = citation_key(first_citation(mentions)) if mentions else name
-    return unique(f"{_ID_PREFIX[etype]}-{slug}", used, first)
+class _Keys:
+    """What identifies an entity across stories: the key of its canonical name, by type.
+
+    A person is keyed by the phonetic keys of the given name and the family name's stem
+    (``Qaster Musakhanuly`` and ``Kaster Musakhan`` are ``kaster-musahan``; middle names and
+    honorifics left out), organisations by their normalised name, places by the phonetic
+    key of the name."""
+
+    def __init__(self, matcher: NameMatcher, grouper: Grouper) -> None:
+        self.matcher = matcher
+        self.grouper = grouper
+
+    def of(self, draft: _Draft) -> str:
+        if draft.type == "PERSON":
+            name = self.matcher.parse_person(draft.name)
+            if name.full:
+                given, surname = (
+                    self.matcher.keys(name.given)[0],
+                    self.matcher.keys(name.surname)[1],
+                )
+                return f"{given}-{surname}"
+            return self.matcher.keys(name.tokens[-1])[1] if name.tokens else draft.name
+        if draft.type == "PLACE":
+            return self.grouper.place_key(draft.name) or draft.name
+        return self.grouper.key(draft.name) or draft.name
 
 
-__all__ = ["Group", "PersonGroup", "resolve_entities"]
+def entity_ids(
+    keyed: Sequence[tuple[str, str]], mentions: Sequence[tuple[Citation, ...]]
+) -> list[str]:
+    """One id per entity: ``p-``/``o-``/``l-``/``x-`` and a slug of its key, the same in
+    every story and every build, so one person in two stories of a store is one id.
+
+    Two entities of one story with one key (two people named Pavel Ivanov) are told apart by
+    their first mentions: the one mentioned first (in document id and offset order) keeps
+    the plain id, each other takes a digest of its own first mention. Neither depends on the
+    order the entities are listed in."""
+    bases = [
+        f"{_ID_PREFIX[etype]}-{_NOT_ID.sub('-', anyascii(key).lower()).strip('-') or 'entity'}"
+        for etype, key in keyed
+    ]
+    firsts = [first_citation(m) if m else None for m in mentions]
+
+    def position(i: int) -> tuple[str, int, int]:
+        first = firsts[i]
+        return (first.doc, first.start, first.end) if first is not None else ("", 0, 0)
+
+    by_base: dict[str, list[int]] = {}
+    for i, base in enumerate(bases):
+        by_base.setdefault(base, []).append(i)
+    out = list(bases)
+    for base, members in by_base.items():
+        used = {base}
+        for i in sorted(members, key=position)[1:]:
+            first = firsts[i]
+            out[i] = unique(base, used, citation_key(first) if first is not None else "")
+    return out
+
+
+__all__ = ["Group", "PersonGroup", "entity_ids", "resolve_entities"]

@@ -391,6 +391,17 @@ class Store:
             )
             return tuple(r[0] for r in rows)
 
+    def stories_with_entity(self, entity_id: str) -> tuple[tuple[str, str], ...]:
+        """``(story id, title)`` of every story with an entity of this id (entity ids are
+        the same in every story: one person in two stories is one id)."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                "SELECT s.id, s.title FROM entities e JOIN stories s ON s.id = e.story_id"
+                " WHERE e.id = ? ORDER BY s.position, s.id",
+                (entity_id,),
+            )
+            return tuple((r[0], r[1]) for r in rows)
+
     def expand(self, query: str) -> ExpandedQuery:
         """``query`` as a full-text query that also matches every merged spelling of the
         entities it names (:mod:`dossier.store.spellings`)."""

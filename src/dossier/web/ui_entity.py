@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse
 from dossier.model import Citation, Conflict, Document, Entity, Event, Story
 from dossier.report.html_story import format_date
 from dossier.report.html_text import SourceLabels, esc
-from dossier.web.api import story_and_documents
+from dossier.web.api import store_of, story_and_documents
 from dossier.web.errors import ApiError
 from dossier.web.filters import spellings
 from dossier.web.reviews import review_controls
@@ -99,6 +99,7 @@ def entity(request: Request) -> HTMLResponse:
         f'<p class="meta">{esc(found.type.lower())} in <a href="{ROUTES.story(story.id)}">'
         f"{esc(story.title)}</a> · {len(found.mentions)} mention(s) in "
         f"{len({m.doc for m in found.mentions})} source(s)</p>",
+        _other_stories(request, story, found),
         _spellings(story, found, request),
         _claims_table("Roles, per source", [(r.role, r.citation) for r in found.roles], labels),
         _claims_table(
@@ -111,6 +112,25 @@ def entity(request: Request) -> HTMLResponse:
         _mentions(found, docs, labels),
     ]
     return ui_page(f"{found.name} — {story.title}", "\n".join(p for p in parts if p))
+
+
+def _other_stories(request: Request, story: Story, entity: Entity) -> str:
+    """The other stories of the store this entity is in (its id is the same in each)."""
+    others = [
+        (sid, title)
+        for sid, title in store_of(request).stories_with_entity(entity.id)
+        if sid != story.id
+    ]
+    if not others:
+        return ""
+    items = "".join(
+        f'<li><a href="{ROUTES.entity(sid, entity.id)}">{esc(title)}</a></li>'
+        for sid, title in others
+    )
+    heading = (
+        "Also in another story" if len(others) == 1 else f"Also in {len(others)} other stories"
+    )
+    return f"<h2>{heading}</h2><ul>{items}</ul>"
 
 
 def _events(events: list[Event], labels: SourceLabels) -> str:
