@@ -85,6 +85,11 @@ def test_a_huge_search_is_refused_at_once(client: TestClient) -> None:
     assert time.perf_counter() - started < 5
     many = client.get("/api/search", params={"q": " ".join(f"w{i}" for i in range(40))})
     assert "different words" in _error(many, 400)
+    broad = client.get("/api/search", params={"q": "a* court"})
+    assert "at least 2 letters" in _error(broad, 400)
+    prefixes = client.get("/api/search", params={"q": "ab* cd* ef* gh* ij*"})
+    assert "5 prefixes" in _error(prefixes, 400)
+    assert client.get("/api/search", params={"q": "fe* te*"}).json()["results"]
     # a word repeated counts once
     again = client.get("/api/search", params={"q": "ferry " * 100})
     assert again.status_code == 200 and again.json()["results"]

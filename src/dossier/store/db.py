@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"\w+\*?")
 MAX_QUERY_CHARS = 1000  # a longer search query is refused
 MAX_QUERY_TERMS = 16  # distinct words per search
+MAX_PREFIX_TERMS = 4  # "word*" prefixes per search
+MIN_PREFIX_CHARS = 2  # letters before the "*" of a prefix
 SEARCH_SECONDS = 2.0  # a search still running after this is interrupted
 _PROGRESS_STEPS = 1000  # SQLite virtual-machine steps between deadline checks
 # Markers FTS5 puts around matched terms in snippets (control characters never found in clean text).
@@ -81,17 +83,27 @@ def fts_query(query: str) -> str:
     """A safe FTS5 query from free text: every word must occur (``word*`` for a prefix).
 
     Repeated words count once. Raises :class:`QueryError` when the query is longer than
-    ``MAX_QUERY_CHARS`` or has more than ``MAX_QUERY_TERMS`` distinct words, so the cost
-    of a search is bounded by the size of the store, whatever the query.
+    ``MAX_QUERY_CHARS``, has more than ``MAX_QUERY_TERMS`` distinct words, or more than
+    ``MAX_PREFIX_TERMS`` prefixes or a prefix shorter than ``MIN_PREFIX_CHARS`` (a prefix
+    of one letter stands for a large part of the index), so the cost of a search is
+    bounded by the size of the store, whatever the query.
     """
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(query)} characters long (at most {MAX_QUERY_CHARS})")
     terms: dict[str, None] = {}
+    prefixes = 0
     for token in _WORD.findall(query):
         word = token.rstrip("*")
-        terms.setdefault(f'"{word}"' + ("*" if token.endswith("*") else ""), None)
+        term = f'"{word}"' + ("*" if token.endswith("*") else "")
+        if term.endswith("*") and term not in terms:
+            prefixes += 1
+            if len(word) < MIN_PREFIX_CHARS:
+                raise QueryError(f"{token!r}: a prefix needs at least {MIN_PREFIX_CHARS} letters")
+        terms.setdefault(term, None)
     if len(terms) > MAX_QUERY_TERMS:
         raise QueryError(f"the query has {len(terms)} different words (at most {MAX_QUERY_TERMS})")
+    if prefixes > MAX_PREFIX_TERMS:
+        raise QueryError(f"the query has {prefixes} prefixes (at most {MAX_PREFIX_TERMS})")
     return " ".join(terms)
 
 
