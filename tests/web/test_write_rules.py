@@ -90,6 +90,16 @@ def test_a_foreign_host_name_is_refused_even_for_reads(client: TestClient) -> No
     assert client.get("/api/health", headers={"host": "[::1]:8000"}).status_code == 200
 
 
+def test_a_server_on_every_address_answers_to_this_machine_s_names() -> None:
+    import socket
+
+    from dossier.web.guard import allowed_hosts
+
+    names = allowed_hosts("0.0.0.0", ["dossier.lan"])
+    assert {"localhost", "127.0.0.1", "dossier.lan", socket.gethostname().lower()} <= names
+    assert "evil.example" not in names and "0.0.0.0" not in names
+
+
 def test_host_names_are_compared_without_port_and_case() -> None:
     assert host_name("LocalHost:8000") == "localhost"
     assert host_name("[::1]:80") == "::1"

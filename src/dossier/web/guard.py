@@ -28,8 +28,10 @@ Refusals use the API's one error shape (:mod:`dossier.web.errors`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import ipaddress
+import socket
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,12 +74,24 @@ def is_loopback(host: str) -> bool:
 
 def allowed_hosts(bound: str, extra: Iterable[str] = ()) -> frozenset[str]:
     """The ``Host`` names a server bound to ``bound`` answers to: the loopback names, the
-    bound address itself (unless it is a wildcard) and ``extra`` names."""
+    bound address itself, and ``extra`` names; bound to every address (``0.0.0.0``), also
+    this machine's own names and addresses."""
     names = set(LOOPBACK_NAMES)
-    if bound not in ("0.0.0.0", "::", ""):
+    if bound in ("0.0.0.0", "::", ""):
+        names.update(_own_names())
+    else:
         names.add(bound.strip("[]").lower())
     names.update(name.strip("[]").lower().rstrip(".") for name in extra)
     return frozenset(names)
+
+
+def _own_names() -> set[str]:
+    """This machine's host name, full name and the addresses they resolve to."""
+    host = socket.gethostname()
+    names = {host.lower(), socket.getfqdn().lower()}
+    with contextlib.suppress(OSError):
+        names.update(str(info[4][0]).lower() for info in socket.getaddrinfo(host, None))
+    return {n for n in names if n}
 
 
 def host_name(value: str) -> str:
