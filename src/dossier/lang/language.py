@@ -22,6 +22,7 @@ from typing import Literal
 from dossier.lang.boilerplate import Boilerplate
 from dossier.lang.discourse import NewsText
 from dossier.lang.timewords import PageDateWords, TenseCues, TimeWords
+from dossier.lang.claims import ClaimCues, Quantities
 
 
 def words(text: str) -> list[str]:
@@ -204,6 +205,9 @@ class EventClass:
     label: str = ""  # how a report names the event: "arrest", "postponement"
     # Whether the event has one date that outlets can disagree about.
     dated: bool = True
+    # A phase of another event ("begin", "postpone", "cancel"): "the trial began" is the
+    # trial beginning, so the frame is about the event its argument names.
+    aspect: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +225,20 @@ class Events:
     # Classes that are one outcome of a proceeding, given on one day: a ruling is a
     # conviction and a sentence ("rule", "convict", "sentence").
     outcomes: frozenset[str] = frozenset()
+    # The class a proceeding noun names when it is what an aspect applies to ("try").
+    proceeding_class: str = ""
+    # Outcomes no one event can have at once (class or aspect names): a trial that was
+    # postponed did not begin that day; a defendant convicted was not acquitted.
+    exclusive: tuple[frozenset[str], ...] = ()
+    # Aspects that say the event took place (began, was held): the event's own class counts
+    # as one of them.
+    occurring: frozenset[str] = frozenset()
+    # Aspects that move an event to a later day rather than call it off ("postpone").
+    delays: frozenset[str] = frozenset()
+    # Events that entail others: a sentence is handed down only on a conviction.
+    implies: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # The class of a state that continues ("remained in custody") and the class it continues.
+    continuations: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def by_name(self) -> Mapping[str, EventClass]:
         return MappingProxyType({c.name: c for c in self.classes})
@@ -239,6 +257,17 @@ class Events:
             for noun in sorted(event_class.nouns):
                 out.setdefault(noun, event_class.name)
         return MappingProxyType(out)
+
+    def class_of_phrase(self) -> Mapping[tuple[str, ...], str]:
+        """Multi-word verb (a tuple of lemmas) -> event class name."""
+        out: dict[tuple[str, ...], str] = {}
+        for event_class in self.classes:
+            for phrase in event_class.phrases:
+                out.setdefault(tuple(phrase.split()), event_class.name)
+        return MappingProxyType(out)
+
+    def aspects(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.classes if c.aspect)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +364,9 @@ class Language:
     # Page furniture (menus, share rows, bylines, date lines...) for the cleaner's rule cues;
     # None: pages in this language are cleaned with the language-neutral features only.
     boilerplate: Boilerplate | None = None
+    # How clauses assert, attribute and count (see :mod:`dossier.lang.claims`).
+    claims: ClaimCues = field(default_factory=ClaimCues)
+    quantities: Quantities = field(default_factory=Quantities)
 
     def is_stop_word(self, word: str) -> bool:
         return word.lower() in self.stop_words
