@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from crosscheck.gold import score  # noqa: E402  (tests/crosscheck/gold.py)
 from dossier.crosscheck import crosscheck  # noqa: E402
-from dossier.crosscheck.align import align  # noqa: E402
-from dossier.crosscheck.claims import extract_claims  # noqa: E402
-from dossier.crosscheck.frames import frames  # noqa: E402
+from dossier.crosscheck.align import align_with, find_candidates  # noqa: E402
+from dossier.crosscheck.claims import story_claims  # noqa: E402
+from dossier.crosscheck.support import Rules, lexicons_for  # noqa: E402
 from dossier.model import Conflict, ConflictSide, Corpus, Document, Story  # noqa: E402
 from dossier.pipeline import run_pipeline  # noqa: E402
 from dossier.resources import Resources  # noqa: E402
@@ -57,10 +57,14 @@ def naive_conflicts(
     docs: Sequence[Document], story: Story, settings: Settings, resources: Resources
 ) -> list[Conflict]:
     """The peer: aligned claims with different numbers or different negation."""
-    claims = extract_claims(docs, story.entities)
-    fr = [frames(c) for c in claims]
+    lexicons = lexicons_for(docs, resources)
+    claims = story_claims(docs, story.entities, lexicons)
+    rules = Rules.of(next(iter(lexicons.values())).language)
     loose = replace(settings.crosscheck, strict_threshold=settings.crosscheck.align_threshold)
-    alignment = align(claims, fr, loose, resources)
+    found = find_candidates(claims, rules, loose)
+    texts = found.texts_to_embed(claims)
+    vectors = dict(zip(texts, resources.embed(texts), strict=True)) if texts else {}
+    alignment = align_with(claims, found, vectors, rules, loose)
     out: list[Conflict] = []
     idx = alignment.indices
     for x, i in enumerate(idx):
@@ -82,7 +86,7 @@ def naive_conflicts(
 def _main_story(corpus: Corpus) -> tuple[Story, tuple[Document, ...]]:
     story = max(corpus.stories, key=lambda s: len(s.document_ids))
     by_id = corpus.by_id()
-    return story, tuple(by_id[i] for i in story.document_ids if by_id[i].ok)
+    return story, tuple(by_id[i] for i in story.document_ids if by_id[i].readable)
 
 
 def _t17_sample(n: int, topic: str) -> list[Path]:
@@ -106,11 +110,13 @@ def _timed(
     kinds: Counter[str] = Counter()
     by_id = corpus.by_id()
     for story in corpus.stories:
-        docs = tuple(by_id[i] for i in story.document_ids if by_id[i].ok)
+        docs = tuple(by_id[i] for i in story.document_ids if by_id[i].readable)
         started = time.perf_counter()
         result = crosscheck(docs, story.entities, story.events, settings.crosscheck, resources)
         middle = time.perf_counter()
-        summarize(docs, story.entities, story.events, result.conflicts, settings.summarize)
+        summarize(
+            docs, story.entities, story.events, result.conflicts, settings.summarize, resources
+        )
         ended = time.perf_counter()
         totals["docs"] += len(docs)
         totals["claims"] += len(result.claims)

@@ -423,11 +423,82 @@ class ConflictSide:
 
 
 @dataclass(frozen=True, slots=True)
+class SideReport:
+    """Where one citation of a conflict side comes from: the outlet, when it published the
+    report, and whom it quotes (None: the outlet's own statement)."""
+
+    side: int  # index into ``Conflict.sides``
+    doc: str
+    outlet: str
+    published: DateValue | None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """A report published after both sides that states the value one side gives."""
+
+    side: int  # index into ``Conflict.sides`` of the side it agrees with
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Conflict:
     id: str
     kind: ConflictKind
     description: str
     sides: tuple[ConflictSide, ...]
+    # Outlet, publication date and speaker of every side's citations, in side order.
+    reports: tuple[SideReport, ...] = ()
+    settled_by: Settlement | None = None  # a later report that settles it, if any
+
+    @property
+    def expected_sides(self) -> tuple[ConflictSide, ...]:
+        """For a superseded conflict, the sides holding the earlier expectations (those
+        before the side that settles it)."""
+        if self.kind != "superseded":
+            return ()
+        cut = self.settled_by.side if self.settled_by is not None else 1
+        return self.sides[:cut]
+
+    @property
+    def later_sides(self) -> tuple[ConflictSide, ...]:
+        """For a superseded conflict, the sides of the later reports that overturned it."""
+        if self.kind != "superseded":
+            return ()
+        return self.sides[len(self.expected_sides) :]
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionStep:
+    value: str  # the amount as stated ("5,000 barrel/day", "12,000-19,000 barrel/day")
+    published: DateValue | None  # when the report giving it was published
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One source revising its own figure over time: a dated sequence, not a conflict."""
+
+    id: str
+    subject: str  # what is counted ("spill: barrel/day")
+    source: str  # who gives the figures (a speaker, or the outlet)
+    steps: tuple[RevisionStep, ...]  # oldest first
+
+
+# not language: enumerated kinds
+CheckedIn = Literal["event", "fact", "summary", "headline", "conflict", "profile"]
+
+
+@dataclass(frozen=True, slots=True)
+class CitationCheck:
+    """A citation that does not state what it is cited for."""
+
+    where: CheckedIn  # the part of the case file that cites it
+    subject: str  # id of the event / fact / conflict, or the summary sentence's index
+    citation: Citation
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,6 +613,11 @@ class Story:
     summary: tuple[Sentence, ...] = ()
     changes: tuple[Change, ...] = ()  # the story's change log, oldest first (from the store)
     membership: tuple[Membership, ...] = ()  # why each document is in the story
+    revisions: tuple[Revision, ...] = ()  # figures a source revised over time
+    # Citations that fail the support test (see dossier.crosscheck.verify), and how many
+    # citations were checked.
+    citation_checks: tuple[CitationCheck, ...] = ()
+    citations_checked: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ run; the list is the same for all of them.
 | date       | corpus   | documents date each other (year-less dates, a folder's day order) |
 | mentions   | document | named-entity decisions read one document |
 | stories    | corpus   | grouping documents into stories |
-| entities, events, crosscheck, summarize | story | each story on its own |
+| entities, events, crosscheck, summarize, verify | story | each story on its own |
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from dossier.clean import clean_documents
 from dossier.crosscheck import crosscheck_stories
+from dossier.crosscheck.verify import check_story
 from dossier.dedup import mark_copies, mark_shared_spans
 from dossier.entities import find_mentions, resolve_entities
 from dossier.ingest import read_inputs
@@ -104,9 +105,10 @@ def _entities(pairs: StoryDocs, s: Settings, r: Resources) -> tuple[Story, ...]:
     )
 
 
-def _events(pairs: StoryDocs, s: Settings, _: Resources) -> tuple[Story, ...]:
+def _events(pairs: StoryDocs, s: Settings, r: Resources) -> tuple[Story, ...]:
     return tuple(
-        replace(story, events=extract_events(docs, story.entities, s.time)) for story, docs in pairs
+        replace(story, events=extract_events(docs, story.entities, s.time, r))
+        for story, docs in pairs
     )
 
 
@@ -120,6 +122,7 @@ def _crosscheck(pairs: StoryDocs, s: Settings, r: Resources) -> tuple[Story, ...
             conflicts=result.conflicts,
             corroborations=result.corroborations,
             outlet_profiles=result.outlet_profiles,
+            revisions=result.revisions,
         )
         for (story, _), result in zip(pairs, results, strict=True)
     )
@@ -132,6 +135,14 @@ def _summarize(pairs: StoryDocs, s: Settings, r: Resources) -> tuple[Story, ...]
             docs, story.entities, story.events, story.conflicts, s.summarize, r
         )
         out.append(replace(story, headline=headline, summary=summary))
+    return tuple(out)
+
+
+def _verify(pairs: StoryDocs, _: Settings, r: Resources) -> tuple[Story, ...]:
+    out = []
+    for story, docs in pairs:
+        failures, checked = check_story(story, docs, r)
+        out.append(replace(story, citation_checks=failures, citations_checked=checked))
     return tuple(out)
 
 
@@ -214,9 +225,27 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
             F.DOC_PARSE,
             F.DOC_PUBLISHED,
             F.DOC_SHARED,
+            F.DOC_TIMEX,
         ),
         fields(F.STORY_SUMMARY),
         _summarize,
+    ),
+    StoryStage(
+        "verify",
+        fields(
+            F.STORIES,
+            F.STORY_ENTITIES,
+            F.STORY_EVENTS,
+            F.STORY_CLAIMS,
+            F.STORY_CONFLICTS,
+            F.STORY_SUMMARY,
+            F.DOC_CLEAN,
+            F.DOC_PARSE,
+            F.DOC_TIMEX,
+            F.DOC_PUBLISHED,
+        ),
+        fields(F.STORY_CHECKS),
+        _verify,
     ),
 )
 # Every stage that reads clean text reads at most its cap of each document (dossier.limits).

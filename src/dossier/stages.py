@@ -54,6 +54,7 @@ class Field(str, Enum):  # noqa: UP042 (str mixin: values print and compare as t
     STORY_CLAIMS = "story.claims"
     STORY_CONFLICTS = "story.conflicts"
     STORY_SUMMARY = "story.summary"
+    STORY_CHECKS = "story.citation_checks"
 
 
 # The model attributes each field stands for (Document attributes for doc.*, Story
@@ -94,8 +95,9 @@ STORY_ATTRIBUTES: dict[Field, tuple[str, ...]] = {
     Field.STORY_ENTITIES: ("entities",),
     Field.STORY_EVENTS: ("events",),
     Field.STORY_CLAIMS: ("claims", "corroborations", "outlet_profiles"),
-    Field.STORY_CONFLICTS: ("conflicts",),
+    Field.STORY_CONFLICTS: ("conflicts", "revisions"),
     Field.STORY_SUMMARY: ("headline", "summary"),
+    Field.STORY_CHECKS: ("citation_checks", "citations_checked"),
 }
 
 DocumentFn = Callable[[Sequence[Document], "Settings", "Resources"], tuple[Document, ...]]

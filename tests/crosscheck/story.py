@@ -7,6 +7,7 @@ number) and several paraphrases that must not be reported as conflicts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dossier.model import (
     Citation,
@@ -14,8 +15,20 @@ from dossier.model import (
     Document,
     Entity,
     PublishedDate,
+    RoleClaim,
     TimeExpression,
 )
+from dossier.nlp import read_documents
+from dossier.resources import Resources
+
+# One model load for every test of this package (the parse is what the stage reads).
+_RESOURCES = Resources()
+
+
+def parsed(docs: Sequence[Document]) -> tuple[Document, ...]:
+    """The documents as the parse stage leaves them (language and parse set)."""
+    return read_documents(docs, _RESOURCES)
+
 
 TEXTS = {
     "ledger": (
@@ -82,7 +95,7 @@ def documents() -> tuple[Document, ...]:
                 time_expressions=_time_expressions(doc_id, text),
             )
         )
-    return tuple(docs)
+    return parsed(docs)
 
 
 def _mentions(docs: tuple[Document, ...], surfaces: list[str]) -> tuple[Citation, ...]:
@@ -98,10 +111,31 @@ def _mentions(docs: tuple[Document, ...], surfaces: list[str]) -> tuple[Citation
     return tuple(sorted(out, key=lambda c: (c.doc, c.start)))
 
 
+# Roles as the entity layer states them: (person, role, phrase stating it).
+ROLES = (
+    ("pirelli", "defence lawyer", "defence lawyer Ana Pirelli"),
+    ("pirelli", "prosecution lawyer", "Ana Pirelli, a lawyer for the prosecution"),
+    ("mendes", "judge", "The judge, Karl Mendes"),
+)
+
+
+def _roles(docs: tuple[Document, ...], eid: str) -> tuple[RoleClaim, ...]:
+    out = []
+    for person, role, phrase in ROLES:
+        if person != eid:
+            continue
+        for doc in docs:
+            for m in re.finditer(re.escape(phrase), doc.clean_text):
+                out.append(RoleClaim(role, doc.cite(m.start(), m.end())))
+    return tuple(out)
+
+
 def entities(docs: tuple[Document, ...]) -> tuple[Entity, ...]:
     out = []
     for eid, (name, surfaces) in PEOPLE.items():
-        out.append(Entity(eid, "PERSON", name, (), _mentions(docs, surfaces)))
+        out.append(
+            Entity(eid, "PERSON", name, (), _mentions(docs, surfaces), roles=_roles(docs, eid))
+        )
     for eid, (name, surfaces) in PLACES.items():
         out.append(Entity(eid, "PLACE", name, (), _mentions(docs, surfaces)))
     return tuple(out)

@@ -105,7 +105,7 @@ def test_shared_copy_is_not_independent(settings: Settings, resources: Resources
         ),
         shared_spans=((0, len(ledger.clean_text), ledger.id),),
     )
-    both = (ledger, copy)
+    both = (ledger, *story.parsed([copy]))
     result = crosscheck(both, story.entities(both), (), settings.crosscheck, resources)
     assert result.claims and all(c.shared for c in result.claims if c.citation.doc == "copy")
     assert all(f.independent_sources == 1 for f in result.corroborations)
@@ -131,7 +131,7 @@ def _two_docs(first: str, second: str) -> tuple[Document, ...]:
                 time_expressions=story._time_expressions(doc_id, text),
             )
         )
-    return tuple(docs)
+    return story.parsed(docs)
 
 
 def _entities(docs: tuple[Document, ...]) -> tuple[Entity, ...]:
@@ -206,7 +206,7 @@ def test_no_false_conflicts_from_paraphrases(settings: Settings, resources: Reso
             d.cite(m.start(), m.end()) for d in docs for m in re.finditer(name, d.clean_text)
         )
         people.append(Entity(eid, "PERSON", name, (), cits))
-    result = crosscheck(tuple(docs), people, (), settings.crosscheck, resources)
+    result = crosscheck(story.parsed(docs), people, (), settings.crosscheck, resources)
     assert result.conflicts == (), [c.description for c in result.conflicts]
 
 
@@ -239,15 +239,17 @@ def test_hand_over_expectations_superseded_by_a_refusal(
             "The court also refused the extradition request filed by Varkesh.",
         ),
     }
-    docs = tuple(
-        Document(
-            id=doc_id,
-            source=f"{doc_id}.txt",
-            clean_text=text,
-            outlet=f"Outlet {doc_id}",
-            published=story.PublishedDate(story.DateValue(date, "day"), "test"),
-        )
-        for doc_id, (date, text) in texts.items()
+    docs = story.parsed(
+        [
+            Document(
+                id=doc_id,
+                source=f"{doc_id}.txt",
+                clean_text=text,
+                outlet=f"Outlet {doc_id}",
+                published=story.PublishedDate(story.DateValue(date, "day"), "test"),
+            )
+            for doc_id, (date, text) in texts.items()
+        ]
     )
 
     def person(eid: str, *names: str) -> Entity:
@@ -285,21 +287,23 @@ def test_result_does_not_depend_on_document_order(
 def test_a_judge_in_both_reports_does_not_link_different_defendants(
     settings: Settings, resources: Resources
 ) -> None:
-    docs = (
-        Document(
-            id="early",
-            source="early.txt",
-            clean_text="Judge Anna Kell said that Piet Mol would be deported to Estoria.",
-            outlet="Outlet early",
-            published=story.PublishedDate(story.DateValue("2021-01-05", "day"), "test"),
-        ),
-        Document(
-            id="late",
-            source="late.txt",
-            clean_text="Judge Anna Kell ruled that Lars Berg will not be deported to Estoria.",
-            outlet="Outlet late",
-            published=story.PublishedDate(story.DateValue("2021-02-05", "day"), "test"),
-        ),
+    docs = story.parsed(
+        [
+            Document(
+                id="early",
+                source="early.txt",
+                clean_text="Judge Anna Kell said that Piet Mol would be deported to Estoria.",
+                outlet="Outlet early",
+                published=story.PublishedDate(story.DateValue("2021-01-05", "day"), "test"),
+            ),
+            Document(
+                id="late",
+                source="late.txt",
+                clean_text="Judge Anna Kell ruled that Lars Berg will not be deported to Estoria.",
+                outlet="Outlet late",
+                published=story.PublishedDate(story.DateValue("2021-02-05", "day"), "test"),
+            ),
+        ]
     )
     people = tuple(
         Entity(

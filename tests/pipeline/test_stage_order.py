@@ -38,6 +38,7 @@ def test_scopes_are_declared_by_the_stage_type() -> None:
         "events",
         "crosscheck",
         "summarize",
+        "verify",
     }
     for stage in DEFAULT_STAGES:
         expected = {DocumentStage: "document", StoryStage: "story", CorpusStage: "corpus"}

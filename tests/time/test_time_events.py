@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from dossier.model import Citation, DateValue, Document, Entity
-from dossier.time import TimeSettings, date_documents, extract_events
+from collections.abc import Sequence
+
+from dossier.model import Citation, DateValue, Document, Entity, Event
+from dossier.nlp import read_documents
+from dossier.resources import Resources
+from dossier.time import TimeSettings, date_documents
 
 S = TimeSettings()
+_R = Resources()
+
+
+def extract_events(
+    docs: Sequence[Document], entities: Sequence[Entity], s: TimeSettings
+) -> tuple[Event, ...]:
+    from dossier.time import extract_events as extract
+
+    return extract(read_documents(docs, _R), entities, s, _R)
+
 
 A = """The trial of the two fishermen opened on 6 May in Porto Lindo. \
 The judge adjourned the hearing until May 20 after two hours.
@@ -13,7 +27,9 @@ The judge adjourned the hearing until May 20 after two hours.
 Police arrested the men on April 2 near the harbour."""
 B = """The fishermen went on trial on May 6 in Portolindo, near the coast. \
 On the same day, dock workers held a strike over unpaid wages."""
-C = """Their trial, scheduled for May 6 in Porto Lindo, drew dozens of supporters."""
+C = """Their trial, which began on May 6 in Porto Lindo, drew dozens of supporters."""
+# Says when the trial was to be held, not that it was: never a citation of the trial.
+SCHEDULED = """Their trial, scheduled for May 6 in Porto Lindo, was expected to draw crowds."""
 
 
 def doc(doc_id: str, text: str, page: str, **kw: object) -> Document:
@@ -42,6 +58,12 @@ def test_same_event_from_three_outlets_is_one_event() -> None:
     docs = {d.id: d for d in dated_docs()}
     for c in trial[0].citations:
         assert docs[c.doc].clean_text[c.start : c.end] == c.quote
+
+
+def test_a_schedule_is_not_a_citation_of_the_event() -> None:
+    docs = date_documents([doc("a", A, "May 7, 2021"), doc("s", SCHEDULED, "May 1, 2021")], S)
+    events = extract_events(docs, [], S)
+    assert all(c.doc != "s" for e in events for c in e.citations)
 
 
 def test_bounding_expressions_do_not_make_events() -> None:
@@ -85,8 +107,10 @@ def test_entities_in_the_sentence_are_participants() -> None:
 def test_one_sentence_naming_a_day_twice_is_one_citation() -> None:
     text = "On 6 May the court met, and 6 May was also when the strike began in the port."
     docs = date_documents([doc("x", text, "May 7, 2021")], S)
-    events = extract_events(docs, [], S)
-    assert len([e for e in events if e.date.value == "2021-05-06"]) == 1
+    events = [e for e in extract_events(docs, [], S) if e.date.value == "2021-05-06"]
+    assert events
+    for event in events:  # each happening once, each citing the sentence once
+        assert len(event.citations) == len(set(event.citations)) == 1
 
 
 def test_text_shared_with_a_duplicate_still_makes_events() -> None:

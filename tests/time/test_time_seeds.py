@@ -30,8 +30,10 @@ def seed_docs(seeds_dir: Path, settings: Settings, resources: Resources) -> tupl
 
 
 @pytest.fixture(scope="module")
-def seed_events(seed_docs: tuple[Document, ...], settings: Settings) -> tuple[Event, ...]:
-    return extract_events(seed_docs, [], settings.time)
+def seed_events(
+    seed_docs: tuple[Document, ...], settings: Settings, resources: Resources
+) -> tuple[Event, ...]:
+    return extract_events(seed_docs, [], settings.time, resources)
 
 
 def _gold() -> dict[str, Any]:
@@ -89,6 +91,7 @@ def test_events_reach_floors(
             e.date.value == want["date"]
             and all(k.lower() in _event_text(e) for k in want["keywords"])
             and set(want["must_cite"]) <= {c.doc for c in e.citations}
+            and not set(want.get("must_not_cite", ())) & {c.doc for c in e.citations}
             for e in seed_events
         )
         found += hit

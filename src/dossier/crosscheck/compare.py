@@ -1,13 +1,20 @@
-"""Source comparison: per fact, who reports it; per outlet, what it adds or leaves out."""
+"""Source comparison: per fact, who reports it; per outlet, what it adds or leaves out.
+
+"Who reports what" respects time: an outlet "leaves out" a fact most others report only if
+the fact was known before that outlet's article was published (its event date, or else the
+earliest report of it), and an expectation that later reports overturned is never listed as
+a fact an outlet confirms or reports alone.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from dossier.crosscheck.align import Alignment
 from dossier.crosscheck.claims import ClaimInfo, outlet_key
+from dossier.crosscheck.support import strictly_before
 from dossier.ids import citation_key, digest, first_citation, unique
-from dossier.model import Corroboration, Document, OutletProfile
+from dossier.model import Citation, Corroboration, DateValue, Document, OutletProfile
 
 
 def corroborations(claims: Sequence[ClaimInfo], alignment: Alignment) -> list[Corroboration]:
@@ -18,7 +25,9 @@ def corroborations(claims: Sequence[ClaimInfo], alignment: Alignment) -> list[Co
         representative = _medoid(group, claims, alignment)
         outlets = tuple(dict.fromkeys(c.outlet for c in members))
         independent = len({c.source for c in members})
-        citations = tuple(c.claim.citation for c in members)
+        # The representative's citation first: the fact's text is its quote.
+        ordered = [claims[representative], *(c for c in members if c is not claims[representative])]
+        citations = tuple(c.claim.citation for c in ordered)
         first = claims[group[0]]
         out.append(
             (
@@ -34,7 +43,6 @@ def corroborations(claims: Sequence[ClaimInfo], alignment: Alignment) -> list[Co
             )
         )
     out.sort(key=lambda t: (t[0], t[1]))
-    # Each claim is in one group only, so the group's first citation names it.
     used: set[str] = set()
     return [
         Corroboration(
@@ -63,40 +71,82 @@ def _medoid(group: Sequence[int], claims: Sequence[ClaimInfo], alignment: Alignm
     )
 
 
+def fact_time(
+    fact: Corroboration, claims_by_span: dict[tuple[str, int, int], ClaimInfo]
+) -> DateValue | None:
+    """When a fact was known: the date of the event it states, else its earliest report."""
+    dated: list[DateValue] = []
+    published: list[DateValue] = []
+    for c in fact.citations:
+        info = claims_by_span.get((c.doc, c.start, c.end))
+        if info is None:
+            continue
+        dated.extend(f.date for f in info.reading.content() if f.date is not None)
+        if info.ref_date is not None:
+            published.append(info.ref_date)
+    pool = dated or published
+    return min(pool, key=lambda d: d.sort_key) if pool else None
+
+
 def outlet_profiles(
     docs: Sequence[Document],
     facts: Sequence[Corroboration],
+    claims: Sequence[ClaimInfo],
     omitted_share: float,
+    superseded: Collection[tuple[str, int, int]] = (),
 ) -> list[OutletProfile]:
+    """What each outlet confirms, reports alone, and leaves out (see the module docstring)."""
     by_id = {d.id: d for d in docs}
+    by_span = {(c.doc.id, c.start, c.end): c for c in claims}
     outlet_docs: dict[str, list[str]] = {}
     for d in docs:
         outlet_docs.setdefault(outlet_key(d), []).append(d.id)
-    all_outlets = list(outlet_docs)
+    latest = {o: _latest(by_id[i] for i in ids) for o, ids in outlet_docs.items()}
+    stale = {f.id for f in facts if all(_span(c) in superseded for c in f.citations)}
     out: list[OutletProfile] = []
-    for outlet in all_outlets:
+    others = len(outlet_docs) - 1
+    for outlet, ids in outlet_docs.items():
         confirmed: list[str] = []
         only: list[str] = []
         omitted: list[str] = []
-        others = len(all_outlets) - 1
         for fact in facts:
+            if fact.id in stale:
+                continue
             reporters = {
                 outlet_key(by_id[c.doc]) if c.doc in by_id else c.doc for c in fact.citations
             }
             if outlet in reporters:
-                if fact.independent_sources >= 2:
-                    confirmed.append(fact.id)
-                else:
-                    only.append(fact.id)
-            elif others >= 2 and len(reporters) >= 2 and len(reporters) > omitted_share * others:
+                (confirmed if fact.independent_sources >= 2 else only).append(fact.id)
+            elif (
+                others >= 2
+                and len(reporters) >= 2
+                and len(reporters) > omitted_share * others
+                and _known_before(fact_time(fact, by_span), latest[outlet])
+            ):
                 omitted.append(fact.id)
         out.append(
             OutletProfile(
                 outlet=outlet,
-                document_ids=tuple(outlet_docs[outlet]),
+                document_ids=tuple(ids),
                 confirmed=tuple(confirmed),
                 only_here=tuple(only),
                 omitted=tuple(omitted),
             )
         )
     return out
+
+
+def _span(c: Citation) -> tuple[str, int, int]:
+    return c.doc, c.start, c.end
+
+
+def _latest(docs: object) -> DateValue | None:
+    dates = [d.published.date for d in docs if d.published.date is not None]  # type: ignore[attr-defined]
+    return max(dates, key=lambda d: d.sort_key) if dates else None
+
+
+def _known_before(when: DateValue | None, published: DateValue | None) -> bool:
+    """A fact can be left out only if it was known before the outlet's (latest) article."""
+    if when is None or published is None:
+        return when is None and published is None
+    return strictly_before(when, published)

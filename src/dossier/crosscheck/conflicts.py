@@ -1,12 +1,12 @@
-"""Event-level contradiction rules: superseded expectations, what was postponed,
-whether a scheduled proceeding began.
+"""Event-level contradictions: outcomes, polarity, what was postponed, and expectations that
+later reports overturned.
 
-No NLI model is available, so each rule compares the structure of claims
-(predicate frames, polarity, modality, dates, people) and publication order.
-Slot rules over aligned claims (numbers, dates, places, ages) are in
-:mod:`dossier.crosscheck.slots`, role conflicts in :mod:`dossier.crosscheck.roles`.
-Every rule errs towards silence: a reported contradiction that is not one
-costs an analyst time.
+No NLI model is available: each rule compares frames (:mod:`dossier.crosscheck.frames`) of
+the same event kind through the support test (:mod:`dossier.crosscheck.support`), with
+publication order for what was expected before it happened. Slot rules (amounts, dates,
+places) are in :mod:`dossier.crosscheck.slots`, roles in :mod:`dossier.crosscheck.roles`.
+Every rule errs towards silence: a reported contradiction that is not one costs an analyst
+time.
 """
 
 from __future__ import annotations
@@ -15,240 +15,340 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dossier.crosscheck.claims import ClaimInfo
-from dossier.crosscheck.frames import Frame, compatible_dates, strictly_before
+from dossier.crosscheck.frames import OCCUR, Frame
+from dossier.crosscheck.items import (
+    Item,
+    conflict,
+    independent,
+    ordered_claims,
+    same_period,
+    voices,
+)
+from dossier.crosscheck.reading import Lexicon
 from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.crosscheck.support import (
-    Side,
-    family_of,
-    outlets_of,
-    same_period,
-    subjects_agree,
+    Rules,
+    amounts_agree,
+    compatible_dates,
+    destinations_agree,
+    strictly_before,
 )
-from dossier.model import Conflict, DateValue
-
-# --- superseded expectations --------------------------------------------------------
+from dossier.model import Conflict, DateValue, Settlement
 
 
-def statement_time(info: ClaimInfo, frame: Frame | None = None) -> DateValue | None:
-    """When a claim was made: an explicit date before the predicate, else the report date."""
-    if frame is not None:
-        before = [d for s, _, d in info.dates if s < frame.start]
-        if before:
-            return min(before, key=lambda d: d.sort_key)
-    return info.ref_date
+def _shares_entity(a: Frame, b: Frame) -> bool:
+    return bool(a.participants.entities & b.participants.entities)
+
+
+def outcome_conflicts(
+    groups: dict[str, list[Item]], rules: Rules, lexicon: Lexicon, settings: CrosscheckSettings
+) -> list[Conflict]:
+    """Statements of one event that cannot both be true: "the trial began on 6 January" /
+    "the trial scheduled for 6 January was postponed", "convicted" / "acquitted", "were
+    deported" / "were not deported"."""
+    found: dict[tuple[str, str, str, str | None], tuple[list[ClaimInfo], list[ClaimInfo], str]]
+    found = {}
+    for items in groups.values():
+        stated = [
+            x for x in items if x.frame.asserted and not x.frame.earlier and not x.frame.future
+        ]
+        for n, a in enumerate(stated):
+            for b in stated[n + 1 :]:
+                key = _outcome_key(a, b, rules, settings)
+                if key is None:
+                    continue
+                (first, second) = (a, b) if key[1] <= key[2] else (b, a)
+                left, right, _ = found.setdefault(key, ([], [], ""))
+                left.append(first.claim)
+                right.append(second.claim)
+                found[key] = (
+                    left,
+                    right,
+                    _outcome_words(first.frame, second.frame, rules, lexicon),
+                )
+    return [
+        conflict("contradiction", _describe_outcome(words, left, right), (left, right))
+        for (left, right, words) in found.values()
+    ]
+
+
+def _outcome_key(
+    a: Item, b: Item, rules: Rules, settings: CrosscheckSettings
+) -> tuple[str, str, str, str | None] | None:
+    fa, fb = a.frame, b.frame
+    if not independent(a, b) or rules.relation(fa, fb) != "contradicts":
+        return None
+    oa, ob = rules.outcome(fa), rules.outcome(fb)
+    if oa == ob:
+        # Polarity alone: the same people, in the same period.
+        if not _shares_entity(fa, fb) or not same_period(
+            a.published, b.published, settings.same_period_days
+        ):
+            return None
+        sa, sb = f"{oa}:{fa.negated}", f"{ob}:{fb.negated}"
+    else:
+        dated = fa.scheduled or fa.date or fb.scheduled or fb.date
+        if dated is None and not (
+            _shares_entity(fa, fb)
+            and same_period(a.published, b.published, settings.same_period_days)
+        ):
+            return None
+        sa, sb = f"{oa}:{fa.negated}", f"{ob}:{fb.negated}"
+    occasion = fa.scheduled or fa.date or fb.scheduled or fb.date
+    event = fa.kind if fa.kind == fb.kind else "|".join(sorted((fa.kind, fb.kind)))
+    return (event, min(sa, sb), max(sa, sb), occasion.value[:10] if occasion else None)
+
+
+def _outcome_words(a: Frame, b: Frame, rules: Rules, lexicon: Lexicon) -> str:
+    event = lexicon.label(a.kind)
+    when = a.scheduled or a.date or b.scheduled or b.date
+    on = f" on {when.value}" if when else ""
+    oa, ob = rules.outcome(a), rules.outcome(b)
+    if oa == ob:
+        return f"whether the {event}{on} happened"
+    first, second = _outcome_name(a, rules, lexicon), _outcome_name(b, rules, lexicon)
+    return f"what became of the {event}{on} ({first} or {second})"
+
+
+def _outcome_name(frame: Frame, rules: Rules, lexicon: Lexicon) -> str:
+    outcome = rules.outcome(frame)
+    name = "took place" if outcome == OCCUR else lexicon.label(outcome)
+    return f"not {name}" if frame.negated else name
+
+
+def _describe_outcome(words: str, left: Sequence[ClaimInfo], right: Sequence[ClaimInfo]) -> str:
+    a, b = ordered_claims(left), ordered_claims(right)
+    return f"Reports disagree on {words}: {voices(a)}: “{a[0].text}”; {voices(b)}: “{b[0].text}”."
+
+
+# --- what was postponed -----------------------------------------------------------------------
+
+
+def phase_objects(
+    items: Sequence[Item], rules: Rules, lexicon: Lexicon, settings: CrosscheckSettings
+) -> list[Conflict]:
+    """Reports that the same thing happened to different events on one occasion: one outlet
+    says the deportation was postponed, another that the hearing was (and neither reports
+    both)."""
+    phased = [
+        x
+        for x in items
+        if x.frame.asserted
+        and not x.frame.negated
+        and not x.frame.future
+        and x.frame.aspect != OCCUR
+        and x.frame.aspect not in rules.occurring
+        and x.frame.kind
+    ]
+    reported: dict[tuple[str, str], set[str]] = {}
+    for x in phased:
+        reported.setdefault((x.claim.doc.id, x.frame.aspect), set()).add(x.frame.kind)
+    found: dict[tuple[str, str, str], tuple[list[ClaimInfo], list[ClaimInfo]]] = {}
+    for n, a in enumerate(phased):
+        for b in phased[n + 1 :]:
+            fa, fb = a.frame, b.frame
+            if fa.aspect != fb.aspect or fa.kind == fb.kind or a.claim.doc.id == b.claim.doc.id:
+                continue
+            both = {fa.kind, fb.kind}
+            # Documents that each report both do not contradict each other.
+            if (
+                both <= reported[(a.claim.doc.id, fa.aspect)]
+                and both <= reported[(b.claim.doc.id, fb.aspect)]
+            ):
+                continue
+            if not _phase_same_occasion(a, b, settings):
+                continue
+            first, second = (a, b) if fa.kind < fb.kind else (b, a)
+            left, right = found.setdefault(
+                (fa.aspect, first.frame.kind, second.frame.kind), ([], [])
+            )
+            left.append(first.claim)
+            right.append(second.claim)
+    out = []
+    for (aspect, kind_a, kind_b), (left, right) in sorted(found.items()):
+        # Lead with the side fewer outlets report (the outlier).
+        sides = sorted(
+            ((kind_a, left), (kind_b, right)), key=lambda p: len({c.outlet for c in p[1]})
+        )
+        (k1, s1), (k2, s2) = sides
+        one, two = ordered_claims(s1), ordered_claims(s2)
+        description = (
+            f"Reports disagree on what the {lexicon.label(aspect)} was of: {voices(one)}: the "
+            f"{lexicon.label(k1)} (“{one[0].text}”); {voices(two)}: the {lexicon.label(k2)} "
+            f"(“{two[0].text}”)."
+        )
+        out.append(conflict("contradiction", description, (s1, s2)))
+    return out
+
+
+def _phase_same_occasion(a: Item, b: Item, settings: CrosscheckSettings) -> bool:
+    fa, fb = a.frame, b.frame
+    if not same_period(a.published, b.published, settings.same_period_days):
+        return False
+    ea, eb = fa.participants.entities, fb.participants.entities
+    if ea and eb and not ea & eb:
+        return False
+    return not (fa.until and fb.until and not compatible_dates(fa.until, fb.until))
+
+
+# --- superseded expectations ------------------------------------------------------------------
+
+
+def statement_time(item: Item) -> DateValue | None:
+    """When an expectation was voiced: the date of the verb that voices it ("at the start of
+    December the head of the service announced ..."), else the report's date."""
+    claim, frame = item.claim, item.frame
+    voiced = [
+        f.date for f in claim.frames if f.governs and f.date is not None and f.start < frame.start
+    ]
+    if voiced:
+        return min(voiced, key=lambda d: d.sort_key)
+    return claim.ref_date
 
 
 def superseded(
-    claims: Sequence[ClaimInfo], claim_frames: Sequence[Sequence[Frame]]
+    groups: dict[str, list[Item]], rules: Rules, lexicon: Lexicon, main: frozenset[str]
 ) -> list[Conflict]:
-    expectations: list[tuple[int, Frame]] = []
-    facts: list[tuple[int, Frame]] = []
-    for i, fs in enumerate(claim_frames):
-        for frame in fs:
-            if frame.conditional or frame.appeal or frame.denied:
-                continue
-            if frame.modal and not frame.ruled:
-                expectations.append((i, frame))
-            elif frame.ruled or (
-                frame.asserted and claims[i].claim.modality.value != "expectation"
-            ):
-                facts.append((i, frame))
-    # Expectations of the same outcome (predicate, polarity, destination, people) form one
-    # conflict, whoever voiced them; each collects the later reports that contradict it.
-    groups: dict[tuple[object, ...], tuple[list[tuple[ClaimInfo, DateValue]], list[ClaimInfo]]] = {}
-    for ei, ef in expectations:
-        e = claims[ei]
-        t_e = statement_time(e, ef)
-        if t_e is None or not e.subjects:
-            continue
-        later = [
-            claims[fi]
-            for fi, ff in facts
-            if fi != ei and _contradicts_later(e, ef, t_e, claims[fi], ff)
+    """Expectations (of any event class) that later reports overturned: what was expected
+    did not happen, happened otherwise (cancelled; postponed from the day it was expected
+    on; on another day; another count), or a later decision ruled it out."""
+    found: dict[tuple[object, ...], tuple[list[Item], list[Item], Frame]] = {}
+    conditions = [x for items in groups.values() for x in items if x.frame.asserted]
+    for items in groups.values():
+        classed = [x for x in items if x.frame.classed]
+        expected = [
+            x
+            for x in classed
+            if x.frame.future
+            and (
+                x.frame.stance in ("stated", "reported", "hedged")
+                or (x.frame.stance == "conditional" and _condition_met(x, conditions, rules))
+            )
         ]
-        if not later:
-            continue
-        key = (family_of(ef), ef.negated, ef.destination, e.subjects)
-        earlier_side, later_side = groups.setdefault(key, ([], []))
-        if all(x is not e for x, _ in earlier_side):
-            earlier_side.append((e, t_e))
-        later_side.extend(f for f in later if all(f is not x for x in later_side))
-    out: list[Conflict] = []
-    for earlier_side, later_side in groups.values():
-        # The original report first (earliest publication), then later recollections of it.
-        earlier_side.sort(
-            key=lambda p: (
-                p[0].ref_date.sort_key if p[0].ref_date else p[1].sort_key,
-                p[1].sort_key,
-                p[0].doc.id,
-                p[0].start,
-            )
-        )
-        later_side.sort(
-            key=lambda c: (c.ref_date.sort_key if c.ref_date else "", c.doc.id, c.start)
-        )
-        voiced = "; ".join(f"{_who(x)} ({t.value}): “{x.text}”" for x, t in earlier_side)
-        label = (
-            "An earlier expectation was" if len(earlier_side) == 1 else "Earlier expectations were"
-        )
-        description = (
-            f"{label} overtaken by events. Expected: {voiced}. Later reports "
-            f"({outlets_of(later_side)}) state the opposite: “{later_side[0].text}”."
-        )
-        out.append(
-            Conflict(
-                id="",
-                kind="superseded",
-                description=description,
-                sides=(
-                    Side(tuple(x for x, _ in earlier_side)).side(),
-                    Side(tuple(later_side)).side(),
-                ),
-            )
-        )
-    return out
-
-
-def _who(info: ClaimInfo) -> str:
-    speaker = info.speaker_text or info.claim.speaker
-    return f"{speaker}, reported by {info.outlet}" if speaker else info.outlet
-
-
-def _contradicts_later(e: ClaimInfo, ef: Frame, t_e: DateValue, f: ClaimInfo, ff: Frame) -> bool:
-    """``f`` reports, after ``e`` was said, the opposite of what ``e`` expected."""
-    if family_of(ff) != family_of(ef) or ff.negated == ef.negated:
-        return False
-    if not subjects_agree(e, f, allow_empty=False):
-        return False
-    # A predicted destination must be the one the later report rules out; a decision on
-    # the removal as such ("refused the extradition request") rules out every destination.
-    if (
-        ef.destination is not None
-        and ff.destination != ef.destination
-        and not (ff.destination is None and ff.family == "removal")
-    ):
-        return False
-    return f.ref_date is not None and strictly_before(t_e, f.ref_date)
-
-
-# --- postponement object and whether a proceeding began -------------------------------
-
-
-def postponement_objects(
-    claims: Sequence[ClaimInfo],
-    claim_frames: Sequence[Sequence[Frame]],
-    settings: CrosscheckSettings,
-) -> list[Conflict]:
-    items = [
-        (claims[i], f)
-        for i, fs in enumerate(claim_frames)
-        for f in fs
-        if f.family == "postpone" and f.asserted and not f.negated and f.obj_class
-    ]
-    # Which kinds of thing each document says were postponed.
-    reported: dict[str, set[str]] = {}
-    for info, frame in items:
-        if frame.obj_class:
-            reported.setdefault(info.doc.id, set()).add(frame.obj_class)
-    by_class: dict[tuple[str, str], tuple[list[ClaimInfo], list[ClaimInfo]]] = {}
-    nouns: dict[str, list[str]] = {}
-    for a, fa in items:
-        for b, fb in items:
-            if fa.obj_class is None or fb.obj_class is None or fa.obj_class >= fb.obj_class:
+        later = [
+            x
+            for x in classed
+            if x.frame.asserted and (not x.frame.future or x.frame.stance == "decided")
+        ]
+        for e in expected:
+            when = statement_time(e)
+            if when is None:
                 continue
-            if a.doc.id == b.doc.id or not same_period(a, b, settings):
+            overturned = [x for x in later if x is not e and _overturns(e, when, x, rules, main)]
+            if not overturned:
                 continue
-            # A document that itself reports both postponements does not contradict either.
-            if {fa.obj_class, fb.obj_class} <= reported[a.doc.id] and {
-                fa.obj_class,
-                fb.obj_class,
-            } <= reported[b.doc.id]:
-                continue
-            if not subjects_agree(a, b, allow_empty=True):
-                continue
-            if (
-                fa.until_date
-                and fb.until_date
-                and not compatible_dates(fa.until_date, fb.until_date)
-            ):
-                continue
-            left, right = by_class.setdefault((fa.obj_class, fb.obj_class), ([], []))
-            for f in (fa, fb):
-                if f.obj and f.obj_class and f.obj not in nouns.setdefault(f.obj_class, []):
-                    nouns[f.obj_class].append(f.obj)
-            if a not in left:
-                left.append(a)
-            if b not in right:
-                right.append(b)
-    out = []
-    for (cls_a, cls_b), (left, right) in sorted(by_class.items()):
-        # Lead with the side fewer outlets report (the outlier), then the rest.
-        first, second = sorted([(cls_a, left), (cls_b, right)], key=lambda p: len(p[1]))
-        what_1 = " / ".join(nouns.get(first[0], [first[0]]))
-        what_2 = " / ".join(nouns.get(second[0], [second[0]]))
-        description = (
-            f"Reports disagree on what was postponed: {outlets_of(first[1])}: the {what_1} "
-            f"(“{first[1][0].text}”); {outlets_of(second[1])}: the {what_2} "
-            f"(“{second[1][0].text}”)."
-        )
-        out.append(
-            Conflict(
-                id="",
-                kind="contradiction",
-                description=description,
-                sides=(Side(tuple(first[1])).side(), Side(tuple(second[1])).side()),
-            )
-        )
-    return out
-
-
-def began_or_not(
-    claims: Sequence[ClaimInfo], claim_frames: Sequence[Sequence[Frame]]
-) -> list[Conflict]:
-    began: list[tuple[ClaimInfo, Frame]] = []
-    not_begun: list[tuple[ClaimInfo, Frame]] = []
-    for i, fs in enumerate(claim_frames):
-        for f in fs:
-            if not f.asserted or f.obj_class != "proceeding" or f.on_date is None:
-                continue
-            if f.family == "begin":
-                (not_begun if f.negated else began).append((claims[i], f))
-            elif (
-                f.family == "postpone"
-                and not f.negated
-                and f.until_date is None
-                and f.scheduled_date is not None
-            ):
-                # "the trial scheduled for D has been postponed": it did not begin on D.
-                not_begun.append((claims[i], replace(f, on_date=f.scheduled_date)))
-    yes: list[ClaimInfo] = []
-    no: list[ClaimInfo] = []
-    date: DateValue | None = None
-    for a, fa in began:
-        for b, fb in not_begun:
-            if a.doc.id == b.doc.id or fa.on_date is None or fb.on_date is None:
-                continue
-            if fa.on_date.granularity != "day" or not compatible_dates(fa.on_date, fb.on_date):
-                continue
-            if not subjects_agree(a, b, allow_empty=True):
-                continue
-            date = date or fa.on_date
-            if a not in yes:
-                yes.append(a)
-            if b not in no:
-                no.append(b)
-    if not yes or date is None:
-        return []
-    description = (
-        f"Reports disagree on whether the proceedings began on {date.value}: "
-        f"{outlets_of(yes)} report that they began (“{yes[0].text}”); {outlets_of(no)} report "
-        f"that they were postponed or did not begin (“{no[0].text}”)."
-    )
+            about = ",".join(sorted(_about(e.frame, main)))
+            key = (e.frame.kind, rules.outcome(e.frame), e.frame.negated, about)
+            earlier_side, later_side, _ = found.setdefault(key, ([], [], e.frame))
+            earlier_side.append(e)
+            later_side.extend(overturned)
     return [
-        Conflict(
-            id="",
-            kind="contradiction",
-            description=description,
-            sides=(Side(tuple(no)).side(), Side(tuple(yes)).side()),
-        )
+        _superseded_conflict(earlier, later, frame, rules, lexicon)
+        for earlier, later, frame in found.values()
     ]
+
+
+def _condition_met(item: Item, stated: Sequence[Item], rules: Rules) -> bool:
+    """ "If they are found guilty, deportation will follow": a conditional expectation is
+    an expectation once a report states its condition (or an event that entails it: a
+    sentence entails a conviction)."""
+    condition = item.frame.condition
+    if condition is None:
+        return False
+    as_stated = replace(condition, stance="stated", future=False)
+    for x in stated:
+        if x.frame.future or x.frame is condition:
+            continue
+        kinds = {x.frame.kind} | rules.implies.get(x.frame.kind, frozenset())
+        if (
+            condition.kind in kinds
+            and (
+                x.frame.kind != condition.kind
+                or rules.relation(as_stated, replace(x.frame, stance="stated")) == "supports"
+            )
+            and not x.frame.negated
+        ):
+            return True
+    return False
+
+
+def _superseded_conflict(
+    earlier: list[Item], later: list[Item], frame: Frame, rules: Rules, lexicon: Lexicon
+) -> Conflict:
+    before = _statement_groups(earlier, rules)
+    after = _statement_groups(later, rules)
+    a = ordered_claims(x.claim for x in earlier)
+    b = ordered_claims(x.claim for x in later)
+    label = "An earlier expectation was" if len(before) == 1 else "Earlier expectations were"
+    description = (
+        f"{label} overtaken by events ({lexicon.label(frame.kind)}). Expected: "
+        + "; ".join(f"{_voiced(c)}: “{c.text}”" for c in a)
+        + f". Later reports ({voices(b)}) state otherwise: “{after[0][0].text}”."
+    )
+    built = conflict("superseded", description, (*before, *after))
+    first_later = len(before)
+    side = built.sides[first_later]
+    return replace(built, settled_by=Settlement(first_later, side.text, side.citations))
+
+
+def _statement_groups(items: Sequence[Item], rules: Rules) -> list[list[ClaimInfo]]:
+    """Later reports, one group per statement (each member supports the group's first)."""
+    groups: list[tuple[Item, list[ClaimInfo]]] = []
+    ordered = sorted(
+        items,
+        key=lambda x: (
+            x.published.sort_key if x.published else "9999",
+            x.claim.doc.id,
+            x.claim.start,
+        ),
+    )
+    for item in ordered:
+        for head, members in groups:
+            if item.claim is head.claim or rules.relation(head.frame, item.frame) == "supports":
+                if all(m is not item.claim for m in members):
+                    members.append(item.claim)
+                break
+        else:
+            groups.append((item, [item.claim]))
+    return [members for _, members in groups]
+
+
+def _about(frame: Frame, main: frozenset[str]) -> frozenset[str]:
+    """Whom an event is about: its named participants, else the story's protagonists."""
+    return frame.participants.entities or main
+
+
+def _voiced(claim: ClaimInfo) -> str:
+    when = f" ({claim.ref_date.value})" if claim.ref_date else ""
+    if claim.speaker_text:
+        return f"{claim.speaker_text}, reported by {claim.outlet}{when}"
+    return f"{claim.outlet}{when}"
+
+
+def _overturns(e: Item, when: DateValue, later: Item, rules: Rules, main: frozenset[str]) -> bool:
+    """``later`` reports, after ``e`` was voiced, something that rules out what ``e``
+    expected."""
+    if later.published is None or not strictly_before(when, later.published):
+        return False
+    fe, fl = e.frame, later.frame
+    about_e, about_l = _about(fe, main), _about(fl, main)
+    if about_e and about_l and not about_e & about_l:
+        return False
+    if not destinations_agree(fe, fl):
+        return False
+    oe, ol = rules.outcome(fe), rules.outcome(fl)
+    if oe != ol:
+        if not rules.exclusive_outcomes(oe, ol) or fl.negated or fe.negated:
+            return False
+        if fl.aspect == fl.kind or ol not in rules.delays:
+            return True
+        # A postponement overturns only an expectation of a day (one it did not keep).
+        expected_on = fe.date or fe.scheduled
+        return expected_on is not None and (
+            fl.scheduled is None or compatible_dates(fl.scheduled, expected_on)
+        )
+    if fe.negated != fl.negated:
+        return True
+    if fe.date and fl.date and fe.date.granularity != "year":
+        return not compatible_dates(fe.date, fl.date)
+    return not amounts_agree(fe, fl)

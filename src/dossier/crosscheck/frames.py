@@ -1,210 +1,595 @@
-"""Predicate frames: what a claim says happened (or will happen), to whom, when.
+"""Claims as frames from the parse: who did what to whom, when, where, how many.
 
-A frame is one occurrence of a legal/news predicate family ("removal" for
-deport / extradite / hand back, "postpone", "begin", ...) inside a claim, with
-its polarity, whether a modal governs it (a prediction), whether it sits under
-a condition, an appeal or a denial, its object (what was postponed), its
-destination ("to China") and its dates. Built with patterns only: no parser.
+A :class:`Frame` is one event a sentence speaks of, found from its word in the parse: a verb
+of one of the language's event classes ("detained", "postponed"), a multi-word verb ("took
+into custody", "called off"), an event noun carried by a support verb ("handed sentences",
+"held a protest") or dated on its own ("the 14 May blast"), or any other verb of the clause
+(a generic event named by its lemma). Its kind is the event class; for a class that is a
+phase of another event (begin, postpone, cancel) the kind is the event its argument names
+("the trial was postponed": a trial, postponed). Arguments come from the dependencies:
+agents and patients (story entities, or head nouns), the date and place attached to the
+event's word, the amounts it counts; its stance, tense and speaker from the governors above
+it (:mod:`dossier.crosscheck.stance`). Nothing here knows a word of any language: the
+classes and cues are the language object's.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from dossier.crosscheck import lexicon as lx
-from dossier.crosscheck.claims import ClaimInfo
+from dossier.crosscheck.amounts import Amount, amounts
+from dossier.crosscheck.parties import (
+    NOBODY,
+    Context,
+    Party,
+    arguments,
+    event_noun_parties,
+    inherited_subject,
+    party,
+)
+from dossier.crosscheck.reading import DocView
+from dossier.crosscheck.stance import ASSERTED, Reading, Stance, according_to, read_stance
 from dossier.model import DateValue
 
-_WORD = re.compile(r"[A-Za-z][\w\-]*")
-_DESTINATION = re.compile(
-    r"^(?:\s+(?!to\b)[\w\-]+){0,4}?\s+(?:back\s+)?(?:to|into)\s+(?:the\s+|a\s+|one\s+of\s+the\s+)?"
-    r"(?P<dest>[\w\-]+)",
-    re.IGNORECASE,
-)
-_ACTIVE_OBJECT = re.compile(
-    r"^\s+(?:the|its|their|his|her|a|an)?\s*(?:\w+ly\s+)?(?P<obj>[a-z][\w\-]*)", re.IGNORECASE
-)
-_PASSIVE_SUBJECT = re.compile(
-    r"(?P<obj>[a-z][\w\-]*)(?:\s+(?:of|against)\s+[^,]{1,60})?(?:,[^,]{1,80},)?\s+"
-    r"(?:has|have|had|was|were|is|are|will\s+be|would\s+be)\s+(?:been\s+|be\s+)?$",
-    re.IGNORECASE,
-)
+OCCUR = "occur"  # the aspect of an event that simply happens
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str  # the story entity id, or "noun:<lemma>" for a place named by a common noun
+    text: str
+    role: str = "at"  # "at": where it happened; "to": where it sends someone
+
+    @property
+    def named(self) -> bool:
+        """A story entity: its spellings are merged, so two of them can be told apart."""
+        return not self.key.startswith(("noun:", "text:"))
+
+    @property
+    def kind(self) -> str:
+        return self.key.split(":", 1)[0] if self.key.startswith(("noun:", "text:")) else "entity"
 
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    family: str
-    start: int  # document offsets of the predicate
+    """One event a sentence speaks of, with its arguments and how it is asserted."""
+
+    doc: str
+    start: int  # offsets of the event's word(s) in the clean text
     end: int
+    sentence: tuple[int, int]  # the sentence it is read from
+    kind: str  # event class name, "noun:<lemma>" / "lemma:<lemma>" for unclassed events
+    aspect: str  # OCCUR, or the phase class applied to the event ("begin", "postpone")
+    lemma: str  # the word's lemma
     negated: bool
-    modal: bool  # a prediction / expectation ("will probably follow", "would be handed back")
-    ruled: bool  # under a decision frame ("the court ruled that ... will not be")
-    conditional: bool
-    appeal: bool  # asked for, urged, feared, threatened: not a statement of fact
+    future: bool
+    stance: Stance
     denied: bool
-    obj: str | None  # head noun of what the predicate applies to (postpone/begin)
-    obj_class: str | None  # "proceeding", "removal", ...
-    destination: str | None
-    on_date: DateValue | None  # the date the event happened / was scheduled for
-    until_date: DateValue | None  # the new date a postponement moves it to
-    scheduled_date: DateValue | None = None  # "scheduled for D" before the predicate
+    speaker: Party | None
+    agents: Party
+    patients: Party
+    date: DateValue | None
+    until: DateValue | None  # the new date of a postponement ("adjourned until May 20")
+    scheduled: DateValue | None  # the date it was scheduled for ("scheduled for January 6")
+    places: tuple[Place, ...]
+    amounts: tuple[Amount, ...]
+    main: bool  # on the sentence's main line (not in a relative clause or a modifier)
+    earlier: bool  # told as history ("had estimated", "initially said")
+    date_shared: bool  # the date is the one of the verb it is coordinated with
+    governs: bool  # a reporting / deciding verb whose complement holds other frames
+    nominal: bool  # read from an event noun
+    # What a conditional event depends on ("if they are found guilty, deportation will
+    # follow"): the frame of the condition, when the sentence has one.
+    condition: Frame | None = None
 
     @property
     def asserted(self) -> bool:
-        """Stated as a fact (or a ruling), not predicted, asked for or conditional."""
-        return (
-            (not self.modal or self.ruled)
-            and not self.conditional
-            and not self.appeal
-            and not self.denied
+        return self.stance in ASSERTED
+
+    @property
+    def classed(self) -> bool:
+        return ":" not in self.kind and bool(self.kind)
+
+    @property
+    def participants(self) -> Party:
+        return Party(
+            self.agents.entities | self.patients.entities,
+            self.agents.nouns | self.patients.nouns,
+            " ".join(x for x in (self.agents.text, self.patients.text) if x),
         )
 
 
-def frames(info: ClaimInfo) -> tuple[Frame, ...]:
-    text = info.doc.clean_text
-    out: list[Frame] = []
-    taken: list[tuple[int, int]] = []
-    for family, pattern in lx.PREDICATES.items():
-        for m in pattern.finditer(info.text):
-            start, end = info.start + m.start(), info.start + m.end()
-            if any(a < end and start < b for a, b in taken) and family != "stay":
-                continue
-            frame = _frame(info, text, family, start, end)
-            if frame is not None:
-                out.append(frame)
-                taken.append((start, end))
-    return tuple(sorted(out, key=lambda f: f.start))
+@dataclass(slots=True)
+class _Trigger:
+    token: int  # the verb (or noun) whose dependents are the event's arguments
+    words: tuple[int, ...]  # every token of the trigger
+    cls: str | None  # event class, None for a generic verb
+    noun: int | None = None  # the event noun it carries (support verb, aspect argument)
+    nominal: bool = False
+    blocked: bool = False  # "refused the extradition": the event did not happen
 
 
-def _frame(info: ClaimInfo, text: str, family: str, start: int, end: int) -> Frame | None:
-    # The clause segment before the predicate, back to the last comma / quote.
-    before_clause = text[info.start : start]
-    segment = re.split(r"[,;:“”\"]|\s[-–—]\s", before_clause)[-1]
-    after = text[end : info.end]
-    word = text[start:end].lower()
-    if family == "begin" and not _begins_proceeding(word, before_clause, after):
-        return None
-    if family == "cross" and not re.search(r"\bborder\b|\bcountry\b", text[start : info.end], re.I):
-        return None
-    negated = bool(lx.NEGATION.search(segment[-40:]))
-    if family == "stay":
-        negated = not negated  # "allowed to stay" = not removed
-    if (
-        family == "removal"
-        and word.startswith("return")
-        and not _DESTINATION.match(" " + after)
-        and not re.search(r"forcibly|home", word + after[:20], re.I)
-    ):
-        return None  # "return" without a destination is too vague (in return, returned home...)
-    modal = bool(lx.MODAL_BEFORE.search(before_clause[-60:])) or bool(lx.MODAL_AFTER.match(after))
-    # A bare noun ("postponed the deportation", "threatened with deportation") asserts
-    # nothing about the removal itself, unless predicted or flatly negated ("No deportation").
-    decided: bool | None = None  # a decision on the removal itself: against / for
-    if family == "removal" and lx.NOMINAL_REMOVAL.match(word):
-        if lx.DECISION_AGAINST.search(before_clause[-40:]):
-            decided = False
-        elif lx.DECISION_FOR.search(before_clause[-40:]):
-            decided = True
-        elif not lx.MODAL_AFTER.match(after) and not re.search(r"\bno\s+$", before_clause, re.I):
-            return None
-    ruled = bool(lx.RULING_THAT.search(before_clause)) and modal
-    conditional = bool(lx.CONDITIONAL.search(segment))
-    appeal = bool(lx.APPEAL.search(before_clause[-80:])) and not ruled
-    denied = bool(lx.DENIAL.search(before_clause))
-    if decided is not None:
-        # "The court refused the extradition": an asserted decision, not a denial of a report.
-        negated, denied, modal = not decided, False, False
-        appeal = appeal and not lx.RULING_THAT.search(before_clause)
-    obj, obj_class = _object(family, before_clause, after, word)
-    destination = None
-    dest = _DESTINATION.match(after)
-    if dest and family in ("removal", "stay"):
-        destination = dest.group("dest").lower()
-    on_date, until_date, scheduled_date = _frame_dates(info, start, end, family)
-    return Frame(
-        family=family,
+def sentence_frames(
+    view: DocView, index: int, ctx: Context, speaker: Party | None = None
+) -> tuple[Frame, ...]:
+    """The frames of sentence ``index``; ``speaker`` attributes a sentence inside a quotation
+    whose speaker is named elsewhere."""
+    tokens = view.sentence_tokens(index)
+    triggers = _triggers(view, tokens)
+    if not triggers:
+        return ()
+    owner = {w: k for k, t in enumerate(triggers) for w in (*t.words, t.noun) if w is not None}
+    for k, t in enumerate(triggers):
+        # "In August 2018 a court refused to extradite X": what dates or places the verb
+        # that only modifies the event dates or places the event.
+        head = view.head(t.token)
+        if (
+            view.dep(t.token) in ("xcomp", "ccomp")
+            and head not in owner
+            and _modality_only(view, head)
+        ):
+            owner[head] = k
+    dates = _attached_dates(view, tokens, owner, triggers)
+    _share_dates(view, triggers, owner, dates)
+    places = _attached_places(view, tokens, owner)
+    found = amounts(view, tokens)
+    counted = _attached_amounts(view, tokens, owner, found, _content_of(view, triggers, owner))
+    anchors = frozenset(a.anchor for a in found)
+    according = according_to(view, tokens.start, tokens.stop)
+    built: dict[int, tuple[Frame, int | None]] = {}
+    for k, trigger in enumerate(triggers):
+        where = (*places.get(k, ()), *_destinations(view, trigger, anchors))
+        made = _frame(view, index, trigger, ctx, dates.get(k, {}), where, anchors)
+        if made is None:
+            continue
+        frame, condition = made
+        built[k] = (_with(frame, counted.get(k, ()), according, speaker, view, ctx), condition)
+    out = []
+    for frame, condition in built.values():
+        if condition is not None and condition in owner and owner[condition] in built:
+            frame = replace(frame, condition=built[owner[condition]][0])
+        if _worth_keeping(frame):
+            out.append(frame)
+    return tuple(out)
+
+
+def _worth_keeping(frame: Frame) -> bool:
+    if frame.nominal:
+        return bool(frame.date or frame.amounts or frame.negated or frame.main)
+    if frame.classed or frame.governs:
+        return True
+    return frame.main or frame.date is not None
+
+
+def _with(
+    frame: Frame,
+    counted: Sequence[Amount],
+    according: int | None,
+    quote_speaker: Party | None,
+    view: DocView,
+    ctx: Context,
+) -> Frame:
+    stance, speaker = frame.stance, frame.speaker
+    if stance == "stated" and speaker is None:
+        if according is not None:
+            stance, speaker = "reported", party(view, [according], ctx)
+        elif quote_speaker is not None:
+            stance, speaker = "reported", quote_speaker
+    own = view.lexicon.noun_class
+    counted = [
+        replace(a, unit="") if own.get(a.unit) == frame.kind or a.unit in _count_nouns(view) else a
+        for a in counted
+    ]
+    return replace(frame, amounts=tuple(counted), stance=stance, speaker=speaker)
+
+
+def _count_nouns(view: DocView) -> frozenset[str]:
+    return view.lexicon.language.quantities.count_nouns
+
+
+# --- triggers ------------------------------------------------------------------------------
+
+
+def _triggers(view: DocView, tokens: range) -> list[_Trigger]:
+    lexicon = view.lexicon
+    used: set[int] = set()
+    out: list[_Trigger] = []
+    for i in tokens:
+        if i in used or view.pos(i) != "VERB":
+            continue
+        phrase = _phrase(view, i, tokens.stop)
+        if phrase is not None:
+            words, cls = phrase
+            used.update(words)
+            out.append(_Trigger(i, words, cls))
+            continue
+        if _modality_only(view, i):
+            continue
+        lemma = view.lemma(i)
+        noun, blocked = _carried_noun(view, i)
+        if noun is not None:
+            used.add(noun)
+            carried = lexicon.noun_class[view.lemma(noun)]
+            out.append(_Trigger(i, (i,), carried, noun=noun, blocked=blocked))
+            continue
+        out.append(_Trigger(i, (i,), lexicon.verb_class.get(lemma) or _theme_class(view, i)))
+    taken = used | {t.token for t in out}
+    for trigger in out:
+        if trigger.cls in lexicon.aspects and trigger.noun is None:
+            trigger.noun = _aspect_argument(view, trigger.token)
+            if trigger.noun is not None:
+                taken.add(trigger.noun)
+    for i in tokens:
+        if i not in taken and view.pos(i) == "NOUN" and view.lemma(i) in lexicon.noun_class:
+            out.append(_Trigger(i, (i,), lexicon.noun_class[view.lemma(i)], nominal=True))
+    return out
+
+
+def _modality_only(view: DocView, verb: int) -> bool:
+    """Verbs that only say how another event is asserted: "expected to", "refused to",
+    "remained" (with a complement), and "scheduled for January 6" (without one: it dates the
+    noun it modifies). An appeal ("urged", "called on") is an event of its own as well."""
+    events, cues = view.lexicon.language.events, view.lexicon.language.claims
+    lemma = view.lemma(verb)
+    complement = bool(view.kids(verb, "xcomp", "ccomp"))
+    if lemma in events.expectation_cues:
+        return True
+    modal = cues.negating_verbs | cues.continuation_cues
+    return complement and lemma in modal and lemma not in events.reporting_verbs
+
+
+def _theme_class(view: DocView, verb: int) -> str | None:
+    """ "estimated the flow at", "the death toll rose to 30": a verb that measures or counts
+    is about the event its theme names (its noun, a compound of it, or "of" + noun)."""
+    lexicon = view.lexicon
+    quantities = lexicon.language.quantities
+    measures = view.lemma(verb) in lexicon.language.claims.measure_verbs
+    for theme in view.kids(verb, "nsubj", "nsubjpass", "dobj"):
+        lemma = view.lemma(theme)
+        if lemma not in quantities.count_nouns and not measures:
+            continue
+        words = [theme, *view.kids(theme, "compound", "amod")]
+        for prep in view.kids(theme, "prep"):
+            words.extend(view.kids(prep, "pobj"))
+        for word in words:
+            if view.lemma(word) in lexicon.noun_class:
+                return lexicon.noun_class[view.lemma(word)]
+    return None
+
+
+def _phrase(view: DocView, i: int, stop: int) -> tuple[tuple[int, ...], str] | None:
+    """A multi-word verb starting at ``i``; later words may be a few tokens apart."""
+    for words, cls in view.lexicon.phrases.get(view.lemma(i), ()):
+        found = [i]
+        k = i + 1
+        for word in words[1:]:
+            limit = min(stop, k + 3)
+            while k < limit and view.lemma(k) != word:
+                k += 1
+            if k >= limit:
+                break
+            found.append(k)
+            k += 1
+        else:
+            return tuple(found), cls
+    return None
+
+
+def _carried_noun(view: DocView, verb: int) -> tuple[int | None, bool]:
+    """The event noun a support verb carries ("handed one-year sentences", "held a
+    protest", "gave him one year in prison") or a blocking verb stops ("refused the
+    extradition request"), and whether it was stopped."""
+    cues = view.lexicon.language.claims
+    lemma = view.lemma(verb)
+    blocked = lemma in cues.blocking_verbs
+    if lemma not in cues.support_verbs and not blocked:
+        return None, False
+    deps = ["dobj"]
+    if not view.kids(verb, "oprd", "acomp", "ccomp", "xcomp"):
+        deps.append("nsubjpass")  # "sentences were handed to ..."; not "was made public"
+    nouns: list[int] = []
+    for child in view.kids(verb, *deps):
+        nouns.append(child)
+        if blocked:  # the event a request is for: "the extradition request"
+            nouns.extend(view.kids(child, "compound"))
+    if not blocked:  # what the object is spent in: "gave Qojabekuly one year in prison"
+        nouns.extend(o for prep in view.kids(verb, "prep") for o in view.kids(prep, "pobj"))
+    for noun in nouns:
+        if view.lemma(noun) in view.lexicon.noun_class:
+            return noun, blocked
+    return None, False
+
+
+def _aspect_argument(view: DocView, verb: int) -> int | None:
+    """The event a phase verb applies to: "postponed the hearing", "the trial began"."""
+    for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
+        for child in view.kids(verb, *deps):
+            if view.pos(child) == "NOUN":
+                return child
+    if view.dep(verb) in ("relcl", "acl") and view.pos(view.head(verb)) == "NOUN":
+        return view.head(verb)  # "their trial, which began on May 6"
+    inherited = inherited_subject(view, verb)  # "the trial is set to begin"
+    if inherited is not None and view.pos(inherited) == "NOUN":
+        return inherited
+    return None
+
+
+def _kind(view: DocView, trigger: _Trigger) -> tuple[str, str]:
+    """(kind, aspect) of a trigger."""
+    lexicon = view.lexicon
+    events = lexicon.language.events
+    if trigger.cls in lexicon.aspects:
+        if trigger.noun is None:
+            return "", trigger.cls or OCCUR
+        lemma = view.lemma(trigger.noun)
+        if lemma in events.proceeding_nouns:
+            return events.proceeding_class, trigger.cls or OCCUR
+        return lexicon.noun_class.get(lemma, "noun:" + lemma), trigger.cls or OCCUR
+    if trigger.cls is None:
+        return "lemma:" + view.lemma(trigger.token), OCCUR
+    continued = events.continuations.get(trigger.cls)
+    if continued and _continues(view, trigger.token):
+        return continued, OCCUR
+    return trigger.cls, OCCUR
+
+
+def _continues(view: DocView, token: int) -> bool:
+    cues = view.lexicon.language.claims.continuation_cues
+    if any(view.lemma(c) in cues for c in view.kids(token, "advmod")):
+        return True
+    return view.dep(token) in ("xcomp", "acomp") and view.lemma(view.head(token)) in cues
+
+
+def _frame(
+    view: DocView,
+    index: int,
+    trigger: _Trigger,
+    ctx: Context,
+    dates: dict[str, DateValue],
+    places: Sequence[Place],
+    anchors: frozenset[int],
+) -> tuple[Frame, int | None] | None:
+    kind, aspect = _kind(view, trigger)
+    sentence = view.sentence_tokens(index)
+    reading = read_stance(view, trigger.token, sentence.start, sentence.stop)
+    agents, patients = _parties(view, trigger, ctx, anchors)
+    governs = view.lemma(trigger.token) in view.lexicon.governors and bool(
+        view.kids(trigger.token, "ccomp", "xcomp", "parataxis")
+    )
+    start, end = view.span_of(trigger.words)
+    frame = Frame(
+        doc=view.doc.id,
         start=start,
         end=end,
-        negated=negated,
-        modal=modal,
-        ruled=ruled,
-        conditional=conditional,
-        appeal=appeal,
-        denied=denied,
-        obj=obj,
-        obj_class=obj_class,
-        destination=destination,
-        on_date=on_date,
-        until_date=until_date,
-        scheduled_date=scheduled_date,
+        sentence=view.parse.sentences[index],
+        kind=kind,
+        aspect=aspect,
+        lemma=view.lemma(trigger.token),
+        negated=(reading.negated or _negated_noun(view, trigger)) != trigger.blocked,
+        future=reading.future,
+        stance=reading.stance,
+        denied=reading.denied,
+        speaker=_speaker(view, reading, ctx),
+        agents=agents,
+        patients=patients,
+        date=dates.get("on"),
+        until=dates.get("until"),
+        scheduled=dates.get("scheduled"),
+        places=tuple(places),
+        amounts=(),
+        main=reading.main and not trigger.nominal,
+        earlier=reading.earlier,
+        date_shared="shared" in dates,
+        governs=governs,
+        nominal=trigger.nominal,
+    )
+    return frame, reading.condition
+
+
+def _speaker(view: DocView, reading: Reading, ctx: Context) -> Party | None:
+    if reading.speaker is None:
+        return None
+    return party(view, [reading.speaker], ctx)
+
+
+def _negated_noun(view: DocView, trigger: _Trigger) -> bool:
+    """ "No deportation!": a negating determiner on the event noun."""
+    negation = view.lexicon.language.events.negation_words
+    noun = (
+        trigger.noun if trigger.noun is not None else (trigger.token if trigger.nominal else None)
+    )
+    return noun is not None and any(view.lemma(c) in negation for c in view.kids(noun, "det"))
+
+
+def _parties(
+    view: DocView, trigger: _Trigger, ctx: Context, skip: frozenset[int]
+) -> tuple[Party, Party]:
+    if trigger.nominal:
+        return NOBODY, event_noun_parties(view, trigger.token, ctx)
+    agents, patients, _ = arguments(view, trigger.token)
+    if trigger.noun is not None:
+        about = event_noun_parties(view, trigger.noun, ctx)
+        recipients = _recipients(view, trigger.token)
+        noun_is_subject = view.dep(trigger.noun) in ("nsubj", "nsubjpass")
+        patients = [p for p in patients if p != trigger.noun] + recipients
+        agents = [a for a in agents if a != trigger.noun]
+        theirs = party(view, patients, ctx, skip) if patients else NOBODY
+        who = party(view, agents, ctx, skip) if agents else NOBODY
+        return (who, about or theirs) if noun_is_subject else (who, theirs or about)
+    return (
+        party(view, agents, ctx, skip) if agents else NOBODY,
+        party(view, patients, ctx, skip) if patients else NOBODY,
     )
 
 
-def _begins_proceeding(word: str, before: str, after: str) -> bool:
-    if "trial" in word:
-        return True
-    window = (before[-60:] + " " + after[:20]).lower()
-    return any(n in _WORD.findall(window) for n in lx.PROCEEDING_NOUNS if n != "court")
-
-
-def _object(family: str, before: str, after: str, word: str) -> tuple[str | None, str | None]:
-    if family not in ("postpone", "begin"):
-        return None, None
-    if "trial" in word:
-        return "trial", "proceeding"
-    candidates: list[str] = []
-    active = _ACTIVE_OBJECT.match(after)
-    if active:
-        candidates.append(active.group("obj").lower())
-    passive = _PASSIVE_SUBJECT.search(before)
-    if passive:
-        candidates.append(passive.group("obj").lower())
-    if family == "begin":
-        candidates.extend(w.lower() for w in _WORD.findall(before[-50:])[::-1])
-    for noun in candidates:
-        for cls, nouns in lx.OBJECT_CLASSES.items():
-            if noun in nouns:
-                return noun, cls
-    return None, None
-
-
-def _frame_dates(
-    info: ClaimInfo, start: int, end: int, family: str
-) -> tuple[DateValue | None, DateValue | None, DateValue | None]:
-    """The date attached to the predicate, the new date of a postponement, and the date
-    the event was scheduled for ("X, scheduled for January 6, ... has been postponed")."""
-    on_date: DateValue | None = None
-    until_date: DateValue | None = None
-    scheduled: DateValue | None = None
-    text = info.doc.clean_text
-    for d_start, d_end, value in info.dates:
-        lead = text[max(info.start, d_start - 25) : d_start]
-        if d_start < start and lx.SCHEDULED_FOR.search(lead):
-            scheduled = scheduled or value
-        between = text[end:d_start] if d_start >= end else text[d_end:start]
-        if len(between) > 60 or re.search(r"[;]", between):
+def _destinations(view: DocView, trigger: _Trigger, skip: frozenset[int]) -> list[Place]:
+    """Where the event sends someone: "deported to China", "sent back to one of the camps"."""
+    words = view.lexicon.language.claims.direction_words
+    out = []
+    holders = [trigger.token, *trigger.words]
+    holders += [c for t in trigger.words for c in view.kids(t, "advmod", "prt")]
+    preps = dict.fromkeys(p for t in holders for p in view.kids(t, "prep"))
+    for prep in preps:
+        if view.lemma(prep) not in words:
             continue
-        lead = text[max(info.start, d_start - 12) : d_start]
-        if family == "postpone" and d_start >= end and lx.UNTIL.search(lead):
-            until_date = until_date or value
+        for target in view.kids(prep, "pobj"):
+            if view.pos(target) == "NUM":  # "one of the camps"
+                inner = [o for p in view.kids(target, "prep") for o in view.kids(p, "pobj")]
+                target = inner[0] if inner else target
+            if target in skip:
+                continue
+            start, end = view.parse.starts[target], view.parse.ends[target]
+            named = view.places_in(start, end)
+            if named:
+                a, b, key = named[0]
+                out.append(Place(key, view.text[a:b], "to"))
+            elif view.pos(target) == "PROPN" and not view.mentions_in(start, end):
+                out.append(Place("text:" + view.word(target).lower(), view.word(target), "to"))
+            elif view.pos(target) == "NOUN":
+                out.append(Place("noun:" + view.lemma(target), view.word(target), "to"))
+    return out
+
+
+def _recipients(view: DocView, verb: int) -> list[int]:
+    """ "handed sentences to X": the dative of a support verb is whom the event concerns."""
+    out = []
+    for dative in view.kids(verb, "dative"):
+        out.extend(view.kids(dative, "pobj") or [dative])
+    return [t for t in out if view.pos(t) in ("PROPN", "NOUN", "PRON")]
+
+
+# --- what attaches to which trigger ---------------------------------------------------------
+
+
+def _climb(
+    view: DocView, start: int, tokens: range, owner: dict[int, int]
+) -> tuple[int, list[int]]:
+    """From ``start`` up the heads to the first trigger word: (trigger index, path)."""
+    node, path = start, list[int]()
+    for _ in range(len(tokens)):
+        if node in owner and node != start:
+            return owner[node], path
+        head = view.head(node)
+        if head == node or head not in tokens:
+            break
+        path.append(node)
+        node = head
+    if node in owner:
+        return owner[node], path
+    return -1, path
+
+
+def _attached_dates(
+    view: DocView, tokens: range, owner: dict[int, int], triggers: Sequence[_Trigger]
+) -> dict[int, dict[str, DateValue]]:
+    cues = view.lexicon.language.claims
+    events = view.lexicon.language.events
+    out: dict[int, dict[str, DateValue]] = {}
+    for first, last, value in view.dates_in(tokens.start, tokens.stop):
+        root = _span_root(view, first, last)
+        k, path = _climb(view, root, tokens, owner)
+        if k < 0:
             continue
-        if re.search(r"\b(?:until|till)\s*$", lead, re.I):
+        preps = [view.lemma(t) for t in path if view.dep(t) == "prep"]
+        through_plan = any(
+            view.pos(t) == "VERB" and view.lemma(t) in events.expectation_cues for t in path
+        )
+        slot = "on"
+        if preps and preps[0] in cues.bounding_words:
+            is_postpone = triggers[k].cls == "postpone"
+            if not (is_postpone and preps[0] in cues.target_words):
+                continue
+            slot = "until"
+        elif preps and preps[0] in cues.target_words and triggers[k].cls == "postpone":
+            slot = "until"
+        elif through_plan:
+            slot = "scheduled"
+        slots = out.setdefault(k, {})
+        held = slots.get(slot)
+        # "last week, on March 19": the finer of two dates that agree.
+        if held is None or (
+            len(value.value) > len(held.value) and value.value.startswith(held.value)
+        ):
+            slots[slot] = value
+    return out
+
+
+def _share_dates(
+    view: DocView,
+    triggers: Sequence[_Trigger],
+    owner: dict[int, int],
+    dates: dict[int, dict[str, DateValue]],
+) -> None:
+    """ "On Tuesday the judge sentenced him ... but refused to hand him over": a verb
+    coordinated with a dated one, without a date of its own, happened then too."""
+    for k, trigger in enumerate(triggers):
+        if k in dates:
             continue
-        if on_date is None:
-            on_date = value
-    if family == "postpone" and on_date is None:
-        on_date = scheduled
-    return on_date, until_date, scheduled
+        node = trigger.token
+        while view.dep(node) in ("xcomp", "ccomp") and _modality_only(view, view.head(node)):
+            node = view.head(node)  # "... but refused to hand him over"
+        if view.dep(node) != "conj":
+            continue
+        head = owner.get(view.head(node))
+        if head is not None and head != k and "on" in dates.get(head, {}):
+            dates[k] = {"on": dates[head]["on"], "shared": dates[head]["on"]}
 
 
-def compatible_dates(a: DateValue, b: DateValue) -> bool:
-    """Two dates can describe the same day (one may be coarser than the other)."""
-    n = min(len(a.value), len(b.value))
-    return a.value[:n] == b.value[:n]
+def _span_root(view: DocView, first: int, last: int) -> int:
+    for t in range(first, last):
+        if not first <= view.head(t) < last or view.head(t) == t:
+            return t
+    return last - 1
 
 
-def strictly_before(a: DateValue, b: DateValue) -> bool:
-    """``a`` certainly ends before ``b`` starts, at the coarser granularity."""
-    n = min(len(a.value), len(b.value))
-    return a.value[:n] < b.value[:n]
+def _attached_places(view: DocView, tokens: range, owner: dict[int, int]) -> dict[int, list[Place]]:
+    cues = view.lexicon.language.claims
+    start, end = view.parse.starts[tokens.start], view.parse.ends[tokens.stop - 1]
+    out: dict[int, list[Place]] = {}
+    for a, b, key in view.places_in(start, end):
+        span = view.parse.token_range(a, b)
+        if not len(span):
+            continue
+        root = _span_root(view, span.start, span.stop)
+        k, path = _climb(view, root, tokens, owner)
+        preps = [t for t in path if view.dep(t) == "prep"]
+        if k < 0 or not preps or view.lemma(preps[0]) not in cues.place_words:
+            continue
+        out.setdefault(k, []).append(Place(key, view.text[a:b]))
+    return out
+
+
+def _content_of(
+    view: DocView, triggers: Sequence[_Trigger], owner: dict[int, int]
+) -> dict[int, int]:
+    """Reporting verbs and the event their complement states: an amount the parser hangs on
+    "said" is counted by what was said ("said 5,000 barrels a day were leaking")."""
+    out: dict[int, int] = {}
+    for k, trigger in enumerate(triggers):
+        if view.lemma(trigger.token) not in view.lexicon.reporting:
+            continue
+        for child in view.kids(trigger.token, "ccomp", "parataxis"):
+            if child in owner:
+                out[k] = owner[child]
+                break
+    return out
+
+
+def _attached_amounts(
+    view: DocView,
+    tokens: range,
+    owner: dict[int, int],
+    found: Sequence[Amount],
+    content: dict[int, int],
+) -> dict[int, list[Amount]]:
+    out: dict[int, list[Amount]] = {}
+    for amount in found:
+        if amount.anchor in owner:
+            k = owner[amount.anchor]
+        else:
+            k = _climb(view, amount.anchor, tokens, owner)[0]
+        k = content.get(k, k)
+        if k >= 0:
+            out.setdefault(k, []).append(amount)
+    return out

@@ -1,345 +1,373 @@
-"""Slot rules over aligned claims: numbers, event dates and places, polarity, ages.
+"""Slot conflicts: the same event given another count, another date or another place.
 
-Two claims that state the same fact (aligned, about the same people, with the
-same predicate) are compared slot by slot; a difference is reported only when
-nothing else explains it (a bound, a coarser date, a place inside another).
+Two statements of one event (same kind, outcome and polarity, parties that agree, asserted
+as having happened) from independent sources, or from two parties one outlet quotes, are
+compared slot by slot:
+
+* amounts of one unit ("12 workers" / "30 workers", "1,000" / "5,000 barrels a day"), when
+  the reports are of one period; a source giving another figure later is revising its own
+  figure, shown as a dated :class:`~dossier.model.Revision`, not as a conflict;
+* dates (day or month) of a dated event the two reports show to be the same one (a shared
+  participant or place, or the only such event each report dates);
+* named places of the same dated event, when neither place is named with the other anywhere
+  in the story (one may lie inside the other).
+
+A report published after both sides that states the value of one side settles the conflict.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-import numpy as np
-
-from dossier.crosscheck.align import Alignment
+from dossier.crosscheck.amounts import Amount
 from dossier.crosscheck.claims import ClaimInfo
-from dossier.crosscheck.frames import Frame, compatible_dates
-from dossier.crosscheck.lexicon import DATED_FAMILIES
-from dossier.crosscheck.settings import CrosscheckSettings
-from dossier.crosscheck.support import (
-    FAMILY_WORDS,
-    Side,
+from dossier.crosscheck.items import (
+    Item,
+    conflict,
     days_apart,
-    destinations_agree,
-    family_of,
+    independent,
+    ordered_claims,
     same_period,
-    subjects_agree,
-    unique_citations,
+    same_voice,
+    voices,
 )
-from dossier.model import Citation, Conflict, ConflictSide, DateValue, Document, Entity
+from dossier.crosscheck.reading import Lexicon
+from dossier.crosscheck.settings import CrosscheckSettings
+from dossier.crosscheck.support import Rules, compatible_dates, strictly_before
+from dossier.ids import digest
+from dossier.model import Conflict, DateValue, Revision, RevisionStep, Settlement
 
-# --- slot differences between aligned claims ----------------------------------------------
-
-
-def _aligned_pairs(
-    claims: Sequence[ClaimInfo], alignment: Alignment, threshold: float
-) -> list[tuple[int, int]]:
-    idx = alignment.indices
-    pairs = []
-    for x, y in np.argwhere(np.triu(alignment.similarity >= threshold, 1)):
-        i, j = idx[x], idx[y]
-        if claims[i].doc.id != claims[j].doc.id and claims[i].source != claims[j].source:
-            pairs.append((i, j))
-    return pairs
+PERSON = "person"
 
 
-def numeric_and_date_slots(
-    claims: Sequence[ClaimInfo],
-    claim_frames: Sequence[Sequence[Frame]],
-    alignment: Alignment,
-    settings: CrosscheckSettings,
+@dataclass(frozen=True, slots=True)
+class _Value:
+    item: Item
+    amount: Amount
+    unit: str
+
+
+def _comparable(items: Sequence[Item]) -> list[Item]:
+    return [
+        x
+        for x in items
+        if x.frame.asserted and not x.frame.future and not x.frame.earlier and x.frame.classed
+    ]
+
+
+def _same_event(a: Item, b: Item, rules: Rules) -> bool:
+    """One event, as far as outcome, polarity, parties, named places and dates show."""
+    probe = replace(b.frame, amounts=(), date=a.frame.date or b.frame.date)
+    return rules.relation(replace(a.frame, amounts=()), probe) == "supports" and (
+        a.frame.date is None or b.frame.date is None or compatible_dates(a.frame.date, b.frame.date)
+    )
+
+
+# --- amounts ----------------------------------------------------------------------------------
+
+
+def _values(items: Sequence[Item], lexicon: Lexicon) -> list[_Value]:
+    people = lexicon.person_nouns
+    out = []
+    for item in _comparable(items):
+        for amount in item.frame.amounts:
+            unit = PERSON if amount.unit in people or amount.unit == "" else amount.unit
+            out.append(_Value(item, amount, unit))
+    return out
+
+
+def amount_conflicts(
+    groups: dict[str, list[Item]], rules: Rules, lexicon: Lexicon, settings: CrosscheckSettings
+) -> tuple[list[Conflict], list[Revision]]:
+    conflicts: list[Conflict] = []
+    revisions: list[Revision] = []
+    for kind_key, items in sorted(groups.items()):
+        by_unit: dict[str, list[_Value]] = {}
+        for value in _values(items, lexicon):
+            by_unit.setdefault(value.unit, []).append(value)
+        for unit, values in sorted(by_unit.items()):
+            found: dict[tuple[str, str], tuple[list[_Value], list[_Value]]] = {}
+            for n, a in enumerate(values):
+                for b in values[n + 1 :]:
+                    if a.amount.compatible(b.amount) or not _disagree(a.item, b.item, settings):
+                        continue
+                    if not _same_event(a.item, b.item, rules):
+                        continue
+                    x, y = sorted((a, b), key=lambda v: v.amount.low)
+                    left, right = found.setdefault((x.amount.label, y.amount.label), ([], []))
+                    left.append(x)
+                    right.append(y)
+            conflicts.extend(
+                _amount_conflict(kind_key, unit, left, right, values, lexicon)
+                for left, right in found.values()
+            )
+            revisions.extend(
+                _revisions(kind_key, unit, values, lexicon, settings.count_period_days)
+            )
+    return conflicts, revisions
+
+
+def _disagree(a: Item, b: Item, settings: CrosscheckSettings) -> bool:
+    """Two figures of one period that contradict each other: from independent sources or
+    parties; or one party's figure as two outlets report it. A party's own later figure is a
+    revision (:func:`_revisions`)."""
+    if not same_period(a.published, b.published, settings.count_period_days):
+        return False
+    if same_voice(a, b):
+        return a.claim.outlet != b.claim.outlet
+    return independent(a, b)
+
+
+def _amount_conflict(
+    kind_key: str,
+    unit: str,
+    left: Sequence[_Value],
+    right: Sequence[_Value],
+    every: Sequence[_Value],
+    lexicon: Lexicon,
+) -> Conflict:
+    a, b = ordered_claims(v.item.claim for v in left), ordered_claims(v.item.claim for v in right)
+    what = lexicon.label(kind_key.split("|")[0])
+    description = (
+        f"Different figures for the same {what} ({unit}): {voices(a)} give "
+        f"{left[0].amount.label} (“{a[0].text}”); {voices(b)} give {right[0].amount.label} "
+        f"(“{b[0].text}”)."
+    )
+    found = conflict("numeric", description, (a, b))
+    settlement = _settle_amount(left, right, every)
+    if settlement is not None:
+        side, value = settlement
+        found = replace(
+            found,
+            description=f"{description} A later report ({voices([value.item.claim])}) gives "
+            f"{value.amount.label}, as the {'first' if side == 0 else 'second'} side does.",
+            settled_by=Settlement(side, value.item.claim.text, (value.item.claim.claim.citation,)),
+        )
+    return found
+
+
+def _latest(values: Sequence[_Value]) -> DateValue | None:
+    dates = [v.item.published for v in values if v.item.published is not None]
+    return max(dates, key=lambda d: d.sort_key) if dates else None
+
+
+def _settle_amount(
+    left: Sequence[_Value], right: Sequence[_Value], every: Sequence[_Value]
+) -> tuple[int, _Value] | None:
+    """A later report whose figure agrees with one side only."""
+    after = _latest([*left, *right])
+    if after is None:
+        return None
+    for value in sorted(every, key=lambda v: v.item.published.sort_key if v.item.published else ""):
+        when = value.item.published
+        if when is None or not strictly_before(after, when):
+            continue
+        agrees_left = any(value.amount.compatible(v.amount) for v in left)
+        agrees_right = any(value.amount.compatible(v.amount) for v in right)
+        if agrees_left != agrees_right:
+            return (0 if agrees_left else 1), value
+    return None
+
+
+def _later(first: _Value, then: _Value, days: int) -> bool:
+    """``then`` was published after the period of ``first`` (or by the same outlet later)."""
+    a, b = first.item.published, then.item.published
+    if a is None or b is None or not strictly_before(a, b):
+        return False
+    return first.item.claim.outlet == then.item.claim.outlet or not same_period(a, b, days)
+
+
+def _revisions(
+    kind_key: str, unit: str, values: Sequence[_Value], lexicon: Lexicon, days: int
+) -> list[Revision]:
+    """Per voice, its figures in order of publication, when it changed them."""
+    by_voice: dict[str, list[_Value]] = {}
+    for v in values:
+        if v.item.published is not None:
+            # A speaker's figures whoever reports them; an outlet's own, per outlet.
+            by_voice.setdefault(v.item.claim.party, []).append(v)
+    out = []
+    for voice, own in sorted(by_voice.items()):
+        own.sort(
+            key=lambda v: (
+                v.item.published.sort_key if v.item.published else "",
+                v.item.claim.start,
+            )
+        )
+        steps: list[list[_Value]] = []
+        for v in own:
+            if steps and v.amount.compatible(steps[-1][0].amount):
+                steps[-1].append(v)
+            elif steps and not _later(steps[-1][0], v, days):
+                continue  # another figure in the same period: a conflict, not a revision
+            else:
+                steps.append([v])
+        if len(steps) < 2:
+            continue
+        first = steps[0][0].item.claim
+        subject = f"{lexicon.label(kind_key.split('|')[0])}: {unit}"
+        source = first.speaker_text or first.outlet
+        out.append(
+            Revision(
+                id="revision-" + digest(subject, voice, first.doc.id, str(first.start)),
+                subject=subject,
+                source=source,
+                steps=tuple(
+                    RevisionStep(
+                        s[0].amount.label,
+                        s[0].item.published,
+                        tuple(dict.fromkeys(v.item.claim.claim.citation for v in s)),
+                    )
+                    for s in steps
+                ),
+            )
+        )
+    return out
+
+
+# --- dates and places ---------------------------------------------------------------------------
+
+
+def _close(a: DateValue, b: DateValue, days: int) -> bool:
+    """Two dates near enough to be one event told twice (not an event and another like it
+    years apart)."""
+    apart = days_apart(a, b)
+    if apart is not None:
+        return apart <= days
+    ya, ma = int(a.value[:4]), int(a.value[5:7] or 0)
+    yb, mb = int(b.value[:4]), int(b.value[5:7] or 0)
+    return abs((ya * 12 + ma) - (yb * 12 + mb)) <= 1
+
+
+def date_conflicts(
+    groups: dict[str, list[Item]], rules: Rules, lexicon: Lexicon, days: int
 ) -> list[Conflict]:
     out: list[Conflict] = []
-    seen: set[tuple[str, frozenset[int]]] = set()
-    co_mentioned = _co_mentioned_places(claims)
-    for i, j in _aligned_pairs(claims, alignment, settings.slot_similarity):
-        a, b = claims[i], claims[j]
-        # Claims about nobody in particular must be near-identical to be compared.
-        anonymous = not a.subjects and not b.subjects
-        if anonymous and alignment.sim(i, j) < settings.strict_threshold:
-            continue
-        if not anonymous and not subjects_agree(a, b, allow_empty=False):
-            continue
-        shared = {family_of(f) for f in claim_frames[i] if f.asserted} & {
-            family_of(f) for f in claim_frames[j] if f.asserted
-        }
-        if not shared:
-            continue
-        # Counts change over time (a death toll rises): only reports of one period disagree.
-        conflict = (
-            (_numeric(a, b) if same_period(a, b, settings) else None)
-            or _event_date(a, b, claim_frames[i], claim_frames[j], shared)
-            or _event_place(a, b, claim_frames[i], claim_frames[j], shared, co_mentioned)
-        )
-        if conflict is None:
-            continue
-        key = (conflict.kind, frozenset((i, j)))
-        if key not in seen:
-            seen.add(key)
-            out.append(conflict)
+    for kind_key, items in sorted(groups.items()):
+        dated = [
+            x
+            for x in _comparable(items)
+            if x.frame.kind in lexicon.dated_classes
+            and x.frame.date is not None
+            and x.frame.date.granularity != "year"
+        ]
+        singular = _singular_docs(dated)
+        found: dict[tuple[str, str], tuple[list[ClaimInfo], list[ClaimInfo]]] = {}
+        for n, a in enumerate(dated):
+            for b in dated[n + 1 :]:
+                da, db = a.frame.date, b.frame.date
+                assert da is not None and db is not None
+                if compatible_dates(da, db) or not independent(a, b) or not _close(da, db, days):
+                    continue
+                if not _same_event(a, replace(b, frame=replace(b.frame, date=None)), rules):
+                    continue
+                if not _identified(a, b, singular):
+                    continue
+                x, y = sorted((a, b), key=lambda i: i.frame.date.value if i.frame.date else "")
+                assert x.frame.date is not None and y.frame.date is not None
+                left, right = found.setdefault((x.frame.date.value, y.frame.date.value), ([], []))
+                left.append(x.claim)
+                right.append(y.claim)
+        for (va, vb), (left, right) in sorted(found.items()):
+            one, two = ordered_claims(left), ordered_claims(right)
+            description = (
+                f"Different dates for the same {lexicon.label(kind_key.split('|')[0])}: "
+                f"{voices(one)} say {va} (“{one[0].text}”); {voices(two)} say {vb} "
+                f"(“{two[0].text}”)."
+            )
+            out.append(conflict("date", description, (one, two)))
     return out
 
 
-def _numeric(a: ClaimInfo, b: ClaimInfo) -> Conflict | None:
-    units_a = {q.unit for q in a.quantities if not q.bound and q.unit != "age"}
-    for unit in sorted(units_a):
-        va = {q.value for q in a.quantities if q.unit == unit and not q.bound}
-        vb = {q.value for q in b.quantities if q.unit == unit and not q.bound}
-        if not vb or va & vb:
-            continue
-        # Any bound in either claim for the same unit makes the comparison unsafe.
-        if any(q.unit == unit and q.bound for q in (*a.quantities, *b.quantities)):
-            continue
-        qa = next(q for q in a.quantities if q.unit == unit)
-        qb = next(q for q in b.quantities if q.unit == unit)
-        description = (
-            f"Different numbers for the same fact: {a.outlet} gives {qa.label}s "
-            f"(“{a.text}”), {b.outlet} gives {qb.label}s (“{b.text}”)."
-        )
-        return Conflict("", "numeric", description, (Side((a,)).side(), Side((b,)).side()))
-    return None
+def _singular_docs(items: Sequence[Item]) -> set[str]:
+    """Documents that date this kind of event to one date only."""
+    dates: dict[str, set[str]] = {}
+    for x in items:
+        if x.frame.date is not None:
+            dates.setdefault(x.claim.doc.id, set()).add(x.frame.date.value)
+    return {doc for doc, values in dates.items() if len(values) == 1}
 
 
-def _event_date(
-    a: ClaimInfo, b: ClaimInfo, fa: Sequence[Frame], fb: Sequence[Frame], families: set[str]
-) -> Conflict | None:
-
-    for family in sorted(families & DATED_FAMILIES):
-        da = [f.on_date for f in fa if f.family == family and f.asserted and f.on_date]
-        db = [f.on_date for f in fb if f.family == family and f.asserted and f.on_date]
-        if not da or not db:
-            continue
-        if any(compatible_dates(x, y) for x in da for y in db if x and y):
-            continue
-        x, y = da[0], db[0]
-        if x is None or y is None or x.granularity == "year" or y.granularity == "year":
-            continue
-        description = (
-            f"Different dates for the same {FAMILY_WORDS.get(family, family)}: {a.outlet} "
-            f"says {x.value} (“{a.text}”), {b.outlet} says {y.value} (“{b.text}”)."
-        )
-        return Conflict("", "date", description, (Side((a,)).side(), Side((b,)).side()))
-    return None
+def _identified(a: Item, b: Item, singular: set[str]) -> bool:
+    """The two reports are shown to speak of one event."""
+    fa, fb = a.frame, b.frame
+    if fa.participants.entities & fb.participants.entities:
+        return True
+    named_a = {p.key for p in fa.places if p.named}
+    if named_a & {p.key for p in fb.places if p.named}:
+        return True
+    anonymous = not fa.participants.entities and not fb.participants.entities
+    return anonymous and a.claim.doc.id in singular and b.claim.doc.id in singular
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?(?:of\s+)?$", re.I)
-
-
-def _event_places(info: ClaimInfo) -> dict[str, str]:
-    """Places where the reported event happened: "in X", "at the court of X"."""
-    text = info.doc.clean_text
-    out: dict[str, str] = {}
-    for start, end, eid in info.places:
-        lead = text[max(info.start, start - 40) : start]
-        if start == info.start or not _LOCATIVE.search(lead):
-            continue  # a dateline or a place that is not where the event happened
-        out[eid] = text[start:end]
+def place_conflicts(
+    groups: dict[str, list[Item]],
+    rules: Rules,
+    lexicon: Lexicon,
+    co_mentioned: set[frozenset[str]],
+) -> list[Conflict]:
+    out: list[Conflict] = []
+    seen: set[frozenset[tuple[str, int]]] = set()
+    for kind_key, items in sorted(groups.items()):
+        placed = [
+            x
+            for x in _comparable(items)
+            if x.frame.kind in lexicon.dated_classes
+            and x.frame.date is not None
+            and x.frame.date.granularity != "year"
+            and any(p.named for p in x.frame.places)
+        ]
+        for n, a in enumerate(placed):
+            for b in placed[n + 1 :]:
+                if not independent(a, b) or not _different_places(a, b, co_mentioned):
+                    continue
+                probe = replace(b.frame, places=a.frame.places)
+                if rules.relation(a.frame, probe) != "supports":
+                    continue
+                if not (a.frame.participants.entities & b.frame.participants.entities):
+                    continue
+                key = frozenset({(a.claim.doc.id, a.claim.start), (b.claim.doc.id, b.claim.start)})
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(_place_conflict(kind_key, a, b, lexicon))
     return out
 
 
-def _co_mentioned_places(claims: Sequence[ClaimInfo]) -> set[frozenset[str]]:
+def _different_places(a: Item, b: Item, co_mentioned: set[frozenset[str]]) -> bool:
+    pa = {p.key: p.text for p in a.frame.places if p.named}
+    pb = {p.key: p.text for p in b.frame.places if p.named}
+    if set(pa) & set(pb):
+        return False
+    for x, tx in pa.items():
+        for y, ty in pb.items():
+            if frozenset((x, y)) in co_mentioned:
+                return False
+            if tx.lower() in ty.lower() or ty.lower() in tx.lower():
+                return False
+    return True
+
+
+def _place_conflict(kind_key: str, a: Item, b: Item, lexicon: Lexicon) -> Conflict:
+    pa = ", ".join(p.text for p in a.frame.places if p.named)
+    pb = ", ".join(p.text for p in b.frame.places if p.named)
+    description = (
+        f"Different places for the same {lexicon.label(kind_key.split('|')[0])}: "
+        f"{voices([a.claim])} say {pa} (“{a.claim.text}”); {voices([b.claim])} say {pb} "
+        f"(“{b.claim.text}”)."
+    )
+    return conflict("place", description, ([a.claim], [b.claim]))
+
+
+def co_mentioned_places(
+    claims: Sequence[ClaimInfo], place_ids: frozenset[str]
+) -> set[frozenset[str]]:
     """Pairs of places named in one sentence anywhere: maybe one inside the other."""
     pairs: set[frozenset[str]] = set()
     for info in claims:
-        ids = sorted({eid for _, _, eid in info.places})
+        ids = sorted(set(info.claim.entity_ids) & place_ids)
         for x, a in enumerate(ids):
             for b in ids[x + 1 :]:
                 pairs.add(frozenset((a, b)))
     return pairs
-
-
-def _event_place(
-    a: ClaimInfo,
-    b: ClaimInfo,
-    fa: Sequence[Frame],
-    fb: Sequence[Frame],
-    families: set[str],
-    co_mentioned: set[frozenset[str]],
-) -> Conflict | None:
-    """The same dated event placed in two places never named together (no containment known)."""
-
-    # Only the same dated event: both give its date, and the dates agree.
-    same_day = [
-        f
-        for f in sorted(families & DATED_FAMILIES)
-        if any(
-            x.family == f == y.family
-            and x.on_date
-            and y.on_date
-            and x.on_date.granularity != "year"
-            and compatible_dates(x.on_date, y.on_date)
-            for x in fa
-            for y in fb
-        )
-    ]
-    if not same_day:
-        return None
-    pa, pb = _event_places(a), _event_places(b)
-    if not pa or not pb or set(pa) & set(pb):
-        return None
-    for x in pa:
-        for y in pb:
-            if frozenset((x, y)) in co_mentioned:
-                return None
-            if pa[x].lower() in pb[y].lower() or pb[y].lower() in pa[x].lower():
-                return None
-    family = same_day[0]
-    description = (
-        f"Different places for the same {FAMILY_WORDS.get(family, family)}: {a.outlet} says "
-        f"{', '.join(pa.values())} (“{a.text}”), {b.outlet} says {', '.join(pb.values())} "
-        f"(“{b.text}”)."
-    )
-    return Conflict("", "place", description, (Side((a,)).side(), Side((b,)).side()))
-
-
-def polarity(
-    claims: Sequence[ClaimInfo],
-    claim_frames: Sequence[Sequence[Frame]],
-    alignment: Alignment,
-    settings: CrosscheckSettings,
-) -> list[Conflict]:
-    """Two near-identical factual statements, one affirmed and one negated."""
-    out: list[Conflict] = []
-    for i, j in _aligned_pairs(claims, alignment, settings.polarity_similarity):
-        a, b = claims[i], claims[j]
-        if "fact" not in (a.modality.value, b.modality.value):
-            continue
-        if not subjects_agree(a, b, allow_empty=False) or not same_period(a, b, settings):
-            continue
-        for fa in claim_frames[i]:
-            match = next(
-                (
-                    fb
-                    for fb in claim_frames[j]
-                    if fa.asserted
-                    and fb.asserted
-                    and family_of(fa) == family_of(fb)
-                    and fa.negated != fb.negated
-                    and fa.obj_class == fb.obj_class
-                    and destinations_agree(fa, fb)
-                ),
-                None,
-            )
-            if match is None:
-                continue
-            description = (
-                f"Opposite statements of the same fact: {a.outlet}: “{a.text}”; "
-                f"{b.outlet}: “{b.text}”."
-            )
-            out.append(
-                Conflict("", "contradiction", description, (Side((a,)).side(), Side((b,)).side()))
-            )
-            break
-    return out
-
-
-# --- ages ---------------------------------------------------------------------------------
-
-
-def ages(
-    docs: Sequence[Document],
-    entities: Sequence[Entity],
-    claims: Sequence[ClaimInfo],
-) -> list[Conflict]:
-    """Ages of one person that disagree across documents (AttributeClaims and "Name, 30,")."""
-    by_id = {d.id: d for d in docs}
-    values: dict[str, dict[int, list[Citation]]] = {}
-    names = {e.id: e.name for e in entities}
-    for entity in entities:
-        for attr in entity.attributes:
-            # Trust an upstream age only when it is written next to a mention of the person.
-            near = any(
-                m.doc == attr.citation.doc
-                and m.start <= attr.citation.end + 5
-                and attr.citation.start <= m.end + 5
-                for m in entity.mentions
-            )
-            if near and attr.name == "age" and _as_int(attr.value) is not None:
-                age = _as_int(attr.value)
-                assert age is not None
-                values.setdefault(entity.id, {}).setdefault(age, []).append(attr.citation)
-    mention_ends: dict[str, list[tuple[int, int, str]]] = {}
-    for entity in entities:
-        if entity.type == "PERSON":
-            for m in entity.mentions:
-                mention_ends.setdefault(m.doc, []).append((m.start, m.end, entity.id))
-    for info in claims:
-        for q in info.quantities:
-            if q.unit != "age":
-                continue
-            owner = _age_owner(
-                info.doc.clean_text, q.start, q.end, mention_ends.get(info.doc.id, [])
-            )
-            if owner is None:
-                continue
-            start, end = owner[1], q.end
-            values.setdefault(owner[0], {}).setdefault(int(q.value), []).append(
-                info.doc.cite(min(start, q.start), max(end, owner[2]))
-            )
-    out: list[Conflict] = []
-    for entity_id, by_value in values.items():
-        docs_by_value = {v: {c.doc for c in cits} for v, cits in by_value.items()}
-        if len(docs_by_value) < 2:
-            continue
-        ordered = sorted(by_value.items(), key=lambda kv: (-len(docs_by_value[kv[0]]), kv[0]))
-        (v1, c1), (v2, c2) = ordered[0], ordered[1]
-        if docs_by_value[v1] == docs_by_value[v2]:
-            continue  # one document contradicting itself is left to the reader
-        if abs(v1 - v2) == 1 and _far_apart(c1, c2, by_id):
-            continue  # a birthday between two reports
-        description = (
-            f"Different ages for {names.get(entity_id, entity_id)}: {v1} "
-            f"({_doc_outlets(c1, by_id)}) vs {v2} ({_doc_outlets(c2, by_id)})."
-        )
-        out.append(
-            Conflict(
-                "",
-                "numeric",
-                description,
-                (
-                    ConflictSide(c1[0].quote, unique_citations(c1)),
-                    ConflictSide(c2[0].quote, unique_citations(c2)),
-                ),
-            )
-        )
-    return out
-
-
-def _as_int(value: str | int) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _age_owner(
-    text: str, start: int, end: int, mentions: list[tuple[int, int, str]]
-) -> tuple[str, int, int] | None:
-    for m_start, m_end, eid in mentions:
-        # "Name, 30," or "the 25-year-old Name"
-        if 0 <= start - m_end <= 3 and text[m_end:start].strip() in (",", ""):
-            return eid, m_start, m_end
-        if 0 <= m_start - end <= 2:
-            return eid, m_start, m_end
-    return None
-
-
-def _far_apart(c1: list[Citation], c2: list[Citation], by_id: dict[str, Document]) -> bool:
-    def dates(cits: list[Citation]) -> list[DateValue]:
-        return [
-            d.published.date
-            for c in cits
-            if (d := by_id.get(c.doc)) is not None and d.published.date is not None
-        ]
-
-    da, db = dates(c1), dates(c2)
-    if not da or not db:
-        return True
-    return any((days_apart(x, y) or 0) > 180 or x.year != y.year for x in da for y in db)
-
-
-def _doc_outlets(cits: list[Citation], by_id: dict[str, Document]) -> str:
-    return ", ".join(
-        dict.fromkeys((by_id[c.doc].outlet or c.doc) if c.doc in by_id else c.doc for c in cits)
-    )

@@ -257,7 +257,7 @@ def _conflicts(conn: sqlite3.Connection, story_id: str) -> tuple[Conflict, ...]:
                 kind=row["kind"],
                 description=row["description"],
                 sides=sides,
-                **extra_fields(Conflict, row["extra"]),
+                **extra_fields(Conflict, row["extra"]),  # type: ignore[arg-type]
             )
         )
     return tuple(out)

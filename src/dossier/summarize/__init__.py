@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from dossier.crosscheck.support import CitationReader, supported
 from dossier.model import Conflict, Document, Entity, Event, Sentence
 from dossier.resources import Resources
 from dossier.summarize.candidates import candidates
@@ -44,7 +45,9 @@ def summarize(
     settings: SummarySettings,
     resources: Resources | None = None,
 ) -> tuple[Sentence | None, tuple[Sentence, ...]]:
-    """Headline (latest state) and summary (at most ``settings.max_words`` words)."""
+    """Headline (latest state) and summary (at most ``settings.max_words`` words). A
+    sentence keeps only the citations that state it (the support test,
+    :func:`dossier.crosscheck.support.supported`)."""
     resources = resources or Resources()
     usable = sorted((d for d in docs if d.readable and d.clean_text), key=lambda d: d.id)
     languages = {
@@ -68,7 +71,10 @@ def summarize(
     head = pick_headline(scored, settings.recent_days)
     headline = _sentence(head) if head else None
     chosen = select(scored, settings.max_words, settings.duplicate_jaccard)
-    return headline, tuple(_sentence(s) for s in chosen)
+    reader = CitationReader.of(usable, entities, resources)
+    if headline is not None:
+        headline = supported(reader, headline)
+    return headline, tuple(supported(reader, _sentence(s)) for s in chosen)
 
 
 def _sentence(scored: Scored) -> Sentence:

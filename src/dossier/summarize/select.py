@@ -31,7 +31,7 @@ def avoided(conflicts: Sequence[Conflict]) -> set[tuple[str, int, int]]:
         if len(conflict.sides) < 2:
             continue
         if conflict.kind == "superseded":
-            sides = [conflict.sides[0]]
+            sides = list(conflict.expected_sides)
         else:
             counts = [len({c.doc for c in side.citations}) for side in conflict.sides]
             top = max(counts)
@@ -48,8 +48,7 @@ def confirmed_later(conflicts: Sequence[Conflict]) -> set[tuple[str, int, int]]:
     return {
         (c.doc, c.start, c.end)
         for conflict in conflicts
-        if conflict.kind == "superseded" and len(conflict.sides) >= 2
-        for side in conflict.sides[1:]
+        for side in conflict.later_sides
         for c in side.citations
     }
 

@@ -1,277 +1,145 @@
 """Stage 8: dated events, merged across outlets, oldest first.
 
-A dated event is a sentence whose action a day- or month-level expression
-dates ("went on trial on January 6", "arrested on October 14"). Expressions
-that bound rather than date the action ("adjourned until January 21", "since
-October") do not make events. The same event reported by several documents
-(same date; shared content words, fuzzy-matched so "Zaisan"/"Zaysan" agree, or
-a shared entity) becomes one event citing every sentence. Two sentences of one
-document that date the same day join only on stricter evidence: the same action
-("opened"/"began", "detained"/"arrested") and the same proceeding ("trial"/
-"hearing") or the same person; a document telling one happening twice ("The trial
-opened yesterday" ... "The judge opened the hearing on March 4") then gives one
-event, while other things done that day stay apart. Sentences inside a
-document's ``shared_spans`` (text reused from another document) never start an
-event of their own when the other document is the primary copy; they may only
-be added as citations. Order: by date value, so a month ("2019-10") sorts
-before the days inside it ("2019-10-01"); then by first citation.
+A dated event is a frame of the parse (:mod:`dossier.crosscheck.frames`: an event class of
+the language layer, or any other verb of a clause) that a day- or month-level expression
+dates ("went on trial on January 6", "arrested on October 14") and that the text asserts
+(stated, reported or decided; not expected, asked for, conditional or alleged). Expressions
+that bound rather than date the event ("adjourned until January 21", "since October") make
+no event. Reports of one event from several documents become one event citing each of them,
+and only when each supports the event (:mod:`dossier.crosscheck.support`: the same kind of
+event, parties that agree, the same date, and no argument present in both that disagrees):
+a sentence that contradicts the event ("the trial scheduled for that day was postponed") or
+says something else on that date ("was made public on 14 October") is never one of its
+citations. Two sentences of one document join only when they also name the same person or
+the same kind of classed event. Sentences inside a document's ``shared_spans`` (text reused
+from another document) never start an event of their own when the other document is the
+primary copy; they may only be added as citations. Order: by date value, so a month
+("2019-10") sorts before the days inside it; then by first citation.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
-
-from dossier.model import Citation, DateValue, Document, Entity, Event, TimeExpression
-from dossier.text import FUNCTION_WORDS, sentence_spans
+from dossier.crosscheck.frames import Frame
+from dossier.crosscheck.read import SentenceReading, main_persons, read_document
+from dossier.crosscheck.reading import DocView, views
+from dossier.crosscheck.support import Rules, lexicons_for
+from dossier.model import DateValue, Document, Entity, Event, SameEvent
+from dossier.resources import Resources
 from dossier.time.settings import TimeSettings
 from dossier.time.timex import tag_time_expressions
 
-_BOUNDING = re.compile(
-    r"\b(?:until|till|since|by|before|after|from|through|between)\s+"
-    r"(?:(?:late|early|mid)\s+)?(?:on\s+|in\s+)?(?:the\s+)?$",
-    re.I,
-)
-# Irregular past tenses of verbs news uses to report what happened.
-_IRREGULAR_PAST = (
-    "began|went|fled|left|met|held|sent|won|lost|spent|paid|told|found|saw|ran|brought|became"
-    "|got|took|gave|made|came|said"
-)
-_ACTION = re.compile(
-    r"\b(?:[a-z]{2,}ed|" + _IRREGULAR_PAST + r"|begun|gone|fell|rose|led|struck|hit|shot|"
-    r"says|say|sentenced|will|would|trial|statement|hearing|conference|ruling|verdict|"
-    r"arrest|protest|election|meeting|visit|attack|crossed|slipped|opened|begins|starts)\b",
-    re.I,
-)
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_STOP = FUNCTION_WORDS | frozenset(
-    [
-        "apr",
-        "april",
-        "aug",
-        "august",
-        "day",
-        "dec",
-        "december",
-        "did",
-        "do",
-        "does",
-        "feb",
-        "february",
-        "five",
-        "four",
-        "friday",
-        "i",
-        "jan",
-        "january",
-        "jul",
-        "july",
-        "jun",
-        "june",
-        "just",
-        "last",
-        "mar",
-        "march",
-        "monday",
-        "month",
-        "mr",
-        "mrs",
-        "ms",
-        "must",
-        "nov",
-        "november",
-        "oct",
-        "october",
-        "our",
-        "saturday",
-        "say",
-        "sep",
-        "sept",
-        "september",
-        "since",
-        "so",
-        "such",
-        "sunday",
-        "three",
-        "thursday",
-        "tuesday",
-        "under",
-        "until",
-        "we",
-        "wednesday",
-        "week",
-        "year",
-        "you",
-    ]
-)
-_SYNONYM_CLASSES = {
-    "trial": "case court hearing session proceedings tried trial",
-    "begin": "began begun started start starts opened opens opening begin begins commenced",
-    "arrest": "detained arrested custody taken seized apprehended detention arrest detain",
-    "state": "statement stated state",
-    "announce": "announced announcement announce",
-    "ruling": "ruled decision verdict ruling",
-    "sentence": "sentenced sentence",
-    "move": "crossed crossing slipped fled flee escaped escape left leave came come arrived "
-    "arriving entered enter",
-}
-# Actions distinctive enough that two reports of one on the same date are one event.
-_DISTINCT_ACTIONS = frozenset({"arrest", "move", "sentence"})
-_SYNONYMS = {word: head for head, words in _SYNONYM_CLASSES.items() for word in words.split()}
-# What a sentence reports being done, by verb (folded to one head per action), for
-# joining two sentences of one document. Other past-tense verbs count as themselves.
-_ACTION_CLASSES = {
-    "begin": "began begun begins started starts opened opens commenced commences",
-    "arrest": "arrested detained apprehended seized",
-    "sentence": "sentenced jailed",
-    "rule": "ruled",
-    "move": "fled crossed escaped arrived",
-    "release": "released freed",
-    "deport": "deported extradited expelled",
-}
-_ACTION_VERBS = {w: head for head, words in _ACTION_CLASSES.items() for w in words.split()}
-_GO_ON_TRIAL = re.compile(r"\b(?:went|goes|go|going|gone)\s+on\s+trial\b", re.I)
-# Not actions: participles that describe rather than report ("charged with", "based in").
-_NOT_ACTIONS = frozenset(
-    [
-        "accused",
-        "alleged",
-        "based",
-        "charged",
-        "concerned",
-        "entitled",
-        "expected",
-        "called",
-        "named",
-        "related",
-        "scheduled",
-        "supposed",
-        "used",
-        "wanted",
-    ]
-)
-# What the action is about: the proceeding or happening, by noun (folded).
-_FRAME_CLASSES = {
-    "trial": "trial trials hearing hearings proceedings session",
-    "arrest": "arrest arrests detention custody",
-    "ruling": "verdict ruling judgment judgement sentence",
-    "protest": "protest protests rally demonstration strike",
-    "election": "election vote ballot",
-    "meeting": "meeting talks summit",
-}
-_FRAME_NOUNS = {w: head for head, words in _FRAME_CLASSES.items() for w in words.split()}
-
-
-@dataclass(slots=True)
-class _Draft:
-    date: DateValue
-    text: str
-    tokens: frozenset[str]
-    citations: list[Citation] = field(default_factory=list)
-    entity_ids: set[str] = field(default_factory=set)
-    texts: list[str] = field(default_factory=list)
-    actions: frozenset[str] = frozenset()
-    frames: frozenset[str] = frozenset()
-    people: frozenset[str] = frozenset()
+_ASSERTED = frozenset({"stated", "reported", "decided"})
 
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     doc: Document
-    start: int
+    frame: Frame
+    start: int  # the cited sentence
     end: int
-    text: str
-    date: DateValue
-    tokens: frozenset[str]
+    text: str  # the wording to show
     entity_ids: frozenset[str]
     primary: bool
-    actions: frozenset[str] = frozenset()
-    frames: frozenset[str] = frozenset()
-    people: frozenset[str] = frozenset()
+
+    @property
+    def date(self) -> DateValue:
+        assert self.frame.date is not None
+        return self.frame.date
 
 
-def _actions_and_frames(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The actions a clause reports (folded verbs) and what they are about (folded nouns)."""
-    actions: set[str] = set()
-    frames: set[str] = set()
-    if _GO_ON_TRIAL.search(text):
-        actions.add("begin")
-        frames.add("trial")
-    for word in _WORD.findall(text.lower()):
-        if word in _ACTION_VERBS:
-            actions.add(_ACTION_VERBS[word])
-        elif len(word) >= 5 and word.endswith("ed") and word not in _NOT_ACTIONS:
-            actions.add(word)
-        if word in _FRAME_NOUNS:
-            frames.add(_FRAME_NOUNS[word])
-    return frozenset(actions), frozenset(frames)
+@dataclass(slots=True)
+class _Draft:
+    founder: _Candidate
+    members: list[_Candidate] = field(default_factory=list)
 
 
-def _tokens(text: str) -> frozenset[str]:
-    out = set()
-    for word in _WORD.findall(text.lower()):
-        if word in _STOP or len(word) < 3:
+def extract_events(
+    docs: Sequence[Document],
+    entities: Sequence[Entity],
+    settings: TimeSettings,
+    resources: Resources,
+) -> tuple[Event, ...]:
+    """Dated events of the readable, parsed documents, merged across documents, oldest first."""
+    readable = sorted((d for d in docs if d.readable and d.parse is not None), key=lambda d: d.id)
+    readable = [_with_time_expressions(d, settings, resources) for d in readable]
+    lexicons = lexicons_for(readable, resources)
+    if not lexicons:
+        return ()
+    ok_ids = frozenset(d.id for d in readable)
+    main = main_persons(entities, sorted(ok_ids))
+    candidates: list[_Candidate] = []
+    read: dict[str, tuple[DocView, list[SentenceReading]]] = {}
+    for doc_id, view in sorted(views(readable, entities, lexicons).items()):
+        read[doc_id] = (view, read_document(view, main))
+        candidates.extend(_candidates(view, read[doc_id][1], ok_ids, settings))
+    rules = {code: Rules.of(lexicon.language) for code, lexicon in lexicons.items()}
+    drafts = _merge(candidates, rules)
+    _add_same_events(drafts, read, rules)
+    return _events(drafts, rules)
+
+
+def _with_time_expressions(
+    doc: Document, settings: TimeSettings, resources: Resources
+) -> Document:
+    """Documents the date stage did not tag (a caller of this stage alone) are tagged here
+    against their publication date."""
+    if doc.time_expressions or not doc.clean_text:
+        return doc
+    grammar = resources.time_grammar(doc.language)
+    tagged = tag_time_expressions(doc.clean_text, doc.id, doc.published.date, settings, grammar)
+    return replace(doc, time_expressions=tagged)
+
+
+def _dates_event(frame: Frame) -> bool:
+    date = frame.date
+    if date is None or date.granularity == "year":
+        return False
+    return frame.stance in _ASSERTED and not frame.future
+
+
+def _candidates(
+    view: DocView,
+    sentences: Sequence[SentenceReading],
+    ok_ids: frozenset[str],
+    settings: TimeSettings,
+) -> list[_Candidate]:
+    doc = view.doc
+    out: list[_Candidate] = []
+    for sentence in sentences:
+        dated = [f for f in sentence.frames if _dates_event(f)]
+        if not dated or _too_short(view, sentence.index):
             continue
-        out.add(_SYNONYMS.get(word, word))
-    return frozenset(out)
+        several = len({(f.date.value if f.date else "") for f in dated}) > 1
+        other = _in_shared(doc, sentence.start, sentence.end)
+        # Reused text is primary in one copy only: the smaller id among the documents sharing it.
+        primary = other is None or other not in ok_ids or doc.id < other
+        ids = frozenset(m.entity_id for m in view.mentions_in(sentence.start, sentence.end))
+        seen: set[str] = set()
+        ranked = sorted(dated, key=lambda f: (f.date_shared, not f.classed, not f.main, f.start))
+        for frame in ranked:
+            assert frame.date is not None
+            key = f"{frame.date.value}|{frame.kind}|{frame.aspect}"
+            if key in seen or (frame.date_shared and frame.date.value in seen):
+                continue  # the same event dated twice; or a clause sharing the event's date
+            seen.update((key, frame.date.value))
+            shown = _shown(view, sentence.index, frame, several, settings.max_event_chars)
+            people = frame.participants.entities
+            out.append(
+                _Candidate(doc, frame, sentence.start, sentence.end, shown, ids | people, primary)
+            )
+    return out
 
 
-def _shared(a: frozenset[str], b: frozenset[str]) -> int:
-    exact = a & b
-    count = len(exact)
-    rest_b = [w for w in b if w not in exact]
-    for w in a - exact:
-        if len(w) >= 5 and any(fuzz.ratio(w, v) >= 80 for v in rest_b if len(v) >= 5):
-            count += 1
-    return count
-
-
-def _dates_action(text: str, sentence: tuple[int, int], te: TimeExpression) -> bool:
-    before = text[sentence[0] : te.start]
-    if _BOUNDING.search(before):
-        return False
-    body = text[sentence[0] : sentence[1]]
-    words = len(_WORD.findall(body))
-    # A real sentence: "He fled in October 2023." counts; a headline or a caption
-    # without final punctuation needs more words.
-    if words < 3 or (words < 6 and not re.search(r"[.!?][\"'”’)]*$", body)):
-        return False
-    outside = body[: te.start - sentence[0]] + " " + body[te.end - sentence[0] :]
-    return bool(_ACTION.search(outside))
-
-
-# A clause that opens on its verb has its subject in an earlier clause.
-_PREDICATE_START = re.compile(
-    r"(?:[a-z]+ed|" + _IRREGULAR_PAST + r"|was|were|is|are|has|had|have|will|would|could"
-    r"|kept|sought|fought|faces|faced|remains|remained)\b"
-)
-
-
-def _clause(
-    text: str, sentence: tuple[int, int], te: TimeExpression, limit: int, several: bool
-) -> tuple[str, str]:
-    """What the expression dates: the sentence, or when it dates several actions (or is
-    too long) the clause holding the expression; and the wording to show, which
-    reaches back to the clause that names the subject when the clause has none
-    ("... arrested him in March 2013 and released him in November 2017": the second
-    event reads from the start, not "released him in November 2017")."""
-    body = text[sentence[0] : sentence[1]].strip()
-    if len(body) <= limit and not several:
-        return body, body
-    rel = te.start - sentence[0]
-    splitter = r"[;:]\s+|,\s+(?:and|but|while|which)\s+" + (r"|\s+and\s+" if several else "")
-    cuts = [(m.start(), m.end()) for m in re.finditer(splitter, body)]
-    left = max((e for s, e in cuts if e <= rel), default=0)
-    right = min((s for s, e in cuts if s >= rel + len(te.text)), default=len(body))
-    clause = body[left:right].strip(" ,;:")
-    shown_left = left
-    while shown_left > 0 and _PREDICATE_START.match(body, shown_left):
-        shown_left = max((e for s, e in cuts if e < shown_left), default=0)
-    return clause, body[shown_left:right].strip(" ,;:")
+def _too_short(view: DocView, index: int) -> bool:
+    """A headline or caption without final punctuation needs six words; a sentence three."""
+    tokens = [t for t in view.sentence_tokens(index) if view.pos(t) != "SPACE"]
+    words = [t for t in tokens if view.pos(t) not in ("PUNCT", "SYM")]
+    closed = bool(tokens) and view.pos(tokens[-1]) == "PUNCT"
+    return len(words) < 3 or (len(words) < 6 and not closed)
 
 
 def _in_shared(doc: Document, start: int, end: int) -> str | None:
@@ -281,264 +149,194 @@ def _in_shared(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
-_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|his|her|their)\b", re.I)
+# --- the wording shown ---------------------------------------------------------------------------
 
 
-def _antecedents(
-    text: str,
-    spans: list[tuple[int, int]],
-    sentence: tuple[int, int],
-    mentions: Sequence[tuple[int, int, str, str]],
-) -> frozenset[str]:
-    """People a pronoun-led sentence ("He left ...") is about: those named in the
-    sentence before it, in the same paragraph."""
-    if not _PRONOUN_SUBJECT.match(text[sentence[0] : sentence[1]]):
-        return frozenset()
-    index = spans.index(sentence)
-    if index == 0:
-        return frozenset()
-    prev = spans[index - 1]
-    if "\n\n" in text[prev[1] : sentence[0]]:
-        return frozenset()
-    return frozenset(
-        eid for s, e, eid, kind in mentions if kind == "PERSON" and prev[0] <= s and e <= prev[1]
+def _shown(view: DocView, index: int, frame: Frame, several: bool, limit: int) -> str:
+    """The sentence; or, when it dates several events (or is too long), the clause of this
+    one, read from the sentence start when the clause has no subject of its own or is what
+    someone said ("X said the police detained him in March 2019")."""
+    start, end = view.parse.sentences[index]
+    body = view.text[start:end]
+    if len(body) <= limit and not several:
+        return body
+    tokens = view.sentence_tokens(index)
+    head = view.parse.token_range(frame.start, frame.end).start
+    if frame.nominal or not tokens.start <= head < tokens.stop:
+        return body
+    first, last = _clause_tokens(view, head, tokens)
+    own_subject = bool(view.kids(head, "nsubj", "nsubjpass")) and view.dep(head) in (
+        "advcl",
+        "conj",
+        "ROOT",
     )
+    a = view.parse.starts[first] if own_subject else start
+    b = view.parse.ends[last]
+    if last + 1 < tokens.stop and all(
+        view.pos(t) in ("PUNCT", "SPACE") for t in range(last + 1, tokens.stop)
+    ):
+        b = end  # the clause ends the sentence: keep its full stop
+    return view.text[a:b].strip(" ,;:")
 
 
-def _candidates(
-    doc: Document,
-    by_doc: dict[str, list[tuple[int, int, str, str]]],
-    ok_ids: frozenset[str],
-    settings: TimeSettings,
-) -> list[_Candidate]:
-    text = doc.clean_text
-    spans = sentence_spans(text)
-    out: list[_Candidate] = []
-    qualifying: list[tuple[TimeExpression, tuple[int, int], DateValue]] = []
-    expressions = doc.time_expressions
-    if not expressions and text:  # stage 4 skipped: tag against the known date
-        expressions = tag_time_expressions(text, doc.id, doc.published.date, settings)
-    for te in expressions:
-        value = te.value
-        if te.kind not in ("date", "time") or value is None or value.granularity == "year":
-            continue
-        sentence = next(((s, e) for s, e in spans if s <= te.start and te.end <= e), None)
-        if sentence is None or not _dates_action(text, sentence, te):
-            continue
-        qualifying.append((te, sentence, value))
-    # A coarse value ("last week" → a month) adds nothing to a sentence that also
-    # names a day inside it.
-    qualifying = [
-        (te, sentence, value)
-        for te, sentence, value in qualifying
-        if not any(
-            s == sentence and v.value != value.value and v.value.startswith(value.value)
-            for _, s, v in qualifying
-        )
-    ]
-    for te, sentence, value in qualifying:
-        several = sum(1 for _, s, _ in qualifying if s == sentence) > 1
-        clause, shown = _clause(text, sentence, te, settings.max_event_chars, several)
-        other = _in_shared(doc, *sentence)
-        entities = frozenset(
-            eid for s, e, eid, _ in by_doc.get(doc.id, ()) if sentence[0] <= s and e <= sentence[1]
-        )
-        people = frozenset(
-            eid
-            for s, e, eid, kind in by_doc.get(doc.id, ())
-            if kind == "PERSON" and sentence[0] <= s and e <= sentence[1]
-        ) | _antecedents(text, spans, sentence, by_doc.get(doc.id, ()))
-        entities |= people
-        actions, frames = _actions_and_frames(clause)
-        out.append(
-            _Candidate(
-                doc,
-                sentence[0],
-                sentence[1],
-                shown,
-                value,
-                _tokens(clause),
-                entities,
-                # Reused text is primary in one copy only: the smaller id among
-                # the processed documents sharing it.
-                primary=other is None or other not in ok_ids or doc.id < other,
-                actions=actions,
-                frames=frames,
-                people=people,
-            )
-        )
-    return out
+def _clause_tokens(view: DocView, head: int, tokens: range) -> tuple[int, int]:
+    """First and last token of the clause headed by ``head``, without the clauses
+    coordinated with or subordinated to it, and without a leading subordinator."""
+    cut: set[int] = set()
+    for child in view.children[head]:
+        if view.dep(child) in ("conj", "advcl", "parataxis") and view.pos(child) in ("VERB", "AUX"):
+            cut.update(_subtree(view, child))
+        if view.dep(child) in ("cc", "mark") and child < head:
+            cut.add(child)
+    keep = [t for t in _subtree(view, head) if t not in cut and t in tokens]
+    while len(keep) > 1 and view.pos(keep[-1]) in ("PUNCT", "CCONJ", "SPACE"):
+        keep.pop()
+    while len(keep) > 1 and view.pos(keep[0]) in ("PUNCT", "CCONJ", "SCONJ", "SPACE"):
+        keep.pop(0)
+    return keep[0], keep[-1]
 
 
-def _same_report(
-    actions: tuple[frozenset[str], frozenset[str]],
-    frames: tuple[frozenset[str], frozenset[str]],
-    people: tuple[frozenset[str], frozenset[str]],
-) -> float:
-    """How surely two sentences of one document, dating one day, tell one happening:
-    they must report the same action about the same proceeding or the same person."""
-    if not actions[0] & actions[1]:
-        return 0.0
-    common = len(frames[0] & frames[1]) + len(people[0] & people[1])
-    return 0.05 * common
+def _subtree(view: DocView, token: int) -> list[int]:
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(view.children[t])
+    return sorted(out)
 
 
-def _matches(draft: _Draft, cand: _Candidate, settings: TimeSettings) -> float:
-    if draft.date != cand.date:
-        return 0.0
-    if any(c.doc == cand.doc.id for c in draft.citations):
-        return _same_report(
-            (draft.actions, cand.actions), (draft.frames, cand.frames), (draft.people, cand.people)
-        )
-    shared = _shared(cand.tokens, draft.tokens)
-    smaller = max(1, min(len(cand.tokens), len(draft.tokens)))
-    overlap = shared / smaller
-    common_entities = len(draft.entity_ids & cand.entity_ids)
-    if shared >= settings.merge_min_shared and overlap >= settings.merge_overlap:
-        return overlap + 0.1 * common_entities
-    if common_entities and shared >= 1:
-        return overlap + 0.1 * common_entities
-    if cand.tokens & draft.tokens & _DISTINCT_ACTIONS:
-        return 0.05
-    return 0.0
+# --- merging ----------------------------------------------------------------------------
 
 
-_PRONOUN_START = re.compile(r"^(?:they|he|she|it|this|that|these|those|the\s+pair)\b", re.I)
+def _rules_of(rules: dict[str, Rules], candidate: _Candidate) -> Rules:
+    parse = candidate.doc.parse
+    code = parse.language if parse is not None else ""
+    return rules.get(code) or next(iter(rules.values()))
 
 
-def _text_rank(text: str) -> tuple[bool, bool, int, str]:
-    """Prefer, as an event's wording, a focused sentence that names its subject:
-    at least six words, not opening with a pronoun, then the shortest."""
-    return (len(_WORD.findall(text)) < 6, bool(_PRONOUN_START.match(text)), len(text), text)
-
-
-def _drafts_match(a: _Draft, b: _Draft, settings: TimeSettings) -> bool:
-    if a.date != b.date:
+def _joins(draft: _Draft, cand: _Candidate, rules: Rules) -> bool:
+    """``cand`` reports the draft's event: it supports every member, on the same date."""
+    if draft.founder.date != cand.date:
         return False
-    if {c.doc for c in a.citations} & {c.doc for c in b.citations}:
-        return _same_report((a.actions, b.actions), (a.frames, b.frames), (a.people, b.people)) > 0
-    shared = _shared(a.tokens, b.tokens)
-    overlap = shared / max(1, min(len(a.tokens), len(b.tokens)))
-    if shared >= settings.merge_min_shared and overlap >= settings.merge_overlap:
+    for member in draft.members:
+        if rules.relation(member.frame, cand.frame) != "supports":
+            return False
+        if member.doc.id == cand.doc.id and not _same_in_one_document(member.frame, cand.frame):
+            return False
+    return True
+
+
+def _same_in_one_document(a: Frame, b: Frame) -> bool:
+    """One document telling one happening twice: the same classed event, or the same person."""
+    if a.participants.entities & b.participants.entities:
         return True
-    if a.tokens & b.tokens & _DISTINCT_ACTIONS:
-        return True
-    return bool(a.entity_ids & b.entity_ids) and shared >= 1
+    return a.classed and b.classed and a.kind == b.kind
 
 
-def _pool(
-    draft: _Draft, actions: frozenset[str], frames: frozenset[str], people: frozenset[str]
-) -> None:
-    draft.actions = draft.actions | actions
-    draft.frames = draft.frames | frames
-    draft.people = draft.people | people
-
-
-def _merge_drafts(drafts: list[_Draft], settings: TimeSettings) -> list[_Draft]:
-    """Join drafts that match once their reports are pooled (order-independent)."""
-    merged = True
-    while merged:
-        merged = False
-        for i, a in enumerate(drafts):
-            for j in range(i + 1, len(drafts)):
-                b = drafts[j]
-                if _drafts_match(a, b, settings):
-                    a.citations.extend(b.citations)
-                    a.entity_ids |= b.entity_ids
-                    a.tokens = a.tokens | b.tokens
-                    a.texts.extend(b.texts)
-                    _pool(a, b.actions, b.frames, b.people)
-                    del drafts[j]
-                    merged = True
-                    break
-            if merged:
-                break
+def _merge(candidates: list[_Candidate], rules: dict[str, Rules]) -> list[_Draft]:
+    # Primary sentences first, so reused text only ever joins an event.
+    ordered = sorted(candidates, key=lambda c: (not c.primary, c.doc.id, c.start, c.frame.start))
+    drafts: list[_Draft] = []
+    by_date: dict[str, list[_Draft]] = {}
+    for cand in ordered:
+        rule = _rules_of(rules, cand)
+        pool = by_date.get(cand.date.value, [])
+        target = next((d for d in pool if _joins(d, cand, rule)), None)
+        if target is not None:
+            if all((m.doc.id, m.start) != (cand.doc.id, cand.start) for m in target.members):
+                target.members.append(cand)
+            continue
+        if not cand.primary:
+            continue  # reused text from another document: never an event of its own
+        draft = _Draft(cand, [cand])
+        drafts.append(draft)
+        by_date.setdefault(cand.date.value, []).append(draft)
     return drafts
 
 
-def _add_same_events(drafts: list[_Draft], docs: Sequence[Document]) -> None:
-    """A document dated by an event another document dates ("have been sentenced" / "announced
-    its decision on January 21", see :class:`dossier.model.SameEvent`) reports that event:
-    its sentence is cited on the event that other document's sentence makes."""
-    for doc in docs:
-        same = doc.dating.same_event if doc.readable else None
+def _add_same_events(
+    drafts: list[_Draft],
+    read: dict[str, tuple[DocView, list[SentenceReading]]],
+    rules: dict[str, Rules],
+) -> None:
+    """A document the date stage dated by an event another document dates (its undated "have
+    been sentenced" and the other's "announced its decision on January 21", see
+    :class:`dossier.model.SameEvent`) reports that event: its sentence is a citation of the
+    event that other sentence makes, when it states the same event (the support test, with
+    the other document's date)."""
+    for doc_id, (view, sentences) in sorted(read.items()):
+        same = view.doc.dating.same_event
         if same is None:
             continue
         other = same.citation
         for draft in drafts:
-            if draft.date.value != same.date.value or any(c.doc == doc.id for c in draft.citations):
+            if draft.founder.date != same.date or any(m.doc.id == doc_id for m in draft.members):
                 continue
-            if any(
-                c.doc == other.doc and c.start < other.end and other.start < c.end
-                for c in draft.citations
+            if not any(
+                m.doc.id == other.doc and m.start < other.end and other.start < m.end
+                for m in draft.members
             ):
-                draft.citations.append(doc.cite(same.start, same.end))
+                continue
+            member = _same_event_member(view, sentences, same, draft, rules)
+            if member is not None:
+                draft.members.append(member)
                 break
 
 
-def extract_events(
-    docs: Sequence[Document], entities: Sequence[Entity], settings: TimeSettings
-) -> tuple[Event, ...]:
-    """Dated events of ok documents, merged across documents, oldest first."""
-    by_doc: dict[str, list[tuple[int, int, str, str]]] = {}
-    for entity in entities:
-        for m in entity.mentions:
-            by_doc.setdefault(m.doc, []).append((m.start, m.end, entity.id, entity.type))
-    candidates: list[_Candidate] = []
-    ok_ids = frozenset(d.id for d in docs if d.readable)
-    for doc in sorted((d for d in docs if d.readable), key=lambda d: d.id):
-        candidates.extend(_candidates(doc, by_doc, ok_ids, settings))
-    # Primary sentences first, so reused text only ever joins an event.
-    candidates.sort(key=lambda c: (not c.primary, c.doc.id, c.start))
-    drafts: list[_Draft] = []
-    seen: set[tuple[str, int, str]] = set()
-    for cand in candidates:
-        spot = (cand.doc.id, cand.start, cand.date.value)
-        if spot in seen:
-            continue  # the same sentence dates the same day twice
-        seen.add(spot)
-        scored = [(_matches(d, cand, settings), i) for i, d in enumerate(drafts)]
-        best = max(scored, default=(0.0, -1))
-        citation = cand.doc.cite(cand.start, cand.end)
-        if best[0] > 0:
-            draft = drafts[best[1]]
-            if citation not in draft.citations:
-                draft.citations.append(citation)
-            draft.entity_ids |= cand.entity_ids
-            draft.tokens = draft.tokens | cand.tokens
-            _pool(draft, cand.actions, cand.frames, cand.people)
-            if cand.primary:
-                draft.texts.append(cand.text)
+def _same_event_member(
+    view: DocView,
+    sentences: Sequence[SentenceReading],
+    same: SameEvent,
+    draft: _Draft,
+    rules: dict[str, Rules],
+) -> _Candidate | None:
+    rule = _rules_of(rules, draft.founder)
+    for sentence in sentences:
+        if not (sentence.start < same.end and same.start < sentence.end):
             continue
-        if not cand.primary:
-            continue  # reused text from another document: never an event of its own
-        drafts.append(
-            _Draft(
-                cand.date,
-                cand.text,
-                cand.tokens,
-                [citation],
-                set(cand.entity_ids),
-                [cand.text],
-                cand.actions,
-                cand.frames,
-                cand.people,
-            )
-        )
-    drafts = _merge_drafts(drafts, settings)
-    _add_same_events(drafts, docs)
+        for frame in sentence.frames:
+            if not frame.asserted or frame.future:
+                continue
+            dated = replace(frame, date=same.date)
+            if rule.relation(draft.founder.frame, dated) == "supports":
+                ids = frozenset(m.entity_id for m in view.mentions_in(same.start, same.end))
+                text = view.text[same.start : same.end]
+                return _Candidate(view.doc, dated, same.start, same.end, text, ids, True)
+    return None
+
+
+def _text_rank(text: str) -> tuple[bool, int, str]:
+    """Prefer, as an event's wording, a focused sentence of at least six words, then the
+    shortest."""
+    return (len(text.split()) < 6, len(text), text)
+
+
+def _events(drafts: list[_Draft], rules: dict[str, Rules]) -> tuple[Event, ...]:
     events = []
     for draft in drafts:
-        first = draft.citations[0]
-        key = f"{draft.date.value}|{first.doc}|{first.start}"
+        members = draft.members
+        citations = tuple(dict.fromkeys(m.doc.cite(m.start, m.end) for m in members))
+        first = citations[0]
+        key = f"{draft.founder.date.value}|{first.doc}|{first.start}"
+        primary = [m for m in members if m.primary] or members
         events.append(
             Event(
                 id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12],
-                date=draft.date,
-                text=min(draft.texts, key=_text_rank),
-                citations=tuple(draft.citations),
-                entity_ids=tuple(sorted(draft.entity_ids)),
+                date=draft.founder.date,
+                text=min((m.text for m in primary), key=_text_rank),
+                citations=citations,
+                entity_ids=tuple(sorted({e for m in members for e in m.entity_ids})),
             )
         )
     events.sort(key=lambda e: (e.date.sort_key, e.citations[0].doc, e.citations[0].start))
-    return tuple(events)
+    return tuple(_unique_ids(events))
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    seen: dict[str, int] = {}
+    out = []
+    for e in events:
+        n = seen.get(e.id, 0)
+        seen[e.id] = n + 1
+        out.append(e if n == 0 else replace(e, id=f"{e.id}-{n}"))
+    return out

@@ -1,0 +1,245 @@
+"""Amounts in a sentence: numbers with what they count, bounds, ranges and rates.
+
+"12 workers", "at least 5,000 barrels of oil a day", "between 12,000 and 19,000 barrels
+per day", "35,000-60,000 bpd", "$20bn", "30 killed". Each :class:`Amount` is an interval
+(an exact value is a point; "at least" opens it upwards; "about" widens it by a tenth), so
+two amounts are compatible when their intervals meet. The words (bounds, rate words, unit
+abbreviations, number words) come from the language's :class:`~dossier.lang.Quantities`
+and :class:`~dossier.lang.Numbers`; the regular expressions below read digits only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from dossier.crosscheck.reading import DocView
+
+# not language: enumerated kinds
+Kind = Literal["exact", "min", "max", "about", "range"]
+
+# Digits as news writes them: "1,000", "12.5", "20bn" (a number glued to a multiplier).
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([^\W\d_]{0,2})$")
+# A thousands group split off by a tokenizer or a typesetter: "19 ,000".
+_GROUP = re.compile(r"^,\d{3}$")
+# Dashes between the two ends of a range ("35,000-60,000").
+_DASHES = frozenset("-\u2013\u2014")
+APPROXIMATE = 0.1  # "about 70,000": within a tenth either way
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A counted quantity: an interval of values and the unit it counts."""
+
+    low: float
+    high: float
+    kind: Kind
+    unit: str  # counted noun lemma ("worker", "barrel/day"); "" when it counts the event
+    start: int  # offsets of the words in the clean text
+    end: int
+    anchor: int  # token the amount hangs from in the parse (its noun, or its last number)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        if self.kind == "min":
+            return self.low, math.inf
+        if self.kind == "max":
+            return 0.0, self.high
+        if self.kind == "about":
+            return self.low * (1 - APPROXIMATE), self.high * (1 + APPROXIMATE)
+        return self.low, self.high
+
+    def compatible(self, other: Amount) -> bool:
+        a, b = self.interval, other.interval
+        return a[0] <= b[1] and b[0] <= a[1]
+
+    @property
+    def label(self) -> str:
+        value = _number(self.low)
+        if self.kind == "range":
+            value = f"{value}-{_number(self.high)}"
+        elif self.kind == "min":
+            value = f">={value}"
+        elif self.kind == "max":
+            value = f"<={value}"
+        elif self.kind == "about":
+            value = f"~{value}"
+        return f"{value} {self.unit}".strip()
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,}"
+
+
+def amounts(view: DocView, tokens: range) -> list[Amount]:
+    """Every amount in the tokens of one sentence (dates, ages and ordinals left out)."""
+    dated = {t for a, b, _ in view.dates_in(tokens.start, tokens.stop) for t in range(a, b)}
+    out: list[Amount] = []
+    i = tokens.start
+    while i < tokens.stop:
+        found = _expression(view, i, tokens.stop, dated)
+        if found is None:
+            i += 1
+            continue
+        amount, after = found
+        if amount is not None:
+            out.append(amount)
+        i = after
+    return out
+
+
+def _value(view: DocView, i: int, stop: int) -> tuple[float, int] | None:
+    """The number starting at token ``i`` and the token after it (multipliers included)."""
+    numbers = view.lexicon.language.numbers
+    word = view.word(i).lower()
+    value: float | None = None
+    after = i + 1
+    match = _DIGITS.match(word)
+    if match:
+        value = float(match.group(1).replace(",", ""))
+        suffix = match.group(2)
+        while after < stop and _GROUP.match(view.word(after)):
+            value = value * 1000 + float(view.word(after)[1:])
+            after += 1
+        if suffix:
+            scale = view.lexicon.language.quantities.multiplier_abbreviations.get(suffix)
+            if scale is None:
+                return None
+            value *= scale
+    elif word in numbers.cardinals and word not in ("a", "an") and view.pos(i) == "NUM":
+        value = numbers.cardinals[word]
+    if value is None:
+        return None
+    if after < stop:
+        nxt = view.word(after).lower()
+        scale = numbers.multipliers.get(nxt) or _abbreviated_scale(view, nxt)
+        if scale:
+            value *= scale
+            after += 1
+    return value, after
+
+
+def _abbreviated_scale(view: DocView, word: str) -> float | None:
+    return view.lexicon.language.quantities.multiplier_abbreviations.get(word)
+
+
+def _expression(
+    view: DocView, i: int, stop: int, dated: set[int]
+) -> tuple[Amount | None, int] | None:
+    if i in dated:
+        return None
+    first = _value(view, i, stop)
+    if first is None:
+        return None
+    low, after = first
+    high, kind = low, _bound_before(view, i)
+    if after + 1 < stop and _joins_range(view, after, kind):
+        second = _value(view, after + 1, stop)
+        if second is not None and second[0] >= low and after + 1 not in dated:
+            high, after = second[0], second[1]
+            kind = "range"
+    if kind == "between":
+        kind = "exact"
+    if _is_age_or_ordinal(view, i, after, stop):
+        return None, after
+    if low == 1 and kind == "exact" and after < stop and view.dep(after) == "prep":
+        return None, after  # "one of the camps": a part, not a count
+    unit, unit_end, anchor = _unit(view, i, after, stop)
+    start = view.parse.starts[_bound_start(view, i)]
+    end = view.parse.ends[max(after, unit_end) - 1]
+    return Amount(low, high, kind, unit, start, end, anchor), max(after, unit_end)
+
+
+def _joins_range(view: DocView, i: int, kind: str) -> bool:
+    word = view.word(i).lower()
+    if word in _DASHES:
+        return True
+    words = view.lexicon.language.quantities.range_words
+    return word in words and (word != "and" or kind == "between")
+
+
+def _bound_before(view: DocView, i: int) -> Kind | Literal["between"]:
+    bounds = view.lexicon.language.quantities.bounds
+    for width in (3, 2, 1):
+        if i - width < 0:
+            continue
+        words = " ".join(view.word(k).lower() for k in range(i - width, i))
+        if words in bounds:
+            return bounds[words]
+    return "exact"
+
+
+def _bound_start(view: DocView, i: int) -> int:
+    bounds = view.lexicon.language.quantities.bounds
+    for width in (3, 2, 1):
+        if i - width >= 0 and " ".join(view.word(k).lower() for k in range(i - width, i)) in bounds:
+            return i - width
+    return i
+
+
+def _is_age_or_ordinal(view: DocView, first: int, after: int, stop: int) -> bool:
+    """ "Name, 30," and "the 30-year-old": ages, which the entity layer reads."""
+    previous = first - 1
+    if (
+        previous >= 1
+        and view.word(previous) == ","
+        and view.pos(previous - 1) == "PROPN"
+        and after < stop
+        and view.word(after) == ","
+    ):
+        return True
+    if view.dep(first) == "appos" and view.pos(view.head(first)) == "PROPN":
+        return True
+    rest = "".join(view.word(k) for k in range(after, min(stop, after + 4))).lower()
+    periods = view.lexicon.language.quantities.rate_periods
+    return any(rest.startswith(f"-{p}-") for p in periods)
+
+
+def _unit(view: DocView, first: int, after: int, stop: int) -> tuple[str, int, int]:
+    """What the number counts, the token after the unit words, and the anchor token."""
+    quantities = view.lexicon.language.quantities
+    if first > 0 and view.word(first - 1) in quantities.unit_abbreviations:
+        return quantities.unit_abbreviations[view.word(first - 1)], after, after - 1
+    if after >= stop:
+        return "", after, after - 1
+    word = view.word(after).lower()
+    if word in quantities.unit_abbreviations:
+        return quantities.unit_abbreviations[word], after + 1, after - 1
+    k = after
+    if word in _DASHES and k + 1 < stop and view.pos(k + 1) == "NOUN":
+        k += 1  # "one-year sentence", "a five-year term"
+    while (
+        k + 1 < stop
+        and view.pos(k) == "ADJ"
+        and view.lemma(k) not in view.lexicon.noun_class
+        and view.pos(k + 1) in ("NOUN", "PROPN", "ADJ")
+    ):
+        k += 1  # "12 more workers", "30 British tourists", "two ethnic Kazakhs"
+    if k >= stop or view.pos(k) not in ("NOUN", "PROPN", "ADJ"):
+        return "", after, after - 1
+    if view.pos(k) == "ADJ" and view.lemma(k) not in view.lexicon.noun_class:
+        return "", after, after - 1
+    unit = view.lemma(k)
+    end = k + 1
+    rate, end = _rate(view, end, stop)
+    return (f"{unit}/{rate}" if rate else unit), end, k
+
+
+def _rate(view: DocView, i: int, stop: int) -> tuple[str | None, int]:
+    """ "a day", "per day", "of oil a day": the period of a rate, if one follows."""
+    quantities = view.lexicon.language.quantities
+    k = i
+    if (
+        k + 1 < stop
+        and view.dep(k) == "prep"
+        and view.pos(k + 1) == "NOUN"
+        and view.word(k).lower() not in quantities.rate_words
+    ):
+        k += 2  # "barrels of oil a day"
+    if k + 1 < stop and view.word(k).lower() in quantities.rate_words:
+        period = view.lemma(k + 1)
+        if period in quantities.rate_periods:
+            return period, k + 2
+    return None, i

@@ -1,0 +1,101 @@
+"""A whole document read as frames, sentence by sentence, in order.
+
+Reading in order lets pronouns and group nouns ("they", "the pair") point back to the people
+named before them in the paragraph, and lets the sentences of a quotation that runs over
+several sentences take the speaker its attribution names ("... We will act firmly," he
+said).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.crosscheck.frames import Frame, sentence_frames
+from dossier.crosscheck.parties import Context, Party, party
+from dossier.crosscheck.reading import DocView
+from dossier.model import Entity
+
+# Quotations, by their typographic marks (curly or straight double quotes).
+_QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceReading:
+    index: int  # sentence index in the parse
+    start: int
+    end: int
+    frames: tuple[Frame, ...]
+
+
+def main_persons(entities: Sequence[Entity], doc_ids: Sequence[str]) -> frozenset[str]:
+    """The story's protagonists: the persons named in the most documents (with a single
+    document, those it names most often). Plural references without a name fall back to
+    them."""
+    wanted = set(doc_ids)
+    doc_counts: dict[str, int] = {}
+    mention_counts: dict[str, int] = {}
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        doc_counts[e.id] = len({m.doc for m in e.mentions if m.doc in wanted})
+        mention_counts[e.id] = sum(1 for m in e.mentions if m.doc in wanted)
+    if not doc_counts:
+        return frozenset()
+    counts = mention_counts if len(wanted) == 1 else doc_counts
+    top = max(counts.values())
+    if top < 2:
+        return frozenset()
+    floor = max(2, top // 2) if len(wanted) == 1 else top
+    return frozenset(e for e, n in counts.items() if n >= floor)
+
+
+def read_document(view: DocView, main: frozenset[str]) -> list[SentenceReading]:
+    """Every sentence of the document with its frames, in text order."""
+    parse = view.parse
+    ctx = Context(main=main)
+    quoted = _quote_speakers(view, ctx)
+    out: list[SentenceReading] = []
+    previous_end = 0
+    for index, (start, end) in enumerate(parse.sentences):
+        if "\n" in view.text[previous_end:start]:
+            ctx.new_paragraph()
+        previous_end = end
+        ctx.sentence_start = start
+        frames = sentence_frames(view, index, ctx, quoted.get(index))
+        out.append(SentenceReading(index, start, end, frames))
+        ctx.saw([m.entity_id for m in view.mentions_in(start, end) if m.type == "PERSON"])
+    return out
+
+
+def _quote_speakers(view: DocView, ctx: Context) -> dict[int, Party]:
+    """Sentences inside a quotation of several sentences, and who the quotation is by."""
+    out: dict[int, Party] = {}
+    for m in _QUOTE.finditer(view.text):
+        inside = view.sentences_in(m.start() + 1, m.end() - 1)
+        if len(inside) < 2:
+            continue
+        for candidate in (inside[-1], inside[-1] + 1, inside[0], inside[0] - 1):
+            speaker = _attributing(view, candidate, m.start(), m.end(), ctx)
+            if speaker is not None:
+                for index in inside:
+                    out.setdefault(index, speaker)
+                break
+    return out
+
+
+def _attributing(view: DocView, index: int, q_start: int, q_end: int, ctx: Context) -> Party | None:
+    """The subject of a reporting verb of sentence ``index`` written outside the quotation."""
+    if not 0 <= index < len(view.parse.sentences):
+        return None
+    reporting = view.lexicon.reporting
+    for t in view.sentence_tokens(index):
+        if q_start <= view.parse.starts[t] < q_end or view.lemma(t) not in reporting:
+            continue
+        subjects = view.kids(t, "nsubj")
+        if subjects:
+            found = party(view, subjects, ctx)
+            if found:
+                return found
+    return None
