@@ -89,7 +89,7 @@ def _own_marks(view: DocView, token: int, out: Reading, *, attribution_only: boo
                 out.condition = child
         if attribution_only:
             continue
-        if dep == "aux" and lemma in cues.future_auxiliaries:
+        if dep == "aux" and lemma in view.lexicon.language.grammar.future_auxiliaries:
             out.future = True
         elif dep == "aux" and lemma in cues.possibility_cues:
             _weaken(out, "hedged")
@@ -99,7 +99,11 @@ def _own_marks(view: DocView, token: int, out: Reading, *, attribution_only: boo
             out.negated = not out.negated
         elif dep == "advmod" and lemma in cues.earlier_cues:
             out.earlier = True
-        elif dep == "aux" and lemma in cues.perfect_auxiliaries and _past(view, child, token):
+        elif (
+            dep == "aux"
+            and lemma in view.lexicon.language.grammar.perfect_auxiliaries
+            and _past(view, child, token)
+        ):
             out.earlier = True  # past perfect: "had estimated"
         elif dep == "advmod" and lemma in cues.hearsay_adverbs and out.stance == "stated":
             out.stance = "alleged" if cues.hearsay_adverbs[lemma] == "alleged" else "reported"
@@ -125,7 +129,7 @@ def _shared_auxiliary(view: DocView, head: int, out: Reading) -> None:
     cues = view.lexicon.language.claims
     for aux in view.kids(head, "aux"):
         lemma = view.lemma(aux)
-        if lemma in cues.future_auxiliaries:
+        if lemma in view.lexicon.language.grammar.future_auxiliaries:
             out.future = True
         elif lemma in cues.possibility_cues:
             _weaken(out, "hedged")
@@ -180,7 +184,11 @@ def _governor_marks(view: DocView, head: int, out: Reading) -> None:
         dep, word = view.dep(child), view.lemma(child)
         if dep == "advmod" and word in cues.earlier_cues:
             out.earlier = True
-        if dep == "aux" and word in cues.future_auxiliaries and lemma not in events.reporting_verbs:
+        if (
+            dep == "aux"
+            and word in view.lexicon.language.grammar.future_auxiliaries
+            and lemma not in events.reporting_verbs
+        ):
             out.future = True
         elif dep == "aux" and word in cues.possibility_cues:
             _weaken(out, "hedged")

@@ -32,8 +32,6 @@ class ClaimCues:
     decision_verbs: frozenset[str] = frozenset()
     # Governors and auxiliaries that make a clause a mere possibility ("could", "may").
     possibility_cues: frozenset[str] = frozenset()
-    # Auxiliaries that put a clause in the future ("will", "shall", "would").
-    future_auxiliaries: frozenset[str] = frozenset()
     # Verbs and adjectives whose complement is asked for, urged, hoped or feared, not stated.
     appeal_verbs: frozenset[str] = frozenset()
     # Subordinators that make a clause a condition ("if", "unless").
@@ -49,8 +47,6 @@ class ClaimCues:
     # Adverbs that place a statement before the report ("initially estimated", "had
     # earlier said"): history, not what the report holds now.
     earlier_cues: frozenset[str] = frozenset()
-    # The auxiliary of the perfect ("had estimated" in the past: told as history).
-    perfect_auxiliaries: frozenset[str] = frozenset()
     # Verbs that measure rather than happen: "estimated the flow at", "put the toll at".
     measure_verbs: frozenset[str] = frozenset()
     # Prepositions (and subordinators) that bound a time rather than date the event:

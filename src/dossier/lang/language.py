@@ -21,8 +21,8 @@ from typing import Literal
 
 from dossier.lang.boilerplate import Boilerplate
 from dossier.lang.discourse import NewsText
-from dossier.lang.timewords import PageDateWords, TenseCues, TimeWords
 from dossier.lang.claims import ClaimCues, Quantities
+from dossier.lang.timewords import PageDateWords, TenseCues, TimeWords
 
 
 def words(text: str) -> list[str]:

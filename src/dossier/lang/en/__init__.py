@@ -6,8 +6,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.lang.en.boilerplate import BOILERPLATE
 from dossier.lang.en.calendar import CALENDAR
-from dossier.lang.en.entities import ENTITY_WORDS
 from dossier.lang.en.claims import CLAIMS, QUANTITIES
+from dossier.lang.en.entities import ENTITY_WORDS
 from dossier.lang.en.events import EVENTS
 from dossier.lang.en.grammar import GRAMMAR
 from dossier.lang.en.names import NAMES

@@ -14,7 +14,6 @@ from dossier.lang.language import words
 CLAIMS = ClaimCues(
     decision_verbs=frozenset(words("""rule decide order find conclude determine hold declare""")),
     possibility_cues=frozenset(words("""could may might can possibly perhaps maybe""")),
-    future_auxiliaries=frozenset(words("""will shall would wo ll 'll""")),
     appeal_verbs=frozenset(
         words(
             """urge ask call demand request plead petition seek want hope fear threaten risk
@@ -34,7 +33,6 @@ CLAIMS = ClaimCues(
         }
     ),
     earlier_cues=frozenset(words("""initially originally first earlier previously once""")),
-    perfect_auxiliaries=frozenset({"have"}),
     measure_verbs=frozenset(words("""estimate calculate measure put gauge assess reckon""")),
     bounding_words=frozenset(
         words("""until till since by before after from through between prior""")

@@ -22,7 +22,8 @@ GRAMMAR = Grammar(
     conjunct_deps=frozenset(words("conj")),
     subject_sharing_deps=frozenset(words("xcomp acomp conj")),
     modal_tags=frozenset(words("MD")),
-    future_auxiliaries=frozenset(words("will shall")),
+    # "would" too: the future seen from the past ("said he would be handed back").
+    future_auxiliaries=frozenset(words("will shall would wo")),
     perfect_auxiliaries=frozenset(words("have")),
     past_morph="Tense=Past",
     verb_pos=frozenset(words("VERB AUX")),
