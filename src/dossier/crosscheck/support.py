@@ -28,7 +28,7 @@ to choose its citations::
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from dossier.crosscheck.frames import OCCUR, Frame
@@ -80,12 +80,22 @@ class Rules:
     people: frozenset[str] = frozenset()  # nouns that name people
     delays: frozenset[str] = frozenset()  # outcomes that move an event to a later day
     implies: Mapping[str, frozenset[str]] = field(default_factory=dict)  # entailed events
+    # Classes that are one outcome of a proceeding, given on one day (a ruling that convicts
+    # and sentences).
+    outcomes: frozenset[str] = frozenset()
 
     @staticmethod
     def of(language: Language) -> Rules:
         people = language.quantities.person_nouns | frozenset(language.roles.nouns)
         events = language.events
-        return Rules(events.exclusive, events.occurring, people, events.delays, events.implies)
+        return Rules(
+            events.exclusive,
+            events.occurring,
+            people,
+            events.delays,
+            events.implies,
+            events.outcomes,
+        )
 
     def outcome(self, frame: Frame) -> str:
         """What the frame says happened to its event: "occur", "postpone", "acquit"..."""
@@ -101,6 +111,8 @@ class Rules:
     def same_event(self, a: Frame, b: Frame) -> bool:
         if a.kind and a.kind == b.kind:
             return True
+        if {a.kind, b.kind} <= self.outcomes and a.aspect == b.aspect == OCCUR:
+            return True  # "announced its decision" / "have been sentenced": one ruling
         return bool(a.kind and b.kind) and self.exclusive_outcomes(a.kind, b.kind)
 
     def relation(self, a: Frame, b: Frame) -> Relation:
@@ -229,15 +241,19 @@ def event_frame(rules: Rules, reading: ClaimReading, date: DateValue) -> Frame |
     return ranked[0] if ranked else None
 
 
-def supports_event(rules: Rules, frame: Frame, cited: ClaimReading) -> bool:
-    """``cited`` states the event of ``frame``, on its date."""
-    return any(
-        rules.relation(frame, c) == "supports"
-        and c.date is not None
-        and frame.date is not None
-        and compatible_dates(c.date, frame.date)
-        for c in cited.frames
-    )
+def supports_event(
+    rules: Rules, frame: Frame, cited: ClaimReading, dated_by: DateValue | None = None
+) -> bool:
+    """``cited`` states the event of ``frame``, on its date. ``dated_by``: the date the
+    citing document was dated by this very event (its undated "have been sentenced"), which
+    then stands for a date the sentence does not give."""
+    for c in cited.frames:
+        date = c.date or dated_by
+        if date is None or frame.date is None or not compatible_dates(date, frame.date):
+            continue
+        if rules.relation(frame, replace(c, date=date)) == "supports":
+            return True
+    return False
 
 
 # --- reading citations ------------------------------------------------------------------------

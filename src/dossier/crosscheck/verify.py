@@ -31,6 +31,7 @@ from dossier.model import (
     Citation,
     CitationCheck,
     Corroboration,
+    DateValue,
     Document,
     Event,
     Sentence,
@@ -147,6 +148,16 @@ def _why(stated: ClaimReading, cited: ClaimReading) -> str:
     return "does not state the " + ", ".join(k.split(":")[-1] for k in kinds) + " it is cited for"
 
 
+def _dated_by(reader: CitationReader, citation: Citation) -> DateValue | None:
+    """The date of the event that dated the citing document, when this citation is the
+    sentence that reports it (see :class:`dossier.model.SameEvent`)."""
+    doc = reader.docs.get(citation.doc)
+    same = doc.dating.same_event if doc is not None else None
+    if same is None or (same.start, same.end) != (citation.start, citation.end):
+        return None
+    return same.date
+
+
 def _event(event: Event, reader: CitationReader) -> Iterator[Verdict]:
     found = _located(event.text, event.citations)
     if found is None:
@@ -159,7 +170,7 @@ def _event(event: Event, reader: CitationReader) -> Iterator[Verdict]:
     for c in event.citations:
         if frame is None:
             yield "event", event.id, c, f"states no event on {event.date.value}"
-        elif c == own or supports_event(rules, frame, reader.of_citation(c)):  # type: ignore[arg-type]
+        elif c == own or supports_event(rules, frame, reader.of_citation(c), _dated_by(reader, c)):  # type: ignore[arg-type]
             yield "event", event.id, c, ""
         else:
             yield (

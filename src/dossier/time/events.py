@@ -82,9 +82,7 @@ def extract_events(
     return _events(drafts, rules)
 
 
-def _with_time_expressions(
-    doc: Document, settings: TimeSettings, resources: Resources
-) -> Document:
+def _with_time_expressions(doc: Document, settings: TimeSettings, resources: Resources) -> Document:
     """Documents the date stage did not tag (a caller of this stage alone) are tagged here
     against their publication date."""
     if doc.time_expressions or not doc.clean_text:

@@ -51,7 +51,7 @@ CLAIMS = ClaimCues(
     support_verbs=frozenset(
         words(
             """hold stage carry make give hand receive impose launch conduct mount issue
-        grant approve authorise authorize uphold"""
+        grant approve authorise authorize uphold announce deliver reach pronounce"""
         )
     ),
     blocking_verbs=frozenset(
