@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.model import Conflict, ConflictSide, Corroboration
+from dossier.model import Conflict, ConflictSide, Corroboration, Event
 
 
 def fold(text: str) -> str:
@@ -97,3 +97,31 @@ def score(
         violations=violations,
         unconfirmed=unconfirmed,
     )
+
+
+@dataclass(frozen=True)
+class EventScore:
+    recall: float
+    missed: list[str]
+
+
+def event_matches(event: Event, entry: dict[str, Any]) -> bool:
+    """``event`` is the gold event: its date, a keyword in its text or a cited sentence, and
+    every gold document among its citations."""
+    if event.date.value != entry["date"]:
+        return False
+    haystack = fold(" ".join([event.text, *(c.quote for c in event.citations)]))
+    if not any(fold(k) in haystack for k in entry["any"]):
+        return False
+    return all(any(c.doc.startswith(p) for c in event.citations) for p in entry["docs"])
+
+
+def event_score(gold: dict[str, Any], events: Sequence[Event]) -> EventScore:
+    wanted = gold["events"]
+    missed = [
+        f"{g['date']} {g['any']} {g['docs']}"
+        for g in wanted
+        if not any(event_matches(e, g) for e in events)
+    ]
+    recall = (len(wanted) - len(missed)) / len(wanted) if wanted else 1.0
+    return EventScore(recall, missed)

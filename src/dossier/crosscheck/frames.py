@@ -132,7 +132,7 @@ def sentence_frames(
             owner[head] = k
     dates = _attached_dates(view, tokens, owner, triggers)
     _share_dates(view, triggers, owner, dates)
-    places = _attached_places(view, tokens, owner)
+    places = _attached_places(view, tokens, owner, triggers)
     found = amounts(view, tokens)
     counted = _attached_amounts(view, tokens, owner, found, _content_of(view, triggers, owner))
     anchors = frozenset(a.anchor for a in found)
@@ -221,7 +221,9 @@ def _triggers(view: DocView, tokens: range) -> list[_Trigger]:
             if trigger.noun is not None:
                 taken.add(trigger.noun)
     for i in tokens:
-        if i not in taken and view.pos(i) == "NOUN" and view.lemma(i) in lexicon.noun_class:
+        if i in taken or i in view.dated_tokens:  # "on March 19" names no march
+            continue
+        if view.pos(i) == "NOUN" and view.lemma(i) in lexicon.noun_class:
             out.append(_Trigger(i, (i,), lexicon.noun_class[view.lemma(i)], nominal=True))
     return out
 
@@ -245,6 +247,16 @@ def _theme_class(view: DocView, verb: int) -> str | None:
     lexicon = view.lexicon
     quantities = lexicon.language.quantities
     measures = view.lemma(verb) in lexicon.language.claims.measure_verbs
+    # "An explosion tore through the colliery", "a blast ripped through": an event noun as
+    # the subject of a verb with no class of its own is that event happening.
+    for subject in view.kids(verb, "nsubj"):
+        lemma = view.lemma(subject)
+        if (
+            view.pos(subject) == "NOUN"
+            and lemma in lexicon.noun_class
+            and not view.kids(verb, "dobj")
+        ):
+            return lexicon.noun_class[lemma]
     for theme in view.kids(verb, "nsubj", "nsubjpass", "dobj"):
         lemma = view.lemma(theme)
         if lemma not in quantities.count_nouns and not measures:
@@ -296,7 +308,7 @@ def _carried_noun(view: DocView, verb: int) -> tuple[int | None, bool]:
     if not blocked:  # what the object is spent in: "gave Qojabekuly one year in prison"
         nouns.extend(o for prep in view.kids(verb, "prep") for o in view.kids(prep, "pobj"))
     for noun in nouns:
-        if view.lemma(noun) in view.lexicon.noun_class:
+        if view.lemma(noun) in view.lexicon.noun_class and noun not in view.dated_tokens:
             return noun, blocked
     return None, False
 
@@ -312,6 +324,12 @@ def _aspect_argument(view: DocView, verb: int) -> int | None:
     inherited = inherited_subject(view, verb)  # "the trial is set to begin"
     if inherited is not None and view.pos(inherited) == "NOUN":
         return inherited
+    if view.dep(verb) in ("ccomp", "parataxis"):
+        # "the union said a second march ... will go ahead", parsed with the march as the
+        # object of "said": an event noun there is what the clause is about.
+        for noun in view.kids(view.head(verb), "dobj", "npadvmod"):
+            if view.lemma(noun) in view.lexicon.noun_class:
+                return noun
     return None
 
 
@@ -543,7 +561,9 @@ def _span_root(view: DocView, first: int, last: int) -> int:
     return last - 1
 
 
-def _attached_places(view: DocView, tokens: range, owner: dict[int, int]) -> dict[int, list[Place]]:
+def _attached_places(
+    view: DocView, tokens: range, owner: dict[int, int], triggers: Sequence[_Trigger]
+) -> dict[int, list[Place]]:
     cues = view.lexicon.language.claims
     start, end = view.parse.starts[tokens.start], view.parse.ends[tokens.stop - 1]
     out: dict[int, list[Place]] = {}
@@ -556,7 +576,11 @@ def _attached_places(view: DocView, tokens: range, owner: dict[int, int]) -> dic
         preps = [t for t in path if view.dep(t) == "prep"]
         if k < 0 or not preps or view.lemma(preps[0]) not in cues.place_words:
             continue
-        out.setdefault(k, []).append(Place(key, view.text[a:b]))
+        place = Place(key, view.text[a:b])
+        out.setdefault(k, []).append(place)
+        # "dispersed the rally outside the City Hall": where the rally was, it was dispersed.
+        if triggers[k].nominal and view.head(triggers[k].token) in owner:
+            out.setdefault(owner[view.head(triggers[k].token)], []).append(place)
     return out
 
 

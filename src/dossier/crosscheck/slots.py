@@ -34,7 +34,7 @@ from dossier.crosscheck.items import (
 )
 from dossier.crosscheck.reading import Lexicon
 from dossier.crosscheck.settings import CrosscheckSettings
-from dossier.crosscheck.support import Rules, compatible_dates, strictly_before
+from dossier.crosscheck.support import Rules, compatible_dates, places_differ, strictly_before
 from dossier.ids import digest
 from dossier.model import Conflict, DateValue, Revision, RevisionStep, Settlement
 
@@ -95,7 +95,7 @@ def amount_conflicts(
                     if not _same_event(a.item, b.item, rules):
                         continue
                     x, y = sorted((a, b), key=lambda v: v.amount.low)
-                    left, right = found.setdefault((x.amount.label, y.amount.label), ([], []))
+                    left, right = found.setdefault((_value_key(x), _value_key(y)), ([], []))
                     left.append(x)
                     right.append(y)
             conflicts.extend(
@@ -106,6 +106,11 @@ def amount_conflicts(
                 _revisions(kind_key, unit, values, lexicon, settings.count_period_days)
             )
     return conflicts, revisions
+
+
+def _value_key(value: _Value) -> str:
+    a = value.amount
+    return f"{a.kind}:{a.low}:{a.high}:{value.unit}"
 
 
 def _disagree(a: Item, b: Item, settings: CrosscheckSettings) -> bool:
@@ -147,22 +152,26 @@ def _amount_conflict(
     return found
 
 
-def _latest(values: Sequence[_Value]) -> DateValue | None:
+def _earliest(values: Sequence[_Value]) -> DateValue | None:
     dates = [v.item.published for v in values if v.item.published is not None]
-    return max(dates, key=lambda d: d.sort_key) if dates else None
+    return min(dates, key=lambda d: d.sort_key) if dates else None
 
 
 def _settle_amount(
     left: Sequence[_Value], right: Sequence[_Value], every: Sequence[_Value]
 ) -> tuple[int, _Value] | None:
-    """A later report whose figure agrees with one side only."""
-    after = _latest([*left, *right])
-    if after is None:
+    """The latest report, after both figures were out, whose figure agrees with one side
+    only."""
+    first_left, first_right = _earliest(left), _earliest(right)
+    if first_left is None or first_right is None:
         return None
-    for value in sorted(every, key=lambda v: v.item.published.sort_key if v.item.published else ""):
-        when = value.item.published
-        if when is None or not strictly_before(after, when):
-            continue
+    since = max(first_left, first_right, key=lambda d: d.sort_key)
+    later = [
+        v
+        for v in every
+        if v.item.published is not None and strictly_before(since, v.item.published)
+    ]
+    for value in sorted(later, key=lambda v: v.item.published.sort_key, reverse=True):  # type: ignore[union-attr]
         agrees_left = any(value.amount.compatible(v.amount) for v in left)
         agrees_right = any(value.amount.compatible(v.amount) for v in right)
         if agrees_left != agrees_right:
@@ -316,42 +325,36 @@ def place_conflicts(
             if x.frame.kind in lexicon.dated_classes
             and x.frame.date is not None
             and x.frame.date.granularity != "year"
-            and any(p.named for p in x.frame.places)
+            and any(p.role == "at" and p.kind != "noun" for p in x.frame.places)
         ]
+        singular = _singular_docs(placed)
         for n, a in enumerate(placed):
             for b in placed[n + 1 :]:
                 if not independent(a, b) or not _different_places(a, b, co_mentioned):
                     continue
                 probe = replace(b.frame, places=a.frame.places)
-                if rules.relation(a.frame, probe) != "supports":
-                    continue
-                if not (a.frame.participants.entities & b.frame.participants.entities):
+                if rules.relation(a.frame, probe) != "supports" or not _identified(a, b, singular):
                     continue
                 key = frozenset({(a.claim.doc.id, a.claim.start), (b.claim.doc.id, b.claim.start)})
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(_place_conflict(kind_key, a, b, lexicon))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(_place_conflict(kind_key, a, b, lexicon))
     return out
 
 
 def _different_places(a: Item, b: Item, co_mentioned: set[frozenset[str]]) -> bool:
-    pa = {p.key: p.text for p in a.frame.places if p.named}
-    pb = {p.key: p.text for p in b.frame.places if p.named}
-    if set(pa) & set(pb):
+    """Places that cannot be one (named differently, never named together in the story: one
+    may lie inside the other)."""
+    if not places_differ(a.frame.places, b.frame.places):
         return False
-    for x, tx in pa.items():
-        for y, ty in pb.items():
-            if frozenset((x, y)) in co_mentioned:
-                return False
-            if tx.lower() in ty.lower() or ty.lower() in tx.lower():
-                return False
-    return True
+    keys_a = {p.key for p in a.frame.places if p.role == "at"}
+    keys_b = {p.key for p in b.frame.places if p.role == "at"}
+    return not any(frozenset((x, y)) in co_mentioned for x in keys_a for y in keys_b)
 
 
 def _place_conflict(kind_key: str, a: Item, b: Item, lexicon: Lexicon) -> Conflict:
-    pa = ", ".join(p.text for p in a.frame.places if p.named)
-    pb = ", ".join(p.text for p in b.frame.places if p.named)
+    pa = ", ".join(p.text for p in a.frame.places if p.role == "at" and p.kind != "noun")
+    pb = ", ".join(p.text for p in b.frame.places if p.role == "at" and p.kind != "noun")
     description = (
         f"Different places for the same {lexicon.label(kind_key.split('|')[0])}: "
         f"{voices([a.claim])} say {pa} (“{a.claim.text}”); {voices([b.claim])} say {pb} "
@@ -366,7 +369,8 @@ def co_mentioned_places(
     """Pairs of places named in one sentence anywhere: maybe one inside the other."""
     pairs: set[frozenset[str]] = set()
     for info in claims:
-        ids = sorted(set(info.claim.entity_ids) & place_ids)
+        named = {p.key for f in info.frames for p in f.places if p.kind != "noun"}
+        ids = sorted((set(info.claim.entity_ids) & place_ids) | named)
         for x, a in enumerate(ids):
             for b in ids[x + 1 :]:
                 pairs.add(frozenset((a, b)))

@@ -31,7 +31,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from dossier.crosscheck.frames import OCCUR, Frame
+from rapidfuzz import fuzz
+
+from dossier.crosscheck.frames import OCCUR, Frame, Place
 from dossier.crosscheck.read import SentenceReading, main_persons, read_document
 from dossier.crosscheck.reading import DocView, Lexicon, Mention, story_mentions
 from dossier.lang import Language
@@ -42,6 +44,8 @@ Relation = Literal["supports", "contradicts", "differs", "unrelated"]
 
 # A claim without an event frame supports another when it holds this share of its words.
 WORD_SUPPORT = 0.6
+# Two place names this alike (rapidfuzz ratio) are spellings of one name.
+SAME_NAME = 85
 
 
 def compatible_dates(a: DateValue, b: DateValue) -> bool:
@@ -156,14 +160,31 @@ def slots_agree(a: Frame, b: Frame) -> bool:
     """Date, named place and amounts of one unit agree wherever both give them."""
     if a.date is not None and b.date is not None and not compatible_dates(a.date, b.date):
         return False
-    for role in ("at", "to"):
-        named_a = {p.key for p in a.places if p.named and p.role == role}
-        named_b = {p.key for p in b.places if p.named and p.role == role}
-        if named_a and named_b and not named_a & named_b:
-            return False
+    if places_differ(a.places, b.places):
+        return False
     if not destinations_agree(a, b):
         return False
     return amounts_agree(a, b)
+
+
+def same_place(x: Place, y: Place) -> bool:
+    """One place, as far as its names show: one entity; or names alike (spellings: "Porto
+    Lindo" / "Portolindo"), or one inside the other's name ("Dolin" / "the Dolin mine")."""
+    if x.key == y.key:
+        return True
+    tx, ty = x.text.lower(), y.text.lower()
+    return tx in ty or ty in tx or fuzz.ratio(tx, ty) >= SAME_NAME
+
+
+def places_differ(pa: Sequence[Place], pb: Sequence[Place]) -> bool:
+    """Both name where the event happened, with names that can be told apart, and no name
+    of one is a name of the other. A story entity and a bare name are never told apart (the
+    entity layer may not have resolved one to the other)."""
+    xs = [p for p in pa if p.role == "at" and p.kind != "noun"]
+    ys = [p for p in pb if p.role == "at" and p.kind != "noun"]
+    if not xs or not ys:
+        return False
+    return not any(x.kind != y.kind or same_place(x, y) for x in xs for y in ys)
 
 
 def destinations_agree(a: Frame, b: Frame) -> bool:
@@ -212,13 +233,8 @@ def claim_supports(rules: Rules, stated: ClaimReading, cited: ClaimReading) -> b
     content = stated.content()
     if any(rules.relation(s, c) == "contradicts" for s in content for c in cited.frames):
         return False
-    framed = bool(content) and all(
-        any(rules.relation(s, c) == "supports" for c in cited.frames) for s in content
-    )
-    if framed:
-        return True
-    if any(f.classed for f in content):
-        return False
+    if content:
+        return all(any(rules.relation(s, c) == "supports" for c in cited.frames) for s in content)
     return _words_support(stated, cited)
 
 

@@ -20,8 +20,8 @@ from types import MappingProxyType
 from typing import Literal
 
 from dossier.lang.boilerplate import Boilerplate
-from dossier.lang.discourse import NewsText
 from dossier.lang.claims import ClaimCues, Quantities
+from dossier.lang.discourse import NewsText
 from dossier.lang.timewords import PageDateWords, TenseCues, TimeWords
 
 

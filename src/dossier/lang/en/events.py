@@ -132,7 +132,12 @@ _HAPPENINGS = (
     _c("collapse", "collapse", "collapse", "collapse cave-in"),
     _c("trap", "entrapment", "trap", "", "cut off"),
     _c("rescue", "rescue", "rescue evacuate", "rescue evacuation"),
-    _c("protest", "protest", "protest demonstrate rally march", "protest demonstration rally"),
+    _c(
+        "protest",
+        "protest",
+        "protest demonstrate rally march strike",
+        "protest demonstration rally march strike walkout sit-in vigil",
+    ),
     _c("disperse", "crackdown", "disperse", "crackdown", "crack down; open fire"),
     _c("attack", "attack", "attack bomb shell", "attack bombing"),
     _c("raid", "raid", "raid", "raid"),
@@ -142,7 +147,7 @@ _HAPPENINGS = (
 _PUBLIC_LIFE = (
     _c("resign", "resignation", "resign quit", "resignation", "step down"),
     _c("appoint", "appointment", "appoint nominate elect", "appointment election"),
-    _c("dismiss", "dismissal", "fire sack oust", "dismissal"),
+    _c("dismiss", "dismissal", "sack oust", "dismissal"),
     _c("announce", "announcement", "announce", "announcement", dated=False),
     _c("meet", "meeting", "meet", "meeting talks summit"),
     _c("vote", "vote", "vote", "vote referendum"),
