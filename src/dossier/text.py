@@ -140,6 +140,8 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 
+# typography: the first visible character after a sentence end; a sentence end (closing
+# quotes and brackets included); a paragraph (lines up to a blank line)
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
@@ -242,6 +244,7 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE_ON_TERMINAL.sub(lambda m: repr(m[0])[1:-1], text)
 
 
+# typography: one line
 _LINE = re.compile(r"[^\n]+")
 
 

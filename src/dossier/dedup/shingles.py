@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 from datasketch import LeanMinHash
 
+# not words of a language: a run of letters or digits in any script
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MASK32 = np.uint64(0xFFFFFFFF)
 _MERSENNE = np.uint64((1 << 61) - 1)

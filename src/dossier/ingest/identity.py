@@ -16,6 +16,7 @@ import unicodedata
 
 from dossier.model import Document
 
+# typography: trailing blanks and runs of blank lines, normalised before hashing
 _TRAILING_SPACE = re.compile(r"[ \t\f\v]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 CONTENT_ID_CHARS = 20  # hex digits kept (80 bits)

@@ -29,6 +29,7 @@ from dossier.model import Document, Flag, FlagKind
 
 logger = logging.getLogger(__name__)
 
+# not words: a YYYY-MM-DD folder name
 _DATE_FOLDER = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # not language: HTML markup
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|article|p)\b", re.I)

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 SOURCES_FILES = ("sources.csv", "sources.json")
 # not language: column names of the sources file
 COLUMNS = ("file", "outlet", "url", "date", "language", "title")
+# not words: an ISO 8601 date, a year or a year-month
 _ISO = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 # not language: ISO 639 code shape
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")

@@ -12,6 +12,7 @@ from urllib.parse import quote as url_quote
 
 from dossier.model import Citation, Document
 
+# typography: any run of white space
 _SPACE = re.compile(r"\s+")
 
 

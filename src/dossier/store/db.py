@@ -37,6 +37,7 @@ from dossier.store.write import replace_corpus
 
 log = logging.getLogger(__name__)
 
+# not words of a language: the word characters of a search query, a trailing * for a prefix
 _WORD = re.compile(r"\w+\*?")
 MAX_QUERY_CHARS = 1000  # a longer search query is refused
 MAX_QUERY_TERMS = 16  # distinct words per search

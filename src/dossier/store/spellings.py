@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+# not words of a language: the word characters of a search query, a trailing * for a prefix
 _WORD = re.compile(r"\w+\*?")
 MIN_WORD = 3  # shorter words never stand for an entity
 FUZZY_MIN_LENGTH = 6
@@ -112,6 +113,7 @@ def hit_spans(text: str, terms: Sequence[str], limit: int = 500) -> list[tuple[i
     if not patterns:
         return []
     ordered = sorted(set(patterns), key=len, reverse=True)  # longest phrase first
+    # the entity's own spellings (escaped), longest first: not a list of words of a language
     regex = re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")", re.IGNORECASE)
     spans = []
     for m in regex.finditer(text):

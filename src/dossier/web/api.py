@@ -42,6 +42,7 @@ class BuildFn(Protocol):
 
 MAX_ARTICLES = 500
 MAX_SEARCH_RESULTS = 200
+# not words: the characters a file name of an upload may have
 _UPLOAD_NAME = re.compile(r"^[\w][\w.\- ]{0,199}$")
 _UPLOAD_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 

@@ -13,6 +13,7 @@ from starlette.requests import Request
 
 from dossier.web.errors import ApiError
 
+# not words: lone UTF-16 surrogates, which JSON may carry but text must not
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
