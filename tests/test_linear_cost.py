@@ -15,13 +15,14 @@ from deadline import deadline
 from dossier.dedup.shingles import signature_matrix
 from dossier.model import Document
 from dossier.nlp.language import page_text
-from dossier.text import break_long_lines, sentence_spans
+from dossier.lang import load_language
+from dossier.text import break_long_lines, typographic_sentences
 
 
 def test_sentences_of_one_very_long_line() -> None:
     line = "Mr. J. Smith met the U.S. envoy on Jan. 3 in Oslo. He left. " * 20_000  # 1.2 MB
     with deadline(30):
-        spans = sentence_spans(line)
+        spans = typographic_sentences(line, load_language("en").abbreviations)
     assert len(spans) == 40_000
     assert line[spans[0][0] : spans[0][1]] == "Mr. J. Smith met the U.S. envoy on Jan. 3 in Oslo."
 
@@ -35,6 +36,16 @@ def test_breaking_long_lines_only_turns_spaces_into_newlines(text: str, limit: i
     if "\n" not in text and "." not in text and "  " not in text and len(text) > 2 * limit:
         # one line of words: broken into lines no longer than the limit (or one word)
         assert all(len(line) <= limit or " " not in line for line in broken.split("\n"))
+
+
+def test_long_lines_are_not_broken_after_an_abbreviation_of_the_language() -> None:
+    line = "Dr. Amara Osei of the Mines Ministry told St. Clair council on Nov. 2 it must act. " * 40
+    abbreviations = load_language("en").abbreviations
+    broken = break_long_lines(line, 200, abbreviations).split("\n")
+    assert len(broken) > 1
+    assert all(piece.endswith("act.") for piece in broken[:-1])
+    # without the language's abbreviations, "Dr." and "St." end a sentence
+    assert any(not p.endswith("act.") for p in break_long_lines(line, 200).split("\n")[:-1])
 
 
 def test_breaking_a_three_megabyte_line_is_quick() -> None:

@@ -1,4 +1,7 @@
-"""Small text utilities shared by stages: sentence and paragraph spans.
+"""Small text utilities shared by stages: paragraph spans, control characters, long lines.
+
+Sentences come from the parse (``Document.parse.sentences``); the typographic sentence
+ends here only decide where an overlong line is broken before the parse.
 
 All functions return character offsets into the text they are given, so the
 results can be turned into citations without copying text.
@@ -7,138 +10,6 @@ results can be turned into citations without copying text.
 from __future__ import annotations
 
 import re
-
-# Abbreviations after which a period does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "st",
-        "mt",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "fig",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-    ]
-)
-
-# English function words (and reporting verbs) that carry no content for word-overlap measures.
-# Stages extend this with what they also ignore.
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "after",
-        "also",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "before",
-        "being",
-        "but",
-        "by",
-        "can",
-        "could",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "here",
-        "him",
-        "his",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "may",
-        "might",
-        "no",
-        "not",
-        "of",
-        "on",
-        "one",
-        "or",
-        "over",
-        "said",
-        "says",
-        "she",
-        "should",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "told",
-        "two",
-        "was",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "will",
-        "with",
-        "would",
-    ]
-)
 
 # typography: the first visible character after a sentence end; a sentence end (closing
 # quotes and brackets included); a paragraph (lines up to a blank line)
@@ -160,11 +31,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of sentences, never crossing a paragraph boundary (a newline).
+def typographic_sentences(
+    text: str, abbreviations: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Spans of sentences by punctuation alone, never crossing a line break: for breaking
+    overlong lines before the parse, which gives the real sentences.
 
-    Handles honorifics and initials ("Ms. Ospanova", "J. Smith"), decimal
-    numbers and closing quotes after the final punctuation.
+    A full stop after one of the language's ``abbreviations`` (lower case, no final stop),
+    a single initial ("J. Smith") or a dotted acronym ("U.S.") does not end a sentence,
+    nor one followed by a lower-case letter; closing quotes stay with their sentence.
     """
     spans: list[tuple[int, int]] = []
     for line_match in re.finditer(r"[^\n]+", text):
@@ -173,7 +48,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cursor = 0
         for end_match in _SENTENCE_END.finditer(line):
             end = end_match.end()
-            if _is_false_stop(line, end_match.start()):
+            if _is_false_stop(line, end_match.start(), abbreviations):
                 continue
             # The next sentence should start with an upper-case letter, digit or quote.
             following = _NEXT_CHAR.match(line, end)
@@ -190,7 +65,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_false_stop(line: str, dot_index: int) -> bool:
+def _is_false_stop(line: str, dot_index: int, abbreviations: frozenset[str]) -> bool:
     if line[dot_index] != ".":
         return False
     # The word before the dot (letters, digits, "_" and inner dots), read backwards: the
@@ -201,7 +76,7 @@ def _is_false_stop(line: str, dot_index: int) -> bool:
     if start == dot_index:
         return False
     word = line[start:dot_index].lower()
-    if word in _ABBREVIATIONS:
+    if word in abbreviations:
         return True
     # A single capital initial ("J. Smith") or a dotted acronym ("U.S.").
     return bool(re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
@@ -248,9 +123,12 @@ def terminal_safe(text: str) -> str:
 _LINE = re.compile(r"[^\n]+")
 
 
-def break_long_lines(text: str, max_chars: int) -> str:
+def break_long_lines(
+    text: str, max_chars: int, abbreviations: frozenset[str] = frozenset()
+) -> str:
     """``text`` with every line longer than ``max_chars`` broken into lines: at sentence
-    ends, and where a sentence is still longer, at the last space before the limit.
+    ends (``typographic_sentences``, with the language's ``abbreviations``), and where a
+    sentence is still longer, at the last space before the limit.
 
     A breaking space becomes a newline, so the text keeps its length and every offset into
     it stays valid. Linear in the length of the text.
@@ -258,7 +136,7 @@ def break_long_lines(text: str, max_chars: int) -> str:
     cuts: list[int] = []
     for line in _LINE.finditer(text):
         if line.end() - line.start() > max_chars:
-            cuts.extend(_line_cuts(text, line.start(), line.end(), max_chars))
+            cuts.extend(_line_cuts(text, line.start(), line.end(), max_chars, abbreviations))
     if not cuts:
         return text
     pieces, previous = [], 0
@@ -269,11 +147,13 @@ def break_long_lines(text: str, max_chars: int) -> str:
     return "\n".join(pieces)
 
 
-def _line_cuts(text: str, start: int, end: int, max_chars: int) -> list[int]:
+def _line_cuts(
+    text: str, start: int, end: int, max_chars: int, abbreviations: frozenset[str]
+) -> list[int]:
     """Positions of white space in ``text[start:end]`` to turn into line breaks."""
     cuts: list[int] = []
     line_start = start
-    for s_start, s_end in sentence_spans(text[start:end]):
+    for s_start, s_end in typographic_sentences(text[start:end], abbreviations):
         s_start, s_end = start + s_start, start + s_end
         if s_start > line_start and text[s_start - 1].isspace():
             cuts.append(s_start - 1)

@@ -86,10 +86,11 @@ def _prepare(doc: Document, settings: CleanSettings, resources: Resources) -> _P
         extraction = extract_html(doc.raw_text, settings)
         # One paragraph per line in trafilatura's rendering: make paragraphs explicit.
         text = "\n\n".join(ln for ln in extraction.text.split("\n") if ln.strip())
-        text = break_long_lines(text, settings.max_line_chars)
+        text = break_long_lines(text, settings.max_line_chars, rules.abbreviations)
         return _Page(rules, frozenset(repeat_keys(text, settings)), None, text, extraction)
     # Same length as the raw text (a space becomes a newline): removal offsets hold.
-    scored = B.prepare(break_long_lines(doc.raw_text, settings.max_line_chars), rules)
+    broken = break_long_lines(doc.raw_text, settings.max_line_chars, rules.abbreviations)
+    scored = B.prepare(broken, rules)
     keys = frozenset(
         line.key for line in scored.lines if line.key and line.words <= settings.repeat_max_words
     )

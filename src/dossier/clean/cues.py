@@ -44,17 +44,27 @@ class Cues:
     date_words: frozenset[str]
     # Labels that lead a date line ("published", "last updated"), from the calendar.
     date_labels: frozenset[str] = frozenset()
+    # Abbreviations whose full stop ends no sentence (where overlong lines may be broken).
+    abbreviations: frozenset[str] = frozenset()
 
     @staticmethod
     def of(language: Language | None) -> Cues:
         if language is None or language.boilerplate is None:
             stops = language.stop_words if language is not None else None
-            return Cues(None, stops, frozenset(), frozenset())
+            abbreviations = language.abbreviations if language is not None else frozenset()
+            return Cues(None, stops, frozenset(), frozenset(), frozenset(), abbreviations)
         bp = language.boilerplate
         calendar = language.calendar
         months = frozenset(calendar.months)
         labels = calendar.page.published | calendar.page.updated
-        return Cues(bp, language.stop_words, months, bp.date_words | calendar.words, labels)
+        return Cues(
+            bp,
+            language.stop_words,
+            months,
+            bp.date_words | calendar.words,
+            labels,
+            language.abbreviations,
+        )
 
     @property
     def neutral(self) -> bool:
