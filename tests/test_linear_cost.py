@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from deadline import deadline
 from dossier.dedup.shingles import signature_matrix
+from dossier.lang import load_language
 from dossier.model import Document
 from dossier.nlp.language import page_text
-from dossier.lang import load_language
 from dossier.text import break_long_lines, typographic_sentences
 
 
@@ -39,7 +39,10 @@ def test_breaking_long_lines_only_turns_spaces_into_newlines(text: str, limit: i
 
 
 def test_long_lines_are_not_broken_after_an_abbreviation_of_the_language() -> None:
-    line = "Dr. Amara Osei of the Mines Ministry told St. Clair council on Nov. 2 it must act. " * 40
+    line = (
+        "Dr. Amara Osei of the Mines Ministry told St. Clair council on Nov. 2 it must act. "
+    line *= 40
+    )
     abbreviations = load_language("en").abbreviations
     broken = break_long_lines(line, 200, abbreviations).split("\n")
     assert len(broken) > 1

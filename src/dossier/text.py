@@ -123,9 +123,7 @@ def terminal_safe(text: str) -> str:
 _LINE = re.compile(r"[^\n]+")
 
 
-def break_long_lines(
-    text: str, max_chars: int, abbreviations: frozenset[str] = frozenset()
-) -> str:
+def break_long_lines(text: str, max_chars: int, abbreviations: frozenset[str] = frozenset()) -> str:
     """``text`` with every line longer than ``max_chars`` broken into lines: at sentence
     ends (``typographic_sentences``, with the language's ``abbreviations``), and where a
     sentence is still longer, at the last space before the limit.
