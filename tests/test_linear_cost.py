@@ -39,10 +39,8 @@ def test_breaking_long_lines_only_turns_spaces_into_newlines(text: str, limit: i
 
 
 def test_long_lines_are_not_broken_after_an_abbreviation_of_the_language() -> None:
-    line = (
-        "Dr. Amara Osei of the Mines Ministry told St. Clair council on Nov. 2 it must act. "
-    line *= 40
-    )
+    sentence = "Dr. Amara Osei of the Mines Ministry told St. Clair council on Nov. 2 it must act. "
+    line = sentence * 40
     abbreviations = load_language("en").abbreviations
     broken = break_long_lines(line, 200, abbreviations).split("\n")
     assert len(broken) > 1
