@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import socket
 import sys
 import threading
 import time
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -65,14 +67,9 @@ def serve(
 
     from dossier.web.app import create_app
 
-    if not is_loopback(host) and not token:
-        token = secrets.token_urlsafe(24)
-        print(
-            f"dossier serve: listening on {host}, beyond this machine. Every write "
-            f"(POST) needs the header\n    Authorization: Bearer {token}",
-            file=sys.stderr,
-            flush=True,
-        )
+    if not is_loopback(host):
+        token = token or secrets.token_urlsafe(24)
+        print(token_notice(host, port, token), file=sys.stderr, flush=True)
     app = create_app(Path(store_path), allow_paths=allow_paths, host=host, hosts=hosts, token=token)
     # Light requests wait for the interpreter lock behind a page being rendered: hand it over
     # every millisecond (the default is 5) so that their latency stays low under load.
@@ -84,6 +81,20 @@ def serve(
         log_level="info",
         http=JsonErrorsH11Protocol,
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
+    )
+
+
+def token_notice(host: str, port: int, token: str) -> str:
+    """What ``dossier serve`` prints when it listens beyond loopback: the header every
+    write needs, and the address that hands the web UI the token (in the fragment, which
+    a browser never sends to any server)."""
+    name = socket.gethostname() if host in ("0.0.0.0", "::", "") else host
+    name = f"[{name}]" if ":" in name else name
+    return (
+        f"dossier serve: listening on {host}, beyond this machine. Every write (POST) needs "
+        f"the header\n    Authorization: Bearer {token}\n"
+        f"In a browser, open http://{name}:{port}/#token={quote(token, safe='')}\n"
+        "(the web UI keeps the token for that tab and sends it with its writes)"
     )
 
 
