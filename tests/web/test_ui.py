@@ -9,12 +9,14 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from dossier.report import check_citations, validate_against_contract
+from dossier.report.html_index import story_item
 from dossier.store import Store
 from dossier.store.reviews import conflict_key, merge_key
-from dossier.web import create_app
+from dossier.web import create_app, ui
 from report.sample import sample_corpus
 
 from .conftest import FakeBuild, local_client
@@ -27,6 +29,29 @@ def test_index_lists_stories_with_links_and_search(client: TestClient) -> None:
     assert '<form action="/search" method="get"' in page
     assert "A court in Oskholm sentenced journalist Mara Lindqvist to five years." in page
     assert '<a href="/documents?status=rejected">1 rejected input(s)</a>' in page
+
+
+def test_the_story_list_is_paged_and_read_from_summaries(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = sample_corpus()
+    lines = {s.id: story_item(s, corpus.by_id(), ui.ROUTES) for s in corpus.stories}
+    # No story (nor its documents) is loaded in full for the list, however large the case.
+    monkeypatch.setattr(Store, "get_story", lambda *a: pytest.fail("a story loaded in full"))
+    monkeypatch.setattr(Store, "get_documents", lambda *a: pytest.fail("documents loaded"))
+    whole = client.get("/").text
+    assert all(line in whole for line in lines.values())  # as the report lists them
+    assert 'aria-label="Pages of stories"' not in whole
+    monkeypatch.setattr(ui, "PAGE_SIZE", 1)
+    first, second = client.get("/").text, client.get("/?page=2").text
+    assert lines["s-lindqvist"] in first and lines["s-harbour"] not in first  # largest first
+    assert lines["s-harbour"] in second and '<ol class="stories" start="2">' in second
+    assert 'page 1 of 2 · <a href="/?page=2" rel="next">Next</a>' in first
+    assert '<a href="/?page=1" rel="prev">Previous</a> · page 2 of 2' in second
+    assert "2 stories from" in second
+    assert client.get("/?page=3").status_code == 404
+    assert client.get("/?page=0").status_code == 400
+    assert client.get("/?page=x").status_code == 400
 
 
 def test_story_page_has_overview_contents_and_no_inline_code(client: TestClient) -> None:

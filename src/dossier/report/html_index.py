@@ -3,7 +3,8 @@ people), and the inputs that are in no story (rejected files, duplicates, texts 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from dossier.model import Corpus, Document, Story
 from dossier.report.html_source import source_article
@@ -13,24 +14,60 @@ from dossier.report.links import Links
 KEY_NAMES = 4
 
 
+@dataclass(frozen=True, slots=True)
+class StoryLine:
+    """What one line of a story list shows (from a whole story, or from the store's
+    summary of it, so that a list never needs every story in full)."""
+
+    id: str
+    title: str
+    headline: str | None
+    sources: int
+    outlets: Sequence[str]  # sorted
+    first_date: str | None
+    last_date: str | None
+    events: int
+    conflicts: int
+    names: Sequence[str]  # the key people and organisations, most mentioned first
+
+
+def key_names(story: Story) -> list[str]:
+    """The story's most mentioned people and organisations (at most ``KEY_NAMES``)."""
+    ranked = sorted(story.entities, key=lambda e: -len(e.mentions))
+    return [e.name for e in ranked if e.type in ("PERSON", "ORG")][:KEY_NAMES]
+
+
 def story_item(story: Story, docs: Mapping[str, Document], links: Links) -> str:
     dates = sorted(e.date.value for e in story.events)
-    span = f"{dates[0]} – {dates[-1]}" if dates else "no dated events"
     outlets = sorted({o for d in story.document_ids if d in docs and (o := docs[d].outlet)})
-    names = [
-        e.name
-        for e in sorted(story.entities, key=lambda e: -len(e.mentions))
-        if e.type in ("PERSON", "ORG")
-    ][:KEY_NAMES]
-    headline = f"<p>{esc(story.headline.text)}</p>" if story.headline else ""
+    line = StoryLine(
+        id=story.id,
+        title=story.title,
+        headline=story.headline.text if story.headline else None,
+        sources=len(story.document_ids),
+        outlets=outlets,
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        events=len(story.events),
+        conflicts=len(story.conflicts),
+        names=key_names(story),
+    )
+    return story_line(line, links)
+
+
+def story_line(line: StoryLine, links: Links) -> str:
+    """One ``<li>`` of a story list: title, headline, sources, dates, sizes, key names."""
+    span = f"{line.first_date} – {line.last_date}" if line.first_date else "no dated events"
+    outlets = list(line.outlets)
+    headline = f"<p>{esc(line.headline)}</p>" if line.headline else ""
     shown = ", ".join(outlets[:5]) + (f" and {len(outlets) - 5} more" if len(outlets) > 5 else "")
     return (
-        f'<li class="story-item"><h2><a href="{links.story(story.id)}">{esc(story.title)}</a>'
+        f'<li class="story-item"><h2><a href="{links.story(line.id)}">{esc(line.title)}</a>'
         f"</h2>{headline}"
-        f'<p class="meta">{len(story.document_ids)} source(s)'
+        f'<p class="meta">{line.sources} source(s)'
         + (f": {esc(shown)}" if shown else "")
-        + f" · {esc(span)} · {len(story.events)} events · {len(story.conflicts)} conflict(s)"
-        + (f" · {esc(', '.join(names))}" if names else "")
+        + f" · {esc(span)} · {line.events} events · {line.conflicts} conflict(s)"
+        + (f" · {esc(', '.join(line.names))}" if line.names else "")
         + "</p></li>"
     )
 

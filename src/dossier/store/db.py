@@ -496,6 +496,25 @@ class Store:
         with self.transaction() as conn:
             clear_review(conn, kind, key)
 
+    def key_names(self, story_ids: Sequence[str], per_story: int) -> dict[str, list[str]]:
+        """The ``per_story`` most mentioned people and organisations of each story (a page
+        of a story list), in order, ties in the story's own order; no story is loaded."""
+        names: dict[str, list[str]] = {s: [] for s in story_ids}
+        if not story_ids:
+            return names
+        with self.reading() as conn:
+            rows = conn.execute(
+                "SELECT e.story_id, e.name FROM entities e"
+                f" WHERE e.story_id IN ({','.join('?' * len(story_ids))})"
+                " AND e.type IN ('PERSON', 'ORG') ORDER BY e.story_id,"
+                " (SELECT count(*) FROM mentions m WHERE m.entity_pk = e.pk) DESC, e.position",
+                tuple(story_ids),
+            ).fetchall()
+        for story_id, name in rows:
+            if len(names[story_id]) < per_story:
+                names[story_id].append(name)
+        return names
+
     def list_documents(self, status: str | None = None) -> list[tuple[str, str, str, str | None]]:
         """``(id, source, status, reason)`` of every stored document (or those with ``status``)."""
         query = "SELECT id, source, status, reason FROM documents"

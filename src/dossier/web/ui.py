@@ -18,12 +18,12 @@ from starlette.responses import HTMLResponse
 from dossier.model import Corpus, Document, Story
 from dossier.report.html import cited_spans, page
 from dossier.report.html_facts import facts_table
-from dossier.report.html_index import other_inputs, story_item
+from dossier.report.html_index import KEY_NAMES, StoryLine, other_inputs, story_line
 from dossier.report.html_source import source_article
 from dossier.report.html_story import story_body
 from dossier.report.html_text import DocSpans, SourceLabels, doc_anchor, esc, marked_text
 from dossier.report.links import Links
-from dossier.store import SearchHit
+from dossier.store import SearchHit, StoryListing
 from dossier.store.spellings import hit_spans
 from dossier.web.api import store_of, story_and_documents
 from dossier.web.downloads import DOWNLOADS
@@ -85,31 +85,73 @@ def ui_page(title: str, body: str, query: str = "") -> HTMLResponse:
     return HTMLResponse(page(title, body, nav_html=nav(query), head_html=HEAD, assets="/static/"))
 
 
+PAGE_SIZE = 50  # stories per page of the story list
+
+
 def index(request: Request) -> HTMLResponse:
+    """The stories, largest first, a page at a time, from the store's summaries (no story
+    is loaded in full, however large the case)."""
     store = store_of(request)
-    listings = store.list_stories()
+    listings = sorted(store.list_stories(), key=lambda s: (-s.documents, s.title))
+    pages = max(1, -(-len(listings) // PAGE_SIZE))
+    number = _page_number(request, pages)
+    shown = listings[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    names = store.key_names([s.id for s in shown], KEY_NAMES)
+    items = "".join(story_line(_line(s, names[s.id]), ROUTES) for s in shown)
     rejected = len(store.list_documents("rejected"))
-    stories = [s for s in (store.get_story(x.id) for x in listings) if s is not None]
-    ids = sorted({d for s in stories for d in s.document_ids})
-    docs = {d.id: d for d in store.get_documents(ids)}
-    ranked = sorted(stories, key=lambda s: (-len(s.document_ids), s.title))
-    items = "".join(story_item(s, docs, ROUTES) for s in ranked)
     note = (
         f' · <a href="/documents?status=rejected">{rejected} rejected input(s)</a>'
         if rejected
         else ""
     )
     listing = (
-        f'<ol class="stories">{items}</ol>'
+        f'<ol class="stories" start="{(number - 1) * PAGE_SIZE + 1}">{items}</ol>'
         if items
         else '<p class="meta">No stories yet. Build some with <code>dossier build</code> '
         "or <code>POST /api/build</code>.</p>"
     )
+    sources = sum(s.documents for s in listings)
     body = (
-        f'<h1>Stories</h1><p class="meta">{len(stories)} stories from {len(docs)} sources'
-        f"{note}</p>{listing}"
+        f'<h1>Stories</h1><p class="meta">{len(listings)} stories from {sources} sources'
+        f"{note}</p>{_pager(number, pages)}{listing}{_pager(number, pages)}"
     )
     return ui_page("Dossier: stories", body)
+
+
+def _line(listing: StoryListing, names: list[str]) -> StoryLine:
+    return StoryLine(
+        id=listing.id,
+        title=listing.title,
+        headline=listing.headline,
+        sources=listing.documents,
+        outlets=listing.outlets,
+        first_date=listing.first_date,
+        last_date=listing.last_date,
+        events=listing.events,
+        conflicts=listing.conflicts,
+        names=names,
+    )
+
+
+def _page_number(request: Request, pages: int) -> int:
+    raw = request.query_params.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise ApiError(400, "page must be a whole number from 1")
+    if int(raw) > pages:
+        raise ApiError(404, f"no page {raw}: the stories fill {pages} page(s)")
+    return int(raw)
+
+
+def _pager(number: int, pages: int) -> str:
+    if pages == 1:
+        return ""
+    links = []
+    if number > 1:
+        links.append(f'<a href="/?page={number - 1}" rel="prev">Previous</a>')
+    links.append(f"page {number} of {pages}")
+    if number < pages:
+        links.append(f'<a href="/?page={number + 1}" rel="next">Next</a>')
+    return f'<nav class="pages meta" aria-label="Pages of stories">{" · ".join(links)}</nav>'
 
 
 # ---------------------------------------------------------------- a story
