@@ -153,6 +153,26 @@ def test_a_whole_cp1252_file_is_still_detected_as_such() -> None:
     assert not decoded.encoding.startswith("utf-8")
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Le café de la Gare, près du théâtre, a fermé lundi après une inspection.\n", "latin-1"),
+        ("Die Bürgermeisterin äußerte sich über die Straße am Fluss.\n", "cp1252"),
+        (
+            "Sąd w Krakowie skazał dziennikarza na dwa lata więzienia, poinformował jego "
+            "adwokat. Żaden z oskarżonych nie przyznał się do winy.\n" * 3,
+            "cp1250",
+        ),
+    ],
+)
+def test_a_short_legacy_text_reads_as_written(text: str, codec: str) -> None:
+    """Several code pages fit a short text equally well; the one the web defaults to wins
+    the tie (French in latin-1 is not read as cp1250's "prčs"), and a clear winner stays."""
+    decoded = decode(text.encode(codec))
+    assert decoded.text == text
+    assert decoded.repairs == ()
+
+
 def test_a_nul_byte_in_an_article_is_removed_and_flagged(tmp_path: Path) -> None:
     path = tmp_path / "nul.txt"
     path.write_bytes(ARTICLE.encode()[:20] + b"\x00" + ARTICLE.encode()[20:])

@@ -33,6 +33,7 @@ _NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 MAX_NUL_SHARE = 0.01
 _FEW_NULS = 8  # ... or this few, in a short text
 _LEGACY_SAMPLE = 200_000  # bytes charset_normalizer looks at
+_TIE_BREAK = "cp1252"  # windows-1252, what browsers read unlabelled legacy text as
 
 
 class BinaryContentError(ValueError):
@@ -168,9 +169,14 @@ def _charset_normalizer_guess(data: bytes) -> Decoded | None:
         from charset_normalizer import from_bytes
     except ImportError:  # optional dependency (comes with requests/trafilatura)
         return None
-    best = from_bytes(data[:_LEGACY_SAMPLE]).best()
+    results = from_bytes(data[:_LEGACY_SAMPLE])
+    best = results.best()
     if best is None:
         return None
+    # Short texts often fit several code pages equally well (French in cp1250 reads "près" as
+    # "prčs"): on a tie, the code page the web defaults to for legacy text (WHATWG) wins.
+    tied = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    best = next((m for m in tied if m.encoding == _TIE_BREAK), best)
     encoding = str(best.encoding)
     try:
         return Decoded(data.decode(encoding), f"{encoding} (detected)")
