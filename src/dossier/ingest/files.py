@@ -64,9 +64,9 @@ def expand(
     for raw in paths:
         path = Path(raw)
         if _is_folder(path):
-            for file in _walk(path, extensions, skip_hidden, skipped):
+            for file, error in _walk(path, extensions, skip_hidden, skipped):
                 if _once(file, seen):
-                    yield Candidate(file, root=path)
+                    yield Candidate(file, error, root=path)
         elif _once(path, seen):
             yield Candidate(path, _explicit_error(path, extensions))
 
@@ -101,12 +101,14 @@ def _explicit_error(path: Path, extensions: tuple[str, ...]) -> str | None:
 
 def _walk(
     root: Path, extensions: tuple[str, ...], skip_hidden: bool, skipped: list[Skipped] | None
-) -> Iterator[Path]:
-    found: list[Path] = []
+) -> Iterator[tuple[Path, str | None]]:
+    """The files to read under ``root`` (sorted), and the folders that could not be listed,
+    with why: those may hold articles, so they are rejections, not skips."""
+    found: list[tuple[Path, str | None]] = []
     passed: list[Skipped] = []
 
     def onerror(error: OSError) -> None:
-        passed.append(Skipped(str(error.filename), f"cannot read folder: {error.strerror}"))
+        found.append((Path(error.filename), f"cannot read folder: {error.strerror or error}"))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
         folder = Path(dirpath)
@@ -125,14 +127,14 @@ def _walk(
             if skip_hidden and name.startswith("."):
                 passed.append(Skipped(str(folder / name), "hidden file"))
             elif name.lower().endswith(extensions):
-                found.append(folder / name)
+                found.append((folder / name, None))
             elif name.lower() in SOURCES_FILES:
                 passed.append(Skipped(str(folder / name), "sources file: read for metadata"))
             else:
                 passed.append(Skipped(str(folder / name), _unsupported(name, extensions)))
     if skipped is not None:
         skipped.extend(sorted(passed, key=lambda s: s.path))
-    yield from sorted(found, key=lambda p: p.as_posix())
+    yield from sorted(found, key=lambda item: item[0].as_posix())
 
 
 def _unsupported(name: str, extensions: tuple[str, ...]) -> str:
