@@ -1,17 +1,22 @@
-"""Issue 19, defects 4 and 8 at the command line: link loops, control characters, stray
-warnings, an unusable store, folders without articles."""
+"""Issue 19 at the command line: link loops, control characters, stray warnings, an unusable
+store, folders without articles (defects 4 and 8), and every kind of bad input the developers'
+guide names in one build beside an earlier case."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from deadline import deadline
 from dossier.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, main
 from dossier.runners.local import LocalRunner
+from dossier.store import Store
 
 ARTICLE = """Vellmar Tribune
 
@@ -121,3 +126,121 @@ def test_a_folder_of_rejected_inputs_says_no_articles_found(
     assert code == EXIT_REJECTED
     err = capsys.readouterr().err
     assert "rejected:" in err and "empty file" in err and "no articles found" in err
+
+
+QUARRY = """Harlow Gazette
+
+Four miners trapped after collapse at Denby quarry
+
+Rescuers in Denby were trying to reach four miners trapped underground after a tunnel \
+collapsed on Friday, the regional emergency service said.
+
+The operator, Denby Stone Ltd, said ventilation to the sealed section was still working.
+"""
+# Written in cp1252 (curly quotes, an accented name), as old newsroom exports are.
+LEGACY = """Fraud trial of café chain founder opens in Marlow
+
+The founder of the Brisa café chain, René Sauvel, 58, went on trial in Marlow on Monday \
+accused of hiding “several million” in losses from investors, prosecutors said.
+
+Sauvel denies the charges; his lawyer called the case “an accounting dispute”.
+"""
+# Unclosed paragraphs and tags, stray closing tags, a table never ended.
+MALFORMED = """<html><head><title>Police disperse march in Tarnow</title><body><div>
+<h1>Police disperse march in Tarnow Square
+<p>Police in Tarnow used tear gas on Saturday to break up a march of several thousand people \
+protesting against the new press law, witnesses said.
+<p>The organisers, the Free Press Union, said <b>forty people were detained, among them the \
+union's chair Vera Lask.
+<div><p>The interior ministry said officers had acted lawfully.<table><tr><td>
+</div></p></td></body>"""
+
+
+def _bad_inputs(folder: Path) -> dict[str, str]:
+    """Every kind of bad input the developers' guide names, each beside good articles; returns
+    file name -> the reason its rejection must give."""
+    folder.mkdir()
+    (folder / "quarry.txt").write_text(QUARRY, encoding="utf-8")
+    (folder / "legacy.txt").write_bytes(LEGACY.encode("cp1252"))
+    (folder / "malformed.html").write_text(MALFORMED, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 12)
+    with (folder / "huge.txt").open("wb") as huge:  # sparse: claims 25 MB, costs nothing
+        huge.truncate(25_000_000)
+    (folder / "junk.html").write_text("<html><body><nav>Home</nav></body></html>", "utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "broken.txt").symlink_to(folder / "gone.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "locked.txt").write_text(QUARRY.replace("Denby", "Ashby"), encoding="utf-8")
+    (folder / "sealed").mkdir()
+    (folder / "sealed" / "inside.txt").write_text(QUARRY, encoding="utf-8")
+    return {
+        "empty.txt": "empty file",
+        "binary.txt": "binary file",
+        "huge.txt": "file too large: 25000000 bytes (limit 20000000)",
+        "junk.html": "no article text",
+        "pipe.txt": "not a regular file: a named pipe (FIFO)",
+        "loop.txt": "symbolic link loop",
+        "broken.txt": "broken symbolic link",
+        "zero.txt": "not a regular file: a character device",
+        "locked.txt": "cannot read file: Permission denied",
+        "sealed": "cannot read folder: Permission denied",
+    }
+
+
+def _deny(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    """Make ``paths`` unreadable as a user without the permission would find them (the tests
+    may run as root, whom file modes do not stop)."""
+    denied = {str(p) for p in paths}
+    real_open, real_scandir = os.open, os.scandir
+
+    def open_(name: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if str(name) in denied:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, flags, *args, **kwargs)
+
+    def scandir(name: Any = ".") -> Any:
+        if str(name) in denied:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_scandir(name)
+
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_every_bad_input_is_named_the_rest_builds_and_nothing_stored_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, store_path = tmp_path / "out", tmp_path / "out" / "dossier.sqlite"
+    (tmp_path / "first").mkdir()
+    (tmp_path / "first" / "tribune.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["build", str(tmp_path / "first"), "--out", str(out), "--quiet"]) == EXIT_OK
+    with Store(store_path) as store:
+        before = store.get_document("tribune")
+        stories_before = {s.id for s in store.list_stories()}
+    capsys.readouterr()
+
+    folder = tmp_path / "in"
+    reasons = _bad_inputs(folder)
+    _deny(monkeypatch, folder / "locked.txt", folder / "sealed")
+    with deadline(300):  # the FIFO and /dev/zero must not block or fill memory
+        code = main(["build", str(folder), "--out", str(out), "--quiet"])
+    assert code == EXIT_REJECTED
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for name, reason in reasons.items():
+        assert f"rejected: {folder / name}: {reason}" in err, (name, err)
+
+    data = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    docs = {d["id"]: d for d in data["documents"]}
+    assert {i for i, d in docs.items() if d["status"] == "ok"} == {"quarry", "legacy", "malformed"}
+    assert "René Sauvel" in docs["legacy"]["clean_text"] and "“" in docs["legacy"]["clean_text"]
+    assert "Vera Lask" in docs["malformed"]["clean_text"]
+    assert {Path(d["source"]).name for d in docs.values() if d["status"] == "rejected"} == set(
+        reasons
+    )
+    # The earlier case is still in the store, untouched.
+    with Store(store_path) as store:
+        assert store.get_document("tribune") == before
+        assert stories_before <= {s.id for s in store.list_stories()}
