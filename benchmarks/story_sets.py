@@ -2,12 +2,17 @@
 before grouping (language, clean, dedup, parse, shared, date, mentions), cached per folder
 in benchmarks/results/cache so that grouping and summary experiments re-run in seconds.
 
+A cache file is keyed by the folder's name, a digest of its files (names and bytes) and a
+digest of the code that runs before grouping (every module of the package except the
+stages after it), so a change upstream or to the data prepares the folder again.
+
 A folder's documents get the folder's name as a prefix of their ids (``MJ_bbc/...``), so
 that mixing folders keeps ids apart and the folder is the gold story of each document.
 """
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import sys
 import time
@@ -23,6 +28,11 @@ from dossier.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 TIMELINE17 = ROOT.parent / "shared" / "benchmarks" / "timeline17"
 CACHE = ROOT / "benchmarks" / "results" / "cache"
+# Packages that run only after grouping: a change there leaves the prepared folders valid.
+# not language: package names
+AFTER_GROUPING = frozenset(
+    {"stories", "summarize", "crosscheck", "report", "web", "store", "cli.py"}
+)
 BEFORE_STORIES = tuple(
     s for s in DEFAULT_STAGES[: [x.name for x in DEFAULT_STAGES].index("stories")]
 )
@@ -46,12 +56,36 @@ def prepare(paths: list[Path], settings: Settings, resources: Resources) -> tupl
     return corpus.documents
 
 
+def _code_digest() -> str:
+    package = ROOT / "src" / "dossier"
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] in AFTER_GROUPING:
+            continue
+        digest.update(str(relative).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _data_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cache_path(name: str) -> Path:
+    """Where the prepared folder ``name`` is cached for this code and this data."""
+    data = _data_digest(TIMELINE17 / name / "InputDocs")
+    return CACHE / f"{name}-{data}-{_code_digest()}.pickle"
+
+
 def folder_documents(
     name: str, settings: Settings | None = None, resources: Resources | None = None
 ) -> tuple[Document, ...]:
     """One Timeline17 folder's input documents (ids prefixed with the folder name)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{name}.pickle"
+    path = cache_path(name)
     if path.exists():
         with path.open("rb") as handle:
             docs: tuple[Document, ...] = pickle.load(handle)
@@ -61,8 +95,12 @@ def folder_documents(
         [TIMELINE17 / name / "InputDocs"], settings or Settings(), resources or Resources()
     )
     docs = tuple(_prefixed(d, name) for d in docs)
-    with path.open("wb") as handle:
+    for stale in CACHE.glob(f"{name}-*.pickle"):
+        stale.unlink()  # prepared by other code or from other data
+    partial = path.with_suffix(".partial")
+    with partial.open("wb") as handle:
         pickle.dump(docs, handle)
+    partial.replace(path)
     print(
         f"  {name}: {len(docs)} documents prepared in {time.perf_counter() - started:.0f} s",
         file=sys.stderr,
