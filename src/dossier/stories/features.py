@@ -9,9 +9,12 @@ Two bags per document, both from what earlier stages found:
   the parse, without the language's stop words.
 
 Each bag becomes a TF-IDF vector (sublinear counts; a key in one document only is dropped,
-it cannot link two); the similarity of two documents is a weighted sum of the two cosines,
-names first: what two cases of the same kind share is vocabulary (trial, court, sentenced),
-what one case's articles share across its days is its people and places.
+it cannot link two). The IDF is smoothed (``1 + log((1 + n) / df)``): in a folder
+collected around one case, the case's own names are in nearly every article, and an
+unsmoothed IDF would weigh them at nearly zero, splitting the case by its side topics. The
+similarity of two documents is a weighted sum of the two cosines, names first: what two
+cases of the same kind share is vocabulary (trial, court, sentenced), what one case's
+articles share across its days is its people and places.
 """
 
 from __future__ import annotations
@@ -108,7 +111,8 @@ class Vectors:
 
 
 def tfidf(bags: Sequence[Counter[str]]) -> Vectors:
-    """Sublinear TF-IDF vectors; keys found in one document only are left out."""
+    """Sublinear TF-IDF vectors (smoothed IDF); keys found in one document only are left
+    out."""
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
@@ -121,7 +125,7 @@ def tfidf(bags: Sequence[Counter[str]]) -> Vectors:
                 continue
             rows.append(i)
             cols.append(columns.setdefault(key, len(columns)))
-            values.append((1.0 + math.log(count)) * math.log((1.0 + n) / df[key]))
+            values.append((1.0 + math.log(count)) * (1.0 + math.log((1.0 + n) / df[key])))
     shape = (n, max(1, len(columns)))
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
