@@ -536,7 +536,8 @@ class Sentence:
 
 # Why a document is in its story (see :class:`Membership`).
 # not language: enumerated kinds
-MembershipBasis = Literal["similar", "founder", "alone", "duplicate", "correction"]
+# passing: a page that mentions a story only in passing, standing alone (its note says which)
+MembershipBasis = Literal["similar", "founder", "alone", "passing", "duplicate", "correction"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from dossier.resources import Resources
 from dossier.stories.corrections import apply_corrections
 from dossier.stories.features import BagMaker, similarity, tfidf
 from dossier.stories.linkage import centroid_linkage
+from dossier.stories.passing import detach_passing
 from dossier.stories.reasons import Explainer
 from dossier.stories.settings import StorySettings
 from dossier.stories.titles import story_title
@@ -63,9 +64,11 @@ def group_stories(
     names = tfidf([b.names for b in bags])
     words = tfidf([b.words for b in bags])
     sim = similarity(names, words, settings.name_weight, settings.similarity_floor)
-    clusters = centroid_linkage(sim, settings.link_threshold)
+    linked = centroid_linkage(sim, settings.link_threshold)
+    clusters, passing = detach_passing(linked, bags, settings)
     clusters, corrected = apply_corrections(clusters, ok, settings.corrections)
     explain = Explainer(ok, bags, names, words, sim)
+    passed_by = _passed_by(linked, passing, ok)
     copies: dict[str, list[Document]] = {}
     for doc in documents:
         if doc.status == "duplicate" and doc.duplicate_of is not None:
@@ -75,6 +78,8 @@ def group_stories(
         docs = [ok[i] for i in members]
         founder = founding_document(docs)
         membership = [explain.membership(i, members, founder.id, corrected) for i in members]
+        if len(members) == 1 and members[0] in passed_by and ok[members[0]].id not in corrected:
+            membership = [passed_by[members[0]]]
         dupes = sorted((c for d in docs for c in copies.get(d.id, ())), key=lambda d: d.id)
         membership += [
             Membership(c.id, "duplicate", note=f"a copy of {c.duplicate_of}") for c in dupes
@@ -89,6 +94,23 @@ def group_stories(
         )
     stories.sort(key=lambda s: (-distinct_size(s), s.id))
     return tuple(stories)
+
+
+def _passed_by(
+    linked: Sequence[Sequence[int]], passing: dict[int, float], ok: Sequence[Document]
+) -> dict[int, Membership]:
+    """The membership of each page left alone for mentioning a story only in passing."""
+    out: dict[int, Membership] = {}
+    for members in linked:
+        founder = founding_document([ok[i] for i in members if i not in passing] or [ok[0]])
+        for i in members:
+            if i in passing:
+                note = (
+                    f"mentions the story of {founder.id} only in passing: "
+                    f"{passing[i]:.0%} of its names and words are that story's"
+                )
+                out[i] = Membership(ok[i].id, "passing", round(passing[i], 3), note=note)
+    return out
 
 
 def distinct_size(story: Story) -> int:

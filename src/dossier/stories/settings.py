@@ -16,6 +16,13 @@ class StorySettings:
     name_weight: float = 0.8
     # Pairwise similarities below this are no link (what any two news texts share).
     similarity_floor: float = 0.02
+    # A page that mentions a story only in passing (a schedule, a digest of other news)
+    # stands alone: in a story of at least ``passing_min_story`` documents, a member whose
+    # names and content words are less than ``passing_share`` the story's core (the keys
+    # found in at least ``core_presence`` of its documents) leaves it.
+    passing_share: float = 0.1
+    core_presence: float = 0.3
+    passing_min_story: int = 5
     # The user's corrections (merge, split, move), applied in order after grouping; the CLI
     # and the web app read them from the store.
     corrections: tuple[StoryCorrection, ...] = ()
