@@ -145,6 +145,16 @@ class Removal:
     score: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Another outlet or agency a text credits as where it comes from: "(AP)" in its
+    dateline, "first published by ...", "Reuters contributed to this report", a source
+    quoted as having "told Eurasianet". The text is syndicated from it (a reprint)."""
+
+    name: str  # as printed ("AP", "Eurasianet")
+    text: str  # the words that credit it, verbatim
+
+
 # Where a date a document gives about itself was found, and what it says it is.
 # not language: enumerated kinds
 DateSource = Literal["metadata", "page", "filename", "folder", "sources-file"]
@@ -304,6 +314,8 @@ class Document:
     status: DocStatus = "ok"
     reason: str | None = None
     duplicate_of: str | None = None
+    # Another outlet or agency the text credits as its origin (set by dedup), if any.
+    credit: Credit | None = None
     media_type: Literal["text", "html"] = "text"
     raw_text: str = ""
     clean_text: str = ""

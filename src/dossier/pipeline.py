@@ -75,8 +75,8 @@ def _clean(corpus: Corpus, s: Settings, r: Resources) -> Corpus:
     return replace(corpus, documents=clean_documents(corpus.documents, s.clean, r))
 
 
-def _dedup(corpus: Corpus, s: Settings, _: Resources) -> Corpus:
-    return replace(corpus, documents=mark_copies(corpus.documents, s.dedup))
+def _dedup(corpus: Corpus, s: Settings, r: Resources) -> Corpus:
+    return replace(corpus, documents=mark_copies(corpus.documents, s.dedup, r))
 
 
 def _parse(docs: Sequence[Document], s: Settings, r: Resources) -> tuple[Document, ...]:
@@ -151,7 +151,9 @@ F = Field
 DEFAULT_STAGES: tuple[Stage, ...] = (
     DocumentStage("language", fields(F.DOC_RAW), fields(F.DOC_LANGUAGE), _language),
     CorpusStage("clean", fields(F.DOC_RAW, F.DOC_LANGUAGE), fields(F.DOC_CLEAN), _clean),
-    CorpusStage("dedup", fields(F.DOC_RAW, F.DOC_CLEAN), fields(F.DOC_DUPLICATES), _dedup),
+    CorpusStage(
+        "dedup", fields(F.DOC_RAW, F.DOC_LANGUAGE, F.DOC_CLEAN), fields(F.DOC_DUPLICATES), _dedup
+    ),
     DocumentStage(
         "parse", fields(F.DOC_CLEAN, F.DOC_LANGUAGE, F.DOC_DUPLICATES), fields(F.DOC_PARSE), _parse
     ),

@@ -83,7 +83,7 @@ DOCUMENT_ATTRIBUTES: dict[Field, tuple[str, ...]] = {
         "page_date_text",
         "metadata_date",
     ),
-    Field.DOC_DUPLICATES: ("duplicate_of",),
+    Field.DOC_DUPLICATES: ("duplicate_of", "credit"),
     Field.DOC_PARSE: ("parse",),
     Field.DOC_SHARED: ("shared_spans",),
     Field.DOC_PUBLISHED: ("published", "dating"),

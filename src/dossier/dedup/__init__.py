@@ -19,34 +19,78 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from dossier.dedup.documents import find_copies
+from dossier.dedup.credits import find_credit
+from dossier.dedup.documents import Original, credited_by_others, find_copies
 from dossier.dedup.settings import DedupSettings
 from dossier.dedup.spans import find_shared_spans
-from dossier.model import Document
+from dossier.model import Credit, Document, Flag
+from dossier.resources import Resources
+from dossier.time.printed import stated_day
 
 __all__ = ["DedupSettings", "mark_copies", "mark_shared_spans"]
 
 
-def mark_copies(docs: Sequence[Document], settings: DedupSettings) -> tuple[Document, ...]:
-    """Mark whole-document copies ``duplicate`` of the document they copy."""
+def mark_copies(
+    docs: Sequence[Document], settings: DedupSettings, resources: Resources | None = None
+) -> tuple[Document, ...]:
+    """Mark whole-document copies ``duplicate`` of their original, and record on every
+    ``ok`` document the outlet or agency it credits as its origin (flag ``syndicated``).
+
+    The original of a group of copies is the one the others credit, else the earliest
+    published (by the date each states about itself), else the longest. Copies keep their
+    own outlet and page date."""
+    resources = resources if resources is not None else Resources()
     out = list(docs)
     live = [i for i, d in enumerate(docs) if d.ok and d.clean_text.strip()]
-    copies = find_copies([docs[i] for i in live], settings)
-    copied = set()
+    originals = [_original(docs[i], resources) for i in live]
+    for i, found in zip(live, originals, strict=True):
+        if found.credit is not None:
+            out[i] = _credited(docs[i], found.credit)
+    copies = find_copies([docs[i] for i in live], settings, originals)
+    live_docs = [docs[i] for i in live]
     for copy in copies:
         index, kept = live[copy.duplicate], docs[live[copy.kept]]
-        copied.add(index)
+        members = [copy.kept, copy.duplicate]
+        why = _why_original(live_docs, originals, copy.kept, members)
         out[index] = dataclasses.replace(
-            docs[index],
+            out[index],
             status="duplicate",
             duplicate_of=kept.id,
             reason=(
                 f"copy of {kept.id}: Jaccard {copy.jaccard:.2f} over word "
                 f"{settings.doc_shingle}-shingles, {copy.containment:.0%} of its text "
-                f"found in {kept.id}"
+                f"found in {kept.id}{why}"
             ),
         )
     return tuple(out)
+
+
+def _original(doc: Document, resources: Resources) -> Original:
+    language = resources.language(doc.language) if doc.readable else None
+    grammar = resources.time_grammar(language.code) if language is not None else None
+    credit = find_credit(doc, language) if language is not None else None
+    return Original(credit, stated_day(doc, grammar))
+
+
+def _credited(doc: Document, credit: Credit) -> Document:
+    flag = Flag(
+        "syndicated",
+        f"the text credits {credit.name} as its origin ({credit.text!r}): a reprint or an "
+        "agency story, not an independent report",
+    )
+    return dataclasses.replace(doc, credit=credit, flags=(*doc.flags, flag))
+
+
+def _why_original(
+    docs: Sequence[Document], originals: Sequence[Original], kept: int, members: Sequence[int]
+) -> str:
+    credited = credited_by_others(docs, kept, members, originals)
+    if credited is not None:
+        return f"; it is the original: the copy credits it ({credited!r})"
+    day = originals[kept].published
+    if day is not None:
+        return f"; it is the original: published first ({day.isoformat()})"
+    return ""
 
 
 def mark_shared_spans(docs: Sequence[Document], settings: DedupSettings) -> tuple[Document, ...]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from datasketch import MinHashLSH
 
+from dossier.dedup.credits import same_outlet
 from dossier.dedup.settings import DedupSettings
 from dossier.dedup.shingles import containment, jaccard, shingles, signatures
-from dossier.model import Document
+from dossier.model import Credit, Document
 from dossier.unionfind import UnionFind
 
 
@@ -21,14 +23,19 @@ class Copy:
     containment: float  # share of the duplicate's shingles found in the kept document
 
 
-def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]:
+def find_copies(
+    docs: Sequence[Document],
+    settings: DedupSettings,
+    originals: Sequence[Original] | None = None,
+) -> list[Copy]:
     """Pairs (copy, original) among ``docs`` (all assumed ``ok`` with clean text).
 
     Candidates come from MinHash LSH (no all-pairs comparison); each candidate
     pair is verified on exact shingle sets. Copies are grouped transitively and
-    each group keeps one document: the earliest dated (metadata or folder
-    date), then the longest, then the smallest id (never the input order, so
-    that a case grown article by article keeps the same one).
+    each group keeps one document, the original: the one another member credits
+    ("(Meridian)", "first published by"), then the earliest published (the day it
+    states about itself, ``originals``), then the longest, then the smallest id (never
+    the input order, so that a case grown article by article keeps the same one).
     """
     cache: dict[str, int] = {}
     sets = [shingles(d.clean_text, settings.doc_shingle, cache) for d in docs]
@@ -55,7 +62,7 @@ def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]
     for members in linked.groups().values():
         if len(members) < 2:
             continue
-        keeper = min(members, key=lambda k: _keep_key(docs[k], k))
+        keeper = min(members, key=lambda k: _keep_key(docs, k, members, originals))
         for m in members:
             if m == keeper:
                 continue
@@ -69,6 +76,43 @@ def find_copies(docs: Sequence[Document], settings: DedupSettings) -> list[Copy]
     return sorted(copies, key=lambda c: c.duplicate)
 
 
-def _keep_key(doc: Document, index: int) -> tuple[int, str, int, str, int]:
-    date = doc.metadata_date or doc.folder_date
-    return (0 if date else 1, date or "", -len(doc.clean_text), doc.id, index)
+@dataclass(frozen=True, slots=True)
+class Original:
+    """What decides which of several copies is the original, per document."""
+
+    credit: Credit | None  # the outlet or agency it credits
+    published: dt.date | None  # the day it states it was published
+
+
+def credited_by_others(
+    docs: Sequence[Document], index: int, members: Sequence[int], originals: Sequence[Original]
+) -> str | None:
+    """The credit of another member that names this document's outlet, if any."""
+    outlet = docs[index].outlet
+    for m in members:
+        credit = originals[m].credit
+        if m != index and credit is not None and same_outlet(credit.name, outlet):
+            return credit.text
+    return None
+
+
+def _keep_key(
+    docs: Sequence[Document],
+    index: int,
+    members: Sequence[int],
+    originals: Sequence[Original] | None,
+) -> tuple[int, int, str, int, str, int]:
+    doc = docs[index]
+    if originals is None:
+        date = doc.metadata_date or doc.folder_date or ""
+        return (1, 0 if date else 1, date, -len(doc.clean_text), doc.id, index)
+    credited = credited_by_others(docs, index, members, originals) is not None
+    day = originals[index].published
+    return (
+        0 if credited else 1,
+        0 if day else 1,
+        day.isoformat() if day else "",
+        -len(doc.clean_text),
+        doc.id,
+        index,
+    )

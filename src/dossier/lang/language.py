@@ -342,6 +342,20 @@ class EntityWords:
 
 
 @dataclass(frozen=True, slots=True)
+class Credits:
+    """How a text credits another outlet or agency as where it comes from (syndication).
+
+    Regular expressions, matched case-insensitively on the clean text: ``phrases`` have a
+    ``<<name>>`` slot for the credited name ("first published by <<name>>", "<<name>>
+    contributed to this report"); ``told`` have a ``<<word>>`` slot for a one-word name a
+    source gave a quote to ("told <<word>>"), a credit only when that name appears nowhere
+    else in the text and is not the page's own outlet."""
+
+    phrases: tuple[str, ...]
+    told: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """Everything language-specific, for one language."""
 
@@ -357,6 +371,7 @@ class Language:
     events: Events
     grammar: Grammar
     entities: EntityWords
+    credits: Credits
     # Abbreviations after which a full stop does not end a sentence ("mr", "jan", "u.s").
     abbreviations: frozenset[str] = frozenset()
     # Page furniture, listings, bylines and sentence connectives (stories, summaries, timeline).

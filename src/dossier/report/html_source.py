@@ -22,6 +22,7 @@ _BASIS_NAMES = {
     "page": "date printed on the page",
     "content": "the text's own dates",
     "folder": "folder name",
+    "filename": "file name",
     "none": "no evidence",
 }
 
@@ -45,6 +46,15 @@ def published_note(doc: Document) -> str:
         text += f" ({p.basis})"
     if p.page_date:
         text += f"; printed on the page as “{p.page_date}”"
+    d = doc.dating
+    if d.earliest is not None or d.latest is not None:
+        low = d.earliest.value if d.earliest else "?"
+        high = d.latest.value if d.latest else "?"
+        text += f"; between {low} and {high}"
+    if d.updated is not None:
+        text += f"; last updated {d.updated.value}"
+    if d.evidence and p.basis == "content":
+        text += f" ({d.evidence})"
     return text
 
 
@@ -198,12 +208,15 @@ def _meta_rows(
                 ),
             )
         )
+    if doc.credit is not None:
+        rows.append(("Credits", esc(f"{doc.credit.name} (“{doc.credit.text}”)")))
     if duplicates:
         rows.append(
             (
-                "Duplicates",
+                "Reprints",
                 ", ".join(
-                    f'<a href="{links.source(d.id)}">{esc(d.id)}</a> ({esc(d.outlet or d.source)})'
+                    f'<a href="{links.source(d.id)}">{esc(d.id)}</a> '
+                    f"({esc(d.outlet or d.source)}, {esc(_date(d.published.date))})"
                     for d in duplicates
                 ),
             )

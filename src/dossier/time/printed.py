@@ -16,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from dossier.model import DateValue, Flag, PrintedDate
+from dossier.model import DateValue, Document, Flag, PrintedDate
 from dossier.time.evidence import Evidence
+from dossier.time.grammar import Grammar
 from dossier.time.infer import reading_cost
 from dossier.time.normalize import day_value, month_value, numeric_readings, safe_date
-from dossier.time.pagedate import Found
+from dossier.time.pagedate import Found, filename_dates, metadata_check, printed_dates
 
 _YEAR_SPAN = 12  # how far back a year-less printed date may be placed
 
@@ -150,3 +151,38 @@ def _nearest_context(candidates: list[dt.date], context: YearContext) -> tuple[d
     if context.today is not None:
         return chosen, f"the latest such day{weekday} up to today ({context.today.isoformat()})"
     return chosen, f"the latest such day{weekday}"
+
+
+def stated_day(doc: Document, g: Grammar | None) -> dt.date | None:
+    """The earliest publication day the document states about itself (sources file, page
+    metadata, a "Published" or head-of-page date, the file name, the folder), read without
+    its context and without checking it against the content: what copies of one text are
+    ordered by (the earlier-published is the original)."""
+
+    days: list[dt.date] = []
+    texts = [doc.declared.date if doc.declared else None, doc.folder_date]
+    if g is None or metadata_check(doc, g) is None:
+        texts.append(doc.metadata_date)
+    for text in texts:
+        if text and len(text) >= 10:
+            d = _iso_day(text[:10])
+            if d is not None:
+                days.append(d)
+    if g is None:  # no language to read the page's own lines with
+        return min(days, default=None)
+    empty = Evidence((), (), (), 0, 0, None)
+    month_first = not g.calendar.numeric_day_first
+    for found in (*printed_dates(doc, g), *filename_dates(doc.source)):
+        if found.role == "updated" or not found.header:
+            continue
+        value = read_found(found, Order(None), YearContext(), empty, month_first).printed.date
+        if value is not None and value.granularity == "day":
+            days.append(dt.date.fromisoformat(value.value))
+    return min(days, default=None)
+
+
+def _iso_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None

@@ -7,6 +7,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from dossier.lang.en.boilerplate import BOILERPLATE
 from dossier.lang.en.calendar import CALENDAR
 from dossier.lang.en.claims import CLAIMS, QUANTITIES
+from dossier.lang.en.credits import CREDITS
 from dossier.lang.en.entities import ENTITY_WORDS
 from dossier.lang.en.events import EVENTS
 from dossier.lang.en.grammar import GRAMMAR
@@ -34,6 +35,7 @@ LANGUAGE = Language(
     events=EVENTS,
     grammar=GRAMMAR,
     entities=ENTITY_WORDS,
+    credits=CREDITS,
     abbreviations=frozenset(_ABBREVIATIONS.split()),
     news=NEWS,
     boilerplate=BOILERPLATE,

@@ -1,0 +1,72 @@
+"""Credits: the outlet or agency a text says it comes from.
+
+A text is syndicated when it credits another outlet or agency: an agency in parentheses
+in its dateline ("WASHINGTON (AP) --", "ZELENOGORSK, March 19 (Meridian) -"), a credit
+phrase of its language ("first published by", "Reuters contributed to this report",
+:class:`dossier.lang.language.Credits`), or a source quoted as having "told Eurasianet"
+(a one-word name that appears nowhere else in the text). A name that is the page's own
+outlet ("told Fergana" on Fergana's page, "(AsiaNews / Agencies)" on AsiaNews) is no
+credit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.lang.language import Language
+from dossier.model import Credit, Document
+
+# A dateline with an agency in parentheses: typography, not words.
+_DATELINE_AGENCY = re.compile(r"^[^\n()]{2,60}?\((?P<names>[^()\n]{2,60})\)\s*(?:--|[-–—])")
+_NAME = r"(?P<name>[^\W\d_][\w&.'’-]*(?:\s+[^\W\d_][\w&.'’-]*){0,3})"
+_WORD = r"(?P<name>[^\W\d_][\w&'’-]*)"
+_SLOT = re.compile(r"<<(\w+)>>")
+_ALNUM = re.compile(r"[\W_]+")
+
+
+def _fill(pattern: str, slot: str) -> re.Pattern[str]:
+    return re.compile(_SLOT.sub(lambda _: slot, pattern), re.IGNORECASE)
+
+
+def _key(name: str) -> str:
+    return _ALNUM.sub("", name.lower())
+
+
+def same_outlet(name: str, outlet: str | None) -> bool:
+    """Whether a credited name is the outlet ("Fergana" / "Fergana News", "AP" /
+    "The Associated Press" are not told apart beyond their letters)."""
+    a, b = _key(name), _key(outlet or "")
+    return bool(a and b) and (a in b or b in a)
+
+
+def find_credit(doc: Document, language: Language) -> Credit | None:
+    """The outlet or agency ``doc`` credits as its origin, if any."""
+    text = doc.clean_text
+    first = text[: text.find("\n")] if "\n" in text else text
+    m = _DATELINE_AGENCY.match(first[:200])
+    if m is not None:
+        names = [n.strip() for n in re.split(r"\s*[/,&+]\s*", m["names"]) if n.strip()]
+        own = any(same_outlet(n, doc.outlet) for n in names)
+        if names and not own and names[0][:1].isupper():
+            return Credit(names[0], m.group(0).strip())
+    for pattern in language.credits.phrases:
+        for m in _fill(pattern, _NAME).finditer(text):
+            name = _trim(m["name"])
+            if name[:1].isupper() and not same_outlet(name, doc.outlet):
+                return Credit(name, m.group(0))
+    for pattern in language.credits.told:
+        for m in _fill(pattern, _WORD).finditer(text):
+            name = m["name"]
+            if not name[:1].isupper() or same_outlet(name, doc.outlet):
+                continue
+            if len(re.findall(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", text)) == 1:
+                return Credit(name, m.group(0))
+    return None
+
+
+def _trim(name: str) -> str:
+    """A credited name without the lower-case words a greedy match took after it."""
+    words = name.split()
+    while len(words) > 1 and not words[-1][:1].isupper():
+        words.pop()
+    return " ".join(words)
