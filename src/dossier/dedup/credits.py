@@ -18,8 +18,9 @@ from dossier.model import Credit, Document
 
 # A dateline with an agency in parentheses: typography, not words.
 _DATELINE_AGENCY = re.compile(r"^[^\n()]{2,60}?\((?P<names>[^()\n]{2,60})\)\s*(?:--|[-–—])")
-_NAME = r"(?P<name>[^\W\d_][\w&.'’-]*(?:\s+[^\W\d_][\w&.'’-]*){0,3})"
-_WORD = r"(?P<name>[^\W\d_][\w&'’-]*)"
+# Up to four words on one line (never across a sentence end).
+_NAME = r"(?P<name>[^\W\d_][\w&'’-]*(?:[ \t]+[^\W\d_][\w&'’-]*){0,3})"
+_TOLD = r"(?P<name>[^\W\d_][\w&'’-]*(?:[ \t]+[^\W\d_][\w&'’-]*){0,2})"
 _SLOT = re.compile(r"<<(\w+)>>")
 _ALNUM = re.compile(r"[\W_]+")
 
@@ -49,19 +50,30 @@ def find_credit(doc: Document, language: Language) -> Credit | None:
         own = any(same_outlet(n, doc.outlet) for n in names)
         if names and not own and names[0][:1].isupper():
             return Credit(names[0], m.group(0).strip())
-    for pattern in language.credits.phrases:
-        for m in _fill(pattern, _NAME).finditer(text):
-            name = _trim(m["name"])
-            if name[:1].isupper() and not same_outlet(name, doc.outlet):
-                return Credit(name, m.group(0))
+    # A credit line is often cut from the body as page furniture: read those lines too.
+    for part in (text, *(r.text for r in doc.removals)):
+        for pattern in language.credits.phrases:
+            for m in _fill(pattern, _NAME).finditer(part):
+                name = _trim(m["name"])
+                if name[:1].isupper() and not same_outlet(name, doc.outlet):
+                    end = m.start("name") + len(name) if m.end("name") == m.end() else m.end()
+                    return Credit(name, part[m.start() : end])
     for pattern in language.credits.told:
-        for m in _fill(pattern, _WORD).finditer(text):
+        for m in _fill(pattern, _TOLD).finditer(text):
             name = m["name"]
-            if not name[:1].isupper() or same_outlet(name, doc.outlet):
-                continue
-            if len(re.findall(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", text)) == 1:
+            if _only_here(name, text) and not same_outlet(name, doc.outlet):
                 return Credit(name, m.group(0))
     return None
+
+
+def _only_here(name: str, text: str) -> bool:
+    """Every word of the name capitalised and found nowhere else in the text (a person the
+    story is about, or the court a source "told", comes up again)."""
+    words = name.split()
+    return all(
+        w[:1].isupper() and len(re.findall(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", text)) == 1
+        for w in words
+    )
 
 
 def _trim(name: str) -> str:

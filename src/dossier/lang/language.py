@@ -347,8 +347,8 @@ class Credits:
 
     Regular expressions, matched case-insensitively on the clean text: ``phrases`` have a
     ``<<name>>`` slot for the credited name ("first published by <<name>>", "<<name>>
-    contributed to this report"); ``told`` have a ``<<word>>`` slot for a one-word name a
-    source gave a quote to ("told <<word>>"), a credit only when that name appears nowhere
+    contributed to this report"); ``told`` have a ``<<name>>`` slot for the name of whom a
+    source gave a quote to ("told <<name>>"), a credit only when that name appears nowhere
     else in the text and is not the page's own outlet."""
 
     phrases: tuple[str, ...]

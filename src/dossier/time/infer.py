@@ -108,18 +108,19 @@ def _from_bound(evidence: Evidence, settings: TimeSettings) -> Estimate | None:
         return Estimate(bound, ok, why, "day" if ok else "month", bound)
     if evidence.bound_level == "day":
         before = [_latest_on_or_before(p, bound) for p in past]
-        if all(
-            r is not None and (bound - r).days <= settings.max_partial_span_days for r in before
-        ):
+        span = settings.max_partial_span_days
+        if all(r is not None and (bound - r).days <= span for r in before):
             listed = ", ".join(sorted({p.text for p in past}))
             why = (
                 f"the latest full date it mentions: {text!r}; year-less dates ({listed}) before it"
             )
             return Estimate(bound, not newer_year, why, "day" if not newer_year else "month", bound)
-        if not any(p.recent for p in past):
-            # Year-less dates after a full date are news only when the text ties one to
-            # "last week" / "yesterday"; otherwise the order is unknown.
+        after = _after_bound(evidence, past, bound, settings)
+        if not after.consistent and not any(p.recent for p in past):
+            # Year-less dates that fit neither before nor just after a full date are news
+            # only when the text ties one to "last week" / "yesterday": the order is unknown.
             return Estimate(bound, False, f"it is after {text!r}", "month", bound)
+        return after
     return _after_bound(evidence, past, bound, settings)
 
 

@@ -100,15 +100,21 @@ def _body_offset(doc: Document) -> int | None:
 
 
 def _read_line(text: str, header: bool, g: Grammar) -> list[Found]:
+    """The calendar dates of one line, each with the label before it (since the previous
+    date: "Published 4 June 2021, 08:15 GMT | Updated 5 June 2021") and its clock time,
+    printed after it or just before it ("12:40 PM EDT, Tue June 13, 2023")."""
     out: list[Found] = []
     previous_end = 0
+    clock_before: tuple[str, str | None] | None = None  # (time, zone) of a bare clock time
     for raw in detect(text, g):
         spec = raw.spec
         if not _is_calendar_date(spec):
-            previous_end = raw.end
+            if spec.kind == "time" and spec.clock:
+                zone = zone_after(text, raw.end)
+                clock_before = (spec.clock, zone[0] if zone else None)
             continue
-        role: DateRole = "unlabelled"
         labels = list(g.page_label.finditer(text, previous_end, raw.start))
+        role: DateRole = "unlabelled"
         if labels:
             role = "updated" if g.label_role(labels[-1]["label"]) == "updated" else "published"
         clock, end = spec.clock, raw.end
@@ -117,18 +123,13 @@ def _read_line(text: str, header: bool, g: Grammar) -> list[Found]:
             if m is not None:
                 clock, end = clock_value(m["clock"], g), m.end()
         zone = zone_after(text, end) if clock else None
+        zone_text = zone[0] if zone else None
+        if clock is None and clock_before is not None:
+            clock, zone_text = clock_before
         out.append(
-            Found(
-                "page",
-                text,
-                role,
-                spec,
-                clock,
-                zone[0] if zone else None,
-                header or role != "unlabelled",
-            )
+            Found("page", text, role, spec, clock, zone_text, header or role != "unlabelled")
         )
-        previous_end = zone[1] if zone else end
+        previous_end, clock_before = zone[1] if zone else end, None
     return out
 
 

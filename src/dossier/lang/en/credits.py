@@ -14,5 +14,5 @@ CREDITS = Credits(
         r"<<name>> contributed (?:reporting )?to this (?:report|story|article)",
         r"\bcourtesy of <<name>>",
     ),
-    told=(r"\btold (?:the )?<<word>>(?=\s*[.,;:)”\"]|\s*$|\s+(?:on|in|that|by|last)\b)",),
+    told=(r"\btold (?:the )?<<name>>(?=\s*[.,;:)”\"]|\s*$|\s+(?:on|in|that|by|last)\b)",),
 )
