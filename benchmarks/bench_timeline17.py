@@ -26,15 +26,15 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from dossier.clean import CleanSettings, clean_documents
-from dossier.ingest import IngestSettings, read_inputs
 from dossier.model import Document
+from dossier.pipeline import ingest, stages_for
 from dossier.resources import Resources
-from dossier.time import TimeSettings, date_documents
+from dossier.runners import LocalRunner
+from dossier.settings import Settings, for_today
 from dossier.time.timeline import TimelineSettings, select_timeline
 from tls_metrics import PRF, evaluate_timeline, parse_timeline
 
-RESOURCES = Resources()  # language objects only: the timeline loads no model
+RESOURCES = Resources()  # the language objects and the parser
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "benchmarks" / "timeline17"
@@ -43,13 +43,13 @@ PUBLISHED = {"Date-F1": 0.544, "AR1-F": 0.120, "AR2-F": 0.035}
 
 
 def load_documents(topic_dir: Path) -> tuple[tuple[Document, ...], float]:
-    """One topic's input documents through the pipeline stages the timeline needs:
-    ingest, clean, and dating (publication date and temporal expressions)."""
+    """One topic's input documents as ``dossier timeline`` reads them: ingest, then the
+    build's stages up to dating (language, clean, copies, parse, date)."""
     started = time.perf_counter()
-    docs = read_inputs([topic_dir / "InputDocs"], IngestSettings())
-    docs = clean_documents(docs, CleanSettings(), RESOURCES)
-    docs = date_documents(docs, TimeSettings())
-    return docs, time.perf_counter() - started
+    settings = for_today(Settings(), date(2026, 12, 1))
+    corpus = ingest([topic_dir / "InputDocs"], settings)
+    corpus = LocalRunner().run(corpus, stages_for("date"), settings, RESOURCES)
+    return corpus.documents, time.perf_counter() - started
 
 
 def run_topic(
@@ -113,7 +113,7 @@ def table(rows: list[dict[str, object]], protocol: str) -> str:
     lines = [
         f"### protocol: {protocol}",
         "",
-        "| topic | docs | T | N | Date-F1 | AR1-F | AR2-F | select s | read+clean+date s |",
+        "| topic | docs | T | N | Date-F1 | AR1-F | AR2-F | select s | read..date s |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
