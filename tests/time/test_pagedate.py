@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from dossier.model import Document, Removal
+from dossier.nlp import read_documents
 from dossier.resources import Resources
 from dossier.time import TimeSettings, date_documents
 from dossier.time.grammar import Grammar
@@ -70,6 +71,25 @@ def test_published_and_updated_are_kept_apart(g: Grammar) -> None:
     (doc,) = date_documents([_page([line])], TimeSettings(today="2026-12-01"))
     assert doc.published.date is not None and doc.published.date.value == "2021-06-04"
     assert doc.dating.updated is not None and doc.dating.updated.value == "2021-06-05"
+
+
+def test_a_dated_byline_kept_in_the_text_is_the_page_date(g: Grammar, resources: Resources) -> None:
+    body = (
+        "Rescue crews reached the flooded tunnel on Monday and brought four workers out, "
+        "the fire service said."
+    )
+    kept = f"Staff writer | 3rd May 2022\n\n{body}"
+    (doc,) = read_documents(
+        [Document(id="k", source="k.txt", raw_text=kept, clean_text=kept)], resources
+    )
+    (found,) = printed_dates(doc, g)
+    assert found.text == "Staff writer | 3rd May 2022" and found.header
+    # A headline has a verb: its date is what it reports, not the page's.
+    headline = f"Strike called for 9 June at the port\n\n{body}"
+    (doc,) = read_documents(
+        [Document(id="h", source="h.txt", raw_text=headline, clean_text=headline)], resources
+    )
+    assert printed_dates(doc, g) == []
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def printed_dates(doc: Document, g: Grammar) -> list[Found]:
     """The dates the page prints about itself, in page order."""
     out: list[Found] = []
     seen: set[str] = set()
-    for text, header in _date_lines(doc):
+    for text, header in _date_lines(doc, g):
         if text in seen:
             continue
         seen.add(text)
@@ -71,7 +71,7 @@ def printed_dates(doc: Document, g: Grammar) -> list[Found]:
     return out
 
 
-def _date_lines(doc: Document) -> list[tuple[str, bool]]:
+def _date_lines(doc: Document, g: Grammar) -> list[tuple[str, bool]]:
     lines: list[tuple[str, bool]] = []
     if doc.page_date_text:
         lines.append((doc.page_date_text.strip(), True))
@@ -84,7 +84,39 @@ def _date_lines(doc: Document) -> list[tuple[str, bool]]:
             line = " ".join(line.split())
             if line and len(_WORDS.findall(line)) <= _MAX_HEADER_WORDS:
                 lines.append((line, header))
+    lines.extend((line, True) for line in _kept_header_lines(doc, g))
     return lines
+
+
+# A line of prose ends on sentence punctuation (possibly inside a closing quote or bracket).
+_PROSE_END = re.compile(r"[.!?:][\"'”’)\]]*$")
+_MAX_KEPT_HEADER_LINES = 3
+
+
+def _kept_header_lines(doc: Document, g: Grammar) -> list[str]:
+    """Short lines without a verb that the cleaner kept above the first line of prose
+    ("Staff writer | 3rd May 2022", "Thursday, March 7, 2024 | Lyon 9°C"): the page's
+    header, where a dated byline states the page's own date. A headline (it has a verb)
+    ends the header."""
+    out: list[str] = []
+    offset = 0
+    verbs = g.language.grammar.verb_pos
+    for raw in doc.clean_text[:2000].splitlines(keepends=True):
+        start, offset = offset, offset + len(raw)
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if _PROSE_END.search(line) or len(_WORDS.findall(line)) > _MAX_HEADER_WORDS:
+            break
+        parse = doc.parse
+        if parse is not None and any(
+            parse.pos[t] in verbs for t in parse.token_range(start, start + len(raw))
+        ):
+            break
+        out.append(line)
+        if len(out) == _MAX_KEPT_HEADER_LINES:
+            break
+    return out
 
 
 def _body_offset(doc: Document) -> int | None:
