@@ -60,6 +60,7 @@ def test_the_earlier_published_copy_is_the_original(tmp_path: Path, resources: R
         "The Karsk mine employs about 2,000 people and produces a fifth of the country's potash.",
     ]
     reprint = _write(tmp_path / "2024-07-09", "valley_herald.txt", later)
+    _outlets(tmp_path / "2024-07-09", {"valley_herald.txt": "Valley Herald"})
     docs = _build([original, reprint], resources)
     copy, kept = docs["valley_herald"], docs["steppe_wire"]
     assert kept.status == "ok" and copy.status == "duplicate"
