@@ -298,6 +298,7 @@ class Grammar:
     perfect_auxiliaries: frozenset[str]  # have (lemma): "has been postponed" reports the past
     past_morph: str  # "Tense=Past"
     verb_pos: frozenset[str]  # VERB, AUX
+    adposition_pos: frozenset[str] = frozenset()  # ADP: what a date hangs from ("until", "by")
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,4 +27,5 @@ GRAMMAR = Grammar(
     perfect_auxiliaries=frozenset(words("have")),
     past_morph="Tense=Past",
     verb_pos=frozenset(words("VERB AUX")),
+    adposition_pos=frozenset(words("ADP")),
 )

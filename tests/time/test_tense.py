@@ -1,0 +1,36 @@
+"""The tense of the event a date expression dates, read from the parse: what happened,
+what is to happen (however the verb is inflected), and dates that only bound."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.model import Document
+from dossier.nlp import read_documents
+from dossier.resources import Resources
+from dossier.time.tense import tense_reader
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "tense"),
+    [
+        ("The ferry operator suspended all crossings on 12 March.", "12 March", "past"),
+        ("The inquiry will open on 4 September in Harlow.", "4 September", "future"),
+        ("The next hearing has been set for 5 April.", "5 April", "future"),
+        ("The vote was scheduled for 9 June, officials said.", "9 June", "future"),
+        ("Two councillors are expected to testify on 3 May.", "3 May", "future"),
+        ("The judge adjourned the case until 21 January.", "21 January", None),
+        ("Repairs must be finished by 30 November, the regulator said.", "30 November", None),
+    ],
+)
+def test_tense_of_a_dated_event(
+    sentence: str, date: str, tense: str | None, resources: Resources
+) -> None:
+    (doc,) = read_documents(
+        [Document(id="t", source="t.txt", raw_text=sentence, clean_text=sentence)], resources
+    )
+    grammar = resources.time_grammar("en")
+    assert grammar is not None and doc.parse is not None
+    tense_of = tense_reader(doc.clean_text, doc.parse, grammar)
+    start = sentence.index(date)
+    assert tense_of(start, start + len(date)) == tense
