@@ -80,8 +80,10 @@ def test_an_undated_report_takes_the_day_another_document_gives_its_event(
     assert "verdict" in doc.dating.evidence
 
 
-def test_its_sentence_supports_the_dated_event(docs: dict[str, Document]) -> None:
-    events = extract_events(list(docs.values()), [], Settings().time)
+def test_its_sentence_supports_the_dated_event(
+    docs: dict[str, Document], resources: Resources
+) -> None:
+    events = extract_events(list(docs.values()), [], Settings().time, resources)
     verdict = [e for e in events if e.date.value == "2023-05-12"]
     assert verdict, [(e.date.value, e.text) for e in events]
     cited = {c.doc for e in verdict for c in e.citations}
