@@ -10,7 +10,7 @@ from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.dedup.settings import DedupSettings
 from dossier.entities.settings import EntitySettings
 from dossier.ingest.settings import IngestSettings
-from dossier.limits import LimitSettings
+from dossier.limits.settings import LimitSettings
 from dossier.nlp.settings import LanguageSettings, ParseSettings
 from dossier.stories.settings import StorySettings
 from dossier.summarize.settings import SummarySettings

@@ -25,8 +25,9 @@ from dossier.report.html_facts import facts_table
 from dossier.report.html_index import index_body, other_inputs
 from dossier.report.html_source import source_article
 from dossier.report.html_story import detail_citations, main_citations, story_body
-from dossier.report.html_text import DocSpans, SourceLabels, esc
+from dossier.report.html_text import DocSpans, SourceLabels
 from dossier.report.links import FOLDER, FolderPages, Links, page_name
+from dossier.report.markup import esc
 from dossier.report.policy import policy_meta, report_script, stylesheet
 
 STYLESHEET = "report.css"

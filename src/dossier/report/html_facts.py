@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from dossier.model import Citation, Corroboration, OutletProfile, Story
-from dossier.report.html_text import UNKNOWN_OUTLET, SourceLabels, esc
+from dossier.report.html_text import UNKNOWN_OUTLET, SourceLabels
 from dossier.report.links import Links
+from dossier.report.markup import esc
 
 MAX_OUTLET_COLUMNS = 10
 MAX_FACT_ROWS = 200

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from dossier.model import Corpus, Document, Story
 from dossier.report.html_source import source_article
-from dossier.report.html_text import DocSpans, doc_anchor, esc
+from dossier.report.html_text import DocSpans
 from dossier.report.links import Links
+from dossier.report.markup import doc_anchor, esc
 
 KEY_NAMES = 4
 

@@ -8,9 +8,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from dossier.model import DateValue, Document, Story
-from dossier.report.html_text import DocSpans, SourceLabels, doc_anchor, esc, marked_text
+from dossier.report.html_text import DocSpans, SourceLabels, marked_text
 from dossier.report.json_out import removal_summary
 from dossier.report.links import Links
+from dossier.report.markup import doc_anchor, esc
 
 # not language: how the report names each provenance basis (interface text)
 _BASIS_NAMES = {

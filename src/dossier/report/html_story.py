@@ -16,8 +16,9 @@ from typing import Protocol
 from dossier.model import Change, Citation, Conflict, DateValue, Document, Entity, Story
 from dossier.report.html_facts import facts_section
 from dossier.report.html_source import published_note, sources_panel
-from dossier.report.html_text import SourceLabels, esc
+from dossier.report.html_text import SourceLabels
 from dossier.report.links import Links
+from dossier.report.markup import esc
 
 KEY_PEOPLE = 8
 MAIN_EVENTS = 8

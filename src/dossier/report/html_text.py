@@ -3,47 +3,27 @@ citation links and a source's clean text with its cited spans marked."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import quote as url_quote
 
 from dossier.model import Citation, Document
-
-# typography: any run of white space
-_SPACE = re.compile(r"\s+")
-
-
-def esc(text: object) -> str:
-    """Escape any text for HTML content or a double-quoted attribute."""
-    return html.escape(str(text), quote=True)
-
-
-def doc_anchor(doc_id: str, start: int | None = None) -> str:
-    """The element id of a document (``doc-<id>``) or of a cited span (``doc-<id>-<start>``)."""
-    base = "doc-" + _SPACE.sub("_", doc_id)
-    return base if start is None else f"{base}-{start}"
-
-
-def href(anchor: str) -> str:
-    """A fragment link to ``anchor``, escaped for an attribute."""
-    return esc("#" + url_quote(anchor, safe="-_.~!$'()*+,;=:@/"))
+from dossier.report.links import Links
+from dossier.report.markup import doc_anchor, esc
 
 
 class SourceLabels:
     """How citations name their documents inside one story: ``[n]`` plus the outlet.
 
-    ``links`` (a :class:`dossier.report.links.Links`) says where a citation points:
+    ``links`` says where a citation points:
     a fragment of the same page, another page of the report folder, or a UI route.
     """
 
     def __init__(
-        self, story_doc_ids: Sequence[str], docs: Mapping[str, Document], links: Any = None
+        self,
+        story_doc_ids: Sequence[str],
+        docs: Mapping[str, Document],
+        links: Links | None = None,
     ) -> None:
-        from dossier.report.links import Links
-
         self.docs = docs
         self.links = links if links is not None else Links()
         self.numbers = {doc_id: i + 1 for i, doc_id in enumerate(story_doc_ids)}

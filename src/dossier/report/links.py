@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from dossier.report.html_text import doc_anchor, esc, href
+from dossier.report.markup import doc_anchor, esc, href
 
 # not language: characters safe in a file name
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Iterable
 from importlib import resources
 
-from dossier.report.html_text import esc
+from dossier.report.markup import esc
 
 
 def stylesheet() -> str:

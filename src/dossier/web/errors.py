@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from dossier.errors import DossierError
 from dossier.report.html import page
-from dossier.report.html_text import esc
+from dossier.report.markup import esc
 from dossier.report.policy import security_headers
 
 log = logging.getLogger(__name__)

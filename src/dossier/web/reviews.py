@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from dossier.model import Conflict, Entity, Story
-from dossier.report.html_text import esc
+from dossier.report.markup import esc
 from dossier.store.reviews import DECISIONS, KINDS, Review, conflict_key, merge_key
 from dossier.web.api import store_of
 from dossier.web.errors import ApiError

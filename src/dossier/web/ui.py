@@ -21,8 +21,9 @@ from dossier.report.html_facts import facts_table
 from dossier.report.html_index import KEY_NAMES, StoryLine, other_inputs, story_line
 from dossier.report.html_source import source_article
 from dossier.report.html_story import story_body
-from dossier.report.html_text import DocSpans, SourceLabels, doc_anchor, esc, marked_text
+from dossier.report.html_text import DocSpans, SourceLabels, marked_text
 from dossier.report.links import Links
+from dossier.report.markup import doc_anchor, esc
 from dossier.store import SearchHit, StoryListing
 from dossier.store.spellings import hit_spans
 from dossier.web.api import store_of, story_and_documents

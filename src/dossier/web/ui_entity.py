@@ -11,7 +11,8 @@ from starlette.responses import HTMLResponse
 
 from dossier.model import Citation, Conflict, Document, Entity, Event, Story
 from dossier.report.html_story import format_date
-from dossier.report.html_text import SourceLabels, esc
+from dossier.report.html_text import SourceLabels
+from dossier.report.markup import esc
 from dossier.web.api import store_of, story_and_documents
 from dossier.web.errors import ApiError
 from dossier.web.filters import spellings

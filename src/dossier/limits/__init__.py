@@ -20,10 +20,11 @@ named in :class:`LimitSettings`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from dossier.limits.settings import ANALYSED_STAGES, ANALYSIS_CHARS, LimitSettings
 from dossier.model import Corpus, Document, Flag, FlagKind, Story
 from dossier.stages import Field, Stage
 
@@ -31,36 +32,19 @@ if TYPE_CHECKING:
     from dossier.resources import Resources
     from dossier.settings import Settings
 
+__all__ = [
+    "ANALYSED_STAGES",
+    "ANALYSIS_CAPPED",
+    "ANALYSIS_CHARS",
+    "LimitSettings",
+    "Windowed",
+    "cut_point",
+    "windowed",
+    "with_limits",
+]
+
 ANALYSIS_CAPPED: FlagKind = "analysis-capped"
-ANALYSIS_CHARS = 200_000  # about 35,000 words: three times the longest news article
-
-# not language: stage names
-ANALYSED_STAGES = (
-    "parse",
-    "shared",
-    "date",
-    "mentions",
-    "stories",
-    "entities",
-    "events",
-    "crosscheck",
-    "summarize",
-)
 _BOUNDARIES = ("\n\n", "\n", ". ", " ")
-
-
-def _default_caps() -> Mapping[str, int]:
-    return dict.fromkeys(ANALYSED_STAGES, ANALYSIS_CHARS)
-
-
-@dataclass(frozen=True, slots=True)
-class LimitSettings:
-    """Characters of one document's clean text each stage reads (stages not named read all)."""
-
-    max_chars: Mapping[str, int] = field(default_factory=_default_caps)
-
-    def cap(self, stage: str) -> int | None:
-        return self.max_chars.get(stage)
 
 
 def cut_point(text: str, limit: int) -> int:
