@@ -15,10 +15,13 @@ language-neutral variant trained without them, see :mod:`dossier.clean.classifie
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
+from typing import Any
 
 import numpy as np
 
@@ -88,8 +91,8 @@ _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _OPEN = "\"“‘'«([`„‚"
 _BULLETS = "*•-+–—·>|»›"
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»–—…·•|"
-_NO_PUNCT = str.maketrans("", "", _PUNCT)
 _DIGITS = re.compile(r"\d")  # typography: digits of any script
+_QUOTE_MARKS = '"“”«»„'
 
 
 def feature_names() -> tuple[str, ...]:
@@ -100,6 +103,7 @@ def feature_names() -> tuple[str, ...]:
 
 NAMES = feature_names()
 _INDEX = {name: i for i, name in enumerate(NAMES)}
+_OWN_INDEX = {name: _INDEX[name] for name in OWN + LANGUAGE_FEATURES}
 _FIRST_CUE = _INDEX[f"cue={CUES[0]}"]
 LANGUAGE_COLUMNS = tuple(
     i for i, name in enumerate(NAMES) if name.split("@")[0] in LANGUAGE_FEATURES
@@ -116,8 +120,7 @@ def line_features(
     x = np.zeros((n, len(NAMES)), dtype=np.float32)
     if n == 0:
         return x
-    own = np.array([_own(line, stop_words) for line in lines], dtype=np.float32)
-    x[:, : own.shape[1]] = own
+    _own(x, lines, stop_words)
     for i, cue in enumerate(cues):
         if cue is not None and cue in _CUE_INDEX:
             x[i, _CUE_INDEX[cue] + _FIRST_CUE] = 1.0
@@ -151,67 +154,101 @@ def line_features(
     return x
 
 
-def _own(line: Line, stop_words: frozenset[str] | None) -> list[float]:
-    text = line.text
-    words = line.tokens
-    n = max(1, len(words))
-    chars = max(1, len(text))
-    first = text[:1]
-    capitalised = sum(map(str.isupper, (w[0] for w in words)))
-    upper = sum(map(str.isupper, words)) - sum(map(str.isupper, (w for w in words if len(w) == 1)))
-    digits = len(_DIGITS.findall(text))
-    punctuation = chars - len(text.translate(_NO_PUNCT))
-    breaks = text.count(". ") + text.count("? ") + text.count("! ")
-    own = [
-        float(np.log1p(len(words))),
-        float(np.log1p(len(text))),
-        float(L.ends_sentence(text)),
-        breaks / n,
-        text.count(",") / n,
-        capitalised / n,
-        upper / n,
-        digits / chars,
-        punctuation / chars,
-        float(first.isupper()),
-        float(first.islower()),
-        float(first in _OPEN),
-        float(first in _BULLETS),
-        sum(map(len, words)) / n,
-        float(text.count("\t")),
-        float(any(q in text for q in '"“”«»„')),
-        0.0,  # position, prose_above, prose_line: filled by the caller
-        0.0,
-        0.0,
-        float(L.is_headline_like(text, len(words))),
-        0.0,  # block_lines, block_words, in_block, page_repeats, short_run, same_as_previous
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        0.0,
-        float(min(line.indent, 40)),
+def _own(x: np.ndarray, lines: Sequence[Line], stop_words: frozenset[str] | None) -> None:
+    """The per-line shape columns of :data:`OWN` and :data:`LANGUAGE_FEATURES`, a page at a
+    time: character counts over the page's code points, word counts over all its words."""
+    texts = [line.text for line in lines]
+    tokens = [line.tokens for line in lines]
+    words = np.fromiter(map(len, tokens), np.int64, len(lines))
+    per_word = np.maximum(words, 1).astype(np.float64)
+    chars = np.fromiter(map(len, texts), np.int64, len(lines))
+    per_char = np.maximum(chars, 1).astype(np.float64)
+    digits, punctuation = _character_counts(texts, chars)
+    flat = list(itertools.chain.from_iterable(tokens))
+    bounds = np.concatenate([[0], np.cumsum(words)])
+
+    def per_line(values: Iterable[Any] | np.ndarray) -> np.ndarray:
+        if not isinstance(values, np.ndarray):
+            values = np.fromiter(values, np.int64, len(flat))
+        total = np.concatenate([[0], np.cumsum(values, dtype=np.int64)])
+        return total[bounds[1:]] - total[bounds[:-1]]
+
+    lengths = np.fromiter(map(len, flat), np.int64, len(flat))
+    is_upper = np.fromiter(map(str.isupper, flat), bool, len(flat))
+    capitalised = per_line(map(str.isupper, map(itemgetter(0), flat)))
+    upper = per_line(is_upper & (lengths > 1))
+    firsts = [text[:1] for text in texts]
+    column = _OWN_INDEX
+    x[:, column["log_words"]] = np.log1p(words.astype(np.float64))
+    x[:, column["log_chars"]] = np.log1p(chars.astype(np.float64))
+    x[:, column["terminal"]] = [L.ends_sentence(text) for text in texts]
+    x[:, column["breaks_per_word"]] = [
+        text.count(". ") + text.count("? ") + text.count("! ") for text in texts
+    ] / per_word
+    x[:, column["commas_per_word"]] = [text.count(",") for text in texts] / per_word
+    x[:, column["capitalised"]] = capitalised / per_word
+    x[:, column["upper"]] = upper / per_word
+    x[:, column["digits"]] = digits / per_char
+    x[:, column["punctuation"]] = punctuation / per_char
+    x[:, column["first_upper"]] = list(map(str.isupper, firsts))
+    x[:, column["first_lower"]] = list(map(str.islower, firsts))
+    x[:, column["first_open"]] = list(map(_OPEN.__contains__, firsts))
+    x[:, column["first_bullet"]] = list(map(_BULLETS.__contains__, firsts))
+    x[:, column["mean_word"]] = per_line(lengths) / per_word
+    x[:, column["tabs"]] = [text.count("\t") for text in texts]
+    x[:, column["quotes"]] = [any(map(text.__contains__, _QUOTE_MARKS)) for text in texts]
+    x[:, column["headline_like"]] = [
+        L.is_headline_like(text, k) for text, k in zip(texts, words.tolist(), strict=True)
     ]
+    x[:, column["indent"]] = [min(line.indent, 40) for line in lines]
     if stop_words is None:
-        own += [np.nan, np.nan]
+        x[:, column["stop_density"]] = np.nan
+        x[:, column["log_stop_words"]] = np.nan
     else:
-        stops = sum(map(stop_words.__contains__, map(str.lower, words)))
-        own += [stops / n, float(np.log1p(stops))]
-    return own
+        stops = per_line(map(stop_words.__contains__, map(str.lower, flat)))
+        x[:, column["stop_density"]] = stops / per_word
+        x[:, column["log_stop_words"]] = np.log1p(stops.astype(np.float64))
+
+
+def _character_counts(texts: list[str], chars: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per text (none empty): its digits (any script's, as ``\\d``) and its punctuation
+    marks, counted over the code points of all texts at once."""
+    points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    table = _character_table()
+    kinds = table.take(points, mode="clip")  # beyond the table: its last entry, no bits
+    if points.max(initial=0) >= len(table) - 1:  # there, digits are decided one by one
+        for p in np.unique(points[points >= len(table) - 1]).tolist():
+            if _DIGITS.match(chr(p)):
+                kinds[points == p] = _DIGIT_BIT
+    starts = np.cumsum(chars) - chars
+    digits = np.add.reduceat((kinds & _DIGIT_BIT).astype(np.int64), starts)
+    punctuation = np.add.reduceat((kinds >> 1).astype(np.int64), starts)
+    return digits, punctuation
+
+
+_DIGIT_BIT, _PUNCT_BIT = 1, 2
+
+
+@functools.cache
+def _character_table() -> np.ndarray:
+    """Per code point of the Basic Multilingual Plane: digit (``\\d``) and punctuation bits;
+    the last entry stands for every point beyond it (no bits)."""
+    table = np.zeros(0x10001, dtype=np.uint8)
+    digits = [p for p in range(0x10000) if chr(p).isdecimal()]  # what \\d matches
+    table[digits] |= _DIGIT_BIT
+    table[[ord(c) for c in _PUNCT]] |= _PUNCT_BIT
+    return table
 
 
 def _runs(flags: np.ndarray) -> np.ndarray:
     """Length of the run of consecutive set flags each position belongs to (0 when unset)."""
+    set_ = flags.astype(bool)
+    if not set_.any():
+        return np.zeros_like(flags)
+    edges = np.diff(np.concatenate([[0], set_.astype(np.int8), [0]]))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     out = np.zeros_like(flags)
-    i, n = 0, len(flags)
-    while i < n:
-        if flags[i]:
-            j = i
-            while j < n and flags[j]:
-                j += 1
-            out[i:j] = j - i
-            i = j
-        else:
-            i += 1
+    out[set_] = np.repeat(ends - starts, ends - starts).astype(flags.dtype)
     return out
 
 
