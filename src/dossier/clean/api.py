@@ -211,7 +211,8 @@ def _rejection(doc: Document, clean_text: str, settings: CleanSettings) -> str |
     """Why the document is not an article, if it is not: no line reads as prose, or fewer
     words of prose than the minimum."""
     minimum = settings.min_article_words
-    prose = sum(L.word_count(p) for p in clean_text.split("\n\n") if L.is_prose(p))
+    counts = ((p, L.word_count(p)) for p in clean_text.split("\n\n"))
+    prose = sum(n for p, n in counts if L.is_prose(p, n))
     if prose == 0:
         return TOO_SHORT_REASON if _input_words(doc) < minimum else NO_TEXT_REASON
     return TOO_SHORT_REASON if prose < minimum else None

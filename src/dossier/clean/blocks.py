@@ -409,7 +409,7 @@ def flags(lines: Sequence[Line], labels: Sequence[str], unsure: int, rules: Cues
             (
                 lines[i].text
                 for i in range(kept[0], len(lines))
-                if labels[i] != "body" and rules.is_paywall(lines[i].text)
+                if labels[i] != "body" and rules.is_paywall(lines[i].text, lines[i].words)
             ),
             None,
         )

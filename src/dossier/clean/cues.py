@@ -34,6 +34,11 @@ _PRICE = re.compile(r"[$£€¥₹]\s?\d")  # a price, not a time: "£20.99"
 _QUOTES = re.compile(r"[\"“”«»„]|``|''")
 
 
+# Cues by language object (few, long-lived): the object is kept beside its cues so that a
+# reused id never returns another language's.
+_BUILT: dict[int, tuple[Language | None, Cues]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """The rule cues of one language (``boilerplate`` None: language-neutral only)."""
@@ -46,9 +51,24 @@ class Cues:
     date_labels: frozenset[str] = frozenset()
     # Abbreviations whose full stop ends no sentence (where overlong lines may be broken).
     abbreviations: frozenset[str] = frozenset()
+    # The boilerplate's share controls padded with spaces, as :meth:`is_share_row` looks
+    # for them among a line's words.
+    padded_controls: tuple[str, ...] = ()
+    # Their first words: a line holds a control only if one of its words is one of these.
+    control_words: frozenset[str] = frozenset()
 
     @staticmethod
     def of(language: Language | None) -> Cues:
+        """The cues of ``language`` (built once per language object)."""
+        cached = _BUILT.get(id(language))
+        if cached is not None and cached[0] is language:
+            return cached[1]
+        cues = Cues._build(language)
+        _BUILT[id(language)] = (language, cues)
+        return cues
+
+    @staticmethod
+    def _build(language: Language | None) -> Cues:
         if language is None or language.boilerplate is None:
             stops = language.stop_words if language is not None else None
             abbreviations = language.abbreviations if language is not None else frozenset()
@@ -64,6 +84,8 @@ class Cues:
             bp.date_words | calendar.words,
             labels,
             language.abbreviations,
+            padded_controls=tuple(f" {phrase} " for phrase in bp.share_controls),
+            control_words=frozenset(phrase.split(" ")[0] for phrase in bp.share_controls),
         )
 
     @property
@@ -79,7 +101,7 @@ class Cues:
         """The context-free cue of each line, then repeats (a caption or title printed twice)."""
         cues = [self.cue(line) for line in lines]
         for i, line in enumerate(lines):
-            if cues[i] is None and self.is_paywall(line.text):
+            if cues[i] is None and self.is_paywall(line.text, line.words):
                 cues[i] = "subscribe"  # "Subscribe to read the rest of this article"
         if known_title and L.line_key(known_title):
             title_key = L.line_key(known_title)
@@ -98,7 +120,7 @@ class Cues:
         if bp.reader_comment.match(text):
             return "reader-comment"
         if n <= 30:  # page furniture is short; long lines skip these checks (speed)
-            short = self._short_cue(text, line.key, bp)
+            short = self._short_cue(text, line.key, n, bp)
             if short is not None:
                 return short
         lower = text.lower()
@@ -114,30 +136,30 @@ class Cues:
             return "notice"  # "click here", "please note": removed, does not start the footer
         return None
 
-    def _short_cue(self, text: str, key: str, bp: Boilerplate) -> str | None:
+    def _short_cue(self, text: str, key: str, n: int, bp: Boilerplate) -> str | None:
         if bp.media.match(text):
             return "media-placeholder"
         if bp.advert.match(text):
             return "advertisement"
         if self.is_date_line(text) or self.is_labelled_date_line(text):
             return "page-date"
-        if key in bp.navigation or L.is_breadcrumb(text) or self._reading_time(text):
+        if key in bp.navigation or L.is_breadcrumb(text) or self._reading_time(text, n):
             return "navigation"
-        if key in bp.share or self.is_share_row(text) or self._follow(text):
+        if key in bp.share or self.is_share_row(text, key) or self._follow(text, n):
             return "share"
-        if bp.comment_count.match(text) or self._share_prompt(text):
+        if bp.comment_count.match(text) or self._share_prompt(text, n):
             return "share"
-        if key in bp.subscribe or self.is_subscribe_prompt(text):
+        if key in bp.subscribe or self.is_subscribe_prompt(text, n):
             return "subscribe"
-        if key in bp.related_headers or self._section_header(text):
+        if key in bp.related_headers or self._section_header(text, n):
             return "related-header"
         if key in bp.tag_headers:
             return "tags-header"
-        if bp.related_prefix.match(text) and L.word_count(text) <= 30:
+        if bp.related_prefix.match(text) and n <= 30:
             return "related-links"
         if bp.tags.match(text):
             return "tags"
-        if self.byline_name(text):
+        if self.byline_name(text, n):
             return "byline"
         return None
 
@@ -188,9 +210,10 @@ class Cues:
                 return len(words) - k <= _DATE_LINE_TAIL_WORDS
         return False
 
-    def is_share_row(self, text: str) -> bool:
+    def is_share_row(self, text: str, key: str | None = None) -> bool:
         """Social buttons ("Facebook Twitter Email") or a row of share/print/text-size controls
-        ("Send to a friend   Print this page   Text size: A A A")."""
+        ("Send to a friend   Print this page   Text size: A A A"); ``key``: the text's
+        :func:`~dossier.clean.lines.line_key`, when the caller has it."""
         bp = self.boilerplate
         if bp is None:
             return False
@@ -198,30 +221,33 @@ class Cues:
             return True
         if text.count(" ") > 16:
             return False
-        rest = " " + " ".join(L.words_of(L.line_key(text))) + " "
+        words = L.words_of(L.line_key(text) if key is None else key)
+        if self.control_words.isdisjoint(words):
+            return False  # the common case: no control starts at any of its words
+        rest = " " + " ".join(words) + " "
         found = 0
-        for phrase in bp.share_controls:
-            if f" {phrase} " in rest:
-                rest = rest.replace(f" {phrase} ", " ")
+        for phrase in self.padded_controls:
+            if phrase in rest:
+                rest = rest.replace(phrase, " ")
                 found += 1
         leftover = [w for w in L.words_of(rest) if len(w) > 1]
         return found >= 2 and len(leftover) <= 1
 
-    def is_subscribe_prompt(self, text: str) -> bool:
+    def is_subscribe_prompt(self, text: str, words: int | None = None) -> bool:
         bp = self.boilerplate
         return (
             bp is not None
             and _mentions(text, bp.needles.subscribe)
-            and L.word_count(text) <= 40
+            and _words(text, words) <= 40
             and bool(bp.subscribe_prompt.search(text))
         )
 
-    def is_paywall(self, text: str) -> bool:
+    def is_paywall(self, text: str, words: int | None = None) -> bool:
         """ "Subscribe to read the rest", "This article is for subscribers"."""
         bp = self.boilerplate
         return (
             bp is not None
-            and L.word_count(text) <= 40
+            and _words(text, words) <= 40
             and _mentions(text, bp.needles.paywall)
             and bool(bp.paywall.search(text))
         )
@@ -302,9 +328,9 @@ class Cues:
             return None
         return name if 2 <= len(name) <= 60 else None
 
-    def byline_name(self, text: str) -> str | None:
+    def byline_name(self, text: str, words: int | None = None) -> str | None:
         bp = self.boilerplate
-        if bp is None or not bp.byline_start.match(text) or L.word_count(text) > 14:
+        if bp is None or not bp.byline_start.match(text) or _words(text, words) > 14:
             return None
         dated = self.dated_byline(text)
         if dated:
@@ -334,12 +360,12 @@ class Cues:
         """Words of a photo credit glued to the start of a long line ("Photograph: A
         Name/Agency The minister said ..."), 0 when there is none."""
         bp = self.boilerplate
-        tokens = text.split(" ")
         cut = 0
-        paren = L.leading_parenthesis(text)
+        paren = L.leading_parenthesis(text) if text[:1] in "(-" else None
         if paren and self.has_credit(paren):
             cut = len(paren.split())
         elif bp is not None and bp.credit_label.match(text):
+            tokens = text.split(" ")
             for i, token in enumerate(tokens[:12]):
                 if "/" in token:
                     cut = i + 1
@@ -347,26 +373,26 @@ class Cues:
                 cut += 1
         return cut
 
-    def _reading_time(self, text: str) -> bool:
+    def _reading_time(self, text: str, words: int) -> bool:
         bp = self.boilerplate
-        return bp is not None and bool(bp.reading_time.match(text)) and L.word_count(text) <= 8
+        return bp is not None and bool(bp.reading_time.match(text)) and words <= 8
 
-    def _follow(self, text: str) -> bool:
+    def _follow(self, text: str, words: int) -> bool:
         bp = self.boilerplate
-        return bp is not None and bool(bp.follow.match(text)) and L.word_count(text) <= 20
+        return bp is not None and bool(bp.follow.match(text)) and words <= 20
 
-    def _share_prompt(self, text: str) -> bool:
+    def _share_prompt(self, text: str, words: int) -> bool:
         bp = self.boilerplate
         return (
             bp is not None
             and "share" in text.lower()
-            and L.word_count(text) <= 15
+            and words <= 15
             and bool(bp.share_prompt.search(text))
         )
 
-    def _section_header(self, text: str) -> bool:
+    def _section_header(self, text: str, words: int) -> bool:
         bp = self.boilerplate
-        return bp is not None and bool(bp.section_header.match(text)) and L.word_count(text) <= 5
+        return bp is not None and bool(bp.section_header.match(text)) and words <= 5
 
 
 def _neutral_cue(line: Line) -> str | None:
@@ -402,4 +428,9 @@ def _mentions(text: str, needles: tuple[str, ...], lower: str | None = None) -> 
     """Cheap substring pre-filter before running a slow case-insensitive regex (``lower``:
     the text in lower case, when the caller has it)."""
     lower = text.lower() if lower is None else lower
-    return any(needle in lower for needle in needles)
+    return any(map(lower.__contains__, needles))
+
+
+def _words(text: str, words: int | None) -> int:
+    """The text's word count: ``words`` when the caller knows it (a line's)."""
+    return L.word_count(text) if words is None else words

@@ -54,8 +54,9 @@ def split_lines(raw: str, credit_prefix: Callable[[str], int] | None = None) -> 
     block = 0
     pos = 0
     previous_blank = True
+    zero_width = bool(_ZERO_WIDTH.search(raw))  # else no line needs the search
     for piece in raw.split("\n"):
-        text = normalise_space(piece)
+        text = normalise_space(piece) if zero_width else " ".join(piece.split())
         if not text:
             if not previous_blank:
                 block += 1
