@@ -115,27 +115,11 @@ def run_dossier(pages: dict[str, str]) -> tuple[dict[str, str], float]:
 
 
 def run_plain_speed(copies: int) -> dict[str, float]:
-    from dossier.clean import CleanSettings, clean_documents
-    from dossier.model import Document
-    from dossier.resources import Resources
+    """Plain-text cleaning speed (see ``bench_cleaning.py``, which owns it)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_cleaning import plain_speed
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    docs = [
-        Document(id=f"d{i}", source=f"d{i}", raw_text=texts[i % len(texts)], language="en")
-        for i in range(copies * len(texts))
-    ]
-    size = sum(len(d.raw_text.encode()) for d in docs)
-    resources = Resources()
-    clean_documents(docs[:1], CleanSettings(), resources)  # models loaded outside the timing
-    start = time.perf_counter()
-    clean_documents(docs, CleanSettings(), resources)
-    elapsed = time.perf_counter() - start
-    return {
-        "docs": len(docs),
-        "seconds": elapsed,
-        "docs_per_s": len(docs) / elapsed,
-        "mb_per_s": size / 1e6 / elapsed,
-    }
+    return plain_speed(copies, repeats=1)
 
 
 def _validate_scorer(ground_truth: dict[str, str]) -> dict[str, float]:
