@@ -339,3 +339,53 @@ def test_coarser_date_is_no_conflict(settings: Settings, resources: Resources) -
     )
     result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
     assert result.conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "low", "high"),
+    [
+        # Issue 14's paraphrases: another counted noun, another event, another phrasing.
+        (
+            "Police said 12 workers were detained outside the court building.",
+            "Police said 30 workers were detained outside the court building.",
+            "12 workers",
+            "30 workers",
+        ),
+        (
+            "Twelve miners were killed in the blast at the Lund colliery, the police said.",
+            "The blast at the Lund colliery killed 30 miners, rescuers said.",
+            "Twelve miners",
+            "30 miners",
+        ),
+        (
+            "About 40 families were evacuated when the river burst its banks in Kira.",
+            "More than 200 families were evacuated when the river burst its banks in Kira.",
+            "40 families",
+            "200 families",
+        ),
+    ],
+)
+def test_paraphrased_counts_conflict(
+    first: str, second: str, low: str, high: str, settings: Settings, resources: Resources
+) -> None:
+    docs = _two_docs(first, second)
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert [c.kind for c in result.conflicts] == ["numeric"], result.conflicts
+    quotes = _quotes(result.conflicts[0])
+    assert any(low in q for q in quotes) and any(high in q for q in quotes)
+
+
+def test_a_postponed_hearing_is_the_other_side_never_a_citation(
+    settings: Settings, resources: Resources
+) -> None:
+    docs = _two_docs(
+        "The hearing of Tomas Varga, scheduled for March 1, has been postponed.",
+        "The hearing of Tomas Varga began on March 1 in Lund.",
+    )
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert [c.kind for c in result.conflicts] == ["contradiction"], result.conflicts
+    postponed = "has been postponed"
+    for fact in result.corroborations:
+        assert not any(postponed in c.quote for c in fact.citations) or not any(
+            "began" in c.quote for c in fact.citations
+        ), fact

@@ -16,7 +16,7 @@ from dossier.model import Corpus, Story
 from dossier.resources import Resources
 from dossier.settings import Settings
 
-from .gold import score
+from .gold import fold, score
 from .seedrun import main_story, seed_corpus
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -66,3 +66,45 @@ def test_citations_are_exact(story: Story, corpus: Corpus) -> None:
 def test_independent_sources_never_exceed_outlets(story: Story) -> None:
     for fact in story.corroborations:
         assert 1 <= fact.independent_sources <= len(fact.outlets) <= len(fact.citations)
+
+
+def test_the_support_check_passes_on_the_seeds(story: Story) -> None:
+    assert story.citations_checked > 0
+    failing = [f"{c.where} {c.subject}: {c.citation.quote!r}" for c in story.citation_checks]
+    assert not failing, "\n".join(failing)
+
+
+# The four citations of issue 14 that did not state what they were cited for: what the
+# claim or event says, and a sentence that must never be cited for it.
+WRONG_CITATIONS = [
+    # "The court case ... began on 6 January" citing AsiaNews' postponement of that trial.
+    (("began", "went on trial"), "has been postponed"),
+    # "were arrested on October 14" citing Fergana's press conference of that day.
+    (("arrest",), "was made public on 14 october"),
+    # The ruling that they will not be deported, confirmed by a lawyer's earlier argument.
+    (("will not be deported",), "could not be deported"),
+    # "crossed the border in October", confirmed by a sentence that has no October.
+    (("october",), "are on trial for crossing the border"),
+]
+
+
+def test_the_four_wrong_citations_of_issue_14_are_gone(story: Story) -> None:
+    cited = [(e.text, e.citations) for e in story.events]
+    cited += [(f.text, f.citations) for f in story.corroborations]
+    wrong = [
+        f"{text!r} cites {c.quote!r}"
+        for text, citations in cited
+        for says, never in WRONG_CITATIONS
+        if any(fold(s) in fold(text) for s in says)
+        for c in citations
+        if fold(never) in fold(c.quote)
+    ]
+    assert not wrong, "\n".join(wrong)
+    # The right sentences are still cited: the trial began (RFE/RL, Fergana), the ruling.
+    assert any("began on 6 January" in c.quote for e in story.events for c in e.citations)
+    assert any(
+        "will not be deported" in c.quote
+        for f in story.corroborations
+        if f.independent_sources >= 2
+        for c in f.citations
+    )
