@@ -206,6 +206,59 @@ def test_amounts_of_a_rate_and_a_range() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # A thousands group split off by the typesetter, and a range written once.
+        ("Engineers said 12,000-19 ,000 gallons of water a day were leaking.", 12000, 19000),
+        ("A survey estimated that 20-40,000 gallons of water a day were leaking.", 20000, 40000),
+        # A rate written as an adverb, or on the noun the amount is "of".
+        ("The utility said the pipe was leaking about 15,000 gallons daily.", 15000, 15000),
+        ("The daily leak estimate of 5,000 gallons is far too low.", 5000, 5000),
+    ],
+)
+def test_amounts_written_otherwise(text: str, low: float, high: float) -> None:
+    amounts = [a for f in _one(text).frames for a in f.amounts if a.unit.startswith("gallon")]
+    assert [(a.low, a.high, a.unit) for a in amounts] == [(low, high, "gallon/day")], amounts
+
+
+def test_an_estimate_of_an_event_is_about_that_event() -> None:
+    f = _frame("The daily leak estimate of 5,000 gallons is far too low.", "spill")
+    assert f.nominal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry released the audit report on March 3.",
+        "The company released a video of the flooded tunnel on March 3.",
+        "Customs officers seized 40 crates of cigarettes on March 3.",
+    ],
+)
+def test_a_verb_done_to_people_used_of_things_is_no_such_event(text: str) -> None:
+    kinds = {f.kind for f in _one(text).frames}
+    assert not kinds & {"release", "arrest", "custody"}, kinds
+
+
+def test_the_same_verbs_done_to_people_are_events() -> None:
+    assert _frame("Police released 12 protesters on March 3.", "release")
+    assert _frame("Guards seized two miners on March 3.", "arrest")
+
+
+def test_a_partial_stop_and_a_part_not_done_state_nothing() -> None:
+    info = _one("The new valve will partially stop the leak, engineers said.")
+    assert not any(f.kind == "spill" for f in info.frames)
+    info = _one("At least 10 percent of the water was not collected by the pumps.")
+    assert not any(f.kind == "collect" and f.negated for f in info.frames)
+
+
+def test_an_event_in_progress_on_a_day_is_ongoing() -> None:
+    f = _frame("Water was still leaking from the dam on March 9.", "spill")
+    assert f.ongoing and f.date == DateValue("2022-03-09", "day")
+    g = _frame("The leak began on March 2 at the dam.", "spill")
+    assert not g.ongoing
+
+
+@pytest.mark.parametrize(
     ("role", "side"),
     [
         ("defence lawyer", "defence"),

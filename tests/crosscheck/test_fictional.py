@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -389,3 +390,38 @@ def test_a_postponed_hearing_is_the_other_side_never_a_citation(
         assert not any(postponed in c.quote for c in fact.citations) or not any(
             "began" in c.quote for c in fact.citations
         ), fact
+
+
+def test_an_event_in_progress_gives_no_date_conflict_with_its_start(
+    settings: Settings, resources: Resources
+) -> None:
+    docs = _two_docs(
+        "The gas leak at the Lund refinery began on March 2, the operator said.",
+        "Gas was still leaking from the Lund refinery on March 9, residents said.",
+    )
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert not [c for c in result.conflicts if c.kind == "date"], result.conflicts
+
+
+def _earlier_and_later(first: str, second: str) -> tuple[Document, ...]:
+    """Two reports, the second published nineteen days after the first."""
+    one, two = _two_docs(first, second)
+    return one, replace(two, published=story.documents()[2].published)
+
+
+@pytest.mark.parametrize(
+    ("later", "overturned"),
+    [
+        ("The thickest fuel near Lund was not collected by the skimmers.", False),
+        ("The floating barrier did not collect the thickest fuel near Lund.", True),
+    ],
+)
+def test_a_plan_is_overturned_only_by_what_it_planned(
+    later: str, overturned: bool, settings: Settings, resources: Resources
+) -> None:
+    docs = _earlier_and_later(
+        "A floating barrier will collect the thickest fuel near Lund, the coastguard said.", later
+    )
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    found = [c for c in result.conflicts if c.kind == "superseded"]
+    assert bool(found) == overturned, result.conflicts

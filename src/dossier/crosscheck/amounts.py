@@ -24,6 +24,7 @@ Kind = Literal["exact", "min", "max", "about", "range"]
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)([^\W\d_]{0,2})$")
 # A thousands group split off by a tokenizer or a typesetter: "19 ,000".
 _GROUP = re.compile(r"^,\d{3}$")
+_THREE_DIGITS = re.compile(r"^\d{3}$")
 # Dashes between the two ends of a range ("35,000-60,000").
 _DASHES = frozenset("-\u2013\u2014")
 APPROXIMATE = 0.1  # "about 70,000": within a tenth either way
@@ -100,9 +101,11 @@ def _value(view: DocView, i: int, stop: int) -> tuple[float, int] | None:
     if match:
         value = float(match.group(1).replace(",", ""))
         suffix = match.group(2)
-        while after < stop and _GROUP.match(view.word(after)):
-            value = value * 1000 + float(view.word(after)[1:])
-            after += 1
+        while after < stop:
+            group = _split_group(view, after, stop)
+            if group is None:
+                break
+            value, after = value * 1000 + group[0], group[1]
         if suffix:
             scale = view.lexicon.language.quantities.multiplier_abbreviations.get(suffix)
             if scale is None:
@@ -121,6 +124,23 @@ def _value(view: DocView, i: int, stop: int) -> tuple[float, int] | None:
     return value, after
 
 
+def _split_group(view: DocView, i: int, stop: int) -> tuple[float, int] | None:
+    """A thousands group a typesetter or tokenizer split off ("19 ,000"): its value and the
+    token after it."""
+    word = view.word(i)
+    if _GROUP.match(word):
+        return float(word[1:]), i + 1
+    if (
+        word == ","
+        and i + 1 < stop
+        and _THREE_DIGITS.match(view.word(i + 1))
+        and view.parse.ends[i] == view.parse.starts[i + 1]
+        and view.parse.starts[i] > view.parse.ends[i - 1]
+    ):
+        return float(view.word(i + 1)), i + 2
+    return None
+
+
 def _abbreviated_scale(view: DocView, word: str) -> float | None:
     return view.lexicon.language.quantities.multiplier_abbreviations.get(word)
 
@@ -137,9 +157,12 @@ def _expression(
     high, kind = low, _bound_before(view, i)
     if after + 1 < stop and _joins_range(view, after, kind):
         second = _value(view, after + 1, stop)
-        if second is not None and second[0] >= low and after + 1 not in dated:
-            high, after = second[0], second[1]
-            kind = "range"
+        if second is not None and after + 1 not in dated:
+            if low < 1000 <= second[0] and low * 1000 <= second[0]:
+                low *= 1000  # "20-40,000 barrels": 20,000 to 40,000
+            if second[0] >= low:
+                high, after = second[0], second[1]
+                kind = "range"
     if kind == "between":
         kind = "exact"
     if _is_age_or_ordinal(view, i, after, stop):
@@ -208,7 +231,8 @@ def _unit(view: DocView, first: int, after: int, stop: int) -> tuple[str, int, i
     if word in quantities.unit_abbreviations:
         return quantities.unit_abbreviations[word], after + 1, after - 1
     k = after
-    if word in _DASHES and k + 1 < stop and view.pos(k + 1) == "NOUN":
+    dashed = word in _DASHES and k + 1 < stop and view.pos(k + 1) == "NOUN"
+    if dashed:
         k += 1  # "one-year sentence", "a five-year term"
     while (
         k + 1 < stop
@@ -217,6 +241,8 @@ def _unit(view: DocView, first: int, after: int, stop: int) -> tuple[str, int, i
         and view.pos(k + 1) in ("NOUN", "PROPN", "ADJ")
     ):
         k += 1  # "12 more workers", "30 British tourists", "two ethnic Kazakhs"
+    while not dashed and k + 1 < stop and view.pos(k) == "NOUN" and view.dep(k) == "compound":
+        k += 1  # "two leak sites": the sites are counted
     if k >= stop or view.pos(k) not in ("NOUN", "PROPN", "ADJ"):
         return "", after, after - 1
     if view.pos(k) == "ADJ" and view.lemma(k) not in view.lexicon.noun_class:
@@ -224,7 +250,23 @@ def _unit(view: DocView, first: int, after: int, stop: int) -> tuple[str, int, i
     unit = view.lemma(k)
     end = k + 1
     rate, end = _rate(view, end, stop)
+    if rate is None:
+        rate = _rate_of_phrase(view, k)
     return (f"{unit}/{rate}" if rate else unit), end, k
+
+
+def _rate_of_phrase(view: DocView, unit: int) -> str | None:
+    """ "The daily spill estimate of 5,000 barrels": a rate word on the noun the amount is
+    "of" (or on the unit itself) makes the amount a rate."""
+    adverbs = view.lexicon.language.quantities.rate_adverbs
+    nouns = [unit]
+    if view.dep(unit) == "pobj" and view.dep(view.head(unit)) == "prep":
+        nouns.append(view.head(view.head(unit)))
+    for noun in nouns:
+        for word in view.kids(noun, "amod", "advmod"):
+            if view.lemma(word) in adverbs:
+                return adverbs[view.lemma(word)]
+    return None
 
 
 def _rate(view: DocView, i: int, stop: int) -> tuple[str | None, int]:
@@ -242,4 +284,6 @@ def _rate(view: DocView, i: int, stop: int) -> tuple[str | None, int]:
         period = view.lemma(k + 1)
         if period in quantities.rate_periods:
             return period, k + 2
+    if k < stop and view.word(k).lower() in quantities.rate_adverbs:
+        return quantities.rate_adverbs[view.word(k).lower()], k + 1  # "15,000 barrels daily"
     return None, i

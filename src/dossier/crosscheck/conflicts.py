@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dossier.crosscheck.claims import ClaimInfo
-from dossier.crosscheck.frames import OCCUR, Frame
+from dossier.crosscheck.frames import Frame
 from dossier.crosscheck.items import (
     Item,
     conflict,
@@ -29,10 +29,12 @@ from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.crosscheck.support import (
     Rules,
     amounts_agree,
+    claim_supports,
     compatible_dates,
     destinations_agree,
     strictly_before,
 )
+from dossier.crosscheck.triggers import OCCUR
 from dossier.model import Conflict, DateValue, Settlement
 
 
@@ -292,7 +294,8 @@ def _superseded_conflict(
 
 
 def _statement_groups(items: Sequence[Item], rules: Rules) -> list[list[ClaimInfo]]:
-    """Later reports, one group per statement (each member supports the group's first)."""
+    """Later reports, one group per statement: each member supports the group's first, its
+    frame and its sentence as a whole (the test every citation of a side is held to)."""
     groups: list[tuple[Item, list[ClaimInfo]]] = []
     ordered = sorted(
         items,
@@ -304,7 +307,10 @@ def _statement_groups(items: Sequence[Item], rules: Rules) -> list[list[ClaimInf
     )
     for item in ordered:
         for head, members in groups:
-            if item.claim is head.claim or rules.relation(head.frame, item.frame) == "supports":
+            if item.claim is head.claim or (
+                rules.relation(head.frame, item.frame) == "supports"
+                and claim_supports(rules, head.claim.reading, item.claim.reading)
+            ):
                 if all(m is not item.claim for m in members):
                     members.append(item.claim)
                 break
@@ -334,6 +340,8 @@ def _overturns(e: Item, when: DateValue, later: Item, rules: Rules, main: frozen
     about_e, about_l = _about(fe, main), _about(fl, main)
     if about_e and about_l and not about_e & about_l:
         return False
+    if not _same_undergoer(fe, fl, rules):
+        return False
     if not destinations_agree(fe, fl):
         return False
     oe, ol = rules.outcome(fe), rules.outcome(fl)
@@ -352,3 +360,16 @@ def _overturns(e: Item, when: DateValue, later: Item, rules: Rules, main: frozen
     if fe.date and fl.date and fe.date.granularity != "year":
         return not compatible_dates(fe.date, fl.date)
     return not amounts_agree(fe, fl)
+
+
+def _same_undergoer(expected: Frame, later: Frame, rules: Rules) -> bool:
+    """What was to be done, by whom or what, is what a later report says of: undergoers and
+    doers that agree, and when both are named by common nouns only, share one ("crews planned
+    to use a boom to collect the thickest oil" is not overturned by "a tenth of the flow was
+    not collected by the siphon")."""
+    for a, b in ((expected.patients, later.patients), (expected.agents, later.agents)):
+        if not a.agrees(b, rules.people):
+            return False
+        if not (a.entities or b.entities) and a.nouns and b.nouns and not a.nouns & b.nouns:
+            return False
+    return True

@@ -25,14 +25,21 @@ from dossier.crosscheck.parties import (
     Party,
     arguments,
     event_noun_parties,
-    inherited_subject,
     party,
 )
 from dossier.crosscheck.reading import DocView
 from dossier.crosscheck.stance import ASSERTED, Reading, Stance, according_to, read_stance
+from dossier.crosscheck.triggers import (
+    Trigger,
+    done_to_a_part,
+    find_triggers,
+    kind_of,
+    modality_only,
+)
 from dossier.model import DateValue
 
-OCCUR = "occur"  # the aspect of an event that simply happens
+# not language: the Universal Dependencies feature of a verb in progress
+_PROGRESSIVE = "Aspect=Prog"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,9 @@ class Frame:
     # What a conditional event depends on ("if they are found guilty, deportation will
     # follow"): the frame of the condition, when the sentence has one.
     condition: Frame | None = None
+    # In progress ("oil is spewing", "was leaking"): a state at its date, not the date the
+    # event happened on.
+    ongoing: bool = False
 
     @property
     def asserted(self) -> bool:
@@ -100,23 +110,13 @@ class Frame:
         )
 
 
-@dataclass(slots=True)
-class _Trigger:
-    token: int  # the verb (or noun) whose dependents are the event's arguments
-    words: tuple[int, ...]  # every token of the trigger
-    cls: str | None  # event class, None for a generic verb
-    noun: int | None = None  # the event noun it carries (support verb, aspect argument)
-    nominal: bool = False
-    blocked: bool = False  # "refused the extradition": the event did not happen
-
-
 def sentence_frames(
     view: DocView, index: int, ctx: Context, speaker: Party | None = None
 ) -> tuple[Frame, ...]:
     """The frames of sentence ``index``; ``speaker`` attributes a sentence inside a quotation
     whose speaker is named elsewhere."""
     tokens = view.sentence_tokens(index)
-    triggers = _triggers(view, tokens)
+    triggers = find_triggers(view, tokens)
     if not triggers:
         return ()
     owner = {w: k for k, t in enumerate(triggers) for w in (*t.words, t.noun) if w is not None}
@@ -127,7 +127,7 @@ def sentence_frames(
         if (
             view.dep(t.token) in ("xcomp", "ccomp")
             and head not in owner
-            and _modality_only(view, head)
+            and modality_only(view, head)
         ):
             owner[head] = k
     dates = _attached_dates(view, tokens, owner, triggers)
@@ -188,189 +188,20 @@ def _count_nouns(view: DocView) -> frozenset[str]:
     return view.lexicon.language.quantities.count_nouns
 
 
-# --- triggers ------------------------------------------------------------------------------
-
-
-def _triggers(view: DocView, tokens: range) -> list[_Trigger]:
-    lexicon = view.lexicon
-    used: set[int] = set()
-    out: list[_Trigger] = []
-    for i in tokens:
-        if i in used or view.pos(i) != "VERB":
-            continue
-        phrase = _phrase(view, i, tokens.stop)
-        if phrase is not None:
-            words, cls = phrase
-            used.update(words)
-            out.append(_Trigger(i, words, cls))
-            continue
-        if _modality_only(view, i):
-            continue
-        lemma = view.lemma(i)
-        noun, blocked = _carried_noun(view, i)
-        if noun is not None:
-            used.add(noun)
-            carried = lexicon.noun_class[view.lemma(noun)]
-            out.append(_Trigger(i, (i,), carried, noun=noun, blocked=blocked))
-            continue
-        out.append(_Trigger(i, (i,), lexicon.verb_class.get(lemma) or _theme_class(view, i)))
-    taken = used | {t.token for t in out}
-    for trigger in out:
-        if trigger.cls in lexicon.aspects and trigger.noun is None:
-            trigger.noun = _aspect_argument(view, trigger.token)
-            if trigger.noun is not None:
-                taken.add(trigger.noun)
-    for i in tokens:
-        if i in taken or i in view.dated_tokens:  # "on March 19" names no march
-            continue
-        if view.pos(i) == "NOUN" and view.lemma(i) in lexicon.noun_class:
-            out.append(_Trigger(i, (i,), lexicon.noun_class[view.lemma(i)], nominal=True))
-    return out
-
-
-def _modality_only(view: DocView, verb: int) -> bool:
-    """Verbs that only say how another event is asserted: "expected to", "refused to",
-    "remained" (with a complement), and "scheduled for January 6" (without one: it dates the
-    noun it modifies). An appeal ("urged", "called on") is an event of its own as well."""
-    events, cues = view.lexicon.language.events, view.lexicon.language.claims
-    lemma = view.lemma(verb)
-    complement = bool(view.kids(verb, "xcomp", "ccomp"))
-    if lemma in events.expectation_cues:
-        return True
-    modal = cues.negating_verbs | cues.continuation_cues
-    return complement and lemma in modal and lemma not in events.reporting_verbs
-
-
-def _theme_class(view: DocView, verb: int) -> str | None:
-    """ "estimated the flow at", "the death toll rose to 30": a verb that measures or counts
-    is about the event its theme names (its noun, a compound of it, or "of" + noun)."""
-    lexicon = view.lexicon
-    quantities = lexicon.language.quantities
-    measures = view.lemma(verb) in lexicon.language.claims.measure_verbs
-    # "An explosion tore through the colliery", "a blast ripped through": an event noun as
-    # the subject of a verb with no class of its own is that event happening.
-    for subject in view.kids(verb, "nsubj"):
-        lemma = view.lemma(subject)
-        if (
-            view.pos(subject) == "NOUN"
-            and lemma in lexicon.noun_class
-            and not view.kids(verb, "dobj")
-        ):
-            return lexicon.noun_class[lemma]
-    for theme in view.kids(verb, "nsubj", "nsubjpass", "dobj"):
-        lemma = view.lemma(theme)
-        if lemma not in quantities.count_nouns and not measures:
-            continue
-        words = [theme, *view.kids(theme, "compound", "amod")]
-        for prep in view.kids(theme, "prep"):
-            words.extend(view.kids(prep, "pobj"))
-        for word in words:
-            if view.lemma(word) in lexicon.noun_class:
-                return lexicon.noun_class[view.lemma(word)]
-    return None
-
-
-def _phrase(view: DocView, i: int, stop: int) -> tuple[tuple[int, ...], str] | None:
-    """A multi-word verb starting at ``i``; later words may be a few tokens apart."""
-    for words, cls in view.lexicon.phrases.get(view.lemma(i), ()):
-        found = [i]
-        k = i + 1
-        for word in words[1:]:
-            limit = min(stop, k + 3)
-            while k < limit and view.lemma(k) != word:
-                k += 1
-            if k >= limit:
-                break
-            found.append(k)
-            k += 1
-        else:
-            return tuple(found), cls
-    return None
-
-
-def _carried_noun(view: DocView, verb: int) -> tuple[int | None, bool]:
-    """The event noun a support verb carries ("handed one-year sentences", "held a
-    protest", "gave him one year in prison") or a blocking verb stops ("refused the
-    extradition request"), and whether it was stopped."""
-    cues = view.lexicon.language.claims
-    lemma = view.lemma(verb)
-    blocked = lemma in cues.blocking_verbs
-    if lemma not in cues.support_verbs and not blocked:
-        return None, False
-    deps = ["dobj"]
-    if not view.kids(verb, "oprd", "acomp", "ccomp", "xcomp"):
-        deps.append("nsubjpass")  # "sentences were handed to ..."; not "was made public"
-    nouns: list[int] = []
-    for child in view.kids(verb, *deps):
-        nouns.append(child)
-        if blocked:  # the event a request is for: "the extradition request"
-            nouns.extend(view.kids(child, "compound"))
-    if not blocked:  # what the object is spent in: "gave Qojabekuly one year in prison"
-        nouns.extend(o for prep in view.kids(verb, "prep") for o in view.kids(prep, "pobj"))
-    for noun in nouns:
-        if view.lemma(noun) in view.lexicon.noun_class and noun not in view.dated_tokens:
-            return noun, blocked
-    return None, False
-
-
-def _aspect_argument(view: DocView, verb: int) -> int | None:
-    """The event a phase verb applies to: "postponed the hearing", "the trial began"."""
-    for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
-        for child in view.kids(verb, *deps):
-            if view.pos(child) == "NOUN":
-                return child
-    if view.dep(verb) in ("relcl", "acl") and view.pos(view.head(verb)) == "NOUN":
-        return view.head(verb)  # "their trial, which began on May 6"
-    inherited = inherited_subject(view, verb)  # "the trial is set to begin"
-    if inherited is not None and view.pos(inherited) == "NOUN":
-        return inherited
-    if view.dep(verb) in ("ccomp", "parataxis"):
-        # "the union said a second march ... will go ahead", parsed with the march as the
-        # object of "said": an event noun there is what the clause is about.
-        for noun in view.kids(view.head(verb), "dobj", "npadvmod"):
-            if view.lemma(noun) in view.lexicon.noun_class:
-                return noun
-    return None
-
-
-def _kind(view: DocView, trigger: _Trigger) -> tuple[str, str]:
-    """(kind, aspect) of a trigger."""
-    lexicon = view.lexicon
-    events = lexicon.language.events
-    if trigger.cls in lexicon.aspects:
-        if trigger.noun is None:
-            return "", trigger.cls or OCCUR
-        lemma = view.lemma(trigger.noun)
-        if lemma in events.proceeding_nouns:
-            return events.proceeding_class, trigger.cls or OCCUR
-        return lexicon.noun_class.get(lemma, "noun:" + lemma), trigger.cls or OCCUR
-    if trigger.cls is None:
-        return "lemma:" + view.lemma(trigger.token), OCCUR
-    continued = events.continuations.get(trigger.cls)
-    if continued and _continues(view, trigger.token):
-        return continued, OCCUR
-    return trigger.cls, OCCUR
-
-
-def _continues(view: DocView, token: int) -> bool:
-    cues = view.lexicon.language.claims.continuation_cues
-    if any(view.lemma(c) in cues for c in view.kids(token, "advmod")):
-        return True
-    return view.dep(token) in ("xcomp", "acomp") and view.lemma(view.head(token)) in cues
-
-
 def _frame(
     view: DocView,
     index: int,
-    trigger: _Trigger,
+    trigger: Trigger,
     ctx: Context,
     dates: dict[str, DateValue],
     places: Sequence[Place],
     anchors: frozenset[int],
 ) -> tuple[Frame, int | None] | None:
-    kind, aspect = _kind(view, trigger)
+    kind, aspect = kind_of(view, trigger)
     sentence = view.sentence_tokens(index)
     reading = read_stance(view, trigger.token, sentence.start, sentence.stop)
+    if reading.negated and done_to_a_part(view, trigger.token):
+        return None  # "10 percent of the flow was not collected": nor denied, nor stated
     agents, patients = _parties(view, trigger, ctx, anchors)
     governs = view.lemma(trigger.token) in view.lexicon.governors and bool(
         view.kids(trigger.token, "ccomp", "xcomp", "parataxis")
@@ -401,6 +232,7 @@ def _frame(
         date_shared="shared" in dates,
         governs=governs,
         nominal=trigger.nominal,
+        ongoing=not trigger.nominal and _PROGRESSIVE in view.parse.morphs[trigger.token],
     )
     return frame, reading.condition
 
@@ -411,7 +243,7 @@ def _speaker(view: DocView, reading: Reading, ctx: Context) -> Party | None:
     return party(view, [reading.speaker], ctx)
 
 
-def _negated_noun(view: DocView, trigger: _Trigger) -> bool:
+def _negated_noun(view: DocView, trigger: Trigger) -> bool:
     """ "No deportation!": a negating determiner on the event noun."""
     negation = view.lexicon.language.events.negation_words
     noun = (
@@ -421,7 +253,7 @@ def _negated_noun(view: DocView, trigger: _Trigger) -> bool:
 
 
 def _parties(
-    view: DocView, trigger: _Trigger, ctx: Context, skip: frozenset[int]
+    view: DocView, trigger: Trigger, ctx: Context, skip: frozenset[int]
 ) -> tuple[Party, Party]:
     if trigger.nominal:
         return NOBODY, event_noun_parties(view, trigger.token, ctx)
@@ -441,7 +273,7 @@ def _parties(
     )
 
 
-def _destinations(view: DocView, trigger: _Trigger, skip: frozenset[int]) -> list[Place]:
+def _destinations(view: DocView, trigger: Trigger, skip: frozenset[int]) -> list[Place]:
     """Where the event sends someone: "deported to China", "sent back to one of the camps"."""
     words = view.lexicon.language.claims.direction_words
     out = []
@@ -495,11 +327,16 @@ def _climb(
         node = head
     if node in owner:
         return owner[node], path
+    # "The estimate is 12,000-19,000 barrels per day", "the toll stands at 30": what a copula
+    # or an unclassed verb states of its subject, it states of the event its subject names.
+    for subject in view.kids(node, "nsubj"):
+        if subject in owner:
+            return owner[subject], path
     return -1, path
 
 
 def _attached_dates(
-    view: DocView, tokens: range, owner: dict[int, int], triggers: Sequence[_Trigger]
+    view: DocView, tokens: range, owner: dict[int, int], triggers: Sequence[Trigger]
 ) -> dict[int, dict[str, DateValue]]:
     cues = view.lexicon.language.claims
     events = view.lexicon.language.events
@@ -535,7 +372,7 @@ def _attached_dates(
 
 def _share_dates(
     view: DocView,
-    triggers: Sequence[_Trigger],
+    triggers: Sequence[Trigger],
     owner: dict[int, int],
     dates: dict[int, dict[str, DateValue]],
 ) -> None:
@@ -545,7 +382,7 @@ def _share_dates(
         if k in dates:
             continue
         node = trigger.token
-        while view.dep(node) in ("xcomp", "ccomp") and _modality_only(view, view.head(node)):
+        while view.dep(node) in ("xcomp", "ccomp") and modality_only(view, view.head(node)):
             node = view.head(node)  # "... but refused to hand him over"
         if view.dep(node) != "conj":
             continue
@@ -562,7 +399,7 @@ def _span_root(view: DocView, first: int, last: int) -> int:
 
 
 def _attached_places(
-    view: DocView, tokens: range, owner: dict[int, int], triggers: Sequence[_Trigger]
+    view: DocView, tokens: range, owner: dict[int, int], triggers: Sequence[Trigger]
 ) -> dict[int, list[Place]]:
     cues = view.lexicon.language.claims
     start, end = view.parse.starts[tokens.start], view.parse.ends[tokens.stop - 1]
@@ -585,7 +422,7 @@ def _attached_places(
 
 
 def _content_of(
-    view: DocView, triggers: Sequence[_Trigger], owner: dict[int, int]
+    view: DocView, triggers: Sequence[Trigger], owner: dict[int, int]
 ) -> dict[int, int]:
     """Reporting verbs and the event their complement states: an amount the parser hangs on
     "said" is counted by what was said ("said 5,000 barrels a day were leaking")."""

@@ -51,6 +51,7 @@ class Lexicon:
     reporting: frozenset[str]
     governors: frozenset[str]  # verbs whose clausal complement is the content
     person_nouns: frozenset[str]
+    about_people: frozenset[str]  # classes done to people ("arrest", "release")
 
     @staticmethod
     def of(language: Language) -> Lexicon:
@@ -79,6 +80,7 @@ class Lexicon:
             reporting=events.reporting_verbs | events.denial_verbs | events.allegation_verbs,
             governors=governors,
             person_nouns=language.quantities.person_nouns | frozenset(language.roles.nouns),
+            about_people=frozenset(c.name for c in events.classes if c.about_people),
         )
 
     def label(self, kind: str) -> str:

@@ -258,6 +258,7 @@ def date_conflicts(
             x
             for x in _comparable(items)
             if x.frame.kind in lexicon.dated_classes
+            and not x.frame.ongoing
             and x.frame.date is not None
             and x.frame.date.granularity != "year"
         ]

@@ -33,9 +33,10 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from dossier.crosscheck.frames import OCCUR, Frame, Place
+from dossier.crosscheck.frames import Frame, Place
 from dossier.crosscheck.read import SentenceReading, main_persons, read_document
 from dossier.crosscheck.reading import DocView, Lexicon, Mention, story_mentions
+from dossier.crosscheck.triggers import OCCUR
 from dossier.lang import Language
 from dossier.model import Citation, DateValue, Document, Entity, Sentence
 from dossier.resources import Resources

@@ -78,6 +78,9 @@ class ClaimCues:
     # Verbs that stop the event their object names: "refused the extradition request",
     # "blocked the deportation".
     blocking_verbs: frozenset[str] = frozenset()
+    # Adverbs that make stopping partial ("partially stop the leak"): the event is not said
+    # to stop, nor to go on.
+    partial_adverbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +96,18 @@ class Quantities:
     rate_words: frozenset[str] = frozenset()
     # Periods a rate is given per ("day", "hour", "year").
     rate_periods: frozenset[str] = frozenset()
+    # Words that make a rate on their own, and its period: "15,000 barrels daily", "the
+    # daily estimate of 5,000 barrels" -> "day".
+    rate_adverbs: Mapping[str, str] = field(default_factory=_empty)
     # Written abbreviations of units: "bpd" -> "barrel/day", "km" -> "kilometre".
     unit_abbreviations: Mapping[str, str] = field(default_factory=_empty)
     # Nouns that count people: "12 workers" and "12 people" count the same thing.
     person_nouns: frozenset[str] = frozenset()
     # Nouns of a count that name no unit of their own: "the death toll", "the number".
     count_nouns: frozenset[str] = frozenset()
+    # Nouns of a part of something ("10 percent of the flow", "half of the oil"): what is
+    # not done to a part is done to the rest, so the event is not denied.
+    part_nouns: frozenset[str] = frozenset()
     # Multipliers written as suffixes or abbreviations: "bn" -> 1e9, "m" -> 1e6.
     multiplier_abbreviations: Mapping[str, float] = field(
         default_factory=lambda: MappingProxyType({})

@@ -208,6 +208,9 @@ class EventClass:
     # A phase of another event ("begin", "postpone", "cancel"): "the trial began" is the
     # trial beginning, so the frame is about the event its argument names.
     aspect: bool = False
+    # Done to people ("arrest", "release", "kill"): with only things as its object ("BP
+    # released the video") the verb is used in another sense.
+    about_people: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ CLAIMS = ClaimCues(
     blocking_verbs=frozenset(
         words("""refuse reject block deny halt overturn stop bar annul quash suspend""")
     ),
+    partial_adverbs=frozenset(words("""partially partly somewhat partway""")),
 )
 
 _BOUNDS: dict[str, Bound] = {
@@ -91,6 +92,17 @@ QUANTITIES = Quantities(
     range_words=frozenset(words("""to and through""")),
     rate_words=frozenset(words("""a an per each every""")),
     rate_periods=frozenset(words("""second minute hour day week month year""")),
+    rate_adverbs=MappingProxyType(
+        {
+            "hourly": "hour",
+            "daily": "day",
+            "weekly": "week",
+            "monthly": "month",
+            "yearly": "year",
+            "annual": "year",
+            "annually": "year",
+        }
+    ),
     unit_abbreviations=MappingProxyType(
         {
             "bpd": "barrel/day",
@@ -115,6 +127,7 @@ QUANTITIES = Quantities(
         )
     ),
     count_nouns=frozenset(words("""toll number figure total count tally""")),
+    part_nouns=frozenset(words("""percent per cent half third quarter part portion fraction""")),
     multiplier_abbreviations=MappingProxyType(
         {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12, "trillion": 1e12}
     ),

@@ -24,6 +24,7 @@ def _c(
     *,
     dated: bool = True,
     aspect: bool = False,
+    people: bool = False,
 ) -> EventClass:
     return EventClass(
         name=name,
@@ -33,6 +34,7 @@ def _c(
         phrases=tuple(p.strip() for p in phrases.split(";") if p.strip()),
         dated=dated,
         aspect=aspect,
+        about_people=people,
     )
 
 
@@ -79,6 +81,7 @@ _JUSTICE = (
         "arrest detain apprehend seize capture",
         "arrest detention",
         "take into custody; round up; take away; take from",
+        people=True,
     ),
     _c(
         "custody",
@@ -88,6 +91,7 @@ _JUSTICE = (
         "remain in custody; remain in detention; remain behind bar; keep in custody; "
         "hold in custody; remain in jail; remain in prison; hold in prison; hold in jail; "
         "keep in prison; hold in detention",
+        people=True,
     ),
     _c("charge", "charge", "charge indict prosecute", "charge indictment prosecution"),
     _PROCEEDINGS,
@@ -97,7 +101,7 @@ _JUSTICE = (
     _c("acquit", "acquittal", "acquit", "acquittal"),
     _c("sentence", "sentence", "sentence jail imprison", "sentence imprisonment prison jail"),
     _c("appeal", "appeal", "appeal", "appeal"),
-    _c("release", "release", "release free", "release", "set free"),
+    _c("release", "release", "release free", "release", "set free", people=True),
     _c(
         "removal",
         "removal (deportation / hand-over)",
