@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.model import Conflict, ConflictSide, Corroboration, Event
+from dossier.model import Conflict, ConflictSide, Corroboration, Event, Revision
 
 
 def fold(text: str) -> str:
@@ -125,3 +125,25 @@ def event_score(gold: dict[str, Any], events: Sequence[Event]) -> EventScore:
     ]
     recall = (len(wanted) - len(missed)) / len(wanted) if wanted else 1.0
     return EventScore(recall, missed)
+
+
+def _step_number(value: str) -> str:
+    """ "~5,000 barrel/day" -> "5,000"; ">=12 miner" -> "12"."""
+    return value.lstrip("~<>=").split(" ")[0]
+
+
+def revision_matches(revision: Revision, entry: dict[str, Any]) -> bool:
+    """``revision`` is the gold one: its source names one of ``source_any`` and its steps give
+    the gold ``values`` in order (other steps may come between)."""
+    if not any(fold(s) in fold(revision.source) for s in entry["source_any"]):
+        return False
+    numbers = iter(_step_number(step.value) for step in revision.steps)
+    return all(any(n == value for n in numbers) for value in entry["values"])
+
+
+def missed_revisions(gold: dict[str, Any], revisions: Sequence[Revision]) -> list[str]:
+    return [
+        g["id"]
+        for g in gold.get("revisions", [])
+        if not any(revision_matches(r, g) for r in revisions)
+    ]

@@ -49,13 +49,11 @@ def gold(name: str) -> dict[str, Any]:
 
 def story_paths(name: str) -> list[Path]:
     """The files of a gold story: a fictional folder, or a named Timeline17 subset
-    (``tests/gold/subset_<name>.json``: topic folder and file paths under InputDocs)."""
+    (``tests/gold/subset_<name>.json``: file paths under ../shared/benchmarks/timeline17)."""
     folder = STORIES / name
     if folder.is_dir():
         return [folder]
-    subset = gold(f"subset_{name}")
-    base = TIMELINE17 / subset["folder"] / "InputDocs"
-    return [base / f for f in subset["files"]]
+    return [TIMELINE17 / f for f in gold(f"subset_{name}")["files"]]
 
 
 def gold_story(name: str, settings: Settings, resources: Resources) -> tuple[Corpus, Story]:

@@ -19,7 +19,7 @@ from dossier.model import Story
 from dossier.resources import Resources
 from dossier.settings import Settings
 
-from .gold import event_score, score
+from .gold import event_score, missed_revisions, score
 from .goldrun import GOLD, gold, gold_story
 
 pytestmark = pytest.mark.slow
@@ -56,6 +56,19 @@ def test_conflicts_reach_floors(case: tuple[str, Story]) -> None:
     assert result.precision >= floors["conflict_precision"], report
     assert len(story.conflicts) <= 2 * len(wanted["conflicts"]), report
     assert not result.violations, result.violations
+
+
+def test_revisions_are_dated_sequences(case: tuple[str, Story]) -> None:
+    """A source that revises its own figure is shown as one dated revision, not a conflict."""
+    name, story = case
+    listing = "\n".join(
+        f"  {r.source}: {[(s.value, s.published and s.published.value) for s in r.steps]}"
+        for r in story.revisions
+    )
+    assert not missed_revisions(gold(f"conflicts_{name}"), story.revisions), listing
+    for revision in story.revisions:
+        dates = [s.published.sort_key for s in revision.steps if s.published is not None]
+        assert len(revision.steps) >= 2 and dates == sorted(dates), listing
 
 
 def test_events_reach_floors(case: tuple[str, Story]) -> None:
