@@ -383,6 +383,26 @@ class AttributeClaim:
     citation: Citation
 
 
+# Why a description stands for the person it is linked to (strongest first): the sentence
+# ties it to the name; one person of the document holds that title; of the story's holders of
+# the title, one is named in the document; one person holds it in the whole story; a plural
+# counting N people follows a list of exactly N names.
+DescriptionBasis = Literal[
+    "apposition", "title-in-document", "title-in-story", "only-holder", "listed-before"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptionLink:
+    """A description that stands for a named entity ("the judge", "the pair's lawyer",
+    "the Brazilian president"), with the evidence of the link."""
+
+    citation: Citation  # the description itself
+    role: str  # the role it names ("judge", "defence lawyer"; "" for "the two men")
+    basis: DescriptionBasis
+    evidence: Citation  # where the story ties the title to the name
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     id: str
@@ -396,6 +416,8 @@ class Entity:
     # and the ids of the entities it could be.
     unresolved: str | None = None
     candidates: tuple[str, ...] = ()
+    # Descriptions linked to this entity, in document order.
+    descriptions: tuple[DescriptionLink, ...] = ()
 
     @property
     def role_names(self) -> tuple[str, ...]:

@@ -192,6 +192,14 @@ class Roles:
     defendant_subject_verbs: frozenset[str] = frozenset()
     # Credit nouns: "Photo by X" names a photographer.
     credit_nouns: frozenset[str] = frozenset()
+    # Canonical roles that gather several offices ("official": mayor, governor, director):
+    # a description links to a holder of one of them only through the same noun ("the mayor"
+    # is not every official).
+    umbrella_roles: frozenset[str] = frozenset()
+    # Nouns that name people without a role, described by their count ("the two men").
+    person_nouns: frozenset[str] = frozenset()
+    # Nouns that name a fixed number of people ("the couple": 2, "the trio": 3).
+    group_nouns: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +344,12 @@ class EntityWords:
     connectors: frozenset[str]  # function words inside organisation names ("of", "for", "and")
     # Determiners and possessive pronouns that open a description ("the", "his", "another").
     determiners: frozenset[str]
+    # Determiners that make a noun phrase definite ("the judge", "this lawyer"): a definite
+    # role noun may stand for a person named in the story.
+    definite: frozenset[str]
+    # Modifiers that make a definite noun phrase someone not named before ("the other
+    # lawyer", "the new judge").
+    contrast: frozenset[str]
     # Prepositions that attach an employer to a role ("researcher at HRW", "head of X").
     affiliation_preps: frozenset[str]
     age_before: frozenset[str]  # "aged 30"

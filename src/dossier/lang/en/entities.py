@@ -190,6 +190,8 @@ ENTITY_WORDS = EntityWords(
     determiners=frozenset(
         words("the a an his her their its our one two three this that these those another")
     ),
+    definite=frozenset(words("the this that these those")),
+    contrast=frozenset(words("other another new next previous")),
     affiliation_preps=frozenset(words("at of for with from")),
     age_before=frozenset(["aged"]),
     age_after=("years old", "year old"),

@@ -41,7 +41,8 @@ _TABLE: tuple[tuple[str, Side | None, str], ...] = (
     ("leader", None, "leader"),
     ("founder", None, "founder co-founder"),
     ("executive", "company", "executive ceo chairman"),
-    ("doctor", None, "doctor physician surgeon nurse"),
+    ("doctor", None, "doctor physician surgeon"),
+    ("nurse", None, "nurse"),
     ("writer", None, "writer poet author novelist"),
     ("businessperson", None, "businessman businesswoman entrepreneur tycoon"),
     ("regulator", "regulator", "regulator"),
@@ -68,6 +69,7 @@ ROLES = Roles(
             "prosecutor": "prosecution",
             "state": "prosecution",
             "crown": "prosecution",
+            "district": "prosecution",  # a district attorney prosecutes
             "government": "prosecution",
             "defence": "defence",
             "defense": "defence",
@@ -117,4 +119,9 @@ ROLES = Roles(
     ),
     defendant_subject_verbs=frozenset(words("stand face go be remain appear")),
     credit_nouns=frozenset(words("photo photograph picture image video footage")),
+    umbrella_roles=frozenset(
+        ["official", "relative", "journalist", "researcher", "politician", "military officer"]
+    ),
+    person_nouns=frozenset(words("man woman person people individual")),
+    group_nouns=MappingProxyType({"couple": 2, "pair": 2, "duo": 2, "trio": 3}),
 )
