@@ -150,7 +150,8 @@ def measure(
 def quality(resources: Resources, settings: EntitySettings) -> dict[str, dict[str, float]]:
     sys.path.insert(0, str(ROOT / "tests" / "entities"))
     from entity_fixtures import fixture_documents  # type: ignore[import-not-found]
-    from entity_scoring import load_gold, score  # type: ignore[import-not-found]
+
+    from entity_metrics import load_gold, score
 
     out: dict[str, dict[str, float]] = {}
     for name, docs, gold in (

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from entity_scoring import load_floors, load_gold, score
 
 from dossier.model import Entity
+from entity_metrics import load_floors, load_gold, score
 
 
 @pytest.mark.parametrize(

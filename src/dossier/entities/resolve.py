@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
 from dossier.entities.context import ContextReader
+from dossier.entities.descriptions import link_descriptions
 from dossier.entities.harmonise import harmonise
 from dossier.entities.names import NameMatcher
 from dossier.entities.orgs import Group, Grouper, canonical_org_name, canonical_place_name
@@ -20,7 +21,16 @@ from dossier.entities.settings import EntitySettings
 from dossier.entities.vocab import Vocab
 from dossier.ids import citation_key, first_citation, unique
 from dossier.lang import Language
-from dossier.model import AttributeClaim, Citation, Document, Entity, EntityType, Mention, RoleClaim
+from dossier.model import (
+    AttributeClaim,
+    Citation,
+    DescriptionLink,
+    Document,
+    Entity,
+    EntityType,
+    Mention,
+    RoleClaim,
+)
 from dossier.nlp import to_spacy
 from dossier.resources import Resources
 
@@ -42,6 +52,7 @@ class _Draft:
     roles: list[RoleClaim]
     attrs: list[AttributeClaim]
     group: PersonGroup | None = None
+    links: list[DescriptionLink] = field(default_factory=list)
 
 
 def story_language(docs: Sequence[Document], resources: Resources) -> Language | None:
@@ -88,6 +99,7 @@ def resolve_entities(
     people = PeopleGrouper(vocab, matcher).group(ok)
     roles = RoleReader(vocab, ContextReader(vocab), settings)
     drafts = _people_drafts(ok, people, orgs, roles, matcher, sdoc)
+    _describe(ok, vocab, drafts, orgs, sdoc)
     drafts += [_Draft("ORG", canonical_org_name(g), g.mentions, [], []) for g in orgs]
     drafts += [_Draft("PLACE", canonical_place_name(g), g.mentions, [], []) for g in places]
     return _entities(ok, drafts, people, language, keys)
@@ -131,6 +143,33 @@ def _people_drafts(
     return drafts
 
 
+def _describe(
+    ok: Sequence[Document],
+    vocab: Vocab,
+    drafts: list[_Draft],
+    orgs: list[Group],
+    sdoc: Callable[[int], Doc],
+) -> None:
+    """Descriptions ("the judge", "the two men") linked to the resolved people of
+    ``drafts``, and the roles they give (:mod:`dossier.entities.descriptions`)."""
+    org_of = {(di, m.start): gi for gi, g in enumerate(orgs) for di, m in g.mentions}
+
+    def same_org(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+        first, second = org_of.get((a[0], a[1])), org_of.get((b[0], b[1]))
+        return first is not None and first == second
+
+    people = [
+        d.mentions if d.type == "PERSON" and d.group is not None and not d.group.unresolved else []
+        for d in drafts
+    ]
+    for draft, (links, claims) in zip(
+        drafts, link_descriptions(ok, vocab, people, same_org, sdoc), strict=True
+    ):
+        draft.links = links
+        taken = {(r.role, r.citation) for r in draft.roles}
+        draft.roles += [c for c in claims if (c.role, c.citation) not in taken]
+
+
 def _entities(
     ok: Sequence[Document],
     drafts: list[_Draft],
@@ -165,6 +204,7 @@ def _entities(
                 roles=mark_disputed(roles, language.roles.incompatible_sides),
                 attributes=tuple(sorted(d.attrs, key=lambda a: _cite_order(ok, a.citation))),
                 unresolved=d.group.unresolved if d.group is not None else None,
+                descriptions=tuple(sorted(d.links, key=lambda x: _cite_order(ok, x.citation))),
             )
         )
     return tuple(

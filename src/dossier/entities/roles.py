@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from dossier.entities.context import ContextReader, RoleCue
 from dossier.entities.settings import EntitySettings
+from dossier.entities.titles import noun_side, right_end, through_conj
 from dossier.entities.vocab import Vocab
 from dossier.lang import Side
 from dossier.model import AttributeClaim, Document, Entity, Mention, RoleClaim
@@ -130,23 +131,23 @@ class RoleReader:
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return
-        head = _through_conj(span.root)
+        head = through_conj(span.root)
         for noun in self._role_nouns(head):
             role = self.vocab.role_nouns.get(noun.lemma_.lower())
             if role is None:
                 continue
-            side = self._noun_side(noun, role)
+            side = noun_side(self.vocab, noun, role)
             if side is not None and role == "lawyer":
                 role = f"{side} lawyer"
             lo = min(m.start, noun.left_edge.idx)
-            hi = max(m.end, _right_end(noun))
+            hi = max(m.end, right_end(noun))
             if side is not None:
                 claims.drop_unsided_near(doc.id, lo, hi)  # "lawyer" read without its side
             if not claims.has_role_near(doc.id, lo, hi):
                 claims.role(role, doc, lo, hi)
             for child in noun.children:
                 if child.dep_ in ("amod", "compound") and self.vocab.is_demonym(child.text):
-                    claims.attr("nationality", child.text, doc, child.idx, _right_end(noun))
+                    claims.attr("nationality", child.text, doc, child.idx, right_end(noun))
 
     def _role_nouns(self, head: Token) -> list[Token]:
         """Role nouns the parse attaches to the name: its appositions, the noun it is in
@@ -159,30 +160,6 @@ class RoleReader:
         if head.dep_ == "attr" and head.head.lemma_ == "be":
             out += [c for c in head.head.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN"]
         return out
-
-    def _noun_side(self, noun: Token, role: str) -> Side | None:
-        """The side a role noun's own words give: "defence lawyer", "a lawyer for the
-        prosecution", "the lawyer who represents the state", "the defendants' lawyer"."""
-        words = self.vocab.roles.side_words
-        for child in noun.children:
-            lemma = child.lemma_.lower()
-            if child.dep_ in ("amod", "compound") and lemma in words:
-                return words[lemma]
-            if child.dep_ == "prep":
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in words:
-                        return words[obj.lemma_.lower()]
-            if (
-                child.dep_ in ("relcl", "acl")
-                and child.lemma_ in self.vocab.roles.representation_verbs
-            ):
-                for obj in child.children:
-                    if obj.dep_ in ("dobj", "pobj") and obj.lemma_.lower() in words:
-                        return words[obj.lemma_.lower()]
-            possessor = child.lemma_.lower() in self.vocab.roles.defence_possessors
-            if child.dep_ == "poss" and role == "lawyer" and possessor:
-                return "defence"
-        return None
 
     # --- defendants -----------------------------------------------------------------------
 
@@ -201,7 +178,7 @@ class RoleReader:
                 span = parsed.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
-                cue = self._defendant_cue(_through_conj(span.root))
+                cue = self._defendant_cue(through_conj(span.root))
                 if cue is None:
                     continue
                 lo, hi = min(m.start, cue.idx), max(m.end, cue.idx + len(cue.text))
@@ -324,27 +301,6 @@ def role_conflicts(
                 if a.citation.doc != b.citation.doc and frozenset({a.side, b.side}) in incompatible:
                     out.append(RoleConflict(entity.id, a, b))
     return tuple(out)
-
-
-def _through_conj(token: Token) -> Token:
-    """The conjunct of a list that holds the list's place in the clause ("A and B were
-    charged": B's role is A's). A list of names is sometimes parsed with the first name as a
-    modifier of the last ("[A and B] were sentenced" as "A" nmod "B"): that is climbed too."""
-    while token.head.i != token.i:
-        if token.dep_ == "conj" or (
-            token.dep_ in ("nmod", "compound")
-            and token.head.pos_ == "PROPN"
-            and any(c.dep_ == "cc" for c in token.children)
-        ):
-            token = token.head
-        else:
-            break
-    return token
-
-
-def _right_end(token: Token) -> int:
-    last = token.right_edge
-    return last.idx + len(last.text)
 
 
 def _other_entity(doc: Document, start: int, end: int) -> bool:
