@@ -114,6 +114,8 @@ class Decider:
             return "PLACE" if cand.model != "ORG" else None
         if kind == "PERSON" and cand.model in ("PERSON", "ORG", "OTHER", "PLACE"):
             return "PERSON"
+        if kind == "ORG" and cand.model in ("PERSON", "ORG", "OTHER", "PLACE"):
+            return "ORG"
         return None
 
     def _word_cue(self, cand: Cand) -> str | None:

@@ -21,8 +21,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # A name token: a capital letter, then word characters (typography of names).
 _NAME_TOKEN = rf"{_CAP}[\w]"
 _LINES = re.compile(r"[^\n]+")
-# A line break or a spaced dash ("Murray - who") ends a name.
-_NAME_PIECES = re.compile(r"(?:(?!\s[-–—]+\s)[^\n])+")
+# A line break, a spaced dash ("Murray - who"), a spaced comma of tokenised text ("House of
+# Commons , Energy") or a bracket token ("-LRB-") ends a name (typography).
+_NAME_PIECES = re.compile(r"(?:(?!\s[-–—]+\s|\s,\s|\s?-[LR][RCS]B-)[^\n])+")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
 _INITIALS_END = re.compile(r"\b[^\W\d_]\.$|\b(?:[^\W\d_]\.){2,}$")
 _LOWER_TAIL = re.compile(r"\s+[^\W\d_A-Z][\w'’]*$")
@@ -120,9 +121,14 @@ class SpanRules:
             s, e = _strip_punctuation(text, start + m.start(), start + m.end())
             s, e = self._strip_words(text, s, e, label)
             s, e = _strip_punctuation(text, s, e)
-            if e > s:
+            if e > s and not _bracket(text[max(0, s - 1) : e + 1].strip()):
                 pieces.append((s, e))
+        if len(pieces) > 1:  # "Energy" cut from "House of Commons , Energy Secretary"
+            pieces = [(s, e) for s, e in pieces if not self._generic(text[s:e])]
         return pieces
+
+    def _generic(self, piece: str) -> bool:
+        return all(self.non_name_word(w) for w in piece.split())
 
     def _strip_words(self, text: str, s: int, e: int, label: str) -> tuple[int, int]:
         while e > s:
@@ -142,12 +148,26 @@ class SpanRules:
             if dated:  # "Trump’s July 25 call": no name runs into a date
                 e = s + dated.start()
                 continue
-            if label == "PERSON":
-                trimmed = self._trim_person(text, s, e)
+            if label in ("PERSON", "ORG"):
+                trim = self._trim_person if label == "PERSON" else self._trim_org
+                trimmed = trim(text, s, e)
                 if trimmed != (s, e):
                     s, e = trimmed
                     continue
             break
+        return s, e
+
+    def _trim_org(self, text: str, s: int, e: int) -> tuple[int, int]:
+        """An organisation's name ends before a place it is in ("Royal Free Hospital in
+        Hampstead"), and not in a lower-case word or an article ("Dolphin School in",
+        "Alleyn's School A third school" of a headline run into the text)."""
+        words = text[s:e].split(" ")
+        for i in range(1, len(words) - 1):
+            if words[i] in self.vocab.words.location_preps and words[i + 1][:1].isupper():
+                return s, s + len(" ".join(words[:i]))
+        last = words[-1]
+        if len(words) > 1 and (last[:1].islower() or last.lower() in self.vocab.words.determiners):
+            return s, s + len(" ".join(words[:-1]))
         return s, e
 
     def _trim_person(self, text: str, s: int, e: int) -> tuple[int, int]:
@@ -164,11 +184,25 @@ class SpanRules:
                 or word in self.vocab.role_nouns
             ):
                 return s + len(first[0]) + 1, e
+        outlet = self._outlet_tail(span)
+        if outlet:  # a byline run into the outlet: "Peter Bowes BBC News"
+            return s, s + len(text[s : s + outlet].rstrip())
         # Names do not end in lower-case words ("Obama doesn").
         tail = _LOWER_TAIL.search(span)
         if tail and tail.start() > 0 and text[s].isupper():
             return s, s + tail.start()
         return s, e
+
+    def _outlet_tail(self, span: str) -> int:
+        """Where an organisation named by an acronym and an organisation word starts after
+        two or more name words ("Peter Bowes BBC News"), else 0."""
+        words = span.split(" ")
+        if len(words) < 4 or not self.vocab.is_org_word(words[-1]):
+            return 0
+        for i in range(2, len(words) - 1):
+            if len(words[i]) >= 2 and words[i].isupper() and words[i].isalpha():
+                return len(" ".join(words[:i])) + 1
+        return 0
 
     # --- candidates the model misses --------------------------------------------------------
 

@@ -3,10 +3,11 @@ to, which verb it is the subject or object of.
 
 A :class:`Structure` wraps one document's spaCy ``Doc`` (rebuilt from ``Document.parse``) and
 answers for a character span the kind of thing the sentence treats it as: a person (subject of
-a verb only people do, a role noun in apposition), a work (headed by "song", "album"), a
-substance ("the sedative propofol", "a dose of propofol", "propofol is an anaesthetic"), an
-event ("the Live Aid concert") or a place ("Trafalgar Square", "the town of X"). The words come
-from the language layer (:class:`~dossier.lang.EntityWords`).
+a verb only people do, a role or kinship noun in apposition, "X, who ..."), a work (headed by
+"song", "album"), a substance ("the sedative propofol", "a dose of propofol", "propofol is an
+anaesthetic"), an event ("the Live Aid concert"), an organisation ("Severstroi, the
+contractor") or a place ("Trafalgar Square", "the town of X"). The words come from the
+language layer (:class:`~dossier.lang.EntityWords`).
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from dossier.model import Document
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Kind = Literal["WORK", "SUBSTANCE", "EVENT", "PERSON", "PLACE"]
+Kind = Literal["WORK", "SUBSTANCE", "EVENT", "PERSON", "PLACE", "ORG"]
 # Dependencies that join a name to the noun it names or stands beside (not language: the
 # ClearNLP labels of the parser).
 # not language: dependency labels
-_BESIDE = frozenset({"appos", "compound", "conj", "nmod", "dep", "attr"})
+_BESIDE = frozenset({"appos", "compound", "conj", "nmod", "dep", "attr", "amod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+# not language: part-of-speech tags a common noun is sometimes given by the tagger
+_COMMON = frozenset({"NOUN", "VERB", "ADJ"})
 
 
 class Structure:
@@ -49,6 +52,8 @@ class Structure:
         found = self._noun_kind(root, start, end)
         if found is not None:
             return found
+        if _who_clause(root):
+            return "PERSON"  # "Tyrone Benton, who is now suing BP"
         if root.dep_ in ("nsubj", "nsubjpass"):
             return self._subject_kind(root)
         return None
@@ -72,6 +77,10 @@ class Structure:
                 kind = self._class_of(noun)
                 if kind is not None:
                     return kind
+            if token is root:
+                kind = self._apposition_kind(root, beside)
+                if kind is not None:
+                    return kind  # "Severstroi, the contractor", "his daughter, Paris"
             holder = token.head.head
             substances = self.vocab.words.substance_nouns
             if (
@@ -88,16 +97,33 @@ class Structure:
                 return kind
         return None
 
+    def _apposition_kind(self, root: Token, beside: list[Token]) -> Kind | None:
+        """What a common noun in apposition to the name says it is: an organisation ("the
+        contractor") or a person (a role or kinship noun: "the singer's daughter, Paris")."""
+        orgs = self.vocab.words.org_context_nouns
+        for noun in beside:
+            if noun.pos_ != "NOUN" or not (noun.dep_ == "appos" or root.dep_ == "appos"):
+                continue
+            lemma = noun.lemma_.lower()
+            if lemma in orgs:
+                return "ORG"
+            if lemma in self.vocab.role_nouns or lemma in self.vocab.roles.kinship:
+                return "PERSON"
+        return None
+
     def _class_of(self, noun: Token) -> Kind | None:
-        if noun.pos_ != "NOUN":
+        """The class a common noun names. The tagger sometimes reads such a noun before a
+        name as a verb or an adjective ("sedatives Midazolam", "the painkiller Lidocaine"):
+        those count too, by their own form."""
+        if noun.pos_ not in _COMMON:
             return None
-        lemma = noun.lemma_.lower()
+        forms = (noun.lemma_.lower(), noun.lower_)
         words = self.vocab.words
-        if lemma in words.work_nouns:
+        if any(f in words.work_nouns for f in forms):
             return "WORK"
-        if lemma in words.substance_nouns:
+        if any(f in words.substance_nouns for f in forms):
             return "SUBSTANCE"
-        if lemma in words.event_nouns:
+        if any(f in words.event_nouns for f in forms):
             return "EVENT"
         return None
 
@@ -124,6 +150,20 @@ class Structure:
         if root is None or root.dep_ != "dobj":
             return False
         return root.head.lemma_.lower() in self.vocab.words.thing_verbs
+
+
+def _who_clause(root: Token) -> bool:
+    """A relative clause right after the name (a comma between at most) whose subject is a
+    personal relative pronoun (tag WP: "who"; "which" is WDT). "An adult from Fulham, west
+    London, who had returned" is no clause on Fulham."""
+    return any(
+        c.dep_ == "relcl"
+        and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.tag_ == "WP" and g.i <= root.i + 2
+            for g in c.children
+        )
+        for c in root.children
+    )
 
 
 def common_nouns(doc: Document) -> frozenset[str]:

@@ -356,6 +356,9 @@ class EntityWords:
     age_after: tuple[str, ...]  # "30 years old"
     age_compound: str  # "the 30-year-old X"
     place_preps: frozenset[str]  # "in", "near", "from": a lone name after one is likely a place
+    # Prepositions that put a named organisation in a place: an organisation's name ends
+    # before one followed by a name ("Royal Free Hospital in Hampstead").
+    location_preps: frozenset[str]
     clause_openers: frozenset[str]  # "who", "said": an apposition does not run past one
 
 

@@ -29,7 +29,8 @@ valley river lake mountains mountain street square airport border island islands
 bridge park bay gulf sea ocean coast peninsula strait canal"""
 
 _ORG_CONTEXT = """website newspaper agency outlet channel broadcaster portal daily weekly magazine
-movement organisation organization group party company firm ngo charity network"""
+movement organisation organization group party company firm ngo charity network contractor
+lender insurer manufacturer operator supplier carrier conglomerate"""
 
 _PLACE_CONTEXT = """town city village district region province county capital oblast prefecture
 settlement republic"""
@@ -140,7 +141,7 @@ ceremony gala parade contest show expo exhibition fair"""
 _SUBSTANCE_NOUNS = """drug drugs sedative sedatives anaesthetic anesthetic painkiller painkillers
 medication medicine medicines dose doses overdose tranquilliser tranquillizer benzodiazepine
 opioid opiate substance chemical vaccine virus strain flu infection disease pill pills
-injection antiviral antibiotic"""
+injection antiviral antibiotic stimulant"""
 
 _THING_VERBS = """perform sing record release play cover administer inject prescribe give take
 swallow ingest infuse dose vaccinate"""
@@ -197,5 +198,6 @@ ENTITY_WORDS = EntityWords(
     age_after=("years old", "year old"),
     age_compound="year-old",
     place_preps=frozenset(words("in near to from outside at")),
+    location_preps=frozenset(words("in near outside")),
     clause_openers=frozenset(words("who which that whom whose said says told")),
 )

@@ -27,6 +27,7 @@ _SPELLING_RULES: tuple[tuple[str, str], ...] = (
     (r"kh|x", "h"),
     (r"sch|shch", "sh"),
     (r"ck|q|c(?!h)", "k"),
+    (r"ks", "h"),  # Aleksei ~ Alexei, Maksim ~ Maxim (x is "ks", and also "kh" above)
     (r"ph", "f"),
     (r"w", "v"),
     (r"[yı]", "i"),
