@@ -79,7 +79,7 @@ class ContextReader:
         age_before = _alternation(words.age_before)
         age_after = _alternation(words.age_after)
         self._right_age = re.compile(
-            rf"^(?P<phrase>(?:,\s*(?:(?:{age_before})\s+)?|\s+\()(?P<age>\d{{1,3}})"
+            rf"^(?P<phrase>(?:\s*,\s*(?:(?:{age_before})\s+)?|\s+\()(?P<age>\d{{1,3}})"
             rf"(?:\s+(?:{age_after}))?)(?=\s*[,.;)]|\s+(?:{_alternation(words.connectors)})\b)"
         )
         self._left_age = re.compile(
@@ -144,6 +144,8 @@ class ContextReader:
         m = self._left_role.search(window)
         if not m:
             return None
+        if m.group("org") and self.vocab.is_honorific(m.group("org").strip(".")):
+            return None  # "a spokeswoman for Dr X" speaks for X: not X's role
         role_word = m.group("role").lower()
         role = self.vocab.role_nouns.get(role_word)
         if role is None:

@@ -92,8 +92,9 @@ class RoleReader:
         claims = _Claims(self)
         for di, m in mentions:
             doc = docs[di]
-            self._typed(claims, doc, di, m, org_name)
-            self._parsed(claims, doc, sdoc(di), m)
+            parsed = sdoc(di)
+            self._typed(claims, doc, di, m, org_name, self._owns_a_role(parsed, m))
+            self._parsed(claims, doc, parsed, m)
         return list(claims.roles.values()), list(claims.attrs.values())
 
     def _typed(
@@ -103,9 +104,10 @@ class RoleReader:
         di: int,
         m: Mention,
         org_name: Callable[[int, int, int], str | None],
+        possessor: bool = False,
     ) -> None:
         text = doc.clean_text
-        cue = self.reader.left_role(text, m.start)
+        cue = None if possessor else self.reader.left_role(text, m.start)
         if cue is not None:
             claims.role(cue.role, doc, cue.start, m.end)
             if cue.title:
@@ -114,8 +116,8 @@ class RoleReader:
                     title_end -= 1
                 claims.attr("title", cue.title, doc, cue.start, title_end)
             claims.affiliation(cue, di, doc, org_name)
-        cue = self.reader.right_role(text, m.end)
-        if cue is not None:
+        cue = None if possessor else self.reader.right_role(text, m.end)
+        if cue is not None:  # "X's lawyer" is not a role of X
             claims.role(cue.role, doc, m.start, cue.end)
             claims.affiliation(cue, di, doc, org_name)
         for age in (self.reader.right_age(text, m.end), self.reader.left_age(text, m.start)):
@@ -124,6 +126,17 @@ class RoleReader:
             start = age.start if age.start >= 0 else m.start
             end = m.end if age.start >= 0 else age.end
             claims.attr("age", age.age, doc, start, end)
+
+    def _owns_a_role(self, sdoc: Doc, m: Mention) -> bool:
+        """The name is the possessor of a role noun ("Michael Jackson's personal physician",
+        "Dr Murray's spokeswoman"): that noun is someone else's role, and a role noun typed
+        before it ("the star's physician Michael Jackson's ...", a headline run into the
+        text) is not the name's title either."""
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.dep_ == "poss" and root.head.lemma_.lower() in self.vocab.role_nouns
 
     def _parsed(self, claims: _Claims, doc: Document, sdoc: Doc, m: Mention) -> None:
         """Roles the parse states: an appositive or predicate role noun with its side, and a
