@@ -15,7 +15,8 @@ strongest evidence first, and cites that evidence:
 4. ``only-holder``: one person holds it in the whole story, by the very noun ("the judge"
    for "Judge X", not "the attorney" for "counsel X");
 5. ``listed-before``: a plural that counts N people, after a list of exactly N names in the
-   same sentence or the one before ("Galiyev and Timerbayev were detained. The two men deny").
+   same sentence or one of the two before, nearest first ("Galiyev and Timerbayev were
+   detained. The two men deny").
 
 A title matches a description when the role nouns are the same, or name one office (a
 "defence attorney" is "the defence lawyer"), never across the language's umbrella roles
@@ -248,7 +249,7 @@ class DescriptionLinker:
 
     def _listed_before(self, d: Description) -> Linked | None:
         """A plural that counts N people after exactly N coordinated names, in the same
-        sentence before it or in the sentence before."""
+        sentence before it or in one of the two sentences before (nearest first)."""
         doc = self.docs[d.doc]
         parse = doc.parse
         reader = self.readers[d.doc]
@@ -256,8 +257,7 @@ class DescriptionLinker:
             return None
         index = parse.sentences.index(d.sentence)
         spans = [(d.sentence[0], d.start)]
-        if index > 0:
-            spans.append(parse.sentences[index - 1])
+        spans += [parse.sentences[i] for i in range(index - 1, max(index - 3, -1), -1)]
         for lo, hi in spans:
             inside = [m for m in reader.people if lo <= m.start and m.end <= hi]
             for group in _coordinated(reader.sdoc, inside):
@@ -278,7 +278,8 @@ def _coordinated(sdoc: Doc, mentions: list) -> list[list]:
         if span is None or not len(span):
             continue
         token = span.root
-        while token.dep_ == "conj" and token.head.i != token.i:
+        # "A and his wife B": B is in apposition to the conjunct "wife"
+        while token.dep_ in ("conj", "appos") and token.head.i != token.i:
             token = token.head
         by_head.setdefault(token.i, []).append(m)
     return [group for group in by_head.values() if len(group) >= 2]
