@@ -153,9 +153,12 @@ class DescriptionLinker:
 
     def _people_noun(self, reader: TitleReader, token: Token) -> NounRole | None:
         """ "the two men", "the couple": a plural of people by its count, no role noun."""
-        roles = reader.vocab.roles
+        language = reader.vocab.language
         lemma = token.lemma_.lower()
-        if lemma not in roles.person_nouns and lemma not in roles.group_nouns:
+        if (
+            lemma not in language.quantities.person_nouns
+            and lemma not in language.claims.group_sizes
+        ):
             return None
         count = reader._count(token)
         if count < 2:

@@ -166,7 +166,7 @@ class TitleReader:
 
     def _count(self, noun: Token) -> int:
         """How many people the noun phrase names: "the two men" 2, "the couple" 2, else 1."""
-        groups = self.vocab.roles.group_nouns
+        groups = self.vocab.language.claims.group_sizes
         lemma = noun.lemma_.lower()
         if lemma in groups:
             return groups[lemma]

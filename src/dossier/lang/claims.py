@@ -72,6 +72,8 @@ class ClaimCues:
     clause_joints: frozenset[str] = frozenset()
     # Nouns that refer back to a group of people already named ("pair", "couple", "trio").
     group_nouns: frozenset[str] = frozenset()
+    # How many people each group noun names ("couple": 2, "trio": 3).
+    group_sizes: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     # Verbs that are only grammar here (support verbs of a nominal event: "hold a protest",
     # "carry out an attack", "make an arrest", "approved the extradition").
     support_verbs: frozenset[str] = frozenset()

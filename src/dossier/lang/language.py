@@ -196,10 +196,6 @@ class Roles:
     # a description links to a holder of one of them only through the same noun ("the mayor"
     # is not every official).
     umbrella_roles: frozenset[str] = frozenset()
-    # Nouns that name people without a role, described by their count ("the two men").
-    person_nouns: frozenset[str] = frozenset()
-    # Nouns that name a fixed number of people ("the couple": 2, "the trio": 3).
-    group_nouns: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)

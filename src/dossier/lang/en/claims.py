@@ -11,6 +11,9 @@ from types import MappingProxyType
 from dossier.lang.claims import Bound, ClaimCues, Quantities
 from dossier.lang.language import words
 
+# Nouns that refer back to a group of people already named, and how many they name.
+_GROUP_SIZES = {"pair": 2, "couple": 2, "duo": 2, "trio": 3, "both": 2}
+
 CLAIMS = ClaimCues(
     decision_verbs=frozenset(words("""rule decide order find conclude determine hold declare""")),
     possibility_cues=frozenset(words("""could may might can possibly perhaps maybe""")),
@@ -47,7 +50,8 @@ CLAIMS = ClaimCues(
     ),
     attribution_phrases=(("according", "to"),),
     clause_joints=frozenset(words("""but while whereas although though yet""")),
-    group_nouns=frozenset(words("""pair couple duo trio both""")),
+    group_nouns=frozenset(_GROUP_SIZES),
+    group_sizes=MappingProxyType(_GROUP_SIZES),
     support_verbs=frozenset(
         words(
             """hold stage carry make give hand receive impose launch conduct mount issue

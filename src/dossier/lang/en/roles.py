@@ -122,6 +122,4 @@ ROLES = Roles(
     umbrella_roles=frozenset(
         ["official", "relative", "journalist", "researcher", "politician", "military officer"]
     ),
-    person_nouns=frozenset(words("man woman person people individual")),
-    group_nouns=MappingProxyType({"couple": 2, "pair": 2, "duo": 2, "trio": 3}),
 )
