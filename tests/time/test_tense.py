@@ -16,6 +16,14 @@ from dossier.time.tense import tense_reader
     [
         ("The ferry operator suspended all crossings on 12 March.", "12 March", "past"),
         ("The inquiry will open on 4 September in Harlow.", "4 September", "future"),
+        (
+            # The date hangs from a verb without tense of its own (an infinitive of purpose),
+            # deep in its object: the verb it depends on has the tense.
+            "Guards fired rubber bullets to disperse a protest of unpaid miners in Station "
+            "Square on 3 May.",
+            "3 May",
+            "past",
+        ),
         ("The next hearing has been set for 5 April.", "5 April", "future"),
         ("The vote was scheduled for 9 June, officials said.", "9 June", "future"),
         ("Two councillors are expected to testify on 3 May.", "3 May", "future"),

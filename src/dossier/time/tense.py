@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from dossier.time.grammar import Grammar
 
 TenseOf = Callable[[int, int], "Tense | None"]
-_MAX_CLIMB = 6
+# Universal Dependencies morphology: a finite verb carries its own tense.
+_FINITE = "VerbForm=Fin"
+_MAX_CLIMB = 12  # a date deep in a noun phrase: "a rally of dockworkers in X Square on 1 June"
 
 
 def tense_reader(text: str, parse: Parse | None, g: Grammar) -> TenseOf:
@@ -78,8 +80,13 @@ def _verb_tense(
 ) -> Tense | None:
     labels = g.language.grammar
     group = [verb]
-    if parse.deps[verb] in labels.complement_deps and parse.heads[verb] != verb:
-        group.append(parse.heads[verb])  # "is expected to testify", "said it would"
+    head = parse.heads[verb]
+    own = [verb, *(c for c in children.get(verb, ()) if parse.deps[c] in labels.aux_deps)]
+    finite = any(_FINITE in parse.morphs[t] for t in own)
+    if head != verb and (parse.deps[verb] in labels.complement_deps or not finite):
+        # "is expected to testify", "said it would"; a verb without tense of its own takes
+        # that of the verb it depends on ("fired tear gas to disperse a rally on 1 June").
+        group.append(head)
     tokens: list[int] = []
     for v in group:
         tokens.append(v)
