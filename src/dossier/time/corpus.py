@@ -23,7 +23,7 @@ from dossier.time.crossdoc import Reporter, SameEventMatch, reporter, same_event
 from dossier.time.evidence import Evidence
 from dossier.time.grammar import Grammar
 from dossier.time.infer import Estimate, estimate
-from dossier.time.normalize import day_value, month_value
+from dossier.time.normalize import day_value, month_value, safe_date
 from dossier.time.pagedate import Found
 from dossier.time.printed import Order, YearContext
 from dossier.time.settings import TimeSettings
@@ -157,10 +157,55 @@ def refine(
     out = list(decisions)
     if any(d is not None and d.undetermined for d in out):
         years = _corpus_years(reads, out, settings)
+        folders = _folder_days(reads, out)
         for i, (r, d) in enumerate(zip(reads, out, strict=True)):
             if r is not None and d is not None and d.undetermined:
-                out[i] = _from_corpus(r, d, years, settings)
+                days = [(day, o) for day, o in folders.get(_folder(r.doc), ()) if o != r.doc.id]
+                out[i] = _from_corpus(r, d, years, settings, days)
     return _same_events(reads, out, settings)
+
+
+def _folder_days(
+    reads: Sequence[Read | None], decisions: Sequence[Decision | None]
+) -> dict[str, list[tuple[dt.date, str]]]:
+    """Folder -> (day, id) of its documents dated to the day by what they state about
+    themselves or what the user declared (not by their content)."""
+    out: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
+    for r, d in zip(reads, decisions, strict=True):
+        if r is None or d is None or d.undetermined or d.basis in ("content", "none"):
+            continue
+        day = _day(d.date) if d.date is not None and d.date.granularity == "day" else None
+        if day is not None:
+            out[_folder(r.doc)].append((day, r.doc.id))
+    return out
+
+
+def _folder_pins(
+    evidence: Evidence, days: Sequence[tuple[dt.date, str]], settings: TimeSettings
+) -> tuple[dict[tuple[int, int], int], str] | None:
+    """Years for the text's year-less days from the other documents of its folder, when
+    those are dated close together (one case collected over weeks or months): each day
+    takes the year that puts it nearest the middle of their dates."""
+    if not days or not evidence.partials:
+        return None
+    first, last = min(d for d, _ in days), max(d for d, _ in days)
+    if (last - first).days > settings.max_partial_span_days:
+        return None
+    middle = first + (last - first) / 2
+    pins: dict[tuple[int, int], int] = {}
+    for p in evidence.partials:
+        if p.day is None:
+            continue
+        near = [
+            d
+            for year in (middle.year - 1, middle.year, middle.year + 1)
+            if (d := safe_date(year, p.month, p.day)) is not None
+        ]
+        if near:
+            pins[(p.month, p.day)] = min(near, key=lambda d: abs((d - middle).days)).year
+    span = first.isoformat() if first == last else f"{first}..{last}"
+    why = f"its folder's other documents, dated {span} ({len(days)})"
+    return (pins, why) if pins else None
 
 
 def _tags(read: Read, decision: Decision, settings: TimeSettings) -> tuple[Tagged, ...]:
@@ -187,7 +232,11 @@ def _corpus_years(
 
 
 def _from_corpus(
-    read: Read, decision: Decision, years: _YearIds, settings: TimeSettings
+    read: Read,
+    decision: Decision,
+    years: _YearIds,
+    settings: TimeSettings,
+    folder_days: Sequence[tuple[dt.date, str]] = (),
 ) -> Decision:
     own = read.doc.id
     pinned: dict[tuple[int, int], int] = {}
@@ -215,6 +264,17 @@ def _from_corpus(
             )
     if decision.fallback is not None:
         return decision.fallback
+    by_folder = _folder_pins(read.evidence, folder_days, settings)
+    if by_folder is not None:
+        found = estimate(read.evidence, settings, years=by_folder[0])
+        if found is not None and found.consistent:
+            found = replace(
+                found,
+                reason=f"{found.reason} (the year of its year-less dates from {by_folder[1]})",
+            )
+            return content_decision(
+                found, decision.flags, decision.dating, decision.day_first, "content"
+            )
     return _undetermined(read.evidence, decision)
 
 
