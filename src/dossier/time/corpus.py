@@ -4,7 +4,8 @@
   dates are, else as the outlet's other pages, else as the other files of its folder.
 - :func:`year_contexts`: the years a year-less printed date may take.
 - :func:`refine`: a document its content dates only weakly takes the year of its
-  year-less dates from documents that date the same days; and a document dated from its
+  year-less dates from documents that date the same days, else from the other documents of
+  its folder when those are dated close together; and a document dated from its
   content that reports, undated, an event another document about the same people dates
   later ("have been sentenced" / "announced its decision on January 21") is dated on
   that day (:mod:`dossier.time.crossdoc`).
