@@ -41,7 +41,7 @@ def test_the_story_list_is_paged_and_read_from_summaries(
     monkeypatch.setattr(Store, "get_documents", lambda *a: pytest.fail("documents loaded"))
     whole = client.get("/").text
     assert all(line in whole for line in lines.values())  # as the report lists them
-    assert 'aria-label="Pages of stories"' not in whole
+    assert 'aria-label="Pages"' not in whole
     monkeypatch.setattr(ui, "PAGE_SIZE", 1)
     first, second = client.get("/").text, client.get("/?page=2").text
     assert lines["s-lindqvist"] in first and lines["s-harbour"] not in first  # largest first
@@ -158,6 +158,21 @@ def test_rejected_inputs_are_listed_and_each_document_has_a_page(client: TestCli
     assert "removed: related-links" in page  # and what cleaning removed is shown
     assert "Home | World | Sport" in page
     assert client.get("/documents", params={"status": "x"}).status_code == 400
+
+
+def test_the_document_list_is_paged_and_keeps_its_filter(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ui, "DOCUMENTS_PAGE_SIZE", 2)
+    rows = re.compile(r'<tr><td><a href="/documents/([^"]+)">')
+    pages = (client.get("/documents", params={"page": n}).text for n in (1, 2, 3))
+    everything = [rows.findall(page) for page in pages]
+    assert [len(page) for page in everything] == [2, 2, 1]
+    assert len({d for page in everything for d in page}) == 5  # every document once
+    first = client.get("/documents", params={"status": "ok"}).text
+    assert "Documents (" in first
+    assert '<a href="/documents?status=ok&amp;page=2" rel="next">Next</a>' in first
+    assert client.get("/documents", params={"page": 9}).status_code == 404
 
 
 def test_downloads(client: TestClient, contract_path: Path) -> None:

@@ -87,6 +87,7 @@ def ui_page(title: str, body: str, query: str = "") -> HTMLResponse:
 
 
 PAGE_SIZE = 50  # stories per page of the story list
+DOCUMENTS_PAGE_SIZE = 500  # rows per page of the document list
 
 
 def index(request: Request) -> HTMLResponse:
@@ -143,16 +144,19 @@ def _page_number(request: Request, pages: int) -> int:
     return int(raw)
 
 
-def _pager(number: int, pages: int) -> str:
+def _pager(number: int, pages: int, path: str = "/", **params: str) -> str:
     if pages == 1:
         return ""
-    links = []
-    if number > 1:
-        links.append(f'<a href="/?page={number - 1}" rel="prev">Previous</a>')
+
+    def link(n: int, rel: str, label: str) -> str:
+        query = urlencode({**{k: v for k, v in params.items() if v}, "page": n})
+        return f'<a href="{esc(path)}?{esc(query)}" rel="{rel}">{label}</a>'
+
+    links = [link(number - 1, "prev", "Previous")] if number > 1 else []
     links.append(f"page {number} of {pages}")
     if number < pages:
-        links.append(f'<a href="/?page={number + 1}" rel="next">Next</a>')
-    return f'<nav class="pages meta" aria-label="Pages of stories">{" · ".join(links)}</nav>'
+        links.append(link(number + 1, "next", "Next"))
+    return f'<nav class="pages meta" aria-label="Pages">{" · ".join(links)}</nav>'
 
 
 # ---------------------------------------------------------------- a story
@@ -243,10 +247,14 @@ def documents(request: Request) -> HTMLResponse:
     if status not in ("", "ok", "duplicate", "rejected"):
         raise ApiError(400, "status must be ok, duplicate or rejected")
     rows = store_of(request).list_documents(status or None)
+    pages = max(1, -(-len(rows) // DOCUMENTS_PAGE_SIZE))
+    number = _page_number(request, pages)
+    pager = _pager(number, pages, "/documents", status=status)
+    shown = rows[(number - 1) * DOCUMENTS_PAGE_SIZE : number * DOCUMENTS_PAGE_SIZE]
     body_rows = "".join(
         f'<tr><td><a href="/documents/{esc(_q(i))}">{esc(i)}</a></td><td>{esc(src)}</td>'
         f"<td>{esc(st)}</td><td>{esc(reason or '')}</td></tr>"
-        for i, src, st, reason in rows
+        for i, src, st, reason in shown
     )
     what = {"": "All documents", "ok": "Documents", "duplicate": "Duplicates"}
     heading = what.get(status, "Rejected inputs")
@@ -254,10 +262,10 @@ def documents(request: Request) -> HTMLResponse:
         f"<h1>{esc(heading)} ({len(rows)})</h1>"
         '<p class="meta">Show: <a href="/documents">all</a> · '
         '<a href="/documents?status=rejected">rejected</a> · '
-        '<a href="/documents?status=duplicate">duplicates</a></p>'
+        f'<a href="/documents?status=duplicate">duplicates</a></p>{pager}'
         '<div class="scroll"><table><thead><tr><th scope="col">Input</th>'
         '<th scope="col">Source</th><th scope="col">Status</th><th scope="col">Why</th></tr>'
-        f"</thead><tbody>{body_rows}</tbody></table></div>"
+        f"</thead><tbody>{body_rows}</tbody></table></div>{pager}"
     )
     return ui_page(heading, body)
 
