@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from dossier.model import DescriptionLink
 from dossier.report import check_citations, validate_against_contract
 from dossier.report.html_index import story_item
 from dossier.store import Store
@@ -271,3 +273,25 @@ def test_entity_page_lists_the_other_stories_of_the_same_person(tmp_path: Path) 
         assert f'href="/stories/{first.id}/entities/{person.id}"' in other
         alone = client.get(f"/stories/{second.id}/entities/p-someone-else").text
         assert "Also in" not in alone
+
+
+def test_entity_page_lists_the_descriptions_linked_to_the_person(tmp_path: Path) -> None:
+    """A description linked to a person ("the judge") is listed on the person's page with
+    why it was linked and the evidence, after a round trip through the store."""
+    corpus = sample_corpus()
+    story = corpus.stories[0]
+    named = next(e for e in story.entities if e.name == "Mara Lindqvist")
+    first = named.mentions[0]
+    link = DescriptionLink(
+        citation=first, role="activist", basis="only-holder", evidence=named.mentions[-1]
+    )
+    person = replace(named, descriptions=(link,))
+    story = replace(story, entities=tuple(person if e is named else e for e in story.entities))
+    path = tmp_path / "described.sqlite"
+    with Store(path) as store:
+        store.save_corpus(replace(corpus, stories=(story, *corpus.stories[1:])))
+    with local_client(create_app(path, build=FakeBuild(corpus))) as client:
+        page = client.get(f"/stories/{story.id}/entities/{person.id}").text
+    assert "Described as (1)" in page
+    assert "the only one with this title in the story" in page
+    assert html.escape(named.mentions[-1].quote) in page

@@ -1,5 +1,6 @@
 """One entity of a story: every spelling with its mentions, roles and details per source,
-the events it is part of, the conflicts about it, and each mention in context."""
+the descriptions linked to it, the events it is part of, the conflicts about it, and each
+mention in context."""
 
 from __future__ import annotations
 
@@ -103,6 +104,7 @@ def entity(request: Request) -> HTMLResponse:
         _other_stories(request, story, found),
         _spellings(story, found, request),
         _claims_table("Roles, per source", [(r.role, r.citation) for r in found.roles], labels),
+        _descriptions(found, labels),
         _claims_table(
             "Age and other details, per source",
             [(f"{a.name}: {a.value}", a.citation) for a in found.attributes],
@@ -113,6 +115,36 @@ def entity(request: Request) -> HTMLResponse:
         _mentions(found, docs, labels),
     ]
     return ui_page(f"{found.name} — {story.title}", "\n".join(p for p in parts if p))
+
+
+# not language: how each basis of a description link is shown (a UI label, English like
+# the rest of the interface)
+_BASIS = {
+    "apposition": "named in the same sentence",
+    "title-in-document": "the only one with this title in the article",
+    "title-in-story": "the only one with this title named in the article",
+    "only-holder": "the only one with this title in the story",
+    "listed-before": "as many names listed just before",
+}
+
+
+def _descriptions(entity: Entity, labels: SourceLabels) -> str:
+    """The descriptions linked to the entity ("the judge"), each with why and the evidence."""
+    if not entity.descriptions:
+        return ""
+    body = "".join(
+        f"<tr><td>{esc(d.citation.quote)}</td>"
+        f"<td>{esc(labels.outlet(d.citation.doc))} [{labels.link(d.citation)}]</td>"
+        f"<td>{esc(_BASIS.get(d.basis, d.basis))}: {esc(d.evidence.quote)} "
+        f"[{labels.link(d.evidence)}]</td></tr>"
+        for d in entity.descriptions
+    )
+    return (
+        f"<h2>Described as ({len(entity.descriptions)})</h2>"
+        '<div class="scroll"><table><thead><tr><th scope="col">Description</th>'
+        '<th scope="col">Source</th><th scope="col">Linked because</th></tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def _other_stories(request: Request, story: Story, entity: Entity) -> str:
