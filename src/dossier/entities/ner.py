@@ -22,7 +22,7 @@ from dossier.entities.context import ContextReader
 from dossier.entities.decide import Decider
 from dossier.entities.names import NameMatcher
 from dossier.entities.settings import EntitySettings
-from dossier.entities.spans import Cand, SpanRules, non_overlapping
+from dossier.entities.spans import Cand, Headlines, SpanRules, non_overlapping
 from dossier.entities.structure import Structure
 from dossier.entities.vocab import Vocab
 from dossier.lang import Language
@@ -81,6 +81,7 @@ class MentionFinder:
             for start, end in self.rules.trim_span(text, start_char, end_char, label):
                 cands.append(Cand(0, start, end, text[start:end], label, weak=headline(start)))
         cands.extend(self.rules.rule_candidates(0, text, headline))
+        cands.extend(self._shared_family_names(cands, structure, text, headline))
         cands = self.rules.extend_left(
             self.rules.join_adjacent(cands, texts, self.matcher.name_key), texts
         )
@@ -94,6 +95,29 @@ class MentionFinder:
                 log.debug("%s: dropped %r (%s)", doc.id, cand.text, cand.reason)
         self.rules.add_repeats(kept, texts)
         return non_overlapping(kept[0])
+
+    def _shared_family_names(
+        self, cands: list[Cand], structure: Structure, text: str, headline: Headlines
+    ) -> list[Cand]:
+        """A given name coordinated with a full name that carries the family name of both
+        ("honeymooners Iain and Dawn Askham", "Mikhail and Svetlana Ivanov"): the given name
+        the model leaves out is a person too."""
+        out: list[Cand] = []
+        taken = [(c.start, c.end) for c in cands]
+        for cand in cands:
+            if cand.model != "PERSON" or " " not in cand.text:
+                continue
+            first = structure.head(cand.start, cand.start + len(cand.text.split(" ")[0]))
+            if first is None or first.i < 2:
+                continue
+            cc, given = first.nbor(-1), first.nbor(-2)
+            if cc.dep_ != "cc" or given.pos_ != "PROPN" or not _name_shape(given.text):
+                continue
+            s, e = given.idx, given.idx + len(given.text)
+            if self.rules.non_name_word(given.text) or any(a < e and s < b for a, b in taken):
+                continue
+            out.append(Cand(0, s, e, given.text, "RULE", weak=headline(s), ctx="PERSON"))
+        return out
 
     def _label(self, span: str, model_label: str) -> str | None:
         label = _LABELS.get(model_label)
