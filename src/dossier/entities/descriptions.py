@@ -94,6 +94,21 @@ class DescriptionLinker:
         self.umbrella = vocab.roles.umbrella_roles if vocab is not None else frozenset()
         self.ranks = vocab.roles.ranks if vocab is not None else frozenset()
         self.canonical = vocab.role_nouns if vocab is not None else {}
+        # Indexes, so that a story of thousands of names costs linear time: titles held by
+        # canonical role, the people and the titles of each document.
+        self.held_by_role: dict[str, list[_Held]] = {}
+        for h in self.held:
+            self.held_by_role.setdefault(self._canon(h.title.role), []).append(h)
+        self.people_in: dict[int, set[int]] = {}
+        for (di, _), person in owner.items():
+            self.people_in.setdefault(di, set()).add(person)
+        self.titles_in: dict[int, list[tuple[Key, list[Title]]]] = {}
+        for key, ts in titles.items():
+            if key in owner:
+                self.titles_in.setdefault(key[0], []).append((key, ts))
+
+    def _canon(self, role: NounRole) -> str:
+        return self.canonical.get(role.lemma, role.lemma)
 
     # --- finding --------------------------------------------------------------------------
 
@@ -176,8 +191,8 @@ class DescriptionLinker:
             return self._listed_before(d)
         if not d.role.role:
             return None
-        holders = [h for h in self.held if self._fits(d, h)]
-        here = {self.owner[k] for k in self.owner if k[0] == d.doc}
+        holders = [h for h in self.held_by_role.get(self._canon(d.role), []) if self._fits(d, h)]
+        here = self.people_in.get(d.doc, set())
         levels: list[tuple[DescriptionBasis, list[_Held]]] = [
             ("title-in-document", [h for h in holders if h.doc == d.doc]),
             ("title-in-story", [h for h in holders if h.person in here]),
@@ -196,9 +211,7 @@ class DescriptionLinker:
     def _direct(self, d: Description) -> Linked | None:
         people: set[int] = set()
         lo, hi = d.start, d.end
-        for key, ts in self.titles.items():
-            if key[0] != d.doc or key not in self.owner:
-                continue
+        for key, ts in self.titles_in.get(d.doc, []):
             for t in ts:
                 if t.noun == d.noun and t.how in ("apposition", "predicate"):
                     people.add(self.owner[key])
