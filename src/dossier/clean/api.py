@@ -211,8 +211,13 @@ def _rejection(doc: Document, clean_text: str, settings: CleanSettings) -> str |
     """Why the document is not an article, if it is not: no line reads as prose, or fewer
     words of prose than the minimum."""
     minimum = settings.min_article_words
-    counts = ((p, L.word_count(p)) for p in clean_text.split("\n\n"))
-    prose = sum(n for p, n in counts if L.is_prose(p, n))
+    prose = 0
+    for paragraph in clean_text.split("\n\n"):
+        words = L.word_count(paragraph)
+        if L.is_prose(paragraph, words):
+            prose += words
+            if prose >= max(minimum, 1):
+                return None  # enough prose read: an article
     if prose == 0:
         return TOO_SHORT_REASON if _input_words(doc) < minimum else NO_TEXT_REASON
     return TOO_SHORT_REASON if prose < minimum else None
