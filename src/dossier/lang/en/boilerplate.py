@@ -13,6 +13,13 @@ def _phrases(text: str) -> frozenset[str]:
     return frozenset(p.strip() for p in text.split("|") if p.strip())
 
 
+# Furniture that makes a whole sentence furniture wherever it occurs in it, not only a line
+# that is nothing else: part of the line vocabularies below, and of the news table's
+# boilerplate phrases (story titles and summary sentences, lang/en/news.py). Written once.
+SUBSCRIBE_PROMPTS = _phrases("subscribe|newsletter|sign up")
+SHARE_PROMPTS = _phrases("share this|send to a friend|printable version|follow us")
+READ_MORE = _phrases("read more|related articles|see also")
+
 NAVIGATION = _phrases(
     """accessibility links|skip to main content|skip to content|skip navigation|main menu|menu
     |home|homepage|search|breaking news|latest news|top stories|sections|log in|login|sign in
@@ -24,27 +31,27 @@ NAVIGATION = _phrases(
     |culture|video|videos|photos|multimedia|weather|home page"""
 )
 
-SHARE = _phrases(
-    """share|share this|share this article|share this story|share this page|share article
-    |tweet|email|e-mail|print|printable version|print this article|print this page|send to a friend
+SHARE = SHARE_PROMPTS | _phrases(
+    """share|share this article|share this story|share this page|share article
+    |tweet|email|e-mail|print|print this article|print this page
     |send by email|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|vk|copy link
     |copy link to clipboard|link copied|comments|comment|leave a comment|post a comment|0 comments
     |show comments|view comments|comments are closed|comments closed|comments are now closed
-    |follow us|share on facebook|share on twitter|share via email
+    |share on facebook|share on twitter|share via email
     |share via|font size|text size|listen to this article|save|bookmark|save article"""
 )
 
-SUBSCRIBE = _phrases(
-    """subscribe|subscribe now|newsletter|newsletters|sign up|sign up now|sign up for free
+SUBSCRIBE = SUBSCRIBE_PROMPTS | _phrases(
+    """subscribe now|newsletters|sign up now|sign up for free
     |get the newsletter|get our newsletter|join our mailing list|support us|donate|donate now
     |become a member|join now|register now|free trial|start free trial|unlock this article
     |already a subscriber|subscribe for full access|get alerts|notifications"""
 )
 
-RELATED_HEADERS = _phrases(
-    """related|related articles|related stories|related news|related content|related posts
+RELATED_HEADERS = READ_MORE | _phrases(
+    """related|related stories|related news|related content|related posts
     |related reading|more reading|further reading|read next|keep reading|recommended reading
-    |related coverage|related topics|related links|see also|read more|read also|also read
+    |related coverage|related topics|related links|read also|also read
     |more on this|more on this story|more on this topic|more stories|more news|more from
     |more articles|recommended|recommended for you|recommended stories|you may also like
     |you might also like|you may be interested in|most read|most popular|most viewed
@@ -55,11 +62,12 @@ RELATED_HEADERS = _phrases(
 
 TAG_HEADERS = _phrases("tags|tag|topics|keywords|tagged|tagged with|filed under|categories")
 
+# Longest first (a row's "print this page" before its "print"); ties alphabetically, so the
+# order does not change with the process's string hashing.
 _SHARE_CONTROLS = tuple(
     sorted(
         SHARE | {"text size", "font size", "a a a", "print this page", "a+", "a-"},
-        key=len,
-        reverse=True,
+        key=lambda phrase: (-len(phrase), phrase),
     )
 )
 

@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 from dossier.lang.discourse import NewsText
+from dossier.lang.en.boilerplate import READ_MORE, SHARE_PROMPTS, SUBSCRIBE_PROMPTS
 from dossier.lang.language import words
 
+# The page's own furniture (share and subscription prompts, "read more") is the cleaner's,
+# written once in lang/en/boilerplate.py; these are the phrases only sentences need.
 _BOILERPLATE = (
+    *sorted(SUBSCRIBE_PROMPTS | SHARE_PROMPTS | READ_MORE),
     "click here",
-    "subscribe",
-    "newsletter",
-    "follow us",
-    "sign up",
     "cookie",
     "cookies",
     "all rights reserved",
     "copyright",
-    "read more",
-    "share this",
-    "send to a friend",
-    "printable version",
     "advertisement",
     "related article",
-    "related articles",
-    "see also",
     "find out more",
     "terms of use",
     "privacy policy",
