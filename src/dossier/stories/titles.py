@@ -6,8 +6,10 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
+from dossier.lang import Language
 from dossier.lang.discourse import NewsText
 from dossier.model import Document, Membership
+from dossier.nlp.glued import glued_parts
 from dossier.resources import Resources
 
 MAX_TITLE = 120  # characters
@@ -32,11 +34,16 @@ def _shorten(text: str) -> str:
     return text[: MAX_TITLE - 3].rsplit(" ", 1)[0] + "…"
 
 
-def document_title(doc: Document, news: NewsText) -> str | None:
+def document_title(doc: Document, news: NewsText, language: Language | None = None) -> str | None:
     """The document's title when it is one, else its first sentence that could be."""
     if usable_title(doc.title, news):
         return _shorten(str(doc.title))
-    spans = doc.parse.sentences if doc.parse is not None else ()
+    parse = doc.parse
+    spans = parse.sentences[:8] if parse is not None else ()
+    if parse is not None and language is not None:  # a headline glued to the first sentence
+        spans = tuple(
+            p for a, b in spans for p in glued_parts(parse, doc.clean_text, a, b, language)
+        )
     for start, end in spans[:8]:
         sentence = doc.clean_text[start:end]
         if len(sentence.split()) >= 4 and usable_title(sentence, news):
@@ -64,7 +71,8 @@ def story_title(
     ranked += sorted((d for d in docs if d not in central), key=lambda d: -score.get(d.id, 0.0))
     for doc in ranked:
         language = resources.language(doc.language) if resources is not None else None
-        title = document_title(doc, language.news if language is not None else NewsText())
+        news = language.news if language is not None else NewsText()
+        title = document_title(doc, news, language)
         if title:
             return title
     first = docs[0].clean_text.strip().split("\n", 1)[0]
