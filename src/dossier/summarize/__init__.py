@@ -1,12 +1,14 @@
 """Stage 10: a headline and a short extractive summary of the whole story, every sentence
-cited and dated.
+cited and dated, as of the story's latest report.
 
 Sentences are taken verbatim from the sources (a dateline prefix may be cut), so each is
 faithful by construction. Chosen across all the story's documents: sentences that several
 outlets state, that use the words most of the story's documents use, that name the story's
 main people, that belong to dated events, and that state the latest state; redundant ones
 are left out. They are ordered by the date of what they report, and each carries the date
-of the report it is quoted from (``as_of``) and of its event. Left out: boilerplate,
+of the report it is quoted from (``as_of``) and of its event. A sentence that states how
+things stand ("is on trial", "faces up to four years") comes only from the latest reports:
+a later report may have overtaken an earlier one's state. Left out: boilerplate,
 bylines, quotations in the first person, sentences that lean on the one before (a leading
 connective; a leading pronoun unless the sentence naming the referent comes with it),
 superseded expectations and the outlier side of a reported contradiction.
@@ -15,9 +17,12 @@ superseded expectations and the outlier side of a reported contradiction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+from spacy.vocab import Vocab
 
 from dossier.crosscheck.support import CitationReader, supported
+from dossier.lang import Language
 from dossier.model import Conflict, Document, Entity, Event, Sentence
 from dossier.resources import Resources
 from dossier.summarize.candidates import candidates
@@ -26,6 +31,8 @@ from dossier.summarize.select import (
     SpanSet,
     avoided,
     confirmed_later,
+    newest_report,
+    outdated,
     pick_headline,
     score_all,
     select,
@@ -55,13 +62,24 @@ def summarize(
         for code in {d.language for d in usable if d.language}
         if (lang := resources.language(code)) is not None
     }
-    pool = candidates(usable, languages, settings.min_sentence_words, settings.max_sentence_words)
+    pool = candidates(
+        usable,
+        languages,
+        settings.min_sentence_words,
+        settings.max_sentence_words,
+        _vocabs(languages, resources),
+    )
     avoid = SpanSet(avoided(conflicts))
     kept = [c for c in pool if not avoid.overlaps(c)]
     if len(kept) < len(pool):
         log.debug(
             "summary: %d sentences avoided (superseded or contradicted)", len(pool) - len(kept)
         )
+    newest = newest_report(usable)
+    current = [c for c in kept if not outdated(c, newest, settings.recent_days)]
+    if len(current) < len(kept):
+        log.debug("summary: %d states of earlier reports left out", len(kept) - len(current))
+    kept = current
     if not kept:
         return None, ()
     stop_words = frozenset().union(*(lang.stop_words for lang in languages.values()))
@@ -75,6 +93,16 @@ def summarize(
     if headline is not None:
         headline = supported(reader, headline)
     return headline, tuple(supported(reader, _sentence(s)) for s in chosen)
+
+
+def _vocabs(languages: Mapping[str, Language], resources: Resources) -> dict[str, Vocab]:
+    out: dict[str, Vocab] = {}
+    for code in languages:
+        try:
+            out[code] = resources.pipeline_for(code).vocab
+        except LookupError:
+            continue  # an analyser without a spaCy vocabulary: no clauses to read
+    return out
 
 
 def _sentence(scored: Scored) -> Sentence:

@@ -1,23 +1,27 @@
 """Candidate sentences for the summary: the parse's sentences, trimmed and filtered.
 
 Every candidate is a span of one document's clean text, so its citation is exact and the
-sentence is faithful by construction. Left out: page furniture, bylines, questions,
-first-person quotations, fragments, over-long sentences, and sentences that open on a
-connective ("But ..."), since they lean on the sentence before. A dateline ("CAIRO
-(Reuters) - ") is cut. A sentence that opens on a pronoun or a back-reference ("He was",
-"The pair") is kept only together with the sentence before it, when that one names its
-referent; otherwise another sentence is chosen.
-"""
+sentence is faithful by construction. A headline or caption glued to the sentence after it
+without punctuation is a sentence of its own (:mod:`dossier.nlp.glued`). Left out: page
+furniture, bylines, questions, first-person quotations, fragments, over-long sentences,
+and sentences that open on a connective ("But ..."), since they lean on the sentence
+before. A dateline ("CAIRO (Reuters) - ") is cut. A sentence that opens on a pronoun or a
+back-reference ("He was", "The pair") is kept only together with the sentence before it,
+when that one names its referent; otherwise another sentence is chosen."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from spacy.vocab import Vocab
 
 from dossier.lang import Language
 from dossier.model import Document, Parse
+from dossier.nlp.glued import glued_parts
 from dossier.stories.titles import is_byline
+from dossier.summarize.state import state_flags
 from dossier.text import word_count
 
 # A dateline: up to 60 characters before a dash surrounded by spaces (typography; whether
@@ -40,10 +44,13 @@ class Candidate:
     text: str
     tokens: frozenset[str]  # content-word stems
     families: frozenset[str] = frozenset()  # event classes its verbs and nouns name
+    state: bool = False  # states how things stand as of its report (dossier.summarize.state)
 
     @property
     def words(self) -> int:
-        return word_count(self.text)
+        """Its length against the summary's budget, counted by whitespace as a reader (and
+        a word counter) would: punctuation set apart by spaces counts too."""
+        return len(self.text.split())
 
 
 def content_tokens(text: str, stop_words: frozenset[str]) -> frozenset[str]:
@@ -63,14 +70,25 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def candidates(
-    docs: Sequence[Document], languages: Mapping[str, Language], min_words: int, max_words: int
+    docs: Sequence[Document],
+    languages: Mapping[str, Language],
+    min_words: int,
+    max_words: int,
+    vocabs: Mapping[str, Vocab] | None = None,
 ) -> list[Candidate]:
+    """Each document's candidate sentences; with the language's spaCy vocabulary, each
+    says whether it states a state (read from its clauses)."""
     out: list[Candidate] = []
     for doc in docs:
         language = languages.get(doc.language or "")
         if doc.parse is None or language is None:
             continue
-        out.extend(_document_candidates(doc, doc.parse, language, min_words, max_words))
+        found = _document_candidates(doc, doc.parse, language, min_words, max_words)
+        vocab = (vocabs or {}).get(language.code)
+        if vocab is not None and found:
+            flags = state_flags(doc, [(c.start, c.end) for c in found], language, vocab)
+            found = [replace(c, state=flag) for c, flag in zip(found, flags, strict=True)]
+        out.extend(found)
     return out
 
 
@@ -81,7 +99,8 @@ def _document_candidates(
     verbs, nouns = language.events.class_of_verb(), language.events.class_of_noun()
     out: list[Candidate] = []
     previous: tuple[int, int] | None = None  # the last usable sentence, if it was the last one
-    for index, (start, end) in enumerate(parse.sentences):
+    spans = [part for a, b in parse.sentences for part in glued_parts(parse, text, a, b, language)]
+    for index, (start, end) in enumerate(spans):
         start = _dateline_end(text, start, end)
         sentence = text[start:end]
         n = word_count(sentence)

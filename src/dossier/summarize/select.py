@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dossier.model import Citation, Conflict, DateValue, Entity, Event
+from dossier.model import Citation, Conflict, DateValue, Document, Entity, Event
 from dossier.overlap import shared_key_counts
 from dossier.spanindex import SpanIndex
 from dossier.summarize.candidates import Candidate, content_tokens, jaccard
@@ -234,6 +234,24 @@ def _days(a: DateValue | None, b: DateValue | None) -> int | None:
     if a is None or b is None or a.granularity != "day" or b.granularity != "day":
         return None
     return abs((dt.date.fromisoformat(a.value) - dt.date.fromisoformat(b.value)).days)
+
+
+def newest_report(docs: Sequence[Document]) -> DateValue | None:
+    """The publication date of the story's latest report."""
+    dates = [d.published.date for d in docs if d.published.date is not None]
+    return max(dates, key=lambda d: d.sort_key) if dates else None
+
+
+def outdated(c: Candidate, newest: DateValue | None, recent_days: int) -> bool:
+    """A sentence stating a state, from a report more than ``recent_days`` older than the
+    story's latest one (``newest``): later reports may have overtaken it."""
+    published = c.doc.published.date
+    if not c.state or published is None or newest is None:
+        return False
+    days = _days(published, newest)
+    if days is not None:
+        return days > recent_days
+    return published.sort_key[:7] < newest.sort_key[:7]
 
 
 def pick_headline(scored: Sequence[Scored], recent_days: int) -> Scored | None:
