@@ -135,12 +135,23 @@ def tfidf(bags: Sequence[Counter[str]]) -> Vectors:
 
 
 def similarity(
-    names: Vectors, words: Vectors, name_weight: float, floor: float
+    names: Vectors, words: Vectors, name_weight: float, floor: float, words_alone: float = 1.0
 ) -> sparse.csr_matrix:
     """Pairwise similarity in [0, 1]: ``name_weight`` x name cosine + the rest x word cosine,
     below ``floor`` set to 0 (what every two news texts share is not a link); 1 on the
-    diagonal."""
-    combined = name_weight * names.cosines() + (1.0 - name_weight) * words.cosines()
+    diagonal. A document with no name that another document has (a short update naming only
+    a new spokesman) is compared by its words alone where their cosine reaches
+    ``words_alone``: names cannot count against it, but shared vocabulary alone must be
+    strong evidence (a football report and an earthquake report share "people", "city")."""
+    word_cosines = words.cosines()
+    combined = name_weight * names.cosines() + (1.0 - name_weight) * word_cosines
+    nameless = (np.asarray(names.matrix.getnnz(axis=1)).ravel() == 0).astype(np.float64)
+    if nameless.any():
+        mark = sparse.diags(nameless)
+        either = mark @ word_cosines + word_cosines @ mark - mark @ word_cosines @ mark
+        either = sparse.csr_matrix(either)
+        either.data[either.data < words_alone] = 0.0
+        combined = combined + name_weight * either
     combined = sparse.csr_matrix(combined)
     combined.data[combined.data < floor] = 0.0
     combined.setdiag(1.0)

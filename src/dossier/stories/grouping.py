@@ -63,7 +63,9 @@ def group_stories(
     bags = [maker.bags(d, resources.language(d.language)) for d in ok]
     names = tfidf([b.names for b in bags])
     words = tfidf([b.words for b in bags])
-    sim = similarity(names, words, settings.name_weight, settings.similarity_floor)
+    sim = similarity(
+        names, words, settings.name_weight, settings.similarity_floor, settings.words_alone
+    )
     linked = centroid_linkage(sim, settings.link_threshold)
     clusters, passing = detach_passing(linked, bags, settings)
     clusters, corrected = apply_corrections(clusters, ok, settings.corrections)

@@ -16,6 +16,9 @@ class StorySettings:
     name_weight: float = 0.8
     # Pairwise similarities below this are no link (what any two news texts share).
     similarity_floor: float = 0.02
+    # A document that shares no name with any other is compared by its content words alone
+    # where their cosine reaches this (strong evidence without names).
+    words_alone: float = 0.35
     # A page that mentions a story only in passing (a schedule, a digest of other news)
     # stands alone: in a story of at least ``passing_min_story`` documents, a member whose
     # names and content words are less than ``passing_share`` the story's core (the keys
