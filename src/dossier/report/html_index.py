@@ -11,6 +11,7 @@ from dossier.report.html_source import source_article
 from dossier.report.html_text import DocSpans
 from dossier.report.links import Links
 from dossier.report.markup import doc_anchor, esc
+from dossier.stories import distinct_size
 
 KEY_NAMES = 4
 
@@ -45,7 +46,7 @@ def story_item(story: Story, docs: Mapping[str, Document], links: Links) -> str:
         id=story.id,
         title=story.title,
         headline=story.headline.text if story.headline else None,
-        sources=len(story.document_ids),
+        sources=distinct_size(story),  # copies of one report count once
         outlets=outlets,
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
@@ -76,7 +77,7 @@ def story_line(line: StoryLine, links: Links) -> str:
 def index_body(corpus: Corpus, links: Links) -> str:
     """The list of stories, largest first."""
     docs = corpus.by_id()
-    ranked = sorted(corpus.stories, key=lambda s: (-len(s.document_ids), s.title))
+    ranked = sorted(corpus.stories, key=lambda s: (-distinct_size(s), s.title))
     items = "".join(story_item(s, docs, links) for s in ranked)
     return (
         f'<section id="stories"><h1>{len(ranked)} stories</h1>'

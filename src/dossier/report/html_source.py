@@ -12,6 +12,7 @@ from dossier.report.html_text import DocSpans, SourceLabels, marked_text
 from dossier.report.json_out import removal_summary
 from dossier.report.links import Links
 from dossier.report.markup import doc_anchor, esc
+from dossier.stories.reasons import describe
 
 # not language: how the report names each provenance basis (interface text)
 _BASIS_NAMES = {
@@ -94,9 +95,11 @@ def sources_panel(
     links: Links,
 ) -> str:
     """The story's sources at the top of its page, collapsed: [n], outlet, title, date with
-    its basis, URL (the title opens the source's page)."""
+    its basis, URL (the title opens the source's page), and why the source is in the story
+    (its membership); copies of one report are counted once."""
     rows = []
     outlets = set()
+    why = {m.doc: describe(m) for m in story.membership}
     for doc_id in story.document_ids:
         doc = docs.get(doc_id)
         if doc is None:
@@ -111,15 +114,20 @@ def sources_panel(
             f"<tr><td>{esc(labels.number(doc_id))}</td><td>{outlet}</td>"
             f'<td><a href="{links.source(doc_id)}">{esc(doc.title or doc.id)}</a></td>'
             f'<td class="date">{esc(_date(p.date))} <span class="meta">'
-            f"({esc(basis_label(p.basis))})</span></td><td>{url_link(doc.url)}</td></tr>"
+            f"({esc(basis_label(p.basis))})</span></td><td>{url_link(doc.url)}</td>"
+            f'<td class="why">{esc(why.get(doc_id, ""))}</td></tr>'
         )
-    summary = f"{len(rows)} source(s) from {len(outlets)} outlet(s): outlet, title, date, URL"
+    copies = sum(1 for m in story.membership if m.basis == "duplicate" and m.doc in docs)
+    counted = f"{len(rows) - copies} source(s)" + (f" and {copies} copies" if copies > 0 else "")
+    summary = (
+        f"{counted} from {len(outlets)} outlet(s): outlet, title, date, URL, why in this story"
+    )
     return (
         f'<section id="{esc("sources-" + story.id)}">{heading}'
         f'<details class="sources"><summary>{esc(summary)}</summary><div class="scroll">'
         '<table class="sources"><thead><tr><th scope="col">#</th><th scope="col">Outlet</th>'
         '<th scope="col">Title</th><th scope="col">Published (basis)</th>'
-        '<th scope="col">URL</th></tr></thead><tbody>'
+        '<th scope="col">URL</th><th scope="col">Why in this story</th></tr></thead><tbody>'
         + "".join(rows)
         + "</tbody></table></div></details></section>"
     )

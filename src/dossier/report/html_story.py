@@ -13,7 +13,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from dossier.model import Change, Citation, Conflict, DateValue, Document, Entity, Story
+from dossier.model import (
+    Change,
+    Citation,
+    Conflict,
+    DateValue,
+    Document,
+    Entity,
+    Sentence,
+    Story,
+)
 from dossier.report.html_facts import facts_section
 from dossier.report.html_source import published_note, sources_panel
 from dossier.report.html_text import SourceLabels
@@ -167,7 +176,9 @@ def _overview(ctx: StoryContext) -> str:
     if story.summary:
         parts.append('<div class="summary">')
         parts.extend(
-            f"<p>{esc(s.text)}{ctx.labels.markers(s.citations)}</p>" for s in story.summary
+            f'<p><span class="when">{esc(_as_of(s))}</span> '
+            f"{esc(s.text)}{ctx.labels.markers(s.citations)}</p>"
+            for s in story.summary
         )
         parts.append("</div>")
     else:
@@ -180,6 +191,12 @@ def _overview(ctx: StoryContext) -> str:
     parts.append(_conflict_overview(ctx))
     parts.append("</section>")
     return "\n".join(p for p in parts if p)
+
+
+def _as_of(sentence: Sentence) -> str:
+    """ "As of 2020-01-21:": the date of the report the sentence is quoted from (what it
+    states was so then; a later report may say otherwise)."""
+    return f"As of {format_date(sentence.as_of)}:" if sentence.as_of else "Undated:"
 
 
 def _latest_source_date(ctx: StoryContext) -> str:

@@ -71,7 +71,7 @@ class Explainer:
             basis, note = "correction", f"placed here by correction {corrected[doc.id]}"
         else:
             basis, note = ("founder" if doc.id == founder else "similar"), ""
-        return Membership(doc.id, basis, round(score, 3), names, words, note)  # type: ignore[arg-type]
+        return Membership(doc.id, basis, round(min(1.0, float(score)), 3), names, words, note)  # type: ignore[arg-type]
 
 
 def _presence(rows: sparse.csr_matrix) -> np.ndarray:
@@ -89,3 +89,20 @@ def _shared(i: int, vectors: Vectors, counts: np.ndarray, label: object) -> tupl
     order = [k for k in np.argsort(-weight, kind="stable") if others[k] > 0][:_SHOWN]
     labelled = [label(vectors.keys[row.indices[k]]) for k in order]  # type: ignore[operator]
     return tuple(dict.fromkeys(labelled))
+
+
+def describe(member: Membership) -> str:
+    """Why a document is in its story, in words (for the report and the UI)."""
+    shared = []
+    if member.names:
+        shared.append("names " + ", ".join(member.names))
+    if member.words:
+        shared.append("words " + ", ".join(member.words))
+    sharing = f"; shares {'; '.join(shared)}" if shared else ""
+    if member.basis == "founder":
+        return f"the story's first report (similarity {member.score:.2f} to the others){sharing}"
+    if member.basis == "similar":
+        return f"similarity {member.score:.2f} to the story's other reports{sharing}"
+    if member.basis == "alone":
+        return "no other report is close enough to it"
+    return member.note or member.basis
