@@ -195,3 +195,27 @@ def test_what_is_new_lists_the_store_s_change_log_latest_first() -> None:
     assert "New source: wire." in section
     assert 'href="#changes-s-lindqvist">What is new</a>' in page
     assert "changes-s-harbour" not in page  # a story without a change log has no such section
+
+
+def test_summary_sentences_are_dated_and_sources_say_why_they_are_in_the_story() -> None:
+    from dossier.model import DateValue, Membership
+
+    corpus = sample_corpus()
+    story = corpus.stories[0]
+    first, second = story.document_ids[:2]
+    dated = tuple(
+        replace(s, as_of=DateValue(day, "day"))
+        for s, day in zip(story.summary, ("2021-03-05", "2021-07-13"), strict=True)
+    )
+    membership = (
+        Membership(first, "founder", 0.62, ("Mara Lindqvist", "Vestrava"), ("court",)),
+        Membership(second, "similar", 0.58, ("Mara Lindqvist",), ("sentence", "appeal")),
+    )
+    story = replace(story, summary=dated, membership=membership)
+    page = render_report(replace(corpus, stories=(story, *corpus.stories[1:])))
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    assert "As of 2021-03-05: Mara Lindqvist was detained in Vestrava in March 2021." in text
+    assert "As of 2021-07-13: Her lawyer plans to appeal." in text
+    assert "Why in this story" in text
+    assert "the story's first report (similarity 0.62 to the others)" in text
+    assert "similarity 0.58 to the story's other reports; shares names Mara Lindqvist" in text
