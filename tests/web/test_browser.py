@@ -94,6 +94,25 @@ def test_sample_story_page_renders(browser: Browser, sample_server: str) -> None
     assert page.js("document.activeElement.closest('main') !== null")
 
 
+def test_a_grouping_correction_is_saved_from_the_story_page(
+    browser: Browser, sample_server: str
+) -> None:
+    page = browser.page()
+    page.open(f"{sample_server}/stories/s-lindqvist")
+    page.js("document.querySelector('details.corrections').open = true")
+    page.js("document.querySelector('form.correction input[name=documents]').checked = true")
+    page.js("document.querySelector('form.correction select[name=kind]').value = 'split'")
+    page.click("form.correction button[type=submit]")
+    status = "document.querySelector('form.correction .status').textContent"
+    saved = page.js(f"{_UNTIL}(() => {status} !== '').then(() => {status})")
+    assert saved == "saved: the next build applies it"
+    assert page.problems() == []
+    shot(page, "sample-story-correction-saved")
+    listed = _get(f"{sample_server}/api/corrections")
+    assert isinstance(listed, dict)
+    assert [c["kind"] for c in listed["corrections"]][-1:] == ["split"]
+
+
 # ---------------------------------------------------------------- the seeds
 
 

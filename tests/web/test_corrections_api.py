@@ -40,3 +40,21 @@ def test_cross_origin_corrections_are_refused(client: TestClient) -> None:
     )
     assert response.status_code == 403
     assert client.get("/api/corrections").json()["corrections"] == []
+
+
+def test_the_story_page_has_a_form_for_corrections(client: TestClient) -> None:
+    import re
+
+    page = client.get("/stories/s-lindqvist").text
+    form = page[
+        page.index('<form class="correction"') : page.index("</form>", page.index("correction"))
+    ]
+    ticks = re.findall(r'name="documents" value="([^"]+)"', form)
+    assert ticks and "wire-0712" in ticks
+    assert all(f'value="{k}"' in form for k in ("split", "move", "merge"))
+    assert 'name="target"' in form and "onclick" not in form
+    # What the form sends for "move the ticked documents to the story of document ...".
+    body = {"kind": "move", "documents": ticks[:1], "target": "harbour"}
+    assert client.post("/api/corrections", json=body).status_code == 200
+    script = client.get("/static/ui.js").text
+    assert "/api/corrections" in script and "form.correction" in script

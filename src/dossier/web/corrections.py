@@ -1,17 +1,21 @@
 """Corrections of the story grouping over HTTP: ``POST /api/corrections`` stores a merge,
 split or move (the next build of the store applies it, as every later one does) and
 ``GET /api/corrections`` lists them. Writes go through the app's one guard middleware
-(same origin, JSON only, token beyond loopback)."""
+(same origin, JSON only, token beyond loopback). :func:`correction_form` is the story
+page's form for them (sent by ``/static/ui.js``)."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from dossier.errors import StoreError
+from dossier.model import Document, Story
+from dossier.report.markup import esc
 from dossier.web.api import store_of
 from dossier.web.errors import ApiError
 
@@ -59,3 +63,33 @@ async def post_correction(request: Request) -> JSONResponse:
 def list_corrections(request: Request) -> JSONResponse:
     found = [dataclasses.asdict(c) for c in store_of(request).corrections()]
     return JSONResponse({"ok": True, "corrections": found})
+
+
+def correction_form(story: Story, docs: Mapping[str, Document]) -> str:
+    """The story page's form to split documents off, move them to another story, or merge
+    this story with another (named by one of its documents)."""
+    boxes = "".join(
+        f'<li><label><input type="checkbox" name="documents" value="{esc(d)}"> '
+        f'{esc(docs[d].title or d)} <span class="meta">{esc(d)}</span></label></li>'
+        for d in story.document_ids
+        if d in docs and docs[d].status != "duplicate"
+    )
+    first = next((d for d in story.document_ids if d in docs), "")
+    # not language: the interface's own labels
+    kinds = (
+        ("split", "split the ticked documents into a story of their own"),
+        ("move", "move the ticked documents to the story of document ..."),
+        ("merge", "merge this story with the story of document ..."),
+    )
+    options = "".join(f'<option value="{k}">{esc(label)}</option>' for k, label in kinds)
+    return (
+        '<details class="corrections"><summary>Correct the grouping</summary>'
+        f'<form class="correction" data-first="{esc(first)}">'
+        f'<ul class="plain">{boxes}</ul>'
+        f'<p><label>What to do <select name="kind">{options}</select></label> '
+        '<label>Document of the other story <input name="target" size="24"></label></p>'
+        '<p><button type="submit">Save the correction</button> '
+        '<span class="status" role="status"></span></p>'
+        '<p class="meta">A saved correction is applied by the next build and every later '
+        "one (also listed at <code>GET /api/corrections</code>).</p></form></details>"
+    )

@@ -27,6 +27,7 @@ from dossier.report.markup import doc_anchor, esc
 from dossier.store import SearchHit, StoryListing
 from dossier.store.spellings import hit_spans
 from dossier.web.api import store_of, story_and_documents
+from dossier.web.corrections import correction_form
 from dossier.web.downloads import DOWNLOADS
 from dossier.web.errors import ApiError
 from dossier.web.filters import StoryFilter, apply_filter
@@ -219,6 +220,7 @@ def story(request: Request) -> HTMLResponse:
             f"conflicts, {len(shown.corroborations)} of {len(found.corroborations)} facts.</p>"
         )
     tools = _filter_form(found, docs, f) + note + _downloads(found)
+    tools += correction_form(found, docs)
     body = story_body(shown, docs, ROUTES, level=1, hooks=hooks)
     marker = "</nav>"  # the tools go right after the story's table of contents
     body = body.replace(marker, marker + tools, 1)

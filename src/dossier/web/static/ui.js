@@ -1,6 +1,8 @@
 // Review marks: the Confirm / Dismiss buttons beside a conflict or a merged spelling.
 // Sends {"kind", "key", "decision", "label"} as JSON to POST /api/reviews and shows the
-// stored state. Pressing the active button again clears the mark. No inline script:
+// stored state. Pressing the active button again clears the mark. The story page's
+// "Correct the grouping" form sends {"kind", "documents", "target"} to POST
+// /api/corrections. No inline script:
 // this file is loaded with <script src defer>, so pages work under a strict CSP.
 //
 // A server listening beyond loopback takes writes only with the token it printed at
@@ -90,7 +92,41 @@ async function mark(control, decision) {
   show(control, next);
 }
 
+async function errorOf(response) {
+  try {
+    return (await response.json()).error.message;
+  } catch (_) {
+    return response.statusText; /* not the JSON error shape */
+  }
+}
+
+function correctionBody(form) {
+  const kind = form.elements.kind.value;
+  const ticked = Array.from(form.querySelectorAll("input[name=documents]:checked"), (b) => b.value);
+  const target = form.elements.target.value.trim();
+  if (kind === "merge") {
+    return { kind: kind, documents: [ticked[0] || form.dataset.first, target], target: null };
+  }
+  return { kind: kind, documents: ticked, target: kind === "move" ? target : null };
+}
+
+async function correct(form) {
+  const status = form.querySelector(".status");
+  const response = await write("/api/corrections", correctionBody(form));
+  status.textContent = response.ok
+    ? "saved: the next build applies it"
+    : "not saved: " + (await errorOf(response));
+}
+
 keepTokenFromAddress();
+
+document.addEventListener("submit", (event) => {
+  const form = event.target.closest("form.correction");
+  if (form) {
+    event.preventDefault();
+    correct(form);
+  }
+});
 
 document.addEventListener("click", (event) => {
   const button = event.target.closest(".review button[data-decision]");
