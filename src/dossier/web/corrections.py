@@ -68,11 +68,12 @@ def list_corrections(request: Request) -> JSONResponse:
 def correction_form(story: Story, docs: Mapping[str, Document]) -> str:
     """The story page's form to split documents off, move them to another story, or merge
     this story with another (named by one of its documents)."""
+    shown = [d for d in story.document_ids if d in docs and docs[d].status != "duplicate"]
     boxes = "".join(
-        f'<li><label><input type="checkbox" name="documents" value="{esc(d)}"> '
-        f'{esc(docs[d].title or d)} <span class="meta">{esc(d)}</span></label></li>'
-        for d in story.document_ids
-        if d in docs and docs[d].status != "duplicate"
+        f'<li><input type="checkbox" id="c-doc-{k}" name="documents" value="{esc(d)}"> '
+        f'<label for="c-doc-{k}">{esc(docs[d].title or d)} '
+        f'<span class="meta">{esc(d)}</span></label></li>'
+        for k, d in enumerate(shown)
     )
     first = next((d for d in story.document_ids if d in docs), "")
     # not language: the interface's own labels
@@ -86,8 +87,9 @@ def correction_form(story: Story, docs: Mapping[str, Document]) -> str:
         '<details class="corrections"><summary>Correct the grouping</summary>'
         f'<form class="correction" data-first="{esc(first)}">'
         f'<ul class="plain">{boxes}</ul>'
-        f'<p><label>What to do <select name="kind">{options}</select></label> '
-        '<label>Document of the other story <input name="target" size="24"></label></p>'
+        f'<p><label for="c-kind">What to do</label> <select id="c-kind" name="kind">{options}'
+        '</select> <label for="c-target">Document of the other story</label> '
+        '<input id="c-target" name="target" size="24"></p>'
         '<p><button type="submit">Save the correction</button> '
         '<span class="status" role="status"></span></p>'
         '<p class="meta">A saved correction is applied by the next build and every later '
