@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,15 +48,15 @@ def clean_with_context(
     """Clean ``docs`` with ``context`` (documents cleaned before, e.g. the ones already in a
     store) counted for cross-document repetition; the context documents are not cleaned
     again and not returned, so their clean text never changes when new ones arrive."""
-    pages = {i: _prepare(doc, settings, resources) for i, doc in enumerate(docs) if doc.ok}
+    pages = {i: prepare(doc, settings, resources) for i, doc in enumerate(docs) if doc.ok}
     counts: Counter[str] = Counter()
     for page in pages.values():
         counts.update(page.keys)
     for doc in context:
         if doc.raw_text:
             counts.update(repeat_keys(_context_text(doc), settings))
-    repeated = frozenset(k for k, n in counts.items() if n >= settings.repeat_min_docs)
-    cleaned = _clean_pages(docs, pages, repeated, settings, resources)
+    repeated = repeated_lines(counts, settings)
+    cleaned = clean_prepared(docs, pages, repeated, settings, resources)
     return tuple(cleaned.get(i, doc) for i, doc in enumerate(docs))
 
 
@@ -72,7 +72,7 @@ def clean_file(
 
 
 @dataclass(frozen=True, slots=True)
-class _Page:
+class Page:
     rules: Cues
     keys: frozenset[str]  # keys of its short lines, for cross-document repetition
     scored: B.Scored | None = None  # a plain-text page, split and featurised
@@ -80,21 +80,27 @@ class _Page:
     extraction: HtmlExtraction | None = None
 
 
-def _prepare(doc: Document, settings: CleanSettings, resources: Resources) -> _Page:
+# prepare, repeated_lines and clean_prepared are the pieces of one cleaning, for a caller that
+# counts repetition itself (dossier.casefile keeps every stored document's line keys, and
+# cleans again a stored document whose lines an addition makes repeated).
+
+
+def prepare(doc: Document, settings: CleanSettings, resources: Resources) -> Page:
+    """Read ``doc`` (an ``ok`` document) for cleaning; ``.keys`` are its short lines' keys."""
     rules = _rules(doc, resources)
     if doc.media_type == "html":
         extraction = extract_html(doc.raw_text, settings)
         # One paragraph per line in trafilatura's rendering: make paragraphs explicit.
         text = "\n\n".join(ln for ln in extraction.text.split("\n") if ln.strip())
         text = break_long_lines(text, settings.max_line_chars, rules.abbreviations)
-        return _Page(rules, frozenset(repeat_keys(text, settings)), None, text, extraction)
+        return Page(rules, frozenset(repeat_keys(text, settings)), None, text, extraction)
     # Same length as the raw text (a space becomes a newline): removal offsets hold.
     broken = break_long_lines(doc.raw_text, settings.max_line_chars, rules.abbreviations)
     scored = B.prepare(broken, rules)
     keys = frozenset(
         line.key for line in scored.lines if line.key and line.words <= settings.repeat_max_words
     )
-    return _Page(rules, keys, scored)
+    return Page(rules, keys, scored)
 
 
 def _context_text(doc: Document) -> str:
@@ -103,13 +109,20 @@ def _context_text(doc: Document) -> str:
     return doc.raw_text if doc.media_type != "html" else doc.clean_text
 
 
-def _clean_pages(
+def repeated_lines(counts: Mapping[str, int], settings: CleanSettings) -> frozenset[str]:
+    """The line keys that are boilerplate, given how many documents have each."""
+    return frozenset(k for k, n in counts.items() if n >= settings.repeat_min_docs)
+
+
+def clean_prepared(
     docs: Sequence[Document],
-    pages: dict[int, _Page],
+    pages: Mapping[int, Page],
     repeated: frozenset[str],
     settings: CleanSettings,
     resources: Resources,
 ) -> dict[int, Document]:
+    """Clean the prepared documents (``pages[i]`` is ``docs[i]`` read by :func:`prepare`),
+    with ``repeated`` the boilerplate line keys."""
     models = resources.block_models()
     out: dict[int, Document] = {}
     plain: dict[str, list[tuple[int, B.Scored, Cues]]] = {"full": [], "neutral": []}
