@@ -18,16 +18,25 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from dossier.dedup.credits import find_credit
-from dossier.dedup.documents import Original, credited_by_others, find_copies
+from dossier.dedup.documents import CopyKeys, Original, credited_by_others, find_copies
 from dossier.dedup.settings import DedupSettings
 from dossier.dedup.spans import find_shared_spans
 from dossier.model import Credit, Document, Flag
 from dossier.resources import Resources
 from dossier.time.printed import stated_day
 
-__all__ = ["DedupSettings", "mark_copies", "mark_shared_spans"]
+__all__ = [
+    "CopyMark",
+    "DedupSettings",
+    "copy_marks",
+    "credited",
+    "mark_copies",
+    "mark_shared_spans",
+    "original_of",
+]
 
 
 def mark_copies(
@@ -42,37 +51,61 @@ def mark_copies(
     resources = resources if resources is not None else Resources()
     out = list(docs)
     live = [i for i, d in enumerate(docs) if d.ok and d.clean_text.strip()]
-    originals = [_original(docs[i], resources) for i in live]
+    live_docs = [docs[i] for i in live]
+    originals = [original_of(d, resources) for d in live_docs]
     for i, found in zip(live, originals, strict=True):
         if found.credit is not None:
-            out[i] = _credited(docs[i], found.credit)
-    copies = find_copies([docs[i] for i in live], settings, originals)
-    live_docs = [docs[i] for i in live]
-    for copy in copies:
-        index, kept = live[copy.duplicate], docs[live[copy.kept]]
-        members = [copy.kept, copy.duplicate]
-        why = _why_original(live_docs, originals, copy.kept, members)
-        out[index] = dataclasses.replace(
-            out[index],
-            status="duplicate",
-            duplicate_of=kept.id,
-            reason=(
-                f"copy of {kept.id}: Jaccard {copy.jaccard:.2f} over word "
-                f"{settings.doc_shingle}-shingles, {copy.containment:.0%} of its text "
-                f"found in {kept.id}{why}"
-            ),
-        )
+            out[i] = credited(docs[i], found.credit)
+    for index, mark in copy_marks(live_docs, settings, originals).items():
+        out[live[index]] = mark.apply(out[live[index]])
     return tuple(out)
 
 
-def _original(doc: Document, resources: Resources) -> Original:
+@dataclass(frozen=True, slots=True)
+class CopyMark:
+    """What makes a document a copy: the document it copies and why."""
+
+    duplicate_of: str
+    reason: str
+
+    def apply(self, doc: Document) -> Document:
+        return dataclasses.replace(
+            doc, status="duplicate", duplicate_of=self.duplicate_of, reason=self.reason
+        )
+
+
+def copy_marks(
+    docs: Sequence[Document],
+    settings: DedupSettings,
+    originals: Sequence[Original],
+    keys: Sequence[CopyKeys] | None = None,
+) -> dict[int, CopyMark]:
+    """index -> the mark of each copy among ``docs`` (all ``ok`` with clean text;
+    ``originals[i]`` is :func:`original_of` ``docs[i]``); originals are not listed."""
+    marks = {}
+    for copy in find_copies(docs, settings, originals, keys):
+        kept = docs[copy.kept]
+        why = _why_original(docs, originals, copy.kept, [copy.kept, copy.duplicate])
+        marks[copy.duplicate] = CopyMark(
+            kept.id,
+            f"copy of {kept.id}: Jaccard {copy.jaccard:.2f} over word "
+            f"{settings.doc_shingle}-shingles, {copy.containment:.0%} of its text "
+            f"found in {kept.id}{why}",
+        )
+    return marks
+
+
+def original_of(doc: Document, resources: Resources) -> Original:
+    """What of ``doc`` decides whether it is the original of its copies: the outlet or
+    agency it credits and the day it states it was published."""
     language = resources.language(doc.language) if doc.readable else None
     grammar = resources.time_grammar(language.code) if language is not None else None
     credit = find_credit(doc, language) if language is not None else None
     return Original(credit, stated_day(doc, grammar))
 
 
-def _credited(doc: Document, credit: Credit) -> Document:
+def credited(doc: Document, credit: Credit) -> Document:
+    """``doc`` with the credit its text gives (flag ``syndicated``)."""
     flag = Flag(
         "syndicated",
         f"the text credits {credit.name} as its origin ({credit.text!r}): a reprint or an "

@@ -6,11 +6,18 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from datasketch import MinHashLSH
+import numpy as np
 
 from dossier.dedup.credits import same_outlet
 from dossier.dedup.settings import DedupSettings
-from dossier.dedup.shingles import containment, jaccard, shingles, signatures
+from dossier.dedup.shingles import (
+    band_keys,
+    colliding_pairs,
+    containment,
+    jaccard,
+    shingles,
+    signature_matrix,
+)
 from dossier.model import Credit, Document
 from dossier.unionfind import UnionFind
 
@@ -23,41 +30,63 @@ class Copy:
     containment: float  # share of the duplicate's shingles found in the kept document
 
 
+@dataclass(frozen=True, slots=True)
+class CopyKeys:
+    """What one document is compared on: its word shingles and their LSH band keys."""
+
+    shingles: frozenset[int]
+    keys: np.ndarray  # one uint64 per band
+
+
+def copy_keys(docs: Sequence[Document], settings: DedupSettings) -> list[CopyKeys]:
+    cache: dict[str, int] = {}
+    sets = [shingles(d.clean_text, settings.doc_shingle, cache) for d in docs]
+    if not sets:
+        return []
+    matrix = signature_matrix(sets, settings.num_perm)
+    keys = band_keys(matrix, settings.doc_candidate_jaccard, settings.num_perm)
+    return [CopyKeys(s, k) for s, k in zip(sets, keys, strict=True)]
+
+
+def copy_candidate(a: CopyKeys, b: CopyKeys, settings: DedupSettings) -> tuple[float, float] | None:
+    """(Jaccard, containment) when ``a`` and ``b`` are copies of each other, else None."""
+    jac = jaccard(a.shingles, b.shingles)
+    small, large = (a, b) if len(a.shingles) <= len(b.shingles) else (b, a)
+    cont = containment(small.shingles, large.shingles)
+    if jac >= settings.duplicate_jaccard or cont >= settings.duplicate_containment:
+        return jac, cont
+    return None
+
+
 def find_copies(
     docs: Sequence[Document],
     settings: DedupSettings,
     originals: Sequence[Original] | None = None,
+    keys: Sequence[CopyKeys] | None = None,
 ) -> list[Copy]:
     """Pairs (copy, original) among ``docs`` (all assumed ``ok`` with clean text).
 
-    Candidates come from MinHash LSH (no all-pairs comparison); each candidate
-    pair is verified on exact shingle sets. Copies are grouped transitively and
-    each group keeps one document, the original: the one another member credits
-    ("(Meridian)", "first published by"), then the earliest published (the day it
-    states about itself, ``originals``), then the longest, then the smallest id (never
-    the input order, so that a case grown article by article keeps the same one).
+    Candidates come from MinHash LSH band keys (no all-pairs comparison); each
+    candidate pair is verified on exact shingle sets. Copies are grouped
+    transitively and each group keeps one document, the original: the one another
+    member credits ("(Meridian)", "first published by"), then the earliest published
+    (the day it states about itself, ``originals``), then the longest, then the
+    smallest id (never the input order, so that a case grown article by article keeps
+    the same one). ``keys`` (from :func:`copy_keys`) saves computing them again.
     """
-    cache: dict[str, int] = {}
-    sets = [shingles(d.clean_text, settings.doc_shingle, cache) for d in docs]
-    sigs = signatures(sets, settings.num_perm)
-    lsh = MinHashLSH(threshold=settings.doc_candidate_jaccard, num_perm=settings.num_perm)
-    for i, sig in enumerate(sigs):
-        if sets[i]:
-            lsh.insert(i, sig)
+    found = list(keys) if keys is not None else copy_keys(docs, settings)
+    if len(found) < 2:
+        return []
+    sets = [k.shingles for k in found]
+    matrix = np.array([k.keys for k in found], dtype=np.uint64).reshape(len(found), -1)
+    candidates = colliding_pairs(matrix, np.array([not s for s in sets], dtype=bool))
     linked: UnionFind[int] = UnionFind(range(len(docs)))
     links: dict[tuple[int, int], tuple[float, float]] = {}
-    for i, sig in enumerate(sigs):
-        if not sets[i]:
-            continue
-        for j in lsh.query(sig):
-            if j <= i:
-                continue
-            jac = jaccard(sets[i], sets[j])
-            small, large = (i, j) if len(sets[i]) <= len(sets[j]) else (j, i)
-            cont = containment(sets[small], sets[large])
-            if jac >= settings.duplicate_jaccard or cont >= settings.duplicate_containment:
-                links[(i, j)] = (jac, cont)
-                linked.union(i, j)
+    for i, j in sorted(candidates):
+        measured = copy_candidate(found[i], found[j], settings)
+        if measured is not None:
+            links[(i, j)] = measured
+            linked.union(i, j)
     copies: list[Copy] = []
     for members in linked.groups().values():
         if len(members) < 2:

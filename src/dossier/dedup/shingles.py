@@ -1,19 +1,19 @@
 """Word shingles and MinHash signatures, shared by both dedup passes.
 
 Shingles are hashed to 32-bit integers (stable across runs: CRC-32 of each
-word, folded over the n-gram) and MinHash signatures are computed with numpy
-in one vectorised step, then wrapped as datasketch ``LeanMinHash`` objects for
-``MinHashLSH``. Candidate pairs are always verified on the exact shingle sets.
+word, folded over the n-gram), MinHash signatures are computed with numpy in
+one vectorised step, and LSH band keys are cut from the signatures. Candidate
+pairs are always verified on the exact shingle sets.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Sequence
 
 import numpy as np
-from datasketch import LeanMinHash
 
 # not words of a language: a run of letters or digits in any script
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -118,33 +118,27 @@ def signature_matrix(sets: Sequence[frozenset[int]], num_perm: int, seed: int = 
     return out
 
 
-def signatures(sets: Sequence[frozenset[int]], num_perm: int, seed: int = 1) -> list[LeanMinHash]:
-    """The same signatures as datasketch ``LeanMinHash`` objects (for ``MinHashLSH``)."""
-    return [
-        LeanMinHash(seed=seed, hashvalues=row, scheme="affine32")
-        for row in signature_matrix(sets, num_perm, seed)
-    ]
-
-
-def candidate_pairs(
-    sets: Sequence[frozenset[int]], threshold: float, num_perm: int
-) -> set[tuple[int, int]]:
-    """LSH banding over MinHash signatures, vectorised: pairs (i < j) likely to reach
-    ``threshold`` Jaccard. Same scheme as datasketch's ``MinHashLSH`` (bands chosen to
-    balance false positives and negatives), without its per-item Python overhead, for
-    the tens of thousands of paragraphs a large input has. Callers verify exactly."""
-    if len(sets) < 2:
-        return set()
-    matrix = signature_matrix(sets, num_perm)
+def band_keys(matrix: np.ndarray, threshold: float, num_perm: int) -> np.ndarray:
+    """LSH band keys, one row per signature: two sets are candidates when any column
+    (band) holds the same key. Bands are chosen to balance false positives and negatives
+    at ``threshold`` (the scheme of datasketch's ``MinHashLSH``, vectorised). Keys depend
+    on one signature only, so keys stored for earlier documents can be looked up later."""
     bands, rows = _band_layout(threshold, num_perm)
     raw_weights = np.random.RandomState(7).randint(1, 1 << 62, size=rows, dtype=np.int64)
     weights = (raw_weights.astype(np.uint64) | np.uint64(1))[None, :]
-    pairs: set[tuple[int, int]] = set()
-    empty = np.array([not s for s in sets])
+    keys = np.zeros((matrix.shape[0], bands), dtype=np.uint64)
     for band in range(bands):
-        keys = (matrix[:, band * rows : (band + 1) * rows] * weights).sum(axis=1)
-        order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
+        keys[:, band] = (matrix[:, band * rows : (band + 1) * rows] * weights).sum(axis=1)
+    return keys
+
+
+def colliding_pairs(keys: np.ndarray, empty: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs (i < j) of rows sharing a key in some band (rows marked ``empty`` never)."""
+    pairs: set[tuple[int, int]] = set()
+    for band in range(keys.shape[1]):
+        column = keys[:, band]
+        order = np.argsort(column, kind="stable")
+        sorted_keys = column[order]
         boundaries = np.flatnonzero(np.diff(sorted_keys)) + 1
         starts = np.concatenate(([0], boundaries))
         sizes = np.diff(np.concatenate((starts, [len(order)])))
@@ -157,6 +151,19 @@ def candidate_pairs(
     return pairs
 
 
+def candidate_pairs(
+    sets: Sequence[frozenset[int]], threshold: float, num_perm: int
+) -> set[tuple[int, int]]:
+    """LSH banding over MinHash signatures, vectorised: pairs (i < j) likely to reach
+    ``threshold`` Jaccard, without datasketch's per-item Python overhead, for the tens of
+    thousands of paragraphs a large input has. Callers verify exactly."""
+    if len(sets) < 2:
+        return set()
+    keys = band_keys(signature_matrix(sets, num_perm), threshold, num_perm)
+    return colliding_pairs(keys, np.array([not s for s in sets]))
+
+
+@functools.cache
 def _band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) minimising the false-positive plus false-negative probability mass."""
     s = np.linspace(0.0, 1.0, 201)
