@@ -47,6 +47,9 @@ class Resources:
     # Models may be loaded from a background thread (preload) while a stage asks for them.
     _nlp_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
     _embed_lock: Any = field(default_factory=threading.Lock, repr=False, compare=False)
+    # Where embeddings already computed are kept (a store's, during an update): an object
+    # with ``embed(sentences, compute) -> array`` that calls ``compute`` for the rest.
+    embedding_cache: Any = field(default=None, repr=False, compare=False)
 
     def preload(self, languages: tuple[str, ...] = ("en",)) -> threading.Thread:
         """Start loading the models in a background thread (the CLI does this so that the
@@ -158,6 +161,15 @@ class Resources:
 
     def embed(self, sentences: list[str]) -> Any:
         """Unit-normalised embeddings (numpy array, one row per sentence)."""
+        if self.embedding_cache is not None:
+            return self.embedding_cache.embed(sentences, self._embed_now)
+        return self._embed_now(sentences)
+
+    def embedding_version(self) -> str:
+        """What an embedding depends on besides its sentence: the model and the arithmetic."""
+        return f"all-MiniLM-L6-v2/{self._resolved_precision()}"
+
+    def _embed_now(self, sentences: list[str]) -> Any:
         import numpy as np
 
         if not sentences:
@@ -168,12 +180,15 @@ class Resources:
             )
         return np.asarray(vectors, dtype=np.float32)
 
-    def _precision(self) -> Any:
-        import torch
-
+    def _resolved_precision(self) -> str:
         wanted = self.embed_precision
         if wanted == "auto":
             wanted = "bfloat16" if cpu_has_bfloat16() else "float32"
-        if wanted == "bfloat16":
+        return wanted
+
+    def _precision(self) -> Any:
+        import torch
+
+        if self._resolved_precision() == "bfloat16":
             return torch.autocast("cpu", dtype=torch.bfloat16)
         return nullcontext()

@@ -12,13 +12,13 @@ its documents is in it (:class:`~dossier.model.Membership`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from dossier.ids import digest
 from dossier.model import Document, Membership, Story
 from dossier.resources import Resources
 from dossier.stories.corrections import apply_corrections
-from dossier.stories.features import BagMaker, similarity, tfidf
+from dossier.stories.features import BagMaker, Bags, similarity, tfidf
 from dossier.stories.linkage import centroid_linkage
 from dossier.stories.passing import detach_passing
 from dossier.stories.reasons import Explainer
@@ -47,20 +47,28 @@ def story_id(documents: Sequence[Document]) -> str:
 
 
 def group_stories(
-    documents: Sequence[Document], settings: StorySettings, resources: Resources | None = None
+    documents: Sequence[Document],
+    settings: StorySettings,
+    resources: Resources | None = None,
+    known: Mapping[str, Bags] | None = None,
 ) -> tuple[Story, ...]:
     """Group readable documents into stories; duplicates join the story of what they copy.
 
     Rejected documents belong to no story. Stories are ordered by their number of distinct
     documents (largest first), then by id; the result does not depend on the order of
-    ``documents`` (each story lists its documents in id order, duplicates last).
+    ``documents`` (each story lists its documents in id order, duplicates last). ``known``
+    bags (by document id) are used instead of reading those documents' mentions and parse
+    again (a store keeps them).
     """
     ok = sorted((d for d in documents if d.readable), key=lambda d: d.id)
     if not ok:
         return ()
     resources = resources or Resources()
     maker = BagMaker()
-    bags = [maker.bags(d, resources.language(d.language)) for d in ok]
+    bags = [
+        known[d.id] if known and d.id in known else maker.bags(d, resources.language(d.language))
+        for d in ok
+    ]
     names = tfidf([b.names for b in bags])
     words = tfidf([b.words for b in bags])
     sim = similarity(
