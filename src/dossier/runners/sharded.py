@@ -39,6 +39,35 @@ def _run_shard(
     return stage.fn(documents, settings, _worker_resources)
 
 
+class DocumentPool:
+    """Worker processes that run document-scope stages on shards of documents (each worker
+    loads its models once). ``with DocumentPool(2, resources) as pool: pool.run(stage, ...)``."""
+
+    def __init__(self, workers: int, resources: Resources) -> None:
+        self.workers = workers
+        # "spawn": forking a process that already runs torch/spaCy threads can deadlock.
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(resources.unloaded(),),
+        )
+
+    def __enter__(self) -> DocumentPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._pool.shutdown()
+
+    def run(
+        self, stage: DocumentStage, docs: Sequence[Document], settings: Settings
+    ) -> tuple[Document, ...]:
+        size = max(1, -(-len(docs) // self.workers))
+        shards = [tuple(docs[i : i + size]) for i in range(0, len(docs), size)]
+        futures = [self._pool.submit(_run_shard, stage, shard, settings) for shard in shards]
+        return tuple(doc for f in futures for doc in f.result())
+
+
 @dataclass(frozen=True, slots=True)
 class ShardedRunner:
     """One shard per worker, so each worker loads the models once per run."""
@@ -49,23 +78,11 @@ class ShardedRunner:
         self, corpus: Corpus, stages: Sequence[Stage], settings: Settings, resources: Resources
     ) -> Corpus:
         check_order(stages)
-        # "spawn": forking a process that already runs torch/spaCy threads can deadlock.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(resources.unloaded(),),
-        ) as pool:
+        with DocumentPool(self.workers, resources) as pool:
             for stage in stages:
                 if isinstance(stage, DocumentStage):
-                    docs = corpus.documents
-                    size = max(1, -(-len(docs) // self.workers))
-                    shards = [docs[i : i + size] for i in range(0, len(docs), size)]
-                    futures = [pool.submit(_run_shard, stage, shard, settings) for shard in shards]
-                    corpus = replace(
-                        corpus, documents=tuple(doc for f in futures for doc in f.result())
-                    )
+                    docs = pool.run(stage, corpus.documents, settings)
+                    corpus = replace(corpus, documents=docs)
                 else:
                     corpus = stage.apply(corpus, settings, resources)
                 corpus = replace(corpus, stage_log=(*corpus.stage_log, stage.name))
