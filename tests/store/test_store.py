@@ -316,3 +316,20 @@ def test_roles_stored_before_sides_read_as_unsided(tmp_path: Path) -> None:
     roles = [r for s in loaded.stories for e in s.entities for r in e.roles]
     assert roles and all(r.side is None and not r.disputed for r in roles)
     assert loaded == corpus
+
+
+def test_fields_of_small_records_survive_the_store(db: Path) -> None:
+    from dossier.model import RoleClaim
+
+    corpus = sample_corpus()
+    story = corpus.stories[0]
+    entity = story.entities[0]
+    role = RoleClaim("defence lawyer", entity.mentions[0], side="defence", disputed=True)
+    changed = replace(story, entities=(replace(entity, roles=(role,)), *story.entities[1:]))
+    corpus = replace(corpus, stories=(changed, *corpus.stories[1:]))
+    with Store(db) as store:
+        store.save_corpus(corpus)
+    with Store(db) as store:
+        back = store.get_story(changed.id)
+    assert back is not None and back.entities[0].roles == (role,)
+    assert back == changed

@@ -27,7 +27,7 @@ from dossier.ingest.identity import content_id
 from dossier.model import Corpus, CorrectionKind, Document, Story, StoryCorrection
 from dossier.report.codec import field_types, from_plain
 from dossier.store.corrections import add_correction, read_corrections
-from dossier.store.history import read_builds
+from dossier.store.history import read_builds, resolve_alias
 from dossier.store.lock import writer_lock
 from dossier.store.migrate import WaitFn, begin_immediate, migrate, schema_version
 from dossier.store.read import read_documents, read_story
@@ -130,6 +130,7 @@ class Store:
         self.on_wait = on_wait
         self.timeout = timeout
         self._lock = threading.RLock()
+        self._writers = threading.Lock()  # one update at a time in this process
         self._local = threading.local()  # this thread's read connection
         self._readers: list[sqlite3.Connection] = []
         self._closed = False
@@ -241,8 +242,9 @@ class Store:
 
     @contextmanager
     def writer(self) -> Iterator[None]:
-        """Hold the store's writer lock (across processes) for a whole update."""
-        with self._lock, writer_lock(self.path, self.on_wait):
+        """Hold the store's writer lock (across threads and processes) for a whole update;
+        reads go on meanwhile."""
+        with self._writers, writer_lock(self.path, self.on_wait):
             yield
 
     @contextmanager
@@ -303,23 +305,7 @@ class Store:
     def load_corpus(self) -> Corpus:
         """Everything stored, as one corpus (documents and stories in stored order)."""
         with self.reading() as conn:
-            docs = read_documents(conn)
-            rows = conn.execute("SELECT * FROM stories ORDER BY position, id").fetchall()
-            stories = tuple(read_story(conn, row) for row in rows)
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            builds = read_builds(conn)
-        extra = json.loads(meta.get("corpus_extra", "{}"))
-        hints = field_types(Corpus)
-        return Corpus(
-            documents=docs,
-            stories=stories,
-            generated_at=meta.get("generated_at", ""),
-            stage_log=tuple(json.loads(meta.get("stage_log", "[]"))),
-            builds=builds,
-            **{
-                k: from_plain(hints[k], v) for k, v in extra.items() if k in hints and k != "builds"
-            },
-        )
+            return load_corpus(conn)
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table (for health checks and tests)."""
@@ -373,6 +359,25 @@ class Store:
         with self.reading() as conn:
             row = conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
             return None if row is None else read_story(conn, row)
+
+    def story_documents(self, story_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """The document ids of each of ``story_ids`` (in story order)."""
+        out: dict[str, list[str]] = {i: [] for i in story_ids}
+        with self.reading() as conn:
+            for story_id in story_ids:
+                out[story_id] = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT doc_id FROM story_documents WHERE story_id = ? ORDER BY position",
+                        (story_id,),
+                    )
+                ]
+        return {k: tuple(v) for k, v in out.items()}
+
+    def story_alias(self, story_id: str) -> str | None:
+        """The story a gone story id now lives on in (merged or renamed), if any."""
+        with self.reading() as conn:
+            return resolve_alias(conn, story_id)
 
     def get_document(self, doc_id: str) -> Document | None:
         docs = self.get_documents([doc_id])
@@ -544,6 +549,25 @@ def _content_key(conn: sqlite3.Connection, doc: str) -> str:
     if row is None:
         raise StoreError(f"no stored document {doc!r}")
     return str(row[1] or row[0])  # a document without a content id is named by its id
+
+
+def load_corpus(conn: sqlite3.Connection) -> Corpus:
+    """Everything stored (read through ``conn``, inside the caller's transaction if any)."""
+    docs = read_documents(conn)
+    rows = conn.execute("SELECT * FROM stories ORDER BY position, id").fetchall()
+    stories = tuple(read_story(conn, row) for row in rows)
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    builds = read_builds(conn)
+    extra = json.loads(meta.get("corpus_extra", "{}"))
+    hints = field_types(Corpus)
+    return Corpus(
+        documents=docs,
+        stories=stories,
+        generated_at=meta.get("generated_at", ""),
+        stage_log=tuple(json.loads(meta.get("stage_log", "[]"))),
+        builds=builds,
+        **{k: from_plain(hints[k], v) for k, v in extra.items() if k in hints and k != "builds"},
+    )
 
 
 def _content_id_sql(*args: object) -> str:

@@ -6,6 +6,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from dossier.model import (
     AttributeClaim,
@@ -57,6 +58,13 @@ def extra_fields(cls: type, text: str) -> dict[str, object]:
     return out
 
 
+def _more(cls: type, text: str | None) -> dict[str, Any]:
+    """A small record's fields kept in its ``extra`` JSON (most rows have none)."""
+    if not text or text == "{}":
+        return {}
+    return extra_fields(cls, text)
+
+
 def _citations(conn: sqlite3.Connection, table: str, owner: str, pk: int) -> tuple[Citation, ...]:
     rows = conn.execute(
         f'SELECT doc, start, "end", quote FROM {table} WHERE {owner} = ? ORDER BY position', (pk,)
@@ -94,18 +102,23 @@ def _document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         ).fetchall()
 
     removals = tuple(
-        Removal(r[0], r[1], r[2], r[3]) for r in rows("removals", 'start, "end", reason, text')
+        Removal(r[0], r[1], r[2], r[3], **_more(Removal, r[4]))
+        for r in rows("removals", 'start, "end", reason, text, extra')
     )
-    flags = tuple(Flag(r[0], r[1]) for r in rows("flags", "kind, message"))
+    flags = tuple(
+        Flag(r[0], r[1], **_more(Flag, r[2])) for r in rows("flags", "kind, message, extra")
+    )
     shared = tuple((r[0], r[1], r[2]) for r in rows("shared_spans", 'start, "end", other_doc'))
     mentions = tuple(
-        Mention(doc_id, r[0], r[1], r[2], r[3])
-        for r in rows("doc_mentions", 'start, "end", text, label')
+        Mention(doc_id, r[0], r[1], r[2], r[3], **_more(Mention, r[4]))
+        for r in rows("doc_mentions", 'start, "end", text, label, extra')
     )
     times = tuple(
-        TimeExpression(doc_id, r[0], r[1], r[2], _date(r[3], r[4], r[5]), r[6])
+        TimeExpression(
+            doc_id, r[0], r[1], r[2], _date(r[3], r[4], r[5]), r[6], **_more(TimeExpression, r[7])
+        )
         for r in rows(
-            "time_expressions", 'start, "end", text, value, granularity, approximate, kind'
+            "time_expressions", 'start, "end", text, value, granularity, approximate, kind, extra'
         )
     )
     sources = tuple(r[0] for r in rows("document_sources", "source"))
@@ -154,11 +167,13 @@ def read_story(conn: sqlite3.Connection, row: sqlite3.Row) -> Story:
     headline = None
     summary = []
     for s in conn.execute(
-        "SELECT pk, kind, text FROM sentences WHERE story_id = ? ORDER BY kind, position",
+        "SELECT pk, kind, text, extra FROM sentences WHERE story_id = ? ORDER BY kind, position",
         (story_id,),
     ).fetchall():
         sentence = Sentence(
-            s["text"], _citations(conn, "sentence_citations", "sentence_pk", s["pk"])
+            s["text"],
+            _citations(conn, "sentence_citations", "sentence_pk", s["pk"]),
+            **_more(Sentence, s["extra"]),
         )
         if s["kind"] == "headline":
             headline = sentence
@@ -197,18 +212,29 @@ def _entities(conn: sqlite3.Connection, story_id: str) -> tuple[Entity, ...]:
             )
         )
         roles = tuple(
-            RoleClaim(r[0], Citation(r[1], r[2], r[3], r[4]), side=r[5], disputed=bool(r[6]))
+            RoleClaim(
+                r[0],
+                Citation(r[1], r[2], r[3], r[4]),
+                side=r[5],
+                disputed=bool(r[6]),
+                **_more(RoleClaim, r[7]),
+            )
             for r in conn.execute(
-                'SELECT role, doc, start, "end", quote, side, disputed FROM roles'
+                'SELECT role, doc, start, "end", quote, side, disputed, extra FROM roles'
                 " WHERE entity_pk = ? ORDER BY position",
                 (pk,),
             )
         )
         attributes = tuple(
-            AttributeClaim(r[0], json.loads(r[1]), Citation(r[2], r[3], r[4], r[5]))
+            AttributeClaim(
+                r[0],
+                json.loads(r[1]),
+                Citation(r[2], r[3], r[4], r[5]),
+                **_more(AttributeClaim, r[6]),
+            )
             for r in conn.execute(
-                'SELECT name, value, doc, start, "end", quote FROM attributes WHERE entity_pk = ?'
-                " ORDER BY position",
+                'SELECT name, value, doc, start, "end", quote, extra FROM attributes'
+                " WHERE entity_pk = ? ORDER BY position",
                 (pk,),
             )
         )
@@ -245,9 +271,14 @@ def _conflicts(conn: sqlite3.Connection, story_id: str) -> tuple[Conflict, ...]:
     out = []
     for row in _story_rows(conn, "conflicts", story_id):
         sides = tuple(
-            ConflictSide(s["text"], _citations(conn, "conflict_side_citations", "side_pk", s["pk"]))
+            ConflictSide(
+                s["text"],
+                _citations(conn, "conflict_side_citations", "side_pk", s["pk"]),
+                **_more(ConflictSide, s["extra"]),
+            )
             for s in conn.execute(
-                "SELECT pk, text FROM conflict_sides WHERE conflict_pk = ? ORDER BY position",
+                "SELECT pk, text, extra FROM conflict_sides WHERE conflict_pk = ?"
+                " ORDER BY position",
                 (row["pk"],),
             ).fetchall()
         )
@@ -285,6 +316,7 @@ def _corroborations(conn: sqlite3.Connection, story_id: str) -> tuple[Corroborat
             citations=_citations(conn, "corroboration_citations", "corroboration_pk", row["pk"]),
             outlets=tuple(json.loads(row["outlets"])),
             independent_sources=row["independent_sources"],
+            **_more(Corroboration, row["extra"]),
         )
         for row in _story_rows(conn, "corroborations", story_id)
     )

@@ -90,6 +90,8 @@ class DocumentState:
     clean_version: int = 1
     added_build: int | None = None
     context: str | None = None
+    ingested: str | None = None  # JSON: the document as ingest read it (but its raw text)
+    marks: str = "{}"  # JSON: flags it had before each corpus stage run over every document
 
 
 def content_hash(doc: Document) -> str:
@@ -181,11 +183,12 @@ def insert_document(
     date = doc.published.date
     conn.execute(
         "INSERT INTO documents (id, position, content_hash, content_id, fingerprint,"
-        " clean_version, added_build, context, source, status, reason, duplicate_of,"
+        " clean_version, added_build, context, ingested, stage_marks, source, status, reason,"
+        " duplicate_of,"
         " media_type, raw_text, clean_text, title, outlet, author, dateline_place, page_date_text,"
         " metadata_date, folder_date, published_date, published_granularity,"
         " published_approximate, published_basis, page_date, encoding, extra)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             doc.id,
             position,
@@ -195,6 +198,8 @@ def insert_document(
             state.clean_version,
             state.added_build,
             state.context,
+            state.ingested,
+            state.marks,
             doc.source,
             doc.status,
             doc.reason,
@@ -223,25 +228,32 @@ def insert_document(
         [(doc.id, i, source, state.added_build) for i, source in enumerate(doc.sources)],
     )
     conn.executemany(
-        'INSERT INTO removals (doc_id, position, start, "end", reason, text) VALUES (?,?,?,?,?,?)',
-        [(doc.id, i, r.start, r.end, r.reason, r.text) for i, r in enumerate(doc.removals)],
+        'INSERT INTO removals (doc_id, position, start, "end", reason, text, extra)'
+        " VALUES (?,?,?,?,?,?,?)",
+        [
+            (doc.id, i, r.start, r.end, r.reason, r.text, extra_json(r, _REMOVAL))
+            for i, r in enumerate(doc.removals)
+        ],
     )
     conn.executemany(
-        "INSERT INTO flags (doc_id, position, kind, message) VALUES (?,?,?,?)",
-        [(doc.id, i, f.kind, f.message) for i, f in enumerate(doc.flags)],
+        "INSERT INTO flags (doc_id, position, kind, message, extra) VALUES (?,?,?,?,?)",
+        [(doc.id, i, f.kind, f.message, extra_json(f, _FLAG)) for i, f in enumerate(doc.flags)],
     )
     conn.executemany(
         'INSERT INTO shared_spans (doc_id, position, start, "end", other_doc) VALUES (?,?,?,?,?)',
         [(doc.id, i, s, e, other) for i, (s, e, other) in enumerate(doc.shared_spans)],
     )
     conn.executemany(
-        'INSERT INTO doc_mentions (doc_id, position, start, "end", text, label)'
-        " VALUES (?,?,?,?,?,?)",
-        [(doc.id, i, m.start, m.end, m.text, m.label) for i, m in enumerate(doc.mentions)],
+        'INSERT INTO doc_mentions (doc_id, position, start, "end", text, label, extra)'
+        " VALUES (?,?,?,?,?,?,?)",
+        [
+            (doc.id, i, m.start, m.end, m.text, m.label, extra_json(m, _MENTION))
+            for i, m in enumerate(doc.mentions)
+        ],
     )
     conn.executemany(
         'INSERT INTO time_expressions (doc_id, position, start, "end", text, value, granularity,'
-        " approximate, kind) VALUES (?,?,?,?,?,?,?,?,?)",
+        " approximate, kind, extra) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 doc.id,
@@ -253,6 +265,7 @@ def insert_document(
                 t.value.granularity if t.value else None,
                 int(t.value.approximate) if t.value else None,
                 t.kind,
+                extra_json(t, _TIMEX),
             )
             for i, t in enumerate(doc.time_expressions)
         ],
@@ -270,6 +283,12 @@ def _insert_citations(
         f'INSERT INTO {table} ({owner}, position, doc, start, "end", quote) VALUES (?,?,?,?,?,?)',
         [(owner_pk, i, c.doc, c.start, c.end, c.quote) for i, c in enumerate(cites)],
     )
+
+
+def insert_story(conn: sqlite3.Connection, story: Story, position: int) -> None:
+    """Insert one story with every row that belongs to it (the caller deleted any earlier
+    version)."""
+    _insert_story(conn, story, position)
 
 
 def _insert_story(conn: sqlite3.Connection, story: Story, position: int) -> None:
@@ -313,7 +332,7 @@ def _insert_story(conn: sqlite3.Connection, story: Story, position: int) -> None
     for i, corr in enumerate(story.corroborations):
         cursor = conn.execute(
             "INSERT INTO corroborations (story_id, position, id, text, outlets,"
-            " independent_sources) VALUES (?,?,?,?,?,?)",
+            " independent_sources, extra) VALUES (?,?,?,?,?,?,?)",
             (
                 story.id,
                 i,
@@ -321,6 +340,7 @@ def _insert_story(conn: sqlite3.Connection, story: Story, position: int) -> None
                 corr.text,
                 json.dumps(list(corr.outlets), ensure_ascii=False),
                 corr.independent_sources,
+                extra_json(corr, _CORROBORATION),
             ),
         )
         _insert_citations(
@@ -330,6 +350,25 @@ def _insert_story(conn: sqlite3.Connection, story: Story, position: int) -> None
 
 # not language: column names
 _CLAIM_COLUMNS = frozenset({"id", "citation", "speaker", "modality", "shared"})
+# Fields of the smaller records that have columns (the rest go to their ``extra`` JSON).
+# not language: column names
+_REMOVAL = frozenset({"start", "end", "reason", "text"})
+# not language: column names
+_FLAG = frozenset({"kind", "message"})
+# not language: column names
+_MENTION = frozenset({"doc", "start", "end", "text", "label"})
+# not language: column names
+_TIMEX = frozenset({"doc", "start", "end", "text", "value", "kind"})
+# not language: column names
+_CORROBORATION = frozenset({"id", "text", "citations", "outlets", "independent_sources"})
+# not language: column names
+_ROLE = frozenset({"role", "citation", "side", "disputed"})
+# not language: column names
+_ATTRIBUTE = frozenset({"name", "value", "citation"})
+# not language: column names
+_SIDE = frozenset({"text", "citations"})
+# not language: column names
+_SENTENCE = frozenset({"text", "citations"})
 
 
 def _pk(cursor: sqlite3.Cursor) -> int:
@@ -356,8 +395,8 @@ def _insert_entity(conn: sqlite3.Connection, story_id: str, position: int, entit
     )
     _insert_citations(conn, "mentions", "entity_pk", pk, entity.mentions)
     conn.executemany(
-        'INSERT INTO roles (entity_pk, position, role, doc, start, "end", quote, side, disputed)'
-        " VALUES (?,?,?,?,?,?,?,?,?)",
+        'INSERT INTO roles (entity_pk, position, role, doc, start, "end", quote, side,'
+        " disputed, extra) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 pk,
@@ -369,13 +408,14 @@ def _insert_entity(conn: sqlite3.Connection, story_id: str, position: int, entit
                 r.citation.quote,
                 r.side,
                 int(r.disputed),
+                extra_json(r, _ROLE),
             )
             for i, r in enumerate(entity.roles)
         ],
     )
     conn.executemany(
-        'INSERT INTO attributes (entity_pk, position, name, value, doc, start, "end", quote)'
-        " VALUES (?,?,?,?,?,?,?,?)",
+        'INSERT INTO attributes (entity_pk, position, name, value, doc, start, "end", quote,'
+        " extra) VALUES (?,?,?,?,?,?,?,?,?)",
         [
             (
                 pk,
@@ -386,6 +426,7 @@ def _insert_entity(conn: sqlite3.Connection, story_id: str, position: int, entit
                 a.citation.start,
                 a.citation.end,
                 a.citation.quote,
+                extra_json(a, _ATTRIBUTE),
             )
             for i, a in enumerate(entity.attributes)
         ],
@@ -429,8 +470,8 @@ def _insert_conflict(
     conflict_pk = _pk(cursor)
     for i, side in enumerate(conflict.sides):
         cursor = conn.execute(
-            "INSERT INTO conflict_sides (conflict_pk, position, text) VALUES (?,?,?)",
-            (conflict_pk, i, side.text),
+            "INSERT INTO conflict_sides (conflict_pk, position, text, extra) VALUES (?,?,?,?)",
+            (conflict_pk, i, side.text, extra_json(side, _SIDE)),
         )
         _insert_citations(conn, "conflict_side_citations", "side_pk", _pk(cursor), side.citations)
 
@@ -439,7 +480,7 @@ def _insert_sentence(
     conn: sqlite3.Connection, story_id: str, kind: str, position: int, sentence: Sentence
 ) -> None:
     cursor = conn.execute(
-        "INSERT INTO sentences (story_id, kind, position, text) VALUES (?,?,?,?)",
-        (story_id, kind, position, sentence.text),
+        "INSERT INTO sentences (story_id, kind, position, text, extra) VALUES (?,?,?,?,?)",
+        (story_id, kind, position, sentence.text, extra_json(sentence, _SENTENCE)),
     )
     _insert_citations(conn, "sentence_citations", "sentence_pk", _pk(cursor), sentence.citations)
