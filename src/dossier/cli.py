@@ -14,8 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +23,7 @@ from dossier.errors import DossierError
 from dossier.text import terminal_safe
 
 if TYPE_CHECKING:
-    from dossier.model import Corpus, Removal
-    from dossier.runners.progress import Progress
-    from dossier.settings import Settings
-    from dossier.store import Store
+    from dossier.model import Removal
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -51,6 +47,8 @@ def _verbose_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from dossier import cli_casefile
+
     parser = argparse.ArgumentParser(
         prog="dossier",
         description=(
@@ -76,8 +74,8 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Read articles (.txt, .html, .htm files, or folders of them, searched recursively; "
             "a sources.csv or sources.json beside them gives outlet, URL, date and language), "
-            "and write the report OUT/report.html (its pages in OUT/report/), OUT/dossier.json "
-            "and the store OUT/dossier.sqlite."
+            "add them to the store OUT/dossier.sqlite (created if needed; what it already "
+            "holds is kept) and write OUT/report.html and OUT/dossier.json of everything in it."
         ),
     )
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
@@ -88,42 +86,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="SQLite store to write (default: DIR/dossier.sqlite)",
     )
-    build.add_argument(
-        "--sources",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a sources.csv/sources.json to use besides those found beside the articles "
-        "(repeatable; see docs/usage.md)",
-    )
-    build.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        metavar="N",
-        help="worker processes for per-document stages (default: %(default)s, all in this process)",
-    )
-    build.add_argument(
-        "--embed-precision",
-        choices=("auto", "float32", "bfloat16"),
-        default="auto",
-        help=(
-            "arithmetic of the sentence embeddings (default: %(default)s, bfloat16 where the "
-            "CPU has it, about 1.6x faster; float32 gives the same result on every machine)"
-        ),
-    )
-    build.add_argument(
-        "--single-file",
-        action="store_true",
-        help="write the report as one self-contained OUT/report.html (default: report.html "
-        "plus a folder OUT/report/ with a page per story and per source, which stays small "
-        "and fast at any size)",
-    )
-    build.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    build.add_argument(
-        "--no-progress", action="store_true", help="no progress bar even on a terminal"
-    )
+    cli_casefile.update_options(build, inputs=True)
+    cli_casefile.single_file_option(build)
+    cli_casefile.add_parsers(command)
 
     clean = command(
         "clean",
@@ -275,8 +240,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(args.verbose)
     # not language: command names
+    from dossier import cli_casefile
+
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
-        "build": _build,
+        "build": cli_casefile.build,
+        "add": cli_casefile.add,
+        "remove": cli_casefile.remove,
+        "rebuild": cli_casefile.rebuild,
+        "changes": cli_casefile.changes,
         "clean": _clean,
         "timeline": _timeline,
         "correct": _correct,
@@ -286,6 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return commands[args.command](args)
+    except cli_casefile.NoSuchStore as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
     except DossierError as error:
         print(f"dossier {args.command}: error: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -328,124 +302,13 @@ def _missing_inputs(inputs: Sequence[str | Path]) -> list[str]:
     return [terminal_safe(str(i)) for i in inputs if not os.path.lexists(i)]
 
 
-def _build(args: argparse.Namespace) -> int:
-    from dossier.console import print_build_summary, progress_bar
-
-    if args.workers < 1:
-        print("dossier build: error: --workers must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
-    missing = _missing_inputs(args.sources)
-    if missing:
-        print(f"dossier build: error: no such sources file: {', '.join(missing)}", file=sys.stderr)
-        return EXIT_USAGE
-    out: Path = args.out
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        print(f"dossier build: error: cannot create {out}: {error.strerror}", file=sys.stderr)
-        return EXIT_FAILED
-    store_path: Path = args.store or out / "dossier.sqlite"
-    show_progress = not (args.quiet or args.no_progress) and sys.stderr.isatty()
-    with progress_bar(show_progress) as progress:
-        if progress is not None:
-            progress("read", 0, 0)  # on screen before anything heavy is imported
-        from dossier.store import Store
-
-        settings = _build_settings(args)
-        with Store(store_path) as store:  # an unusable store fails here, before any work
-            # The user's corrections of the grouping hold on every build.
-            stories = replace(settings.stories, corrections=store.corrections())
-            settings = replace(settings, stories=stories)
-            corpus = _run_build(args, settings, progress)
-            if not corpus.documents:
-                _no_articles("dossier build", args.inputs, corpus, settings)
-                return EXIT_REJECTED
-            if progress is not None:
-                progress("write", 0, 0)  # no count: the outputs are written at once
-            written = _write_outputs(corpus, out, store, store_path, args.single_file)
-    if not args.quiet:
-        print_build_summary(corpus, written)
-    _print_rejected(corpus)
-    if not corpus.ok_documents():
-        _no_articles("dossier build", args.inputs, corpus, settings)
-        return EXIT_REJECTED
-    return EXIT_REJECTED if any(d.status == "rejected" for d in corpus.documents) else EXIT_OK
-
-
-def _build_settings(args: argparse.Namespace) -> Settings:
-    from dossier.settings import Settings, for_today
-
-    settings = for_today(Settings(), date.today())
-    if args.sources:
-        ingest_settings = replace(settings.ingest, sources_files=tuple(map(str, args.sources)))
-        settings = replace(settings, ingest=ingest_settings)
-    return settings
-
-
-def _run_build(args: argparse.Namespace, settings: Settings, progress: Progress | None) -> Corpus:
-    """Ingest, then (when some input is an article) every stage."""
-    from dossier.pipeline import DEFAULT_STAGES, ingest
-    from dossier.resources import Resources
-    from dossier.runners import LocalRunner, ShardedRunner
-
-    resources = Resources(embed_precision=args.embed_precision)
-    if args.workers == 1:
-        resources.preload()  # the models load while the inputs are read and cleaned
-    corpus = ingest(args.inputs, settings, progress)
-    if corpus.ok_documents():  # nothing to run the models on otherwise
-        runner = (
-            ShardedRunner(workers=args.workers)
-            if args.workers > 1
-            else LocalRunner(progress=progress)
-        )
-        corpus = runner.run(corpus, DEFAULT_STAGES, settings, resources)
-    return replace(corpus, generated_at=datetime.now(UTC).isoformat(timespec="seconds"))
-
-
-def _print_rejected(corpus: Corpus) -> None:
-    for doc in corpus.documents:
-        if doc.status == "rejected":
-            print(
-                f"rejected: {terminal_safe(doc.source)}: {terminal_safe(doc.reason or '')}",
-                file=sys.stderr,
-            )
-
-
-def _no_articles(
-    command: str, inputs: Sequence[str | Path], corpus: Corpus, settings: Settings
-) -> None:
-    """Say that no input held an article, and list what the folder walks passed over."""
-    from dossier.ingest import skipped_inputs
-
-    named = ", ".join(terminal_safe(str(i)) for i in inputs)
-    print(f"{command}: no articles found in {named}", file=sys.stderr)
-    for skipped in skipped_inputs(inputs, settings.ingest):
-        print(f"skipped: {terminal_safe(skipped.path)}: {skipped.reason}", file=sys.stderr)
-    if not corpus.documents:
-        extensions = ", ".join(settings.ingest.extensions)
-        print(f"(Dossier reads {extensions} files)", file=sys.stderr)
-
-
-def _write_outputs(
-    corpus: Corpus, out: Path, store: Store, store_path: Path, single_file: bool
-) -> list[tuple[str, Path]]:
-    from dossier.report.html import write_report
-    from dossier.report.json_out import corpus_to_json
-
-    store.save_corpus(corpus)
-    _write_atomic(
-        out / "dossier.json", json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=2)
-    )
-    report = write_report(corpus, out, single_file=single_file)
-    written = [("report", report[0])]
-    if len(report) > 1:
-        written.append(("pages", report[1]))
-    return [*written, ("json", out / "dossier.json"), ("store", store_path)]
-
-
 def _write_atomic(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
+    """Write ``path`` whole or not at all (a temporary file, flushed, renamed over it)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(temporary, path)
 
 
@@ -513,6 +376,7 @@ def _timeline(args: argparse.Namespace) -> int:
     if args.max_dates < 1 or args.per_date < 1:
         print("dossier timeline: error: --max-dates and --per-date must be ≥ 1", file=sys.stderr)
         return EXIT_USAGE
+    from dossier.cli_casefile import no_articles, print_rejected
     from dossier.model import Corpus
     from dossier.pipeline import stages_for
     from dossier.runners import LocalRunner
@@ -522,7 +386,7 @@ def _timeline(args: argparse.Namespace) -> int:
     resources = Resources()
     corpus = ingest(args.inputs, settings)
     if not corpus.documents:
-        _no_articles("dossier timeline", args.inputs, corpus, settings)
+        no_articles("dossier timeline", args.inputs, corpus.documents, settings)
         return EXIT_REJECTED
     # Read and dated exactly as a build does: the same stages up to the date stage, and the
     # parse (the timeline's sentences are the parse's).
@@ -544,9 +408,9 @@ def _timeline(args: argparse.Namespace) -> int:
     )
     print(terminal_safe(format_timeline(entries)), end="")
     dated = Corpus(documents=tuple(documents))
-    _print_rejected(dated)
+    print_rejected(dated.documents)
     if not dated.ok_documents():
-        _no_articles("dossier timeline", args.inputs, dated, settings)
+        no_articles("dossier timeline", args.inputs, dated.documents, settings)
         return EXIT_REJECTED
     return EXIT_REJECTED if any(d.status == "rejected" for d in documents) else EXIT_OK
 
