@@ -10,7 +10,8 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from dossier.model import Corpus
+from dossier.casefile import UpdateResult
+from dossier.model import BuildKind, Corpus, Document, Story
 from dossier.resources import Resources
 from dossier.settings import Settings
 from dossier.store import Store
@@ -38,7 +39,21 @@ def local_client(app: Starlette, **options: object) -> TestClient:
     return TestClient(app, base_url=LOCAL, **options)  # type: ignore[arg-type]
 
 
-class FakeBuild:
+class SavingUpdate:
+    """A stand-in's ``update``: stores the documents as they are (no pipeline) and says they
+    are new; ``stories`` are stored with them."""
+
+    stories: tuple[Story, ...] = ()
+
+    def update(
+        self, store: Store, documents: Sequence[Document], *, kind: BuildKind, replace: bool
+    ) -> UpdateResult:
+        store.save_corpus(Corpus(documents=tuple(documents), stories=self.stories))
+        outcomes = tuple((d.source, d.id, "new") for d in documents)
+        return UpdateResult(None, outcomes, (), (), ())
+
+
+class FakeBuild(SavingUpdate):
     """Stands in for the pipeline: records the paths and returns a prepared corpus."""
 
     def __init__(self, corpus: Corpus) -> None:
@@ -51,6 +66,7 @@ class FakeBuild:
         self.calls.append(list(paths))
         self.within.append(list(within))
         self.texts = {p.name: p.read_text(encoding="utf-8") for p in paths if p.is_file()}
+        self.stories = self.corpus.stories
         return self.corpus
 
 

@@ -15,7 +15,7 @@ from dossier.store.migrate import known_migrations
 from dossier.web import create_app
 from report.sample import sample_corpus
 
-from .conftest import FakeBuild, local_client
+from .conftest import FakeBuild, SavingUpdate, local_client
 
 
 def test_health(client: TestClient, store_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_build_from_uploaded_texts(
 
 
 def test_uploads_get_a_stable_source_name(store_path: Path, tmp_path: Path) -> None:
-    class EchoBuild:
+    class EchoBuild(SavingUpdate):
         def __call__(self, paths: list[Path], within: object = ()) -> Corpus:
             return Corpus(
                 documents=tuple(
@@ -147,7 +147,7 @@ def test_build_rejects_bad_requests_without_running(
 
 
 def test_build_accepts_a_sources_list_beside_uploaded_articles(store_path: Path) -> None:
-    class IngestOnly:
+    class IngestOnly(SavingUpdate):
         def __call__(self, paths: list[Path], within: object = ()) -> Corpus:
             from dossier.ingest import IngestSettings, read_inputs
 

@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import State
@@ -19,14 +20,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from dossier import __version__
+from dossier.casefile.engine import change_json
 from dossier.errors import DossierError, QueryError, QueryTimeout
-from dossier.model import Corpus, Document, Story
+from dossier.model import BuildKind, Corpus, Document, Story
 from dossier.report.json_out import SCHEMA_ID, document_to_json, story_to_json
 from dossier.store import SearchHit, Store
 from dossier.web.body import json_body
 from dossier.web.errors import ApiError
 
 if TYPE_CHECKING:
+    from dossier.casefile import UpdateResult
     from dossier.resources import Resources
     from dossier.settings import Settings
 
@@ -34,10 +37,15 @@ log = logging.getLogger(__name__)
 
 
 class BuildFn(Protocol):
-    """Builds a corpus from input paths (the pipeline, or a stand-in in tests). ``within``,
-    when not empty, are the only folders the build may read files from (links resolved)."""
+    """Reads input paths into documents and adds them to a store (the pipeline, or a
+    stand-in in tests). ``within``, when not empty, are the only folders it may read files
+    from (links resolved)."""
 
     def __call__(self, paths: Sequence[Path], *, within: Sequence[Path] = ()) -> Corpus: ...
+
+    def update(
+        self, store: Store, documents: Sequence[Document], *, kind: BuildKind, replace: bool
+    ) -> UpdateResult: ...
 
 
 MAX_ARTICLES = 500
@@ -74,12 +82,17 @@ def list_stories(request: Request) -> JSONResponse:
 
 
 def story_and_documents(request: Request) -> tuple[Story, dict[str, Document]]:
-    """The story of the route's ``story_id`` (404 if none), with its documents, those its
-    events cite, and their duplicates."""
+    """The story of the route's ``story_id`` (404 if none; a story that merged into another,
+    or took an earlier report's id, redirects there), with its documents, those its events
+    cite, and their duplicates."""
     store = store_of(request)
     story_id = request.path_params["story_id"]
     story = store.get_story(story_id)
     if story is None:
+        moved = store.story_alias(story_id)
+        if moved is not None:
+            path = request.url.path.replace(quote(story_id, safe=""), quote(moved, safe=""), 1)
+            raise ApiError(308, f"story {story_id!r} is now {moved!r}", headers={"Location": path})
         raise ApiError(404, f"no story with id {story_id!r}")
     cited = {c.doc for e in story.events for c in e.citations}
     ids = [*story.document_ids, *sorted(cited - set(story.document_ids))]
@@ -141,12 +154,44 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
 
 
 async def build(request: Request) -> JSONResponse:
-    """Run the pipeline over server-side paths and/or uploaded texts, then store the result."""
+    """``POST /api/build``: add server-side paths and/or uploaded texts to the store."""
+    return await _update(request, "build")
+
+
+async def add_documents(request: Request) -> JSONResponse:
+    """``POST /api/documents``: the same as a build, recorded as an addition."""
+    return await _update(request, "add")
+
+
+async def _update(request: Request, kind: BuildKind) -> JSONResponse:
     data = await json_body(request)
     paths, articles = _build_request(data, request.app.state.allow_paths)
-    sources = _sources_entries(data) if isinstance(data, dict) else []
-    corpus = await run_in_threadpool(_build_and_store, request, paths, articles, sources)
-    return JSONResponse(_build_result(corpus))
+    assert isinstance(data, dict)
+    sources = _sources_entries(data)
+    replace = data.get("replace", False)
+    if not isinstance(replace, bool):
+        raise ApiError(400, "replace must be true or false")
+    result, docs = await run_in_threadpool(
+        _build_and_store, request, paths, articles, sources, kind, replace
+    )
+    return JSONResponse(_build_result(store_of(request), result, docs))
+
+
+def changes(request: Request) -> JSONResponse:
+    """``GET /api/changes[?since=BUILD|DATE][&story=ID]``: the change log."""
+    from dossier.casefile import recorded_changes
+    from dossier.cli_casefile import parse_since
+
+    build, since = None, None
+    raw = request.query_params.get("since")
+    if raw:
+        try:
+            build, since = parse_since(raw)
+        except ValueError as exc:
+            raise ApiError(400, str(exc).replace("--since", "since")) from None
+    story = request.query_params.get("story")
+    found = recorded_changes(store_of(request), build=build, since=since, story=story)
+    return JSONResponse({"ok": True, "changes": [change_json(s, c) for s, c in found]})
 
 
 def _build_request(
@@ -156,7 +201,7 @@ def _build_request(
         raise ApiError(
             400, 'the body must be a JSON object: {"paths": [...]} or {"articles": [...]}'
         )
-    unknown = set(data) - {"paths", "articles", "sources"}
+    unknown = set(data) - {"paths", "articles", "sources", "replace"}
     if unknown:
         raise ApiError(400, f"unknown field(s): {', '.join(sorted(unknown))}")
     raw_paths = data.get("paths", [])
@@ -243,20 +288,29 @@ def _build_and_store(
     paths: list[Path],
     articles: list[tuple[str, str]],
     sources: list[dict[str, str]],
-) -> Corpus:
+    kind: BuildKind,
+    replace: bool,
+) -> tuple[UpdateResult, tuple[Document, ...]]:
+    from dossier.casefile import NeedsRebuild
+
     state = request.app.state
     if not state.build_lock.acquire(blocking=False):
         raise ApiError(409, "another build is running: try again when it has finished")
     try:
         with tempfile.TemporaryDirectory(prefix="dossier-upload-") as tmp:
             corpus = _build_in(state, Path(tmp), paths, articles, sources)
-            store_of(request).save_corpus(corpus)
+            try:
+                result = state.build.update(
+                    store_of(request), corpus.documents, kind=kind, replace=replace
+                )
+            except NeedsRebuild as exc:
+                raise ApiError(409, str(exc)) from exc
+            except DossierError as exc:
+                raise ApiError(422, f"the build failed: {exc}") from exc
     finally:
         state.build_lock.release()
-    log.info(
-        "built and stored %d documents, %d stories", len(corpus.documents), len(corpus.stories)
-    )
-    return corpus
+    log.info("%s: %d input(s), build %s", kind, len(corpus.documents), result.build)
+    return result, corpus.documents
 
 
 def _saved_name(name: str) -> str:
@@ -309,42 +363,77 @@ def _name_uploads(corpus: Corpus, tmp: str) -> Corpus:
     return dataclasses.replace(corpus, documents=docs)
 
 
-def _build_result(corpus: Corpus) -> dict[str, object]:
+def _build_result(
+    store: Store, result: UpdateResult, docs: Sequence[Document]
+) -> dict[str, object]:
+    """What a build did: each input's document and what happened to it, the stories it
+    created or changed, and its change log."""
+    by_source = {d.source: d for d in docs}
+    build = result.build
+    changed = set(build.stories) if build is not None else set()
+    listed = [s for s in store.list_stories() if s.id in changed]
+    members = store.story_documents([s.id for s in listed])
+    documents = []
+    for source, doc_id, outcome in result.outcomes:
+        doc = by_source.get(source)
+        documents.append(
+            {
+                "id": doc_id,
+                "source": source,
+                "status": doc.status if doc else None,
+                "reason": doc.reason if doc else None,
+                "outcome": outcome,
+            }
+        )
     return {
         "ok": True,
-        "generated_at": corpus.generated_at,
-        "documents": [
-            {"id": d.id, "source": d.source, "status": d.status, "reason": d.reason}
-            for d in corpus.documents
-        ],
+        "build": dataclasses.asdict(build) if build is not None else None,
+        "generated_at": build.finished_at if build is not None else None,
+        "documents": documents,
         "stories": [
-            {"id": s.id, "title": s.title, "documents": list(s.document_ids)}
-            for s in corpus.stories
+            {"id": s.id, "title": s.title, "documents": list(members[s.id])} for s in listed
         ],
+        "changes": [change_json(s, c) for s, c in result.changes],
+        "notes": list(result.notes),
     }
 
 
 class PipelineBuild:
-    """The real pipeline. It is imported, and its models loaded, on the first build only;
-    the models then stay loaded for the next builds."""
+    """The real pipeline: reads the inputs (``__call__``) and adds them to the store
+    (``update``). Its models are loaded on the first update only, and then stay loaded."""
 
     def __init__(
         self, settings: Settings | None = None, resources: Resources | None = None
     ) -> None:
-        self.settings = settings
-        self.resources = resources
-
-    def __call__(self, paths: Sequence[Path], *, within: Sequence[Path] = ()) -> Corpus:
-        from dossier.pipeline import run_pipeline
         from dossier.resources import Resources
         from dossier.settings import Settings, for_today
 
-        if self.settings is None:
-            self.settings = for_today(Settings(), dt.date.today())
-        if self.resources is None:
-            self.resources = Resources()
+        self.settings = settings or for_today(Settings(), dt.date.today())
+        self.resources = resources or Resources()
+
+    def __call__(self, paths: Sequence[Path], *, within: Sequence[Path] = ()) -> Corpus:
+        from dossier.pipeline import ingest
+
         settings = self.settings
         if within:
-            ingest = dataclasses.replace(settings.ingest, within=tuple(str(w) for w in within))
-            settings = dataclasses.replace(settings, ingest=ingest)
-        return run_pipeline(list(paths), settings, self.resources)
+            ingest_settings = dataclasses.replace(
+                settings.ingest, within=tuple(str(w) for w in within)
+            )
+            settings = dataclasses.replace(settings, ingest=ingest_settings)
+        return ingest(list(paths), settings)
+
+    def update(
+        self, store: Store, documents: Sequence[Document], *, kind: BuildKind, replace: bool
+    ) -> UpdateResult:
+        from dossier.casefile import Outputs, update_store
+
+        return update_store(
+            store,
+            inputs=documents,
+            kind=kind,
+            replace_changed=replace,
+            settings=self.settings,
+            resources=self.resources,
+            # The report and JSON the store was built with stay in step with it.
+            outputs=Outputs.recorded(store),
+        )

@@ -92,6 +92,8 @@ def routes() -> list[Route | Mount]:
             name="api-correction",
         ),
         Route("/api/reviews", reviews.post_review, methods=["POST"], name="api-review"),
+        Route("/api/documents", api.add_documents, methods=["POST"], name="api-add-documents"),
+        Route("/api/changes", api.changes, name="api-changes"),
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),
     ]
 
