@@ -95,6 +95,8 @@ def _header(corpus: Corpus, heading: str) -> str:
         statuses[d.status] = statuses.get(d.status, 0) + 1
     counts = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
     generated = f" · generated {esc(corpus.generated_at)}" if corpus.generated_at else ""
+    if corpus.builds:
+        generated += f" · build {corpus.builds[-1].id} of the case file"
     return (
         f'<header class="page"><p class="site">{esc(heading)}</p>'
         f'<p class="meta">{len(corpus.stories)} story(ies) from {len(corpus.documents)} '
@@ -219,6 +221,16 @@ def _facts_page(story: Story, docs: Mapping[str, Document], links: FolderPages, 
     return page(f"All facts: {story.title}", body, nav_html=nav, assets="")
 
 
+def folder_files(corpus: Corpus) -> dict[str, str]:
+    """Every file of the report's folder form, ``{path relative to OUT: text}``:
+    ``report.html`` and, in ``report/``, the pages and what they load."""
+    return {
+        f"{FOLDER}/{STYLESHEET}": stylesheet(),
+        f"{FOLDER}/{SCRIPT}": report_script(),
+        **report_pages(corpus),
+    }
+
+
 def write_report(corpus: Corpus, out: Path, *, single_file: bool = False) -> list[Path]:
     """Write the report into ``out``: ``report.html`` and the ``report/`` folder, or with
     ``single_file`` one self-contained ``report.html``. Returns the paths written.
@@ -232,14 +244,12 @@ def write_report(corpus: Corpus, out: Path, *, single_file: bool = False) -> lis
         _replace_file(out / "report.html", render_report(corpus))
         _remove_tree(out / FOLDER)
         return [out / "report.html"]
-    pages = report_pages(corpus)
+    files = folder_files(corpus)
     staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
     try:
         (staging / FOLDER).mkdir()
-        (staging / FOLDER / STYLESHEET).write_text(stylesheet(), encoding="utf-8")
-        (staging / FOLDER / SCRIPT).write_text(report_script(), encoding="utf-8")
-        for name, html in pages.items():
-            (staging / name).write_text(html, encoding="utf-8")
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
         old = out / f".{FOLDER}-old"
         _remove_tree(old)
         if (out / FOLDER).exists():

@@ -286,7 +286,11 @@ def _changes(ctx: StoryContext) -> str:
     for change in changes:
         by_build.setdefault(change.build, []).append(change)
     builds = sorted(by_build, reverse=True)
-    parts = [f'<section id="{esc(ctx.anchor("changes"))}">', ctx.h(1, "What is new")]
+    # The latest build's changes are what is new since the build before it.
+    title = "What is new"
+    if len(builds) > 1:
+        title = f"What is new since {by_build[builds[1]][0].at[:10]}"
+    parts = [f'<section id="{esc(ctx.anchor("changes"))}">', ctx.h(1, title)]
     for build in builds[:CHANGE_BUILDS]:
         items = by_build[build]
         items_html = "".join(
