@@ -1,0 +1,54 @@
+"""Per-document results are kept in the store: a text is parsed once, a claim embedded once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from dossier import pipeline
+from dossier.casefile import remove_documents
+from dossier.model import Document
+from dossier.resources import Resources
+from dossier.settings import Settings
+from dossier.store import Store
+
+from .conftest import Adder, read
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_known_text_is_never_parsed_or_embedded_again(
+    fixtures: Path,
+    settings: Settings,
+    f32: Resources,
+    add: Adder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs = read([fixtures / "dorrow"], settings)
+    with Store(tmp_path / "case.sqlite") as store:
+        add(store, docs)
+        parsed: list[str] = []
+        embedded: list[str] = []
+        real_parse = pipeline.parse_documents
+        real_embed = Resources._embed_now
+
+        def counting_parse(found: Sequence[Document], *args: object) -> tuple[Document, ...]:
+            parsed.extend(d.id for d in found)
+            return real_parse(found, *args)  # type: ignore[arg-type]
+
+        def counting_embed(self: Resources, sentences: list[str]) -> object:
+            embedded.extend(sentences)
+            return real_embed(self, sentences)
+
+        monkeypatch.setattr(pipeline, "parse_documents", counting_parse)
+        monkeypatch.setattr(Resources, "_embed_now", counting_embed)
+        trial = next(d for d in docs if d.id == "wire-trial")
+        remove_documents(store, ["wire-trial"], settings, f32)
+        result = add(store, [trial])
+        assert result.build is not None and result.build.added == ("wire-trial",)
+        assert result.recomputed_stories == 1
+    assert parsed == []  # the parse came from the store, the story's claims too
+    assert embedded == []
