@@ -27,6 +27,7 @@ ORDER = (
     "bench_pubdate",
     "bench_size",
     "bench_load",
+    "bench_casefile",
 )
 
 
