@@ -61,6 +61,20 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "nested" / "dossier.db"
 
 
+def test_two_migrations_with_one_number_are_refused(tmp_path: Path) -> None:
+    """Two branches that each add migration 5: the second to land must renumber its own."""
+    for name in ("0001_initial.sql", "0002_more.sql", "0003_sides.sql", "0003_marks.sql"):
+        (tmp_path / name).write_text("SELECT 1;\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="share a number: 0003_marks, 0003_sides"):
+        known_migrations(tmp_path)
+    (tmp_path / "0003_marks.sql").rename(tmp_path / "0005_marks.sql")
+    with pytest.raises(RuntimeError, match="without gaps"):
+        known_migrations(tmp_path)
+    (tmp_path / "0005_marks.sql").rename(tmp_path / "0004_marks.sql")
+    assert [m.name for m in known_migrations(tmp_path)] == ["initial", "more", "sides", "marks"]
+    assert [m.id for m in known_migrations()] == list(range(1, len(known_migrations()) + 1))
+
+
 def test_migrations_apply_from_empty_and_only_once(db: Path) -> None:
     known = known_migrations()
     with Store(db) as store:

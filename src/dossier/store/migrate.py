@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from dossier.errors import StoreError
@@ -55,15 +56,22 @@ def _has_code(sql: str) -> bool:
     return any(ln.strip() and not ln.strip().startswith("--") for ln in sql.splitlines())
 
 
-def known_migrations() -> tuple[Migration, ...]:
-    """The migrations shipped with this package, in order."""
+def known_migrations(folder: Traversable | None = None) -> tuple[Migration, ...]:
+    """The migrations shipped with this package (or in ``folder``), in order.
+
+    Raises ``RuntimeError`` when two files share a number (two branches each adding
+    ``0005_...``: one must be renumbered) or a number is missing."""
+    where = folder if folder is not None else resources.files("dossier.store") / "migrations"
     found = []
-    for entry in resources.files("dossier.store").joinpath("migrations").iterdir():
+    for entry in where.iterdir():
         match = _FILENAME.match(entry.name)
         if match:
             found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
-    found.sort(key=lambda m: m.id)
+    found.sort(key=lambda m: (m.id, m.name))
     ids = [m.id for m in found]
+    twice = sorted({f"{m.id:04d}_{m.name}" for m in found if ids.count(m.id) > 1})
+    if twice:
+        raise RuntimeError(f"store migrations share a number: {', '.join(twice)}")
     if ids != list(range(1, len(ids) + 1)):
         raise RuntimeError(f"store migrations must be numbered 1, 2, 3... without gaps: {ids}")
     return tuple(found)
