@@ -80,6 +80,21 @@ def test_a_fictional_case_in_another_domain_grows_the_same(
     ]
 
 
+@pytest.fixture(scope="session")
+def mine_case(tmp_path_factory: pytest.TempPathFactory, settings: Settings, f32: Resources) -> Case:
+    """The colliery explosion of the cross-checking gold (tests/gold/stories/karsk_mine)."""
+    folder = Path(__file__).resolve().parents[1] / "gold" / "stories" / "karsk_mine"
+    return _case(tmp_path_factory.mktemp("mine-case"), [folder], settings, f32)
+
+
+def test_a_gold_story_of_cross_checking_grows_the_same(
+    mine_case: Case, tmp_path: Path, add: Adder
+) -> None:
+    grown = grow(tmp_path / "grown.sqlite", mine_case.docs, mine_case.dated, add)
+    assert_same_case(grown, mine_case.one)
+    assert any(s.events for s in grown.stories) and any(s.conflicts for s in grown.stories)
+
+
 def test_in_date_order_the_story_keeps_its_id(
     dorrow_case: Case, tmp_path: Path, add: Adder
 ) -> None:
