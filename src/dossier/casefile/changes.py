@@ -242,12 +242,18 @@ def _entity_lines(log: Log, sid: str, old: Item | None, new: Item | None) -> Non
 def entity_merges(log: Log, old: Sequence[Story], new: Sequence[Story]) -> None:
     """Two entities that were apart and are now one (found by their mentions)."""
     for story in new:
-        before = [
-            e for o in old if set(o.document_ids) & set(story.document_ids) for e in o.entities
-        ]
+        members = set(story.document_ids)
+        owners: dict[object, set[str]] = {}  # a mention's span -> the old entities with it
+        names: dict[str, str] = {}
+        for o in old:
+            if not members & set(o.document_ids):
+                continue
+            for e in o.entities:
+                names[e.id] = e.name
+                for span in _spans(e.mentions):
+                    owners.setdefault(span, set()).add(e.id)
         for entity in story.entities:
-            mine = _spans(entity.mentions)
-            parts = [e for e in before if mine & _spans(e.mentions)]
-            if len({e.id for e in parts}) > 1:
-                names = " and ".join(sorted({e.name for e in parts}))
-                log.add(story.id, "entity-merged", entity.id, f"{names} are one: {entity.name}.")
+            parts = set().union(*(owners.get(span, set()) for span in _spans(entity.mentions)))
+            if len(parts) > 1:
+                joined = " and ".join(sorted({names[i] for i in parts}))
+                log.add(story.id, "entity-merged", entity.id, f"{joined} are one: {entity.name}.")
