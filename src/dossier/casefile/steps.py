@@ -25,8 +25,8 @@ from dataclasses import replace
 from dossier.casefile.docstages import attributes
 from dossier.casefile.world import World, sorted_docs
 from dossier.clean.api import clean_prepared, prepare, repeated_lines
-from dossier.dedup import CopyMark, copy_marks
-from dossier.dedup.documents import CopyKeys, copy_candidate, copy_keys
+from dossier.dedup import CopyMark, copy_marks, credited, original_of
+from dossier.dedup.documents import CopyKeys, Original, copy_candidate, copy_keys
 from dossier.dedup.spans import Span, doc_units, find_shared_spans, pair_spans
 from dossier.model import Corpus, Document
 from dossier.stages import CorpusStage
@@ -96,10 +96,26 @@ def copies_step(docs: list[Document], world: World) -> StepResult:
     missing = [d for d, k in zip(everyone, all_keys, strict=True) if k is None]
     extra = dict(zip([d.id for d in missing], copy_keys(missing, settings), strict=True))
     ready = [k if k is not None else extra[d.id] for d, k in zip(everyone, all_keys, strict=True)]
-    marks = {everyone[i].id: m for i, m in copy_marks(everyone, settings, ready).items()}
+    originals = _originals(everyone, world)
+    marked = copy_marks(everyone, settings, [originals[d.id] for d in everyone], ready)
+    marks = {everyone[i].id: m for i, m in marked.items()}
     more = {d.id for d in members.values() if _copy_state(d) != _marked(marks.get(d.id))}
-    out = [marks[d.id].apply(d) if d.id in marks else d for d in docs]
+    out = []
+    for doc in docs:
+        credit = originals[doc.id].credit if doc.id in originals else None
+        if credit is not None and _live(doc):
+            doc = credited(doc, credit)
+        out.append(marks[doc.id].apply(doc) if doc.id in marks else doc)
     return out, more
+
+
+def _originals(docs: Sequence[Document], world: World) -> dict[str, Original]:
+    """What decides each document's place in its copy group (its credit, the day it states),
+    read from it as dedup saw it: a stored copy was ``ok`` before dedup marked it."""
+    return {
+        d.id: original_of(replace(d, status="ok", duplicate_of=None, reason=None), world.resources)
+        for d in docs
+    }
 
 
 def _copy_state(doc: Document) -> tuple[str, str | None, str | None]:
