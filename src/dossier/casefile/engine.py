@@ -222,6 +222,7 @@ class _Run:
             if not unchanged:
                 computed = self._compute(conn, index, plan, rebuild)
                 build_id, update, changes = computed.finish(self, kind, input_paths)
+                rejected = _rejected(inputs, plan, computed.final)
                 t = self._tick("compute", t)
         if unchanged:
             return self._unchanged(plan, rejected, outputs)
@@ -357,6 +358,26 @@ class _Run:
         self._tick("story stages", started)
         self._say("stories", len(final), len(final))
         return plan
+
+
+def _rejected(
+    inputs: Sequence[Document], plan: Plan, final: dict[str, Document]
+) -> tuple[Document, ...]:
+    """The inputs that could not be used, in input order: rejected when read, or by a stage
+    of this update (a page with no article text...)."""
+    ids = {source: doc_id for source, doc_id, _ in plan.outcomes}
+    out = []
+    for doc in inputs:
+        later = final.get(ids.get(doc.source) or "")
+        if doc.status == "rejected":
+            out.append(doc)
+        elif (
+            later is not None
+            and later.status == "rejected"
+            and later.content_id == doc.content_id  # not a stored text it turned out to be
+        ):
+            out.append(later)
+    return tuple(out)
 
 
 def _as_ingested(doc: Document) -> Document:
