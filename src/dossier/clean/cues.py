@@ -31,6 +31,7 @@ _COPYRIGHT_SIGN = re.compile(r"(?:^|\s)©\s*(?:\d{4})?")
 # After a labelled date, the words a page adds beside it ("in Business, Ports", "| Updated").
 _DATE_LINE_TAIL_WORDS = 6
 _PRICE = re.compile(r"[$£€¥₹]\s?\d")  # a price, not a time: "£20.99"
+# typography: quotation marks, straight, curly, guillemets and TeX-style
 _QUOTES = re.compile(r"[\"“”«»„]|``|''")
 
 

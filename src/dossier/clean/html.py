@@ -39,6 +39,7 @@ from dossier.model import Flag, Removal
 
 logger = logging.getLogger(__name__)
 
+# not words: an ISO 8601 date in a page's metadata
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Control characters, raw or as character references: one of them makes the XML tree the
 # extractor builds refuse the whole page. (References to 128-159 are cp1252 punctuation in

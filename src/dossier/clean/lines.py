@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# typography: a word (letters or digits in any script, inner hyphens, apostrophes, dots);
+# a line that ends as a sentence does (closing quotes and brackets after the stop)
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?…](?:\s?[\"'”’»)\]`´]+)*$")
 _OPENERS = "\"“‘'«([`„‚"
@@ -31,6 +33,7 @@ class Line:
     tokens: tuple[str, ...] = ()  # the words themselves
 
 
+# typography: zero-width characters; one letter or digit in any script
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _WORD_CHAR = re.compile(r"[^\W_]")
 
@@ -173,6 +176,7 @@ def is_headline_like(text: str, words: int | None = None) -> bool:
     return first.isupper() or first.isdigit()
 
 
+# typography: a breadcrumb separator between two spaced items (Home > World > Asia)
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|/|\|)\s")
 
 
