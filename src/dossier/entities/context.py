@@ -57,6 +57,7 @@ class ContextReader:
         dets = _alternation(words.determiners)
         preps = _alternation(words.affiliation_preps | words.connectors)
         self._honorific = rf"(?i:{honorifics})\.?"
+        # the language's own tables give the words; the pattern is the text's shape around a name
         self._left_role = re.compile(
             r"(?P<phrase>"
             rf"(?:(?P<det>\b(?i:{dets})\s+))?"
@@ -67,6 +68,7 @@ class ContextReader:
             rf"(?P<org>(?:{_CAP}\s+){{0,5}}?{_CAP}))?"
             rf"(?:\s*,)?\s+(?:{self._honorific}\s+)?)$",
         )
+        # the language's own tables give the words; the pattern is the text's shape around a name
         self._right_apposition = re.compile(
             rf"^(?P<phrase>,\s+(?:(?i:{dets})\s+)?"
             r"(?P<mods>(?:[\w'’-]+\s+){0,5}?)"
@@ -78,6 +80,7 @@ class ContextReader:
         )
         age_before = _alternation(words.age_before)
         age_after = _alternation(words.age_after)
+        # the language's age words around a number of one to three digits
         self._right_age = re.compile(
             rf"^(?P<phrase>(?:\s*,\s*(?:(?:{age_before})\s+)?|\s+\()(?P<age>\d{{1,3}})"
             rf"(?:\s+(?:{age_after}))?)(?=\s*[,.;)]|\s+(?:{_alternation(words.connectors)})\b)"
@@ -87,8 +90,10 @@ class ContextReader:
             r"(?:[^\W\d_A-Z][\w-]*\s+){0,2})$",
         )
         credit = _alternation(vocab.roles.credit_nouns)
+        # the language's own tables give the words; the pattern is the text's shape around a name
         self._credit = re.compile(rf"\b(?i:{credit})s?\s*(?::|\w+:?)\s+$")
         abbreviations = {a for a in vocab.language.abbreviations if "." not in a}
+        # the language's abbreviations, or a single letter, just before a full stop
         self._abbrev_before = re.compile(rf"(?:\b(?i:{_alternation(abbreviations)})|\b[^\W\d_])$")
 
     # --- windows ------------------------------------------------------------------------

@@ -120,6 +120,7 @@ class NameMatcher:
     def __init__(self, rules: NameRules, typo_min_len: int = 6) -> None:
         self.rules = rules
         self.typo_min_len = typo_min_len
+        # the language's spelling rules (transliteration variants), compiled once
         self._rewrites = tuple((re.compile(p), r) for p, r in rules.spelling_rules)
         self._articles = tuple(f"{a}{dash}" for a in rules.joined_articles for dash in "-‐‑'’")
         self._memo: dict[str, tuple[str, str]] = {}

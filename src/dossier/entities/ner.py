@@ -44,6 +44,7 @@ _LABELS: dict[str, str] = {
     "FAC": "PLACE",
     "NORP": "NORP",
 }
+# typography: a word that starts with a letter in any script
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 

@@ -79,6 +79,7 @@ class Grouper:
         words = vocab.words
         cues = _alternation(words.alias_cues)
         dets = _alternation(words.determiners)
+        # the language's own tables give the words; the pattern is the text's shape around a name
         self._define_after = re.compile(
             rf"^\s*(?:\(\s*|,\s*(?:{cues})\s+(?:(?:{dets})\s+)?)"
             rf"(?P<acr>{_UPPER}(?:[^\W\d_a-z&]|\.(?={_UPPER})){{1,9}}\.?)(?=\)|[\s,;.]|$)"

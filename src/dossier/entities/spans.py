@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from dossier.entities.context import _CAP, ContextReader, _alternation
 from dossier.entities.vocab import Vocab
 
+# typography: a word that starts with a letter in any script; one line
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # A name token: a capital letter, then word characters (typography of names).
 _NAME_TOKEN = rf"{_CAP}[\w]"
+# typography: one line
 _LINES = re.compile(r"[^\n]+")
 # A line break, a spaced dash ("Murray - who"), a spaced comma of tokenised text ("House of
 # Commons , Energy") or a bracket token ("-LRB-") ends a name (typography).
@@ -89,6 +91,7 @@ class SpanRules:
         roles = _alternation(list(vocab.role_nouns))
         honorific = reader._honorific
         months = _alternation(vocab.calendar)
+        # the language's own tables give the words; the pattern is the text's shape around a name
         self._possessive_date = re.compile(rf"['’]s?\s+(?:\d|(?i:{months})\b)")
         self._titled_name = re.compile(
             rf"\b(?:(?i:{roles})|{honorific}),?\s+(?:{honorific}\s+)?"
@@ -99,6 +102,7 @@ class SpanRules:
             rf"\s+(?P<noun>{_alternation(words.org_context_nouns)})\b"
         )
         cues = _alternation(words.alias_cues)
+        # the language's own tables give the words; the pattern is the text's shape around a name
         self._acronym_def = re.compile(
             rf"(?:\s*\(\s*|,\s+(?:{cues})\s+(?:[\w]+\s+)?)(?P<acr>{_ACRONYM})\b\)?"
         )
