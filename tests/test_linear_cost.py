@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
@@ -28,6 +28,7 @@ def test_sentences_of_one_very_long_line() -> None:
 
 
 @given(st.text(alphabet=st.sampled_from("ab .!?\nCD\t"), max_size=400), st.integers(5, 60))
+@example("?????????? ", 5)  # one long word, then the line's only space: break there
 @hsettings(max_examples=200, deadline=None)
 def test_breaking_long_lines_only_turns_spaces_into_newlines(text: str, limit: int) -> None:
     broken = break_long_lines(text, limit)

@@ -161,7 +161,7 @@ def _line_cuts(
             if space < 0:  # a long word: break before it, else (longer than a line) after it
                 space = text.rfind(" ", line_start + 1, line_start + max_chars // 2)
             if space < 0:
-                space = text.find(" ", line_start + max_chars, s_end)
+                space = text.find(" ", line_start + max_chars, end)
             if space < 0:
                 break
             cuts.append(space)

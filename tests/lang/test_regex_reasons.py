@@ -31,13 +31,12 @@ def _comment_lines(source: str) -> set[int]:
 
 def _statements_compiling(tree: ast.AST) -> list[ast.stmt]:
     """The innermost statements that compile a pattern, in source order."""
+    blocks = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.With)
     found: dict[int, ast.stmt] = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.stmt) and not isinstance(
-            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.With)
-        ):
-            if any(_is_compile(child) for child in ast.walk(node)):
-                found[node.lineno] = node
+        simple = isinstance(node, ast.stmt) and not isinstance(node, blocks)
+        if simple and any(_is_compile(child) for child in ast.walk(node)):
+            found[node.lineno] = node
     return [found[line] for line in sorted(found)]
 
 

@@ -21,11 +21,13 @@ _DATELINE_AGENCY = re.compile(r"^[^\n()]{2,60}?\((?P<names>[^()\n]{2,60})\)\s*(?
 # Up to four words on one line (never across a sentence end).
 _NAME = r"(?P<name>[^\W\d_][\w&'’-]*(?:[ \t]+[^\W\d_][\w&'’-]*){0,3})"
 _TOLD = r"(?P<name>[^\W\d_][\w&'’-]*(?:[ \t]+[^\W\d_][\w&'’-]*){0,2})"
+# syntax of the language's credit patterns: a <<slot>> to fill; a run of non-letters
 _SLOT = re.compile(r"<<(\w+)>>")
 _ALNUM = re.compile(r"[\W_]+")
 
 
 def _fill(pattern: str, slot: str) -> re.Pattern[str]:
+    # the language's credit pattern with its slot filled
     return re.compile(_SLOT.sub(lambda _: slot, pattern), re.IGNORECASE)
 
 

@@ -93,6 +93,7 @@ class Evidence:
         return tuple(p for p in self.partials if p.tense == "past")
 
 
+# typography: a run of letters; a line holding only a numeric date (and a clock time)
 _WORDS = re.compile(r"[^\W\d_]+")
 _LINK_LINE = re.compile(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:\s+\d{1,2}[:.]\d{2})?\s*$")
 

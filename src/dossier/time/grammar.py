@@ -72,6 +72,7 @@ def _trie_regex(node: _Trie) -> str:
     return ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
 
 
+# syntax of the language's date patterns: a <<slot>> to fill
 _SLOT = re.compile(r"<<(\w+)>>")
 
 
@@ -81,6 +82,7 @@ def fill(template: str, **slots: str) -> str:
 
 
 def compile_ci(pattern: str) -> re.Pattern[str]:
+    # a date pattern of the language's time grammar
     return re.compile(pattern, re.IGNORECASE)
 
 
@@ -112,6 +114,7 @@ def lowercase_scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
             continue
         out.append(char.lower())
         i += 1
+    # the language's pattern with its case-sensitive parts marked
     return re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
 
 
@@ -228,6 +231,7 @@ class Grammar:
                 edge=alternation([*w.edges, w.mid]),
             )
         )
+        # the language's tense words (future and past auxiliaries) from its tables
         self.future = re.compile(r"\b(?i:" + alternation(tense.future) + r")\b")
         self.past = re.compile(
             fill(

@@ -19,6 +19,7 @@ from dossier.time.spec import RelBase, Spec
 if TYPE_CHECKING:
     from dossier.time.grammar import Grammar
 
+# typography: the word before a date; digits only; a clock time; the word after
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s-]*$")
 _DIGITS = re.compile(r"\D")
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*(.*)$")

@@ -33,6 +33,7 @@ _HEADER_REASONS = frozenset(
     {"page-date", "byline", "navigation", "masthead", "cross-document-repeat", "notice"}
 )
 _MAX_HEADER_WORDS = 25
+# typography: a run of letters or digits
 _WORDS = re.compile(r"[^\W_]+")
 # Numeric dates (for the page's day/month order): digits and separators only.
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.\-]\d)")

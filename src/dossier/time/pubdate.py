@@ -44,6 +44,7 @@ from dossier.time.timex import tag_detailed, to_expressions
 
 logger = logging.getLogger(__name__)
 
+# not words: an ISO 8601 date
 _ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _Stated = Literal["metadata", "page", "filename", "folder"]
 _QUESTIONED: dict[_Stated, FlagKind] = {

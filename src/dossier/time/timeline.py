@@ -231,6 +231,7 @@ def _active_keywords(keywords: Sequence[str], texts: Sequence[str]) -> tuple[re.
         word = word.strip()
         if not word:
             continue
+        # one of the story's own words, as a whole word (escaped): no list of a language
         pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE)
         if any(pattern.search(text) for text in texts):
             active.append(pattern)
