@@ -28,18 +28,23 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """Pairwise similarity of the aligned claims and the groups they form."""
+    """Similarity of the compared claim pairs and the groups the claims form.
 
-    indices: tuple[int, ...]  # claim indices that were embedded, in matrix order
-    similarity: np.ndarray  # adjusted similarity, len(indices) square
+    Only candidate pairs are compared, so only they have a similarity (kept sparse: a
+    story's embedded claims can run to thousands, their square to gigabytes)."""
+
+    indices: tuple[int, ...]  # claim indices that were embedded, in position order
+    similarity: Mapping[tuple[int, int], float]  # (position, position), lower first
     groups: tuple[tuple[int, ...], ...]  # claim indices per fact, every candidate once
-    position: dict[int, int]  # claim index -> row of ``similarity``
+    position: dict[int, int]  # claim index -> its position
 
     def sim(self, i: int, j: int) -> float:
         a, b = self.position.get(i), self.position.get(j)
         if a is None or b is None:
             return 0.0
-        return float(self.similarity[a, b])
+        if a == b:
+            return 1.0
+        return self.similarity.get((min(a, b), max(a, b)), 0.0)
 
 
 def worth_aligning(info: ClaimInfo, min_words: int) -> bool:
@@ -161,59 +166,71 @@ def align_with(
     settings: CrosscheckSettings,
 ) -> Alignment:
     """Align the candidate pairs; ``vectors`` holds (at least) ``found.texts_to_embed``."""
-    pairs = found.pairs
-    indices = tuple(sorted({i for pair in pairs for i in pair}))
+    indices = tuple(sorted({i for pair in found.pairs for i in pair}))
     embedded = set(indices)
     singletons = [(i,) for i in found.worth if i not in embedded]
     if not indices:
-        return Alignment((), np.zeros((0, 0), dtype=np.float32), tuple(singletons), {})
+        return Alignment((), {}, tuple(singletons), {})
+    position = {c: k for k, c in enumerate(indices)}
+    placed = ((position[i], position[j]) for i, j in found.pairs)
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in placed})
+    left = np.array([a for a, _ in pairs], dtype=np.int64)
+    right = np.array([b for _, b in pairs], dtype=np.int64)
+    sim = _pair_cosines(claims, indices, vectors, left, right)
+    sim = sim + _overlap_bonus(claims, indices, left, right, settings)
+    similarity = dict(zip(pairs, sim.astype(np.float32).tolist(), strict=True))
+    admissible = _admissible(claims, indices, similarity, rules, settings)
+    groups = _complete_linkage(claims, indices, similarity, admissible)
+    every = tuple(sorted((*groups, *singletons), key=lambda g: g[0]))
+    return Alignment(indices, similarity, every, position)
+
+
+def _pair_cosines(
+    claims: Sequence[ClaimInfo],
+    indices: Sequence[int],
+    vectors: Mapping[str, np.ndarray],
+    left: np.ndarray,
+    right: np.ndarray,
+) -> np.ndarray:
+    """The cosine of each pair's embeddings (1 for the same text), in float32."""
     texts = [claims[i].text for i in indices]
     text_ids = {t: k for k, t in enumerate(dict.fromkeys(texts))}
     matrix = np.zeros((len(text_ids), EMBEDDING_DIM), dtype=np.float32)
     for text, row in text_ids.items():
         if text in vectors:
             matrix[row] = vectors[text]
-    ids = np.array([text_ids[t] for t in texts])
-    matrix = matrix[ids]
-    cosine = np.where(ids[:, None] == ids[None, :], 1.0, matrix @ matrix.T)
-    position = {c: k for k, c in enumerate(indices)}
-    compared = np.zeros((len(indices), len(indices)), dtype=bool)
-    for i, j in pairs:
-        compared[position[i], position[j]] = compared[position[j], position[i]] = True
-    sim = np.where(compared, cosine + _overlap_bonus(claims, indices, settings), 0.0)
-    sim = sim.astype(np.float32)
-    np.fill_diagonal(sim, 1.0)
-    admissible = _admissible(claims, indices, sim, rules, settings)
-    groups = _complete_linkage(claims, indices, sim, admissible)
-    every = tuple(sorted((*groups, *singletons), key=lambda g: g[0]))
-    return Alignment(indices, sim, every, position)
+    ids = np.array([text_ids[t] for t in texts], dtype=np.int64)
+    a, b = ids[left], ids[right]
+    cosine = np.einsum("ij,ij->i", matrix[a], matrix[b]).astype(np.float32)
+    return np.where(a == b, np.float32(1.0), cosine)
 
 
 def _admissible(
     claims: Sequence[ClaimInfo],
     indices: Sequence[int],
-    sim: np.ndarray,
+    sim: Mapping[tuple[int, int], float],
     rules: Rules,
     settings: CrosscheckSettings,
-) -> np.ndarray:
-    """Which pairs may share a fact group: each supports the other; claims without events
-    only when their wording is near-identical. A contradiction never corroborates."""
-    n = len(indices)
-    ok = np.zeros((n, n), dtype=bool)
-    for a, b in np.argwhere(np.triu(sim >= settings.framed_threshold, 1)):
+) -> set[tuple[int, int]]:
+    """Which pairs (positions, lower first) may share a fact group: each supports the other;
+    claims without events only when their wording is near-identical. A contradiction never
+    corroborates."""
+    ok = set()
+    for (a, b), value in sim.items():
+        if value < settings.framed_threshold:
+            continue
         x, y = claims[indices[a]], claims[indices[b]]
         if claim_contradicts(rules, x.reading, y.reading) or claim_contradicts(
             rules, y.reading, x.reading
         ):
             continue
         framed = bool(x.reading.content() or y.reading.content())
-        close = sim[a, b] >= settings.align_threshold or (
-            _classed(x) and _classed(y) and sim[a, b] >= settings.framed_threshold
+        close = value >= settings.align_threshold or (
+            _classed(x) and _classed(y) and value >= settings.framed_threshold
         )
-        near_copy = not framed and sim[a, b] >= settings.same_text_threshold
+        near_copy = not framed and value >= settings.same_text_threshold
         if near_copy or (framed and close and mutual_support(rules, x, y)):
-            ok[a, b] = ok[b, a] = True
-    np.fill_diagonal(ok, True)
+            ok.add((a, b))
     return ok
 
 
@@ -222,39 +239,39 @@ def _classed(info: ClaimInfo) -> bool:
 
 
 def _overlap_bonus(
-    claims: Sequence[ClaimInfo], indices: Sequence[int], settings: CrosscheckSettings
+    claims: Sequence[ClaimInfo],
+    indices: Sequence[int],
+    left: np.ndarray,
+    right: np.ndarray,
+    settings: CrosscheckSettings,
 ) -> np.ndarray:
-    """Bonus for sharing an entity, a number with its unit, a date (one each)."""
-    n = len(indices)
-    bonus = np.zeros((n, n), dtype=np.float32)
+    """Bonus for sharing an entity, a number with its unit, a date (one each), per pair."""
+    bonus = np.zeros(len(left), dtype=np.float32)
     keys = (
         (settings.entity_bonus, [set(claims[i].claim.entity_ids) for i in indices]),
         (settings.number_bonus, [set(claims[i].claim.numbers) for i in indices]),
         (settings.date_bonus, [{d.value for d in claims[i].claim.dates} for i in indices]),
     )
     for weight, sets in keys:
-        vocab = {k: col for col, k in enumerate(sorted(set().union(*sets)))}
-        if not vocab:
-            continue
-        incidence = np.zeros((n, len(vocab)), dtype=np.float32)
-        for row, items in enumerate(sets):
-            for item in items:
-                incidence[row, vocab[item]] = 1.0
-        bonus += weight * ((incidence @ incidence.T) > 0)
-    np.fill_diagonal(bonus, 0.0)
+        shared = np.array(
+            [bool(sets[a] & sets[b]) for a, b in zip(left.tolist(), right.tolist(), strict=True)],
+            dtype=bool,
+        )
+        bonus += weight * shared
     return bonus
 
 
 def _complete_linkage(
-    claims: Sequence[ClaimInfo], indices: Sequence[int], sim: np.ndarray, ok: np.ndarray
+    claims: Sequence[ClaimInfo],
+    indices: Sequence[int],
+    sim: Mapping[tuple[int, int], float],
+    ok: set[tuple[int, int]],
 ) -> tuple[tuple[int, ...], ...]:
     n = len(indices)
     members: dict[int, list[int]] = {k: [k] for k in range(n)}
     owner = list(range(n))
     pairs = [
-        (float(sim[a, b]), int(a), int(b))
-        for a, b in np.argwhere(np.triu(ok, 1))
-        if claims[indices[a]].doc.id != claims[indices[b]].doc.id
+        (sim[(a, b)], a, b) for a, b in ok if claims[indices[a]].doc.id != claims[indices[b]].doc.id
     ]
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     for _, a, b in pairs:
@@ -262,7 +279,7 @@ def _complete_linkage(
         if ga == gb:
             continue
         left, right = members[ga], members[gb]
-        if not all(ok[x, y] for x in left for y in right):
+        if not all(x == y or (min(x, y), max(x, y)) in ok for x in left for y in right):
             continue
         left.extend(right)
         for y in right:
