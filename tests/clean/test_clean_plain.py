@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
@@ -233,6 +233,7 @@ _LINE = st.one_of(
 
 
 @given(st.lists(_LINE, max_size=40))
+@example(["Home", "a", "a", "a" + ":0" * 17, "\x1b", "Home", "a:0:0"])  # a control-only line
 @hsettings(max_examples=150, deadline=None)
 def test_clean_plain_never_loses_track(resources: Resources, lines: list[str]) -> None:
     raw = "\n".join(lines)

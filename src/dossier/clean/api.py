@@ -194,6 +194,7 @@ def _finish(
         ]
     clean_text, controls = strip_controls(result.clean_text)
     if controls:
+        clean_text = _one_blank_line_between_paragraphs(clean_text)
         plural = "s" if controls != 1 else ""
         flags = [*flags, Flag(CONTROLS_REMOVED, f"{controls} control character{plural} removed")]
     cleaned = dataclasses.replace(
@@ -218,6 +219,22 @@ def _printable(value: str | None) -> str | None:
     if value is None:
         return None
     return strip_controls(value)[0].strip() or None
+
+
+def _one_blank_line_between_paragraphs(text: str) -> str:
+    """``text`` with every run of blank lines (a line held only a control character, now
+    removed) made one blank line, and none at either end."""
+    out: list[str] = []
+    blank = False
+    for line in text.split("\n"):
+        if not line.strip():
+            blank = True
+            continue
+        if blank and out:
+            out.append("")
+        out.append(line)
+        blank = False
+    return "\n".join(out)
 
 
 def _rejection(doc: Document, clean_text: str, settings: CleanSettings) -> str | None:
