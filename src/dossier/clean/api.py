@@ -19,7 +19,7 @@ from dossier.clean.plain import PlainResult, repeat_keys
 from dossier.clean.settings import CleanSettings
 from dossier.model import Document, Flag, FlagKind
 from dossier.resources import Resources
-from dossier.text import break_long_lines, strip_controls
+from dossier.text import break_long_lines, paragraph_spans, strip_controls
 
 NO_TEXT_REASON = "no article text after cleaning"
 TOO_SHORT_REASON = "too short to be an article"
@@ -224,17 +224,7 @@ def _printable(value: str | None) -> str | None:
 def _one_blank_line_between_paragraphs(text: str) -> str:
     """``text`` with every run of blank lines (a line held only a control character, now
     removed) made one blank line, and none at either end."""
-    out: list[str] = []
-    blank = False
-    for line in text.split("\n"):
-        if not line.strip():
-            blank = True
-            continue
-        if blank and out:
-            out.append("")
-        out.append(line)
-        blank = False
-    return "\n".join(out)
+    return "\n\n".join(text[start:end] for start, end in paragraph_spans(text))
 
 
 def _rejection(doc: Document, clean_text: str, settings: CleanSettings) -> str | None:
