@@ -7,7 +7,6 @@ page's form for them (sent by ``/static/ui.js``)."""
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping
 
 from starlette.requests import Request
@@ -17,6 +16,7 @@ from dossier.errors import StoreError
 from dossier.model import Document, Story
 from dossier.report.markup import esc
 from dossier.web.api import store_of
+from dossier.web.body import json_body
 from dossier.web.errors import ApiError
 
 MAX_BODY = 20_000
@@ -29,10 +29,7 @@ async def post_correction(request: Request) -> JSONResponse:
     body = await request.body()
     if len(body) > MAX_BODY:
         raise ApiError(413, f"request body over {MAX_BODY} bytes")
-    try:
-        data = json.loads(body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
+    data = await json_body(request)  # the body Starlette keeps, parsed and checked
     if not isinstance(data, dict):
         raise ApiError(400, 'the body must be a JSON object: {"kind", "documents", "target"}')
     # not language: the fields of the request body

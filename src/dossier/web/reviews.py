@@ -4,7 +4,6 @@ JSON routes that store a mark (``POST /api/reviews``) and list them (``GET /api/
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping
 
 from starlette.requests import Request
@@ -14,6 +13,7 @@ from dossier.model import Conflict, Entity, Story
 from dossier.report.markup import esc
 from dossier.store.reviews import DECISIONS, KINDS, Review, conflict_key, merge_key
 from dossier.web.api import store_of
+from dossier.web.body import json_body
 from dossier.web.errors import ApiError
 
 MAX_NOTE = 2_000
@@ -66,10 +66,7 @@ async def post_review(request: Request) -> JSONResponse:
     body = await request.body()
     if len(body) > MAX_REVIEW_BODY:
         raise ApiError(413, f"request body over {MAX_REVIEW_BODY} bytes")
-    try:
-        data = json.loads(body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
+    data = await json_body(request)  # the body Starlette keeps, parsed and checked
     if not isinstance(data, dict):
         raise ApiError(400, 'the body must be a JSON object: {"kind", "key", "decision"}')
     # not language: the fields of the request body
