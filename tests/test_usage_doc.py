@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.cli import _parser
+from dossier.cli_parser import parser as _parser
 from dossier.ingest.sources import COLUMNS, read_sources_file
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "usage.md"
