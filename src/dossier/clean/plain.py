@@ -106,28 +106,8 @@ def clean_plain(
     body = [line for line, label in zip(lines, final, strict=True) if label == "body"]
     dateline_place, agency = A.dateline(body, rules)
     page_date = A.page_date(lines, final, body_start, rules)
-    author = next(
-        (
-            rules.byline_name(ln.text)
-            for ln, lab in zip(lines, final, strict=True)
-            if lab == "byline"
-        ),
-        None,
-    )
-    masthead = None
-    first = next(
-        (i for i, lab in enumerate(final) if lab not in ("legal", "page-date", "advertisement")),
-        None,
-    )
-    if (
-        not extracted
-        and first is not None
-        and final[first] in ("navigation", "cross-document-repeat")
-        and cues[first] is None
-    ):
-        masthead = O.outlet_from_masthead(lines[first], lines, title_index, rules)
-        if masthead:
-            final[first] = "masthead"
+    author = _author(lines, final, rules)
+    masthead = None if extracted else _masthead(lines, final, cues, title_index, rules)
     outlet_name = A.find_outlet(lines, final, agency, raw, masthead, rules)
     return PlainResult(
         clean_text=A.join_body(body),
@@ -139,6 +119,35 @@ def clean_plain(
         removals=A.removals(raw, lines, final),
         line_labels=tuple(zip(lines, final, strict=True)),
     )
+
+
+def _author(lines: list[Line], final: list[str], rules: Cues) -> str | None:
+    """The name of the first byline line, if any."""
+    bylines = (ln for ln, label in zip(lines, final, strict=True) if label == "byline")
+    return next((rules.byline_name(line.text) for line in bylines), None)
+
+
+def _masthead(
+    lines: list[Line],
+    final: list[str],
+    cues: list[str | None],
+    title_index: int | None,
+    rules: Cues,
+) -> str | None:
+    """The outlet a page's first (navigation-like) line names; that line is relabelled
+    "masthead" in ``final`` when it names one."""
+    first = next(
+        (i for i, lab in enumerate(final) if lab not in ("legal", "page-date", "advertisement")),
+        None,
+    )
+    if first is None or final[first] not in ("navigation", "cross-document-repeat"):
+        return None
+    if cues[first] is not None:
+        return None
+    masthead = O.outlet_from_masthead(lines[first], lines, title_index, rules)
+    if masthead:
+        final[first] = "masthead"
+    return masthead
 
 
 def _is_short_sentence(line: Line) -> bool:

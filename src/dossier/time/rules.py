@@ -52,7 +52,15 @@ def _calendar_rules(g: Grammar) -> list[Rule]:
     )
     wd = fill(r"(?:(?P<wd><<wd>>),?\s+(?:<<the>>\s+)?)?", wd=p.weekday_in_date, the=p.the)
     slots = {"wd": wd, "mon": p.month, "day": p.day, "year": YEAR, "of": p.of, "the": p.the}
-    back = alternation(_shift_words(g, frozenset(Shift) - {Shift.FOLLOWING, Shift.SAME}))
+    return [
+        *_numeric_rules(clock_after),
+        *_month_rules(clock_after, slots),
+        *_loose_rules(g, slots),
+    ]
+
+
+def _numeric_rules(clock_after: str) -> list[Rule]:
+    """Dates written in digits only: ISO, and day/month/year in either order."""
     return [
         _rule(
             "iso",
@@ -68,6 +76,12 @@ def _calendar_rules(g: Grammar) -> list[Rule]:
             h.numeric,
             0,
         ),
+    ]
+
+
+def _month_rules(clock_after: str, slots: dict[str, str]) -> list[Rule]:
+    """Dates with a month name: "May 14, 2020", "14th of May 2020", "May 2020"."""
+    return [
         _rule(
             "mdy",
             fill(
@@ -96,6 +110,13 @@ def _calendar_rules(g: Grammar) -> list[Rule]:
             h.my,
             1,
         ),
+    ]
+
+
+def _loose_rules(g: Grammar, slots: dict[str, str]) -> list[Rule]:
+    """A year alone, a month alone ("last May"), a decade."""
+    back = alternation(_shift_words(g, frozenset(Shift) - {Shift.FOLLOWING, Shift.SAME}))
+    return [
         _rule(
             "year", r"(?<![\w$€£.,/#:-])(?P<year>" + YEAR + r")(?![\w/-]|[.,]\d)", h.year_alone, 5
         ),
