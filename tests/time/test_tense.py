@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.model import Document
+from dossier.model import DateValue, Document
 from dossier.nlp import read_documents
 from dossier.resources import Resources
-from dossier.time.tense import tense_reader
+from dossier.time import TimeSettings
+from dossier.time.tense import TenseOf, tense_reader
+from dossier.time.timex import tag_detailed
 
 
 @pytest.mark.parametrize(
@@ -42,3 +44,28 @@ def test_tense_of_a_dated_event(
     tense_of = tense_reader(doc.clean_text, doc.parse, grammar)
     start = sentence.index(date)
     assert tense_of(start, start + len(date)) == tense
+
+
+def test_a_year_less_date_takes_its_year_from_the_parse_tense(resources: Resources) -> None:
+    # The words around "4 January" hold a past form ("cancelled", in a relative clause); the
+    # verb the date modifies ("resumes") is not past, so the nearer January is meant, as the
+    # parse says. Read from the words, the date would go back nine months.
+    sentence = (
+        "The ferry operator, which cancelled sailings in the autumn, resumes crossings on "
+        "4 January."
+    )
+    (doc,) = read_documents(
+        [Document(id="f", source="f.txt", raw_text=sentence, clean_text=sentence)], resources
+    )
+    grammar = resources.time_grammar("en")
+    assert grammar is not None and doc.parse is not None
+    anchor = DateValue("2020-10-01", "day")
+    tense_of = tense_reader(doc.clean_text, doc.parse, grammar)
+
+    def value(reader: TenseOf | None) -> DateValue | None:
+        tags = tag_detailed(sentence, anchor, TimeSettings(), grammar, tense_of=reader)
+        (day,) = [t for t in tags if t.raw.text == "4 January"]
+        return day.resolved.value
+
+    assert value(tense_of) == DateValue("2021-01-04", "day")
+    assert value(None) == DateValue("2020-01-04", "day")  # what the words alone would give

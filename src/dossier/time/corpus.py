@@ -211,7 +211,7 @@ def _folder_pins(
 
 def _tags(read: Read, decision: Decision, settings: TimeSettings) -> tuple[Tagged, ...]:
     local = replace(settings, day_first=decision.day_first)
-    return tag_detailed(read.doc.clean_text, decision.date, local, read.g, read.raws)
+    return tag_detailed(read.doc.clean_text, decision.date, local, read.g, read.raws, read.tense_of)
 
 
 _YearIds = dict[tuple[int, int], dict[int, list[str]]]

@@ -297,7 +297,7 @@ def _updated_only(updated: Reading, evidence: object, settings: TimeSettings) ->
 def _apply(read: Read, decision: Decision, settings: TimeSettings) -> Document:
     doc = read.doc
     local = replace(settings, day_first=decision.day_first)
-    tags = tag_detailed(doc.clean_text, decision.date, local, read.g, read.raws)
+    tags = tag_detailed(doc.clean_text, decision.date, local, read.g, read.raws, read.tense_of)
     logger.debug("dated %s: %s (%s)", doc.id, decision.date, decision.basis)
     return replace(
         doc,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dossier.model import DateValue, TimeExpression
 from dossier.time.detect import detect
@@ -16,6 +17,9 @@ from dossier.time.grammar import Grammar, grammar_for
 from dossier.time.normalize import Anchor, Resolved, month_value, resolve, tense_at
 from dossier.time.settings import TimeSettings
 from dossier.time.spec import RawTimex
+
+if TYPE_CHECKING:
+    from dossier.time.tense import TenseOf
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +36,15 @@ def tag_detailed(
     settings: TimeSettings,
     g: Grammar,
     raws: tuple[RawTimex, ...] | None = None,
+    tense_of: TenseOf | None = None,
 ) -> tuple[Tagged, ...]:
     """Detect and resolve every expression. "The following day" and "two days
     later" are resolved against the previous day-level date in the text; a bare
     month ("fled in April") right after an explicitly dated sentence about a
     time long before the anchor ("In August 2018, ...") takes its year from that
     narrative rather than from the document date. ``raws`` are the detections of
-    ``text`` when already computed."""
+    ``text`` when already computed; ``tense_of`` reads the tense at a span from the parse
+    (:func:`dossier.time.tense.tense_reader`), else it is read from the words around it."""
     out: list[Tagged] = []
     narrative: DateValue | None = None
     background: tuple[int, DateValue] | None = None  # (end offset, explicit-year date)
@@ -46,7 +52,7 @@ def tag_detailed(
     anchor_at = Anchor.of(anchor)
     for raw in detect(text, g) if raws is None else raws:
         spec = raw.spec
-        tense = tense_at(text, raw.start, raw.end, g)
+        tense = tense_of(raw.start, raw.end) if tense_of else tense_at(text, raw.start, raw.end, g)
         local_anchor = anchor
         if (
             background is not None
