@@ -111,6 +111,11 @@ class DocView:
     children: list[list[int]] = field(default_factory=list)
     _mention_starts: list[int] = field(default_factory=list)
     dated_tokens: frozenset[int] = frozenset()  # tokens inside a dated time expression
+    # The analyser's place spans, by start, their starts and the longest one's length, so
+    # that places_in bisects instead of scanning every entity span of the document.
+    _places: tuple[tuple[int, int, str], ...] = ()
+    _place_starts: list[int] = field(default_factory=list)
+    _longest_place: int = 0
 
     @staticmethod
     def of(doc: Document, lexicon: Lexicon, mentions: Sequence[Mention] = ()) -> DocView | None:
@@ -129,6 +134,7 @@ class DocView:
             if len(tokens):
                 dates.append((tokens.start, tokens.stop, te.value))
         ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+        places = tuple(sorted(e for e in parse.entities if e[2] in _PLACE_LABELS))
         return DocView(
             doc=doc,
             parse=parse,
@@ -138,6 +144,9 @@ class DocView:
             children=children,
             _mention_starts=[m.start for m in ordered],
             dated_tokens=frozenset(t for a, b, _ in dates for t in range(a, b)),
+            _places=places,
+            _place_starts=[a for a, _, _ in places],
+            _longest_place=max((b - a for a, b, _ in places), default=0),
         )
 
     @property
@@ -190,9 +199,10 @@ class DocView:
             (m.start, m.end, m.entity_id) for m in self.mentions_in(start, end) if m.type == "PLACE"
         ]
         taken = [(a, b) for a, b, _ in out]
-        for a, b, label in self.parse.entities:
-            overlaps_taken = any(x < b and a < y for x, y in taken)
-            if label in _PLACE_LABELS and a < end and start < b and not overlaps_taken:
+        lo = bisect_left(self._place_starts, start - self._longest_place)
+        hi = bisect_left(self._place_starts, end)
+        for a, b, _ in self._places[lo:hi]:
+            if start < b and not any(x < b and a < y for x, y in taken):
                 out.append((a, b, "text:" + self.text[a:b].lower()))
         return sorted(out)
 
