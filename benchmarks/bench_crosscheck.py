@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from crosscheck.gold import score  # noqa: E402  (tests/crosscheck/gold.py)
 from dossier.crosscheck import crosscheck  # noqa: E402
-from dossier.crosscheck.align import align_with, find_candidates  # noqa: E402
+from dossier.crosscheck.align import find_candidates, pair_similarity  # noqa: E402
 from dossier.crosscheck.claims import story_claims  # noqa: E402
 from dossier.crosscheck.support import Rules, lexicons_for  # noqa: E402
 from dossier.model import Conflict, ConflictSide, Corpus, Document, Story  # noqa: E402
@@ -62,24 +62,23 @@ def naive_conflicts(
     rules = Rules.of(next(iter(lexicons.values())).language)
     loose = replace(settings.crosscheck, strict_threshold=settings.crosscheck.align_threshold)
     found = find_candidates(claims, rules, loose)
-    texts = found.texts_to_embed(claims)
+    # Every candidate pair, not only those the alignment may group (it embeds no others).
+    texts = found.texts_to_embed(claims, every=True)
     vectors = dict(zip(texts, resources.embed(texts), strict=True)) if texts else {}
-    alignment = align_with(claims, found, vectors, rules, loose)
+    sim = pair_similarity(claims, found.pairs, vectors, loose)
     out: list[Conflict] = []
-    idx = alignment.indices
-    for x, i in enumerate(idx):
-        for j in idx[x + 1 :]:
-            a, b = claims[i], claims[j]
-            if a.outlet == b.outlet or alignment.sim(i, j) < 0.6:
-                continue
-            na = set(_NUMBER.findall(a.text.lower()))
-            nb = set(_NUMBER.findall(b.text.lower()))
-            numbers = bool(na and nb and not na & nb)
-            negation = bool(_NEGATION.search(a.text)) != bool(_NEGATION.search(b.text))
-            if numbers or negation:
-                sides = tuple(ConflictSide(c.text, (c.claim.citation,)) for c in (a, b))
-                kind = "numeric" if numbers else "contradiction"
-                out.append(Conflict(f"naive-{len(out)}", kind, "naive", sides))
+    for i, j in sorted(sim):
+        a, b = claims[i], claims[j]
+        if a.outlet == b.outlet or sim[(i, j)] < 0.6:
+            continue
+        na = set(_NUMBER.findall(a.text.lower()))
+        nb = set(_NUMBER.findall(b.text.lower()))
+        numbers = bool(na and nb and not na & nb)
+        negation = bool(_NEGATION.search(a.text)) != bool(_NEGATION.search(b.text))
+        if numbers or negation:
+            sides = tuple(ConflictSide(c.text, (c.claim.citation,)) for c in (a, b))
+            kind = "numeric" if numbers else "contradiction"
+            out.append(Conflict(f"naive-{len(out)}", kind, "naive", sides))
     return out
 
 

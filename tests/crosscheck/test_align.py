@@ -106,3 +106,30 @@ def test_many_stories_at_once_equal_one_at_a_time(settings: Settings) -> None:
     alone = [crosscheck(d, e, (), settings.crosscheck, resources) for d, e in inputs]
     assert together == alone
     assert [c.kind for c in together[1].conflicts] == ["place"]
+
+
+def test_a_pair_that_can_never_align_is_not_embedded(settings: Settings) -> None:
+    # Worded alike, so a candidate pair; but the events differ (an arrest, a release), so
+    # no cosine could make them one fact: their texts need no vector.
+    docs = _two_docs(
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards.",
+        "Tomas Varga and Elin Sorensen were released in Lund on February 20 by border guards.",
+    )
+    assert len(_pairs(docs, settings)) == 1
+    resources = _CountingResources()
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert resources.embedded == []
+    assert all(len(f.outlets) == 1 for f in result.corroborations)
+
+
+def test_only_comparable_pairs_are_embedded(settings: Settings) -> None:
+    # The same event in other words: comparable, so both texts are embedded (and align).
+    docs = _two_docs(
+        "Tomas Varga and Elin Sorensen were arrested in Lund on February 20 by border guards.",
+        "Border guards detained Tomas Varga and Elin Sorensen in Lund on February 20 "
+        "after a long chase across the frozen lake.",
+    )
+    resources = _CountingResources()
+    result = crosscheck(docs, _entities(docs), (), settings.crosscheck, resources)
+    assert len(resources.embedded) == 2
+    assert any(len(f.outlets) == 2 for f in result.corroborations)
