@@ -206,3 +206,78 @@ def test_heavy_pages_take_turns_and_the_overflow_is_told_to_come_back() -> None:
     status = asyncio.run(scenario())
     assert status == "503 {'Retry-After': '1'}"
     assert order == ["a starts", "a ends", "b starts", "b ends"]
+
+
+def test_the_ui_refuses_what_the_api_refuses(client: TestClient) -> None:
+    """The search page and a document's highlighting take the search's limits: a query
+    over them is a 400 page at once, never a 500 nor a slow page."""
+    doc_id = client.get("/api/search", params={"q": "ferry"}).json()["results"][0]["doc_id"]
+    words = " ".join(f"word{i}" for i in range(150))
+    started = time.perf_counter()
+    for url, params in (
+        ("/search", {"q": " ".join(f"{c}*" for c in "abcdefgh")}),
+        ("/search", {"q": words}),
+        (f"/documents/{doc_id}", {"q": words}),
+    ):
+        response = client.get(url, params=params)
+        assert response.status_code == 400, (url, response.text[:200])
+        assert response.headers["content-type"].startswith("text/html")
+        assert "use fewer words" in response.text
+    assert time.perf_counter() - started < 5
+    found = client.get(f"/documents/{doc_id}", params={"q": "ferry"})
+    assert found.status_code == 200 and "match(es)" in found.text
+
+
+def test_searches_run_one_at_a_time_in_their_own_thread_and_pause_after_each() -> None:
+    import asyncio
+
+    from dossier.web.errors import ApiError
+    from dossier.web.pacing import SearchGate
+
+    def search() -> str:
+        time.sleep(0.01)
+        return threading.current_thread().name
+
+    async def twice(gate: SearchGate) -> tuple[str, str]:
+        first = await gate.run(search)
+        try:
+            second = await gate.run(search)
+        except ApiError as refused:
+            second = f"{refused.status_code} {refused.headers}"
+        return first, second
+
+    unpaced = SearchGate(share=1.0, max_wait=0.0)  # searches may take all the time
+    first, second = asyncio.run(twice(unpaced))
+    assert first.startswith("dossier-search") and second == first
+    # At most a quarter of the time: a search right after one must wait three times as
+    # long as that one took; one that may wait no time at all is told to come back.
+    paced = SearchGate(share=0.25, max_wait=0.0)
+    assert asyncio.run(twice(paced))[1] == "503 {'Retry-After': '1'}"
+    waits = SearchGate(share=0.25, max_wait=5.0)
+    assert asyncio.run(twice(waits))[1].startswith("dossier-search")
+    for gate in (unpaced, paced, waits):
+        gate.close()
+
+
+def test_searches_beyond_those_waiting_are_told_to_come_back() -> None:
+    import asyncio
+
+    from dossier.web.errors import ApiError
+    from dossier.web.pacing import SearchGate
+
+    gate = SearchGate(share=1.0, waiting=1)
+    release = threading.Event()
+
+    async def scenario() -> str:
+        held = asyncio.create_task(gate.run(lambda: release.wait(10)))
+        await asyncio.sleep(0.05)
+        try:
+            await gate.run(lambda: True)
+        except ApiError as refused:
+            status = f"{refused.status_code} {refused.headers}"
+        release.set()
+        assert await held
+        return status
+
+    assert asyncio.run(scenario()) == "503 {'Retry-After': '1'}"
+    gate.close()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sqlite3
 import threading
 import time
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from dossier.errors import QueryError, QueryTimeout, StoreError
+from dossier.errors import QueryTimeout, StoreError
 from dossier.ingest.identity import content_id
 from dossier.model import Corpus, CorrectionKind, Document, Story, StoryCorrection
 from dossier.report.codec import field_types, from_plain
@@ -32,21 +31,15 @@ from dossier.store.lock import writer_lock
 from dossier.store.migrate import WaitFn, begin_immediate, migrate, schema_version
 from dossier.store.read import read_documents, read_story
 from dossier.store.reviews import Review, ReviewKind, clear_review, read_reviews, set_review
-from dossier.store.spellings import ExpandedQuery, entity_spellings, expand_query
+from dossier.store.search import SEARCH_SECONDS, SearchHit, SpellingCache, fts_query, run_search
+from dossier.store.spellings import ExpandedQuery, SpellingIndex, entity_spellings, expand_query
 from dossier.store.write import replace_corpus
 
 log = logging.getLogger(__name__)
 
-# not words of a language: the word characters of a search query, a trailing * for a prefix
-_WORD = re.compile(r"\w+\*?")
-MAX_QUERY_CHARS = 1000  # a longer search query is refused
-MAX_QUERY_TERMS = 16  # distinct words per search
-MAX_PREFIX_TERMS = 4  # "word*" prefixes per search
-MIN_PREFIX_CHARS = 2  # letters before the "*" of a prefix
-SEARCH_SECONDS = 2.0  # a search still running after this is interrupted
-_PROGRESS_STEPS = 1000  # SQLite virtual-machine steps between deadline checks
-# Markers FTS5 puts around matched terms in snippets (control characters never found in clean text).
-_HIT_START, _HIT_END = "\x02", "\x03"
+# SQLite virtual-machine steps between checks of a read's deadline (each check takes the
+# interpreter lock from the other threads: not too often)
+_PROGRESS_STEPS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,49 +56,6 @@ class StoryListing:
     conflicts: int
     first_date: str | None
     last_date: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """A document matching a full-text query, with a snippet around the matches."""
-
-    doc_id: str
-    title: str | None
-    outlet: str | None
-    status: str
-    story_ids: tuple[str, ...]
-    snippet: str
-    highlights: tuple[tuple[int, int], ...]  # spans of ``snippet`` that matched the query
-    at: int | None = None  # offset of the snippet's passage in the clean text, when found
-    terms: tuple[str, ...] = ()  # what counted as a hit: the query's words and the spellings
-
-
-def fts_query(query: str) -> str:
-    """A safe FTS5 query from free text: every word must occur (``word*`` for a prefix).
-
-    Repeated words count once. Raises :class:`QueryError` when the query is longer than
-    ``MAX_QUERY_CHARS``, has more than ``MAX_QUERY_TERMS`` distinct words, or more than
-    ``MAX_PREFIX_TERMS`` prefixes or a prefix shorter than ``MIN_PREFIX_CHARS`` (a prefix
-    of one letter stands for a large part of the index), so the cost of a search is
-    bounded by the size of the store, whatever the query.
-    """
-    if len(query) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is {len(query)} characters long (at most {MAX_QUERY_CHARS})")
-    terms: dict[str, None] = {}
-    prefixes = 0
-    for token in _WORD.findall(query):
-        word = token.rstrip("*")
-        term = f'"{word}"' + ("*" if token.endswith("*") else "")
-        if term.endswith("*") and term not in terms:
-            prefixes += 1
-            if len(word) < MIN_PREFIX_CHARS:
-                raise QueryError(f"{token!r}: a prefix needs at least {MIN_PREFIX_CHARS} letters")
-        terms.setdefault(term, None)
-    if len(terms) > MAX_QUERY_TERMS:
-        raise QueryError(f"the query has {len(terms)} different words (at most {MAX_QUERY_TERMS})")
-    if prefixes > MAX_PREFIX_TERMS:
-        raise QueryError(f"the query has {prefixes} prefixes (at most {MAX_PREFIX_TERMS})")
-    return " ".join(terms)
 
 
 class Store:
@@ -136,6 +86,9 @@ class Store:
         self._closed = False
         self._write_owner: int | None = None  # the thread inside a write transaction
         self.search_seconds = SEARCH_SECONDS  # a search running longer is interrupted
+        self._spellings = SpellingCache()  # the entities' spellings, read once per state
+        self._probe: sqlite3.Connection | None = None  # never writes: tells of commits
+        self._probe_lock = threading.Lock()
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
         if not create and not self.path.is_file():
@@ -176,6 +129,9 @@ class Store:
             for reader in self._readers:
                 reader.close()
             self._readers.clear()
+            with self._probe_lock:
+                if self._probe is not None:
+                    self._probe.close()
             self._conn.close()
 
     def __enter__(self) -> Store:
@@ -207,6 +163,19 @@ class Store:
             self._readers.append(conn)
         self._local.conn = conn
         return conn
+
+    def _data_version(self) -> int:
+        """A number that changes whenever any connection (in any process) commits to the
+        store: SQLite's ``data_version`` on a connection of its own that never writes."""
+        with self._probe_lock:
+            if self._probe is None:
+                try:
+                    self._probe = sqlite3.connect(
+                        self.path, isolation_level=None, check_same_thread=False, timeout=30
+                    )
+                except sqlite3.Error as exc:
+                    raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+            return int(self._probe.execute("PRAGMA data_version").fetchone()[0])
 
     @contextmanager
     def reading(self, seconds: float | None = None) -> Iterator[sqlite3.Connection]:
@@ -424,7 +393,12 @@ class Store:
         """``query`` as a full-text query that also matches every merged spelling of the
         entities it names (:mod:`dossier.store.spellings`)."""
         with self.reading() as conn:
-            return expand_query(query, entity_spellings(conn))
+            if self._write_owner == threading.get_ident():  # rows not committed yet
+                return expand_query(query, entity_spellings(conn))
+            index = self._spellings.get(
+                self._data_version(), lambda: SpellingIndex(entity_spellings(conn))
+            )
+            return expand_query(query, index)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Documents whose title or clean text contain every word of ``query`` (an entity's
@@ -435,38 +409,10 @@ class Store:
         """
         fts_query(query)  # the limits on a query's length and words
         expanded = self.expand(query)
-        match = expanded.fts
-        if not match:
+        if not expanded.fts:
             return []
         with self.reading(self.search_seconds) as conn:
-            rows = conn.execute(
-                f"""
-                SELECT f.doc_id, d.title, d.outlet, d.status, d.clean_text,
-                  snippet(documents_fts, 2, '{_HIT_START}', '{_HIT_END}', '…', 16) AS snip,
-                  (SELECT json_group_array(story_id) FROM story_documents
-                     WHERE doc_id = f.doc_id) AS stories
-                FROM documents_fts f JOIN documents d ON d.id = f.doc_id
-                WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts), d.position LIMIT ?
-                """,
-                (match, limit),
-            ).fetchall()
-        hits = []
-        for r in rows:
-            snippet, spans = _split_snippet(r["snip"])
-            hits.append(
-                SearchHit(
-                    doc_id=r["doc_id"],
-                    title=r["title"],
-                    outlet=r["outlet"],
-                    status=r["status"],
-                    story_ids=tuple(json.loads(r["stories"])),
-                    snippet=snippet,
-                    highlights=spans,
-                    at=_passage_offset(r["clean_text"], snippet),
-                    terms=expanded.terms,
-                )
-            )
-        return hits
+            return run_search(conn, expanded, limit)
 
     # -- corrections of the grouping
 
@@ -532,15 +478,6 @@ class Store:
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
-def _passage_offset(text: str, snippet: str) -> int | None:
-    """Where the snippet's longest stretch between ellipses starts in ``text``."""
-    parts = sorted((p.strip() for p in snippet.split("…")), key=len, reverse=True)
-    if not parts or len(parts[0]) < 8:
-        return None
-    found = text.find(parts[0])
-    return found if found >= 0 else None
-
-
 def _content_key(conn: sqlite3.Connection, doc: str) -> str:
     """A document's content id, given its id or its content id."""
     row = conn.execute(
@@ -590,19 +527,3 @@ def _use_wal(conn: sqlite3.Connection) -> None:
         if str(mode).lower() == "wal" or time.monotonic() > deadline:
             return
         time.sleep(0.05)
-
-
-def _split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    text: list[str] = []
-    spans = []
-    length = 0
-    start = 0
-    for ch in marked:
-        if ch == _HIT_START:
-            start = length
-        elif ch == _HIT_END:
-            spans.append((start, length))
-        else:
-            text.append(ch)
-            length += 1
-    return "".join(text), tuple(spans)

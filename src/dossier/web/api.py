@@ -9,9 +9,9 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
@@ -24,9 +24,10 @@ from dossier.casefile.engine import change_json
 from dossier.errors import DossierError, QueryError, QueryTimeout
 from dossier.model import BuildKind, Corpus, Document, Story
 from dossier.report.json_out import SCHEMA_ID, document_to_json, story_to_json
-from dossier.store import SearchHit, Store
+from dossier.store import Store, fts_query
 from dossier.web.body import json_body
 from dossier.web.errors import ApiError
+from dossier.web.pacing import SearchGate
 
 if TYPE_CHECKING:
     from dossier.casefile import UpdateResult
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from dossier.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class BuildFn(Protocol):
@@ -114,30 +116,42 @@ def get_document(request: Request) -> JSONResponse:
     return JSONResponse(document_to_json(doc))
 
 
-def search(request: Request) -> JSONResponse:
+async def search(request: Request) -> JSONResponse:
     query = request.query_params.get("q", "").strip()
     if not query:
         raise ApiError(400, "missing query: use /api/search?q=words")
     limit = _int_param(request, "limit", 50, 1, MAX_SEARCH_RESULTS)
-    hits = [dataclasses.asdict(h) for h in run_search(request, query, limit)]
-    return JSONResponse({"ok": True, "query": query, "results": hits})
+    store = store_of(request)
+
+    def answer() -> JSONResponse:  # in the search thread, JSON and all
+        hits = [h.to_json() for h in store.search(query, limit=limit)]
+        return JSONResponse({"ok": True, "query": query, "results": hits})
+
+    return await run_search(request, query, answer)
 
 
-def run_search(request: Request, query: str, limit: int = 50) -> list[SearchHit]:
-    """A bounded search (for the API and the UI): a few at a time, each with a time limit."""
-    searches = request.app.state.searches
-    if not searches.acquire(blocking=False):
-        raise ApiError(503, "too many searches at once: try again", headers={"Retry-After": "1"})
+def check_query(query: str) -> None:
+    """``400`` at once for a query over the search limits (:func:`dossier.store.fts_query`)."""
     try:
-        return store_of(request).search(query, limit=limit)
+        fts_query(query)
+    except QueryError as exc:
+        raise ApiError(400, f"{exc}: use fewer words") from None
+
+
+async def run_search(request: Request, query: str, answer: Callable[[], T]) -> T:
+    """``answer()``, which searches for ``query``, run as searches are (for the API and the
+    UI): checked against the limits first, then in its turn (:class:`SearchGate`), with a
+    time limit."""
+    check_query(query)
+    gate: SearchGate = request.app.state.searches
+    try:
+        return await gate.run(answer)
     except QueryError as exc:
         raise ApiError(400, f"{exc}: use fewer words") from None
     except QueryTimeout:
         raise ApiError(
             503, "the search took too long and was stopped: use fewer or longer words"
         ) from None
-    finally:
-        searches.release()
 
 
 def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:

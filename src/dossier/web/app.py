@@ -37,13 +37,12 @@ from dossier.web.guard import (
     allowed_hosts,
     is_loopback,
 )
-from dossier.web.pacing import HeavyGate, heavy
+from dossier.web.pacing import HeavyGate, SearchGate, heavy
 
 if TYPE_CHECKING:
     from dossier.settings import Settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-MAX_SEARCHES = 4  # searches running at once; more get 503
 
 
 def report_stylesheet(request: Request) -> Response:
@@ -124,10 +123,12 @@ def create_app(
     if allow_paths is not None and not Path(allow_paths).is_dir():
         raise ValueError(f"--allow-paths {allow_paths}: not a folder")
     store = Store(store_path)
+    searches = SearchGate()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
+        searches.close()
         store.close()
 
     rules = WriteRules(
@@ -147,7 +148,7 @@ def create_app(
     app.state.store = store
     app.state.build = build or PipelineBuild(settings)
     app.state.build_lock = threading.Lock()
-    app.state.searches = threading.BoundedSemaphore(MAX_SEARCHES)
+    app.state.searches = searches
     app.state.heavy = HeavyGate()
     app.state.allow_paths = Path(os.path.realpath(allow_paths)) if allow_paths else None
     return app

@@ -26,7 +26,7 @@ from dossier.report.links import Links
 from dossier.report.markup import doc_anchor, esc
 from dossier.store import SearchHit, StoryListing
 from dossier.store.spellings import hit_spans
-from dossier.web.api import store_of, story_and_documents
+from dossier.web.api import check_query, run_search, store_of, story_and_documents
 from dossier.web.corrections import correction_form
 from dossier.web.downloads import DOWNLOADS
 from dossier.web.errors import ApiError
@@ -291,6 +291,7 @@ def document(request: Request) -> HTMLResponse:
     query = request.query_params.get("q", "").strip()
     hits: list[tuple[int, int]] = []
     if query:
+        check_query(query)  # the search limits bound what highlighting costs too
         hits = hit_spans(doc.clean_text, store.expand(query).terms)
     at = request.query_params.get("at", "")
     target = int(at) if at.isdigit() else None
@@ -322,11 +323,19 @@ def document(request: Request) -> HTMLResponse:
 # ---------------------------------------------------------------- search
 
 
-def search(request: Request) -> HTMLResponse:
+async def search(request: Request) -> HTMLResponse:
     query = request.query_params.get("q", "").strip()
+    if not query:
+        return _search_page(query, [], ())
     store = store_of(request)
-    hits = store.search(query) if query else []
-    expanded = store.expand(query).spellings if query else ()
+
+    def answer() -> HTMLResponse:  # in the search thread, the page and all
+        return _search_page(query, store.search(query), store.expand(query).spellings)
+
+    return await run_search(request, query, answer)
+
+
+def _search_page(query: str, hits: list[SearchHit], expanded: tuple[str, ...]) -> HTMLResponse:
     also = (
         f'<p class="meta">Also searched as: {esc(", ".join(expanded))} (merged spellings)</p>'
         if expanded
