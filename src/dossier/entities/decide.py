@@ -83,6 +83,14 @@ class Decider:
             return "PLACE"
         if _dateline_shape(text, s, e) and cand.text.isupper():
             return "PLACE"  # "ZAISAN, Kazakhstan --", "ZELENOGORSK --"
+        hit = self.structure.pattern_kind(s, e)
+        if hit is not None:
+            # A pattern's shape (a byline, a listing) says what the name is, even on a
+            # title-case line.
+            cand.weak = False
+            if hit.kind not in _TYPES:
+                cand.reason = hit.why  # why the thing is dropped
+            return hit.kind
         found = self._person_cue(cand) or self._parse_kind(cand) or self._word_cue(cand)
         return found
 
@@ -252,7 +260,7 @@ class Decider:
         label = votes.winner(key)
         own = cand.ctx if cand.ctx in _TYPES else None
         if label in _THINGS and own != "PERSON":
-            cand.label, cand.reason = "DROP", _THINGS[label]
+            cand.label, cand.reason = "DROP", cand.reason or _THINGS[label]
             return
         if len(words) == 1 and own is None and not votes.ctx[key] & {"PLACE", "ORG"}:
             v = votes.votes[key]

@@ -21,6 +21,7 @@ from dataclasses import replace
 from dossier.entities.context import ContextReader
 from dossier.entities.decide import Decider
 from dossier.entities.names import NameMatcher
+from dossier.entities.patterns import PatternHit, PatternRules
 from dossier.entities.settings import EntitySettings
 from dossier.entities.spans import Cand, Headlines, SpanRules, non_overlapping
 from dossier.entities.structure import Structure
@@ -59,10 +60,12 @@ class MentionFinder:
         self.matcher = NameMatcher(language.names, settings.typo_min_len)
         self.settings = settings
         self.spacy_vocab = resources.pipeline_for(language.code).vocab
+        self.patterns = PatternRules(language.entity_patterns, self.spacy_vocab)
 
     def document(self, doc: Document) -> tuple[Mention, ...]:
         assert doc.parse is not None
-        structure = Structure(to_spacy(doc.parse, doc.clean_text, self.spacy_vocab), self.vocab)
+        sdoc = to_spacy(doc.parse, doc.clean_text, self.spacy_vocab)
+        structure = Structure(sdoc, self.vocab, self.patterns.find(sdoc))
         chosen = self._candidates(doc, list(doc.parse.entities), structure)
         return tuple(Mention(doc.id, c.start, c.end, c.text, _entity_type(c.label)) for c in chosen)
 
@@ -86,6 +89,7 @@ class MentionFinder:
         cands = self.rules.extend_left(
             self.rules.join_adjacent(cands, texts, self.matcher.name_key), texts
         )
+        cands = _with_pattern_names(cands, structure, text, headline)
         decider = Decider(self, doc, structure)
         decider.decide(cands)
         kept: dict[int, list[Cand]] = {0: []}
@@ -150,6 +154,34 @@ def find_mentions(
             finder = finders[language.code] = MentionFinder(language, settings, resources)
         out.append(replace(doc, mentions=finder.document(doc)))
     return tuple(out)
+
+
+def _with_pattern_names(
+    cands: list[Cand], structure: Structure, text: str, headline: Headlines
+) -> list[Cand]:
+    """``cands`` with the names the language's patterns find: a name no candidate covers is
+    added ("Gazprom chief executive X" when the model left Gazprom out), and a possessor
+    inside a longer proper name that a common noun names becomes that whole name ("its
+    nursery Noah's Ark": not the person Noah)."""
+    out = list(cands)
+    for hit in structure.hits:
+        kind = _hit_kind(hit, structure)
+        if kind is None:
+            continue
+        overlapping = [c for c in out if c.start < hit.end and hit.start < c.end]
+        if hit.kind == "NAMED_BY_NOUN":
+            out = [c for c in out if c not in overlapping]
+        elif overlapping or kind not in ("PERSON", "ORG", "PLACE"):
+            continue
+        s, e = hit.start, hit.end
+        out.append(Cand(0, s, e, text[s:e], "RULE", weak=headline(s), ctx=kind, reason=hit.why))
+    return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _hit_kind(hit: PatternHit, structure: Structure) -> str | None:
+    if hit.kind != "NAMED_BY_NOUN":
+        return hit.kind
+    return structure.noun_class(structure.sdoc[hit.noun])
 
 
 def _name_shape(text: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from dossier.entities.patterns import PatternHit
 from dossier.entities.vocab import Vocab
 from dossier.model import Document
 
@@ -33,9 +34,34 @@ _COMMON = frozenset({"NOUN", "VERB", "ADJ"})
 class Structure:
     """The parse of one document, for questions about name spans."""
 
-    def __init__(self, sdoc: Doc, vocab: Vocab) -> None:
+    def __init__(self, sdoc: Doc, vocab: Vocab, hits: tuple[PatternHit, ...] = ()) -> None:
         self.sdoc = sdoc
         self.vocab = vocab
+        self.hits = hits  # the language's entity patterns over this document
+
+    def pattern_kind(self, start: int, end: int) -> PatternHit | None:
+        """The first pattern hit (not a joined possessive name) the span lies inside."""
+        for hit in self.hits:
+            if hit.start > start:
+                break
+            if end <= hit.end and hit.kind != "NAMED_BY_NOUN":
+                return hit
+        return None
+
+    def noun_class(self, noun: Token) -> str | None:
+        """What a common noun says the name it names is: a work, a substance or an event
+        (:meth:`_class_of`), an organisation ("the nursery X", "the company X") or a place
+        ("the village X")."""
+        found = self._class_of(noun)
+        if found is not None:
+            return found
+        words = self.vocab.words
+        lemma = noun.lemma_.lower()
+        if lemma in words.org_context_nouns or lemma in words.org_words:
+            return "ORG"
+        if lemma in words.place_words or lemma in words.place_context_nouns:
+            return "PLACE"
+        return None
 
     def head(self, start: int, end: int) -> Token | None:
         """The token of the span whose head lies outside it (the span's syntactic head)."""

@@ -22,6 +22,7 @@ from typing import Literal
 from dossier.lang.boilerplate import Boilerplate
 from dossier.lang.claims import ClaimCues, Quantities
 from dossier.lang.discourse import NewsText
+from dossier.lang.patterns import EntityPatterns
 from dossier.lang.timewords import PageDateWords, TenseCues, TimeWords
 
 
@@ -399,6 +400,8 @@ class Language:
     # How clauses assert, attribute and count (see :mod:`dossier.lang.claims`).
     claims: ClaimCues = field(default_factory=ClaimCues)
     quantities: Quantities = field(default_factory=Quantities)
+    # Matcher and DependencyMatcher patterns that tell what a name is (bylines, listings...).
+    entity_patterns: EntityPatterns = field(default_factory=EntityPatterns)
 
     def is_stop_word(self, word: str) -> bool:
         return word.lower() in self.stop_words

@@ -14,6 +14,7 @@ from dossier.lang.en.grammar import GRAMMAR
 from dossier.lang.en.names import NAMES
 from dossier.lang.en.news import NEWS
 from dossier.lang.en.numbers import NUMBERS
+from dossier.lang.en.patterns import ENTITY_PATTERNS
 from dossier.lang.en.roles import ROLES
 from dossier.lang.language import Language, SpacyAnalyser
 
@@ -41,4 +42,5 @@ LANGUAGE = Language(
     boilerplate=BOILERPLATE,
     claims=CLAIMS,
     quantities=QUANTITIES,
+    entity_patterns=ENTITY_PATTERNS,
 )

@@ -30,7 +30,7 @@ bridge park bay gulf sea ocean coast peninsula strait canal"""
 
 _ORG_CONTEXT = """website newspaper agency outlet channel broadcaster portal daily weekly magazine
 movement organisation organization group party company firm ngo charity network contractor
-lender insurer manufacturer operator supplier carrier conglomerate"""
+lender insurer manufacturer operator supplier carrier conglomerate nursery"""
 
 _PLACE_CONTEXT = """town city village district region province county capital oblast prefecture
 settlement republic"""

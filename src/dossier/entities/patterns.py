@@ -1,0 +1,116 @@
+"""The language's entity patterns (:mod:`dossier.lang.patterns`) run over one document's parse.
+
+:class:`PatternRules` compiles a language's token and dependency rules once (a spaCy
+``Matcher`` and ``DependencyMatcher`` over the pipeline's vocabulary) and, for a parsed
+document, returns :class:`PatternHit` s: the character span of each name a rule decides, what
+the rule makes of it and why. Nothing here knows a word: the patterns are data of the
+language.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from spacy.matcher import DependencyMatcher, Matcher
+
+from dossier.lang.patterns import EntityPatterns, PatternKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab as SpacyVocab
+
+
+@dataclass(frozen=True, slots=True)
+class PatternHit:
+    """A name a pattern decides: its character span, its kind and the rule's reason. For
+    ``NAMED_BY_NOUN`` the span runs to the end of the possessed proper noun (``Noah's Ark``)
+    and ``noun`` is the token index of the common noun that names it."""
+
+    start: int
+    end: int
+    kind: PatternKind
+    why: str
+    noun: int = -1
+
+
+class PatternRules:
+    """One language's entity patterns, compiled."""
+
+    def __init__(self, patterns: EntityPatterns, vocab: SpacyVocab) -> None:
+        self._token = patterns.token
+        self._dependency = patterns.dependency
+        self._matcher = Matcher(vocab)
+        for i, rule in enumerate(patterns.token):
+            self._matcher.add(f"token-{i}", [[dict(p) for p in rule.pattern]], greedy="LONGEST")
+        self._dep_matcher = DependencyMatcher(vocab)
+        self._node_ids: list[dict[str, int]] = []
+        for i, dep_rule in enumerate(patterns.dependency):
+            self._dep_matcher.add(f"dep-{i}", [[dict(p) for p in dep_rule.pattern]])
+            self._node_ids.append({n["RIGHT_ID"]: k for k, n in enumerate(dep_rule.pattern)})
+        self._keys = {vocab.strings[f"token-{i}"]: i for i in range(len(patterns.token))} | {
+            vocab.strings[f"dep-{i}"]: i for i in range(len(patterns.dependency))
+        }
+
+    def find(self, sdoc: Doc) -> tuple[PatternHit, ...]:
+        """Every hit of the rules in the document, in text order."""
+        hits = self._token_hits(sdoc) if self._token else []
+        if self._dependency:
+            hits += self._dependency_hits(sdoc)
+        return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
+
+    def _token_hits(self, sdoc: Doc) -> list[PatternHit]:
+        text = sdoc.text
+        # Line breaks, so that a rule's matches are counted per line (typography).
+        breaks = [i for i, c in enumerate(text) if c == "\n"]
+        per_line: dict[tuple[int, int], list[PatternHit]] = defaultdict(list)
+        for found in self._matcher(sdoc, with_alignments=True):
+            # (match id, start, end, the pattern item of each matched token)
+            match_id, start, _end, alignment = cast(tuple[int, int, int, list[int]], found)
+            index = self._keys[match_id]
+            rule = self._token[index]
+            name = [start + k for k, item in enumerate(alignment) if item in rule.name]
+            if not name:
+                continue
+            first, last = sdoc[name[0]], sdoc[name[-1]]
+            hit = PatternHit(first.idx, last.idx + len(last.text), rule.kind, rule.why)
+            per_line[(index, bisect_right(breaks, first.idx))].append(hit)
+        return [
+            hit
+            for (index, _line), found in per_line.items()
+            if len(found) >= self._token[index].per_line
+            for hit in found
+        ]
+
+    def _dependency_hits(self, sdoc: Doc) -> list[PatternHit]:
+        hits: list[PatternHit] = []
+        for match_id, token_ids in self._dep_matcher(sdoc):
+            index = self._keys[match_id]
+            rule, nodes = self._dependency[index], self._node_ids[index]
+            name = sdoc[token_ids[nodes["name"]]]
+            if not name.text[:1].isupper():
+                continue
+            if rule.kind != "NAMED_BY_NOUN":
+                start = _compound_start(name)
+                hits.append(PatternHit(start, name.idx + len(name.text), rule.kind, rule.why))
+                continue
+            whole, noun = sdoc[token_ids[nodes["whole"]]], sdoc[token_ids[nodes["class"]]]
+            # "Noah 's Ark": possessor, clitic and possessed noun side by side, the common
+            # noun outside them.
+            if whole.i != name.i + 2 or name.i < noun.i < whole.i:
+                continue
+            end = whole.idx + len(whole.text)
+            hits.append(PatternHit(_compound_start(name), end, rule.kind, rule.why, noun.i))
+        return hits
+
+
+def _compound_start(token: Token) -> int:
+    """Where a proper noun's name starts: the proper nouns compounded before it."""
+    start = token
+    while True:
+        before = [c for c in start.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not before or before[-1].i != start.i - 1:
+            return start.idx
+        start = before[-1]
