@@ -50,6 +50,9 @@ class Resources:
     # Where embeddings already computed are kept (a store's, during an update): an object
     # with ``embed(sentences, compute) -> array`` that calls ``compute`` for the rest.
     embedding_cache: Any = field(default=None, repr=False, compare=False)
+    # Documents read as frames (dossier.crosscheck.read.Readings), set by a caller that keeps
+    # them (the case file), like the embeddings.
+    reading_cache: Any = field(default=None, repr=False, compare=False)
 
     def preload(self, languages: tuple[str, ...] = ("en",)) -> threading.Thread:
         """Start loading the models in a background thread (the CLI does this so that the

@@ -52,3 +52,40 @@ def test_a_known_text_is_never_parsed_or_embedded_again(
         assert result.recomputed_stories == 1
     assert parsed == []  # the parse came from the store, the story's claims too
     assert embedded == []
+
+
+def test_a_document_is_read_into_frames_once_per_build_and_not_again_while_unchanged(
+    fixtures: Path,
+    settings: Settings,
+    f32: Resources,
+    add: Adder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Events, cross-checking, the summary and the citation check all read a story's
+    documents as frames: once per build, and a later build that leaves a document, its
+    mentions and the story's protagonists as they were takes its reading from the store."""
+    from dossier.crosscheck import read as frames
+
+    reads: list[str] = []
+    real_read = frames.read_document
+
+    def counting_read(view: frames.DocView, main: frozenset[str]) -> list[frames.SentenceReading]:
+        reads.append(view.doc.id)
+        return real_read(view, main)
+
+    monkeypatch.setattr(frames, "read_document", counting_read)
+    docs = read([fixtures / "dorrow"], settings)
+    with Store(tmp_path / "case.sqlite") as store:
+        add(store, docs)
+        built = store.load_corpus()
+        assert reads and sorted(reads) == sorted(set(reads))  # each read once, by 4 stages
+        trial = next(d for d in docs if d.id == "wire-trial")
+        remove_documents(store, ["wire-trial"], settings, f32)
+        reads.clear()
+        add(store, [trial])  # the case as it was built: every reading is stored
+        assert reads == []
+        again = store.load_corpus()
+    assert [s.events for s in again.stories] == [s.events for s in built.stories]
+    assert [s.conflicts for s in again.stories] == [s.conflicts for s in built.stories]
+    assert [s.summary for s in again.stories] == [s.summary for s in built.stories]

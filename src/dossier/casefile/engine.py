@@ -38,6 +38,8 @@ from dossier.casefile.embeddings import EmbeddingCache
 from dossier.casefile.identity import Plan, Stored, load_index, plan_update, raw_document
 from dossier.casefile.outputs import finish_interrupted
 from dossier.casefile.persist import Update, write_update
+from dossier.casefile.readings import STAGE as READING_STAGE
+from dossier.casefile.readings import ReadingCache
 from dossier.casefile.regroup import StoryPlan, regroup, settle_stories
 from dossier.casefile.steps import STEPS, whole_corpus_step
 from dossier.casefile.world import World, sorted_docs
@@ -185,6 +187,7 @@ class _Run:
         self.pool: _LazyPool | None = None
         self.doc_fingerprints: dict[str, str] = {}
         self.embeddings: EmbeddingCache | None = None
+        self.readings: ReadingCache | None = None
         self.started = datetime.now(UTC).isoformat(timespec="seconds")
 
     def _tick(self, name: str, since: float) -> float:
@@ -346,15 +349,17 @@ class _Run:
         prints.update({doc_id: fingerprint(doc, reads) for doc_id, doc in final.items()})
         self.doc_fingerprints = prints
         embeddings = EmbeddingCache(world.conn, self.resources.embedding_version())
-        previous = self.resources.embedding_cache
-        self.resources.embedding_cache = embeddings
+        readings = ReadingCache(world.conn, context_version(self.settings))
+        previous = self.resources.embedding_cache, self.resources.reading_cache
+        self.resources.embedding_cache, self.resources.reading_cache = embeddings, readings
         try:
             plan = settle_stories(
                 world, grouped, final, prints, story_version(self.settings, self.resources)
             )
         finally:
-            self.resources.embedding_cache = previous
-        self.embeddings = embeddings
+            self.resources.embedding_cache, self.resources.reading_cache = previous
+        self.embeddings, self.readings = embeddings, readings
+        log.info("story stages: %d document readings kept, %d read", readings.hits, readings.misses)
         self._tick("story stages", started)
         self._say("stories", len(final), len(final))
         return plan
@@ -451,6 +456,8 @@ class _Computed:
         pending_embeddings = run.embeddings.pending() if run.embeddings else {}
         if pending_embeddings:
             caches[(EMBEDDING_STAGE, run.resources.embedding_version())] = pending_embeddings
+        if run.readings is not None and run.readings.pending():
+            caches[(READING_STAGE, run.readings.version)] = run.readings.pending()
         update = Update(
             build=build,
             removed=frozenset(self.plan.removed),

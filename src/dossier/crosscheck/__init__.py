@@ -128,7 +128,7 @@ def _prepare(
     if not lexicons:
         return None
     main = main_persons(entities, [d.id for d in usable])
-    claims = story_claims(usable, entities, lexicons)
+    claims = story_claims(usable, entities, lexicons, resources)
     lexicon = _story_lexicon(usable, lexicons)
     rules = Rules.of(lexicon.language)
     found = find_candidates(claims, rules, settings)

@@ -13,13 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dossier.crosscheck.frames import Frame
 from dossier.crosscheck.parties import Party
-from dossier.crosscheck.read import SentenceReading, main_persons, read_document
+from dossier.crosscheck.read import SentenceReading, main_persons, read_with
 from dossier.crosscheck.reading import DocView, Lexicon, views
 from dossier.crosscheck.support import ClaimReading, content_words
 from dossier.model import Claim, DateValue, Document, Entity, Modality
+
+if TYPE_CHECKING:
+    from dossier.resources import Resources
 
 MIN_CLAUSE_WORDS = 4
 # Quotations, by their typographic marks: a sentence is never cut inside one.
@@ -77,14 +81,17 @@ def outlet_key(doc: Document) -> str:
 
 
 def story_claims(
-    docs: Sequence[Document], entities: Sequence[Entity], lexicons: dict[str, Lexicon]
+    docs: Sequence[Document],
+    entities: Sequence[Entity],
+    lexicons: dict[str, Lexicon],
+    resources: Resources | None = None,
 ) -> list[ClaimInfo]:
     """Every claim of the parsed documents of one story, by document id and offset."""
     by_id = {d.id: d for d in docs}
     main = main_persons(entities, list(by_id))
     out: list[ClaimInfo] = []
     for view in views(docs, entities, lexicons).values():
-        out.extend(document_claims(view, read_document(view, main), by_id))
+        out.extend(document_claims(view, read_with(view, main, resources), by_id))
     out.sort(key=lambda c: (c.doc.id, c.start))
     return out
 

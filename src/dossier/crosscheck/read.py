@@ -9,13 +9,17 @@ said).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from dossier.crosscheck.frames import Frame, sentence_frames
 from dossier.crosscheck.parties import Context, Party, party
 from dossier.crosscheck.reading import DocView
 from dossier.model import Entity
+
+if TYPE_CHECKING:
+    from dossier.resources import Resources
 
 # Quotations, by their typographic marks (curly or straight double quotes).
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
@@ -49,6 +53,30 @@ def main_persons(entities: Sequence[Entity], doc_ids: Sequence[str]) -> frozense
         return frozenset()
     floor = max(2, top // 2) if len(wanted) == 1 else top
     return frozenset(e for e, n in counts.items() if n >= floor)
+
+
+class Readings(Protocol):
+    """Where documents already read are kept (``Resources.reading_cache``): a document is
+    read once per run however many story stages read it, and, in a case file, once for as
+    long as its text, parse, dates and story mentions stay as they are."""
+
+    def read(
+        self,
+        view: DocView,
+        main: frozenset[str],
+        compute: Callable[[DocView, frozenset[str]], list[SentenceReading]],
+    ) -> list[SentenceReading]: ...
+
+
+def read_with(
+    view: DocView, main: frozenset[str], resources: Resources | None
+) -> list[SentenceReading]:
+    """:func:`read_document`, through ``resources.reading_cache`` when there is one (the list
+    returned may be shared: never change it)."""
+    readings: Readings | None = getattr(resources, "reading_cache", None)
+    if readings is None:
+        return read_document(view, main)
+    return readings.read(view, main, read_document)
 
 
 def read_document(view: DocView, main: frozenset[str]) -> list[SentenceReading]:

@@ -34,7 +34,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from dossier.crosscheck.frames import Frame, Place
-from dossier.crosscheck.read import SentenceReading, main_persons, read_document
+from dossier.crosscheck.read import SentenceReading, main_persons, read_with
 from dossier.crosscheck.reading import DocView, Lexicon, Mention, story_mentions
 from dossier.crosscheck.triggers import OCCUR
 from dossier.lang import Language
@@ -297,6 +297,7 @@ class CitationReader:
     lexicons: dict[str, Lexicon]
     mentions: dict[str, list[Mention]]
     main: frozenset[str]
+    resources: Resources | None = None  # its reading_cache, if any, reads each document
     _read: dict[str, list[SentenceReading]] = field(default_factory=dict)
     _views: dict[str, DocView | None] = field(default_factory=dict)
 
@@ -310,6 +311,7 @@ class CitationReader:
             lexicons=lexicons_for(parsed, resources),
             mentions=story_mentions(entities),
             main=main_persons(entities, [d.id for d in parsed]),
+            resources=resources,
         )
 
     def view(self, doc_id: str) -> DocView | None:
@@ -324,7 +326,9 @@ class CitationReader:
     def sentences(self, doc_id: str) -> list[SentenceReading]:
         if doc_id not in self._read:
             view = self.view(doc_id)
-            self._read[doc_id] = read_document(view, self.main) if view is not None else []
+            self._read[doc_id] = (
+                read_with(view, self.main, self.resources) if view is not None else []
+            )
         return self._read[doc_id]
 
     def rules(self, doc_id: str) -> Rules | None:

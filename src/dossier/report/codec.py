@@ -9,6 +9,7 @@ touching the report code.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import types
 import typing
@@ -34,9 +35,15 @@ def to_plain(value: object) -> Plain:
         return {name: to_plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, tuple | list):
         return [to_plain(v) for v in value]
+    if isinstance(value, frozenset | set):  # in a fixed order: equal sets write equal JSON
+        return sorted((to_plain(v) for v in value), key=_order_key)
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
+def _order_key(value: Plain) -> str:
+    return json.dumps(value, sort_keys=True)
 
 
 @cache
@@ -74,6 +81,8 @@ def _decoder(tp: Hashable) -> Decoder:
         return _literal_decoder(args)
     if origin is tuple:
         return _tuple_decoder(tp, args)
+    if origin is frozenset:
+        return _set_decoder(tp, args)
     if origin is dict:
         value = _decoder(args[1])
 
@@ -125,10 +134,14 @@ def _literal_decoder(args: tuple[object, ...]) -> Decoder:
 def _tuple_decoder(tp: object, args: tuple[object, ...]) -> Decoder:
     if len(args) == 2 and args[1] is Ellipsis:
         item = _decoder(cast(Hashable, args[0]))
+        # Columns of plain values (a parse's offsets, lemmas...): checked in one pass.
+        simple = args[0] if args[0] in (int, str) else None
 
         def decode_items(data: object) -> object:
             if not isinstance(data, list | tuple):
                 raise ValueError(f"expected an array for {tp}, got {type(data).__name__}")
+            if simple is not None and all(type(v) is simple for v in data):
+                return tuple(data)
             return tuple(item(v) for v in data)
 
         return decode_items
@@ -140,6 +153,20 @@ def _tuple_decoder(tp: object, args: tuple[object, ...]) -> Decoder:
         return tuple(part(v) for part, v in zip(parts, data, strict=True))
 
     return decode_fixed
+
+
+def _set_decoder(tp: object, args: tuple[object, ...]) -> Decoder:
+    member = _decoder(cast(Hashable, args[0]))
+    plain = args[0] if args[0] in (int, str) else None
+
+    def decode_set(data: object) -> object:
+        if not isinstance(data, list | tuple):
+            raise ValueError(f"expected an array for {tp}, got {type(data).__name__}")
+        if plain is not None and all(type(v) is plain for v in data):
+            return frozenset(data)
+        return frozenset(member(v) for v in data)
+
+    return decode_set
 
 
 def _float(data: object) -> object:
@@ -165,18 +192,33 @@ def dataclass_from_plain(cls: type[T], data: object, *, skip_unfit: Collection[s
     """
     if not isinstance(data, dict):
         raise ValueError(f"expected an object for {cls.__name__}, got {type(data).__name__}")
-    hints = field_types(cast(Hashable, cls))
     kwargs: dict[str, object] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
+    for name, decode, required in _fields_plan(cast(Hashable, cls)):
+        if name in data:
             try:
-                kwargs[f.name] = _decoder(cast(Hashable, hints[f.name]))(data[f.name])
+                kwargs[name] = decode(data[name])
             except (ValueError, TypeError) as exc:
-                if f.name not in skip_unfit:
-                    raise ValueError(f"{cls.__name__}.{f.name}: {exc}") from exc
+                if name not in skip_unfit:
+                    raise ValueError(f"{cls.__name__}.{name}: {exc}") from exc
                 log.warning(
-                    "%s field %r does not fit the model: left out (%s)", cls.__name__, f.name, exc
+                    "%s field %r does not fit the model: left out (%s)", cls.__name__, name, exc
                 )
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise ValueError(f"{cls.__name__}: missing field {f.name!r}")
+        elif required:
+            raise ValueError(f"{cls.__name__}: missing field {name!r}")
     return cls(**kwargs)
+
+
+@cache
+def _fields_plan(cls: Hashable) -> tuple[tuple[str, Decoder, bool], ...]:
+    """Each field of dataclass ``cls``: its name, its decoder and whether it must be given
+    (worked out once per class: looking decoders up by annotation on every record was most
+    of the time of reading many small records)."""
+    hints = field_types(cls)
+    return tuple(
+        (
+            f.name,
+            _decoder(cast(Hashable, hints[f.name])),
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cast(type, cls))
+    )

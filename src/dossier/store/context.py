@@ -11,7 +11,8 @@ Each row belongs to a document and goes with it (``ON DELETE CASCADE``); the eng
   undated one needs;
 - ``doc_features``: the word counts and folded entity names story grouping reads;
 - ``stage_cache``: a document stage's results keyed by what it read (NER and parsing never
-  run twice on one text), and sentence embeddings keyed by the sentence.
+  run twice on one text), sentence embeddings keyed by the sentence, and documents read as
+  frames keyed by what the reading depends on (:mod:`dossier.casefile.readings`).
 """
 
 from __future__ import annotations

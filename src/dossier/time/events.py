@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dossier.crosscheck.frames import Frame
-from dossier.crosscheck.read import SentenceReading, main_persons, read_document
+from dossier.crosscheck.read import SentenceReading, main_persons, read_with
 from dossier.crosscheck.reading import DocView, views
 from dossier.crosscheck.support import Rules, lexicons_for
 from dossier.model import DateValue, Document, Entity, Event, SameEvent
@@ -74,7 +74,7 @@ def extract_events(
     candidates: list[_Candidate] = []
     read: dict[str, tuple[DocView, list[SentenceReading]]] = {}
     for doc_id, view in sorted(views(readable, entities, lexicons).items()):
-        read[doc_id] = (view, read_document(view, main))
+        read[doc_id] = (view, read_with(view, main, resources))
         candidates.extend(_candidates(view, read[doc_id][1], ok_ids, settings))
     rules = {code: Rules.of(lexicon.language) for code, lexicon in lexicons.items()}
     drafts = _merge(candidates, rules)
