@@ -65,7 +65,7 @@ def store_of(request: Request) -> Store:
 
 def health(request: Request) -> JSONResponse:
     store = store_of(request)
-    counts = store.counts()
+    counts = store.counts(("documents", "stories"))
     return JSONResponse(
         {
             "ok": True,

@@ -17,7 +17,11 @@ whatever the machine (a slower machine makes each search longer and the pause wi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
+import os
+import sys
+import threading
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -33,6 +37,7 @@ MAX_HEAVY = 2
 MAX_WAITING = 32
 SEARCH_SHARE = 0.25  # of the time, at most, the server spends on searches
 MAX_WAITING_SEARCHES = 8  # searches waiting their turn; more get 503
+SEARCH_NICENESS = 19  # of the search thread: the lowest priority
 MAX_SEARCH_WAIT = 3.0  # seconds: a search that would wait longer gets 503
 
 T = TypeVar("T")
@@ -94,7 +99,9 @@ class SearchGate:
         self.share = share
         self.waiting = waiting
         self.max_wait = max_wait
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-search")
+        self._pool = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="dossier-search", initializer=_lower_priority
+        )
         self._loop: asyncio.AbstractEventLoop | None = None
         self._turn = asyncio.Lock()
         self._queued = 0
@@ -127,6 +134,14 @@ class SearchGate:
                     self._free_at = loop.time() + took * (1 / self.share - 1)
         finally:
             self._queued -= 1
+
+
+def _lower_priority() -> None:
+    """The calling thread yields the processor to the others (Linux: threads have their own
+    niceness): a search waits while light requests run, not the other way round."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), SEARCH_NICENESS)
 
 
 def _busy(message: str, seconds: float) -> ApiError:
