@@ -7,12 +7,12 @@ import pytest
 from dossier.entities.context import ContextReader
 from dossier.entities.vocab import Vocab
 from dossier.lang import load_language
+from dossier.resources import Resources
 
 _EN = load_language("en")
 assert _EN is not None
-_READER = ContextReader(Vocab.of(_EN))
+_READER = ContextReader(Vocab.of(_EN), Resources().pipeline_for("en").vocab)
 left_role, right_role = _READER.left_role, _READER.right_role
-left_age, right_age = _READER.left_age, _READER.right_age
 
 
 def _at(text: str, name: str) -> tuple[int, int]:
@@ -78,14 +78,42 @@ def test_appositions(text: str, name: str, role: str, org: str | None) -> None:
     assert (text[cue.org_start : cue.org_end] if cue.org_start >= 0 else None) == org
 
 
-def test_ages() -> None:
+def test_ages(resources: Resources) -> None:
+    """Ages are the language's Matcher patterns over the parse, each cue a span of text."""
+    nlp = resources.pipeline_for("en")
     text = (
-        "Bekov, 30, and Serikov, 25, crossed. The 41-year-old Nurlanova spoke. In 2019, Bekov left."
+        "Bekov, 30, and Serikov, 25, crossed. The 41-year-old Nurlanova spoke. In 2019, Bekov "
+        "left. Dana Omarova (52) and Aliya Sadykova, aged 38, and Ruslan Abenov, 61 years old, "
+        "came. The 29-year-old former mining engineer Timur Sultanov stayed."
     )
-    assert (c := right_age(text, _at(text, "Bekov")[1])) is not None and c.age == 30
-    assert (c := right_age(text, _at(text, "Serikov")[1])) is not None and c.age == 25
-    assert (c := left_age(text, _at(text, "Nurlanova")[0])) is not None and c.age == 41
-    assert right_age("Bekov, 2019, left", 5) is None
+    sdoc = nlp(text)
+    cues = {
+        "Bekov": _READER.right_age(sdoc, _at(text, "Bekov")[1]),
+        "Serikov": _READER.right_age(sdoc, _at(text, "Serikov")[1]),
+        "Nurlanova": _READER.left_age(sdoc, _at(text, "Nurlanova")[0]),
+        "Dana Omarova": _READER.right_age(sdoc, _at(text, "Dana Omarova")[1]),
+        "Aliya Sadykova": _READER.right_age(sdoc, _at(text, "Aliya Sadykova")[1]),
+        "Ruslan Abenov": _READER.right_age(sdoc, _at(text, "Ruslan Abenov")[1]),
+        "Timur Sultanov": _READER.left_age(sdoc, _at(text, "Timur Sultanov")[0]),
+    }
+    ages = {name: cue.age if cue else None for name, cue in cues.items()}
+    assert ages == {
+        "Bekov": 30,
+        "Serikov": 25,
+        "Nurlanova": 41,
+        "Dana Omarova": 52,
+        "Aliya Sadykova": 38,
+        "Ruslan Abenov": 61,
+        "Timur Sultanov": None,  # three words between: not this name's age
+    }
+    omarova = cues["Dana Omarova"]
+    assert omarova is not None and text[_at(text, "Dana Omarova")[1] : omarova.end] == " (52)"
+    abenov = cues["Ruslan Abenov"]
+    assert abenov is not None and text[abenov.end - 9 : abenov.end] == "years old"
+    nurlanova = cues["Nurlanova"]
+    assert nurlanova is not None and text[nurlanova.start :].startswith("41-year-old")
+    year = "Bekov, 2019, left"
+    assert _READER.right_age(nlp(year), 5) is None
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 :class:`ContextReader` answers for a mention at ``(text, start, end)`` of clean text which role
 title stands before it ("Judge X", "the pair's lawyer X"), which apposition follows it ("X, a
-lawyer for the prosecution"), and which age ("X, 30,", "the 41-year-old X"). It returns spans
+lawyer for the prosecution"), and which age ("X, 30,", "the 41-year-old X": the language's
+age patterns, spaCy Matcher rules over the parse). It returns spans
 (offsets into the same text) so callers can cite them. Its patterns are built from the
 language's words (role nouns, honorifics, determiners, prepositions of affiliation); the
 structure they read (a title right before a name, a comma apposition) is typography.
@@ -12,8 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from dossier.entities.patterns import AgeRules
 from dossier.entities.vocab import Vocab
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab as SpacyVocab
 
 _MAX_LEFT = 120
 # A sentence or quotation boundary inside the left window (typography).
@@ -49,8 +56,9 @@ class AgeCue:
 class ContextReader:
     """Titles, appositions and ages around names, read with one language's words."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, spacy_vocab: SpacyVocab) -> None:
         self.vocab = vocab
+        self.ages = AgeRules(vocab.language.entity_patterns, spacy_vocab)
         words = vocab.words
         roles = _alternation(list(vocab.role_nouns))
         honorifics = _alternation({h.rstrip(".") for h in vocab.names.honorifics})
@@ -77,17 +85,6 @@ class ContextReader:
             rf"(?P<obj>(?:[^\W\d_A-Z]+\s+)?{_CAP}(?:\s+(?:{_alternation(words.connectors)}"
             rf"|{_CAP}))*|[^\W\d_A-Z]+))?)"
             r"(?=\s*[,.;:)]|\s+[^\W\d_A-Z]|$)",
-        )
-        age_before = _alternation(words.age_before)
-        age_after = _alternation(words.age_after)
-        # the language's age words around a number of one to three digits
-        self._right_age = re.compile(
-            rf"^(?P<phrase>(?:\s*,\s*(?:(?:{age_before})\s+)?|\s+\()(?P<age>\d{{1,3}})"
-            rf"(?:\s+(?:{age_after}))?)(?=\s*[,.;)]|\s+(?:{_alternation(words.connectors)})\b)"
-        )
-        self._left_age = re.compile(
-            rf"(?P<phrase>\b(?P<age>\d{{1,3}})-{re.escape(words.age_compound)}\s+"
-            r"(?:[^\W\d_A-Z][\w-]*\s+){0,2})$",
         )
         credit = _alternation(vocab.roles.credit_nouns)
         # the language's own tables give the words; the pattern is the text's shape around a name
@@ -240,29 +237,15 @@ class ContextReader:
 
     # --- ages and honorifics --------------------------------------------------------------
 
-    def right_age(self, text: str, end: int) -> AgeCue | None:
-        """ "X, 30," / "X, aged 30" / "X (30)"."""
-        m = self._right_age.match(text[end : end + 40])
-        if not m:
-            return None
-        age = int(m.group("age"))
-        if not 0 < age < 120:
-            return None
-        stop = end + m.end("phrase")
-        if m.group("phrase").lstrip().startswith("(") and text[stop : stop + 1] == ")":
-            stop += 1
-        return AgeCue(age, -1, stop)
+    def right_age(self, sdoc: Doc, end: int) -> AgeCue | None:
+        """ "X, 30," / "X, aged 30" / "X (30)": the language's age patterns over the parse."""
+        hit = self.ages.after(sdoc, end)
+        return AgeCue(hit.age, -1, hit.edge) if hit is not None else None
 
-    def left_age(self, text: str, start: int) -> AgeCue | None:
+    def left_age(self, sdoc: Doc, start: int) -> AgeCue | None:
         """ "The 25-year-old X" / "25-year-old activist X"."""
-        window, lo = self._left_window(text, start)
-        m = self._left_age.search(window)
-        if not m:
-            return None
-        age = int(m.group("age"))
-        if not 0 < age < 120:
-            return None
-        return AgeCue(age, lo + m.start("phrase"), start)
+        hit = self.ages.before(sdoc, start)
+        return AgeCue(hit.age, hit.edge, start) if hit is not None else None
 
     def honorific_before(self, text: str, start: int) -> bool:
         """Whether a courtesy title (Mr., Ms., Dr. ...) directly precedes ``start``."""
@@ -270,12 +253,12 @@ class ContextReader:
         last = window.split()[-1:] if window else []
         return bool(last) and self.vocab.is_honorific(last[0])
 
-    def person_context(self, text: str, start: int, end: int) -> bool:
+    def person_context(self, text: str, sdoc: Doc, start: int, end: int) -> bool:
         """A title, an honorific, an age or a role apposition next to the span."""
         return bool(
             self.honorific_before(text, start)
-            or self.right_age(text, end)
-            or self.left_age(text, start)
+            or self.right_age(sdoc, end)
+            or self.left_age(sdoc, start)
             or self.left_role(text, start)
             or self.right_role(text, end)
         )

@@ -102,8 +102,8 @@ class Decider:
         reader = self.reader
         if (
             reader.honorific_before(text, s)
-            or reader.right_age(text, e)
-            or reader.left_age(text, s)
+            or reader.right_age(self.structure.sdoc, e)
+            or reader.left_age(self.structure.sdoc, s)
         ):
             return "PERSON"
         org_word = any(self.vocab.is_org_word(w) for w in words)

@@ -55,11 +55,11 @@ class MentionFinder:
     def __init__(self, language: Language, settings: EntitySettings, resources: Resources):
         self.language = language
         self.vocab = Vocab.of(language)
-        self.reader = ContextReader(self.vocab)
+        self.spacy_vocab = resources.pipeline_for(language.code).vocab
+        self.reader = ContextReader(self.vocab, self.spacy_vocab)
         self.rules = SpanRules(self.vocab, self.reader)
         self.matcher = NameMatcher(language.names, settings.typo_min_len)
         self.settings = settings
-        self.spacy_vocab = resources.pipeline_for(language.code).vocab
         self.patterns = PatternRules(language.entity_patterns, self.spacy_vocab)
 
     def document(self, doc: Document) -> tuple[Mention, ...]:
@@ -87,7 +87,8 @@ class MentionFinder:
         cands.extend(self.rules.rule_candidates(0, text, headline))
         cands.extend(self._shared_family_names(cands, structure, text, headline))
         cands = self.rules.extend_left(
-            self.rules.join_adjacent(cands, texts, self.matcher.name_key), texts
+            self.rules.join_adjacent(cands, texts, self.matcher.name_key, [structure.sdoc]),
+            texts,
         )
         cands = _with_pattern_names(cands, structure, text, headline)
         decider = Decider(self, doc, structure)

@@ -114,3 +114,75 @@ def _compound_start(token: Token) -> int:
         if not before or before[-1].i != start.i - 1:
             return start.idx
         start = before[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class AgeHit:
+    """An age beside a name: the number and the far end of its phrase (a character offset:
+    where the phrase ends for an age after the name, where it starts for one before)."""
+
+    age: int
+    edge: int
+
+
+class AgeRules:
+    """The language's age patterns (:class:`~dossier.lang.patterns.AgeRule`), compiled; the
+    ages of a document are indexed by the token they touch, once per spaCy ``Doc`` (kept in
+    its ``user_data``)."""
+
+    def __init__(self, patterns: EntityPatterns, vocab: SpacyVocab) -> None:
+        self._rules = patterns.ages
+        self._matcher = Matcher(vocab)
+        for i, rule in enumerate(patterns.ages):
+            self._matcher.add(f"age-{i}", [[dict(p) for p in rule.pattern]])
+        self._keys = {vocab.strings[f"age-{i}"]: i for i in range(len(patterns.ages))}
+        self._slot = f"dossier.ages.{id(self)}"
+
+    def after(self, sdoc: Doc, end: int) -> AgeHit | None:
+        """The age stated right after a name ending at character ``end``."""
+        after, _ = self._index(sdoc)
+        token = _token_at(sdoc, end)
+        return after.get(token) if token is not None else None
+
+    def before(self, sdoc: Doc, start: int) -> AgeHit | None:
+        """The age stated right before a name starting at character ``start``."""
+        _, before = self._index(sdoc)
+        token = _token_at(sdoc, start)
+        return before.get(token) if token is not None else None
+
+    def _index(self, sdoc: Doc) -> tuple[dict[int, AgeHit], dict[int, AgeHit]]:
+        found = sdoc.user_data.get(self._slot)
+        if found is not None:
+            return cast(tuple[dict[int, AgeHit], dict[int, AgeHit]], found)
+        after: dict[int, AgeHit] = {}
+        before: dict[int, AgeHit] = {}
+        for match in self._matcher(sdoc, with_alignments=True):
+            match_id, start, end, alignment = cast(tuple[int, int, int, list[int]], match)
+            rule = self._rules[self._keys[match_id]]
+            tokens = [start + k for k, item in enumerate(alignment) if item in rule.phrase]
+            number = next(start + k for k, item in enumerate(alignment) if item == rule.age)
+            age = int(sdoc[number].text)
+            if not 0 < age < 120:
+                continue
+            if rule.side == "after":
+                last = sdoc[tokens[-1]]
+                hit = AgeHit(age, last.idx + len(last.text))
+                if start not in after or after[start].edge < hit.edge:
+                    after[start] = hit
+            else:
+                hit = AgeHit(age, sdoc[tokens[0]].idx)
+                before.setdefault(end, hit)
+        sdoc.user_data[self._slot] = (after, before)
+        return after, before
+
+
+def _token_at(sdoc: Doc, char: int) -> int | None:
+    """The token that starts at character ``char`` (a name's first token, or the token right
+    after a name), skipping the spaces before it."""
+    text = sdoc.text
+    while char < len(text) and text[char] in " \t\u00a0":
+        char += 1
+    span = sdoc.char_span(char, min(len(text), char + 1), alignment_mode="expand")
+    if span is None or not len(span) or span[0].idx != char:
+        return None
+    return span[0].i

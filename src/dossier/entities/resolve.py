@@ -97,7 +97,7 @@ def resolve_entities(
     orgs, places = grouper.orgs(ok), grouper.places(ok)
     keys = _Keys(matcher, grouper)
     people = PeopleGrouper(vocab, matcher).group(ok)
-    roles = RoleReader(vocab, ContextReader(vocab), settings)
+    roles = RoleReader(vocab, ContextReader(vocab, spacy_vocab), settings)
     drafts = _people_drafts(ok, people, orgs, roles, matcher, sdoc)
     _describe(ok, vocab, drafts, orgs, sdoc)
     drafts += [_Draft("ORG", canonical_org_name(g), g.mentions, [], []) for g in orgs]

@@ -93,7 +93,7 @@ class RoleReader:
         for di, m in mentions:
             doc = docs[di]
             parsed = sdoc(di)
-            self._typed(claims, doc, di, m, org_name, self._owns_a_role(parsed, m))
+            self._typed(claims, doc, parsed, di, m, org_name, self._owns_a_role(parsed, m))
             self._parsed(claims, doc, parsed, m)
         return list(claims.roles.values()), list(claims.attrs.values())
 
@@ -101,6 +101,7 @@ class RoleReader:
         self,
         claims: _Claims,
         doc: Document,
+        parsed: Doc,
         di: int,
         m: Mention,
         org_name: Callable[[int, int, int], str | None],
@@ -120,7 +121,8 @@ class RoleReader:
         if cue is not None:  # "X's lawyer" is not a role of X
             claims.role(cue.role, doc, m.start, cue.end)
             claims.affiliation(cue, di, doc, org_name)
-        for age in (self.reader.right_age(text, m.end), self.reader.left_age(text, m.start)):
+        ages = (self.reader.right_age(parsed, m.end), self.reader.left_age(parsed, m.start))
+        for age in ages:
             if age is None or not self.settings.min_age <= age.age <= self.settings.max_age:
                 continue
             start = age.start if age.start >= 0 else m.start

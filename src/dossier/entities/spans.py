@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dossier.entities.context import _CAP, ContextReader, _alternation
 from dossier.entities.vocab import Vocab
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # typography: a word that starts with a letter in any script; one line
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -327,9 +331,12 @@ class SpanRules:
             c.text = text[start : c.end]
         return cands
 
-    def join_adjacent(self, cands: list[Cand], texts: list[str], key: KeyFn) -> list[Cand]:
+    def join_adjacent(
+        self, cands: list[Cand], texts: list[str], key: KeyFn, sdocs: Sequence[Doc]
+    ) -> list[Cand]:
         """Rejoin a name the model split in two ("Marat" NORP + "Seitkaly" GPE) when the
-        whole is a person by its context or by the same name tagged elsewhere."""
+        whole is a person by its context or by the same name tagged elsewhere (``sdocs``:
+        the parse of each text)."""
         person_keys = {key(c.text) for c in cands if c.model == "PERSON" and " " in c.text}
         by_doc: dict[int, list[Cand]] = defaultdict(list)
         for c in cands:
@@ -345,7 +352,7 @@ class SpanRules:
                 if b is not None and self._joinable(a, b, text):
                     joined = Cand(slot, a.start, b.end, text[a.start : b.end], "RULE", weak=a.weak)
                     if key(joined.text) in person_keys or self.reader.person_context(
-                        text, joined.start, joined.end
+                        text, sdocs[slot], joined.start, joined.end
                     ):
                         joined.ctx = "PERSON"
                         out.append(joined)

@@ -47,6 +47,21 @@ class DependencyRule:
 
 
 @dataclass(frozen=True, slots=True)
+class AgeRule:
+    """A ``Matcher`` pattern for an age stated beside a name. ``side``: ``"after"`` (the
+    pattern starts on the token right after the name: "X, 30,", "X (30)") or ``"before"``
+    (it ends on the token right before the name: "the 30-year-old X"); ``age``: the index of
+    the item that is the number; ``phrase``: the items cited with the name (a following
+    comma or connector only bounds the match)."""
+
+    side: Literal["after", "before"]
+    pattern: tuple[Mapping[str, Any], ...]
+    age: int
+    phrase: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class EntityPatterns:
     token: tuple[TokenRule, ...] = ()
     dependency: tuple[DependencyRule, ...] = ()
+    ages: tuple[AgeRule, ...] = ()

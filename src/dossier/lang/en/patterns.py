@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from dossier.lang.en.entities import ENTITY_WORDS
 from dossier.lang.en.news import NEWS
 from dossier.lang.language import words
-from dossier.lang.patterns import DependencyRule, EntityPatterns, TokenRule
+from dossier.lang.patterns import AgeRule, DependencyRule, EntityPatterns, TokenRule
 
 _DASHES = ["-", "–", "—"]
 # not language: the model's place labels (a byline's author is never one)
@@ -106,7 +107,55 @@ _NAMED_BY_NOUN = tuple(
     )
 )
 
+# Ages beside a name: "X, 30,", "X, aged 30", "X, 30 years old", "X (30)", and before it
+# "the 30-year-old X", "30-year-old activist X" (at most two lower-case words between).
+Item = dict[str, Any]
+_AGE: Item = {"IS_DIGIT": True, "LENGTH": {"<=": 3}}
+_BOUND: Item = {"ORTH": {"IN": [",", ".", ";", ")"]}}
+_COMMA: Item = {"ORTH": ","}
+
+
+def _bounded(*items: Item) -> tuple[tuple[Item, ...], ...]:
+    """The items followed by a comma, a full stop, a bracket or a connector word."""
+    connector = {"LOWER": {"IN": sorted(ENTITY_WORDS.connectors)}}
+    return tuple((*items, end) for end in (_BOUND, connector))
+
+
+_YEARS_OLD: list[tuple[Item, ...]] = [
+    tuple({"LOWER": w} for w in phrase.split()) for phrase in sorted(ENTITY_WORDS.age_after)
+]
+_AGED: Item = {"LOWER": {"IN": sorted(ENTITY_WORDS.age_before)}}
+_AFTER_NAME: list[tuple[tuple[Item, ...], int]] = [
+    ((_COMMA, _AGE), 1),
+    ((_COMMA, _AGED, _AGE), 2),
+    *(((_COMMA, _AGE, *old), 1) for old in _YEARS_OLD),
+]
+_AGES_AFTER = tuple(
+    AgeRule("after", pattern, age=age, phrase=tuple(range(len(pattern) - 1)))
+    for items, age in _AFTER_NAME
+    for pattern in _bounded(*items)
+)
+_COMPOUND = [{"LOWER": w} for w in ENTITY_WORDS.age_compound.split("-")]
+_AGES = (
+    *_AGES_AFTER,
+    AgeRule("after", ({"ORTH": "("}, _AGE, {"ORTH": ")"}), age=1, phrase=(0, 1, 2)),
+    AgeRule(
+        "before",
+        (
+            _AGE,
+            {"ORTH": "-"},
+            _COMPOUND[0],
+            {"ORTH": "-"},
+            *_COMPOUND[1:],
+            {"IS_LOWER": True, "IS_ALPHA": True, "OP": "{0,2}"},
+        ),
+        age=0,
+        phrase=(0, 1, 2, 3, 4, 5),
+    ),
+)
+
 ENTITY_PATTERNS = EntityPatterns(
     token=(_BYLINE, _BYLINE_OUTLET, _LISTING_TITLE),
     dependency=(_COMPANY_OF_EXECUTIVE, *_NAMED_BY_NOUN),
+    ages=_AGES,
 )
