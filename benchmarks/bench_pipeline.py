@@ -164,31 +164,32 @@ def _measure(config: str, paths: list[Path], ignore_dedup: bool, save: Path) -> 
 
     check_order(DEFAULT_STAGES)
     total = ingest_s
-    for stage in DEFAULT_STAGES:
-        if stage.name == "clean":
-            n_in, bytes_in = len(corpus.documents), _text_bytes(raw)
-        else:
-            ok = corpus.ok_documents()
-            n_in, bytes_in = len(ok), _text_bytes([d.clean_text for d in ok])
-        t0 = time.perf_counter()
-        try:
-            after = stage.apply(corpus, settings, resources)
-        except Exception as exc:  # report and stop: later stages need this one
-            result["error"] = f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}"
-            break
-        seconds = time.perf_counter() - t0
-        total += seconds
-        note = None
-        if stage.name == "dedup" and ignore_dedup:
-            marked = sum(1 for d in after.documents if d.status == "duplicate")
-            note = f"{marked} copies marked; marks discarded so later stages see every copy"
-            after = corpus
-        corpus = replace(after, stage_log=(*after.stage_log, stage.name))
-        row = _row(stage.name, n_in, bytes_in, seconds, note)
-        row["peak_rss_mb"] = result["peak_rss_pipeline_mb"] = _peak_rss_mb()  # so far
-        row["rss_mb"] = _proc_status_mb("VmRSS")
-        result["stages"].append(row)
-        save.write_text(json.dumps(result), encoding="utf-8")  # survives a timeout
+    with resources.run_scope():  # as the runners run the stages
+        for stage in DEFAULT_STAGES:
+            if stage.name == "clean":
+                n_in, bytes_in = len(corpus.documents), _text_bytes(raw)
+            else:
+                ok = corpus.ok_documents()
+                n_in, bytes_in = len(ok), _text_bytes([d.clean_text for d in ok])
+            t0 = time.perf_counter()
+            try:
+                after = stage.apply(corpus, settings, resources)
+            except Exception as exc:  # report and stop: later stages need this one
+                result["error"] = f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}"
+                break
+            seconds = time.perf_counter() - t0
+            total += seconds
+            note = None
+            if stage.name == "dedup" and ignore_dedup:
+                marked = sum(1 for d in after.documents if d.status == "duplicate")
+                note = f"{marked} copies marked; marks discarded so later stages see every copy"
+                after = corpus
+            corpus = replace(after, stage_log=(*after.stage_log, stage.name))
+            row = _row(stage.name, n_in, bytes_in, seconds, note)
+            row["peak_rss_mb"] = result["peak_rss_pipeline_mb"] = _peak_rss_mb()  # so far
+            row["rss_mb"] = _proc_status_mb("VmRSS")
+            result["stages"].append(row)
+            save.write_text(json.dumps(result), encoding="utf-8")  # survives a timeout
 
     ok = corpus.ok_documents()
     clean_texts = [d.clean_text for d in ok if d.clean_text] or raw

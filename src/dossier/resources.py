@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Mapping
-from contextlib import nullcontext
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -53,6 +53,25 @@ class Resources:
     # Documents read as frames (dossier.crosscheck.read.Readings), set by a caller that keeps
     # them (the case file), like the embeddings.
     reading_cache: Any = field(default=None, repr=False, compare=False)
+
+    @contextmanager
+    def run_scope(self) -> Iterator[None]:
+        """One run of the stages (the runners enter it): without a caller's reading cache,
+        documents read as frames are kept in memory for the run
+        (:class:`dossier.crosscheck.read.RunReadings`), so the events, cross-checking, the
+        summary and the citation check build and read each document once, not four times;
+        at its end they are let go. Within a caller's cache (the case file's) or an outer
+        scope, nothing changes."""
+        if self.reading_cache is not None:
+            yield
+            return
+        from dossier.crosscheck.read import RunReadings
+
+        self.reading_cache = RunReadings()
+        try:
+            yield
+        finally:
+            self.reading_cache = None
 
     def preload(self, languages: tuple[str, ...] = ("en",)) -> threading.Thread:
         """Start loading the models in a background thread (the CLI does this so that the

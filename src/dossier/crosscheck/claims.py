@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from dossier.crosscheck.frames import Frame
 from dossier.crosscheck.parties import Party
-from dossier.crosscheck.read import SentenceReading, main_persons, read_with
+from dossier.crosscheck.read import SentenceReading, main_persons, read_with, view_maker
 from dossier.crosscheck.reading import DocView, Lexicon, views
 from dossier.crosscheck.support import ClaimReading, content_words
 from dossier.model import Claim, DateValue, Document, Entity, Modality
@@ -90,7 +90,7 @@ def story_claims(
     by_id = {d.id: d for d in docs}
     main = main_persons(entities, list(by_id))
     out: list[ClaimInfo] = []
-    for view in views(docs, entities, lexicons).values():
+    for view in views(docs, entities, lexicons, view_maker(resources)).values():
         out.extend(document_claims(view, read_with(view, main, resources), by_id))
     out.sort(key=lambda c: (c.doc.id, c.start))
     return out

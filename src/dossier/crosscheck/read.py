@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from dossier.crosscheck.frames import Frame, sentence_frames
 from dossier.crosscheck.parties import Context, Party, party
-from dossier.crosscheck.reading import DocView
-from dossier.model import Entity
+from dossier.crosscheck.reading import DocView, Lexicon, Mention
+from dossier.model import Document, Entity
 
 if TYPE_CHECKING:
     from dossier.resources import Resources
@@ -66,6 +66,60 @@ class Readings(Protocol):
         main: frozenset[str],
         compute: Callable[[DocView, frozenset[str]], list[SentenceReading]],
     ) -> list[SentenceReading]: ...
+
+
+ViewMaker = Callable[[Document, Lexicon, Sequence[Mention]], "DocView | None"]
+
+
+class RunReadings:
+    """:class:`Readings` of one run without a store (``Resources.run_scope``), in memory: a
+    document's view and reading are given again for the very same document object, language,
+    story mentions and protagonists, so the four story stages build and read it once."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, tuple[DocView, frozenset[str], list[SentenceReading]]] = {}
+        self._views: dict[str, DocView] = {}
+
+    def read(
+        self,
+        view: DocView,
+        main: frozenset[str],
+        compute: Callable[[DocView, frozenset[str]], list[SentenceReading]],
+    ) -> list[SentenceReading]:
+        kept = self._read.get(view.doc.id)
+        if kept is not None and _same_view(kept[0], view) and kept[1] == main:
+            return kept[2]
+        found = compute(view, main)
+        self._read[view.doc.id] = (view, main, found)
+        return found
+
+    def view(self, doc: Document, lexicon: Lexicon, mentions: Sequence[Mention]) -> DocView | None:
+        ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+        kept = self._views.get(doc.id)
+        if (
+            kept is not None
+            and kept.doc is doc
+            and kept.lexicon.language is lexicon.language
+            and kept.mentions == ordered
+        ):
+            return kept
+        view = DocView.of(doc, lexicon, ordered)
+        if view is not None:
+            self._views[doc.id] = view
+        return view
+
+
+def _same_view(a: DocView, b: DocView) -> bool:
+    return a is b or (
+        a.doc is b.doc and a.lexicon.language is b.lexicon.language and a.mentions == b.mentions
+    )
+
+
+def view_maker(resources: Resources | None) -> ViewMaker:
+    """How to build a document's view: through ``resources.reading_cache`` when it keeps
+    views (:class:`RunReadings`), else :meth:`DocView.of`."""
+    make: ViewMaker | None = getattr(getattr(resources, "reading_cache", None), "view", None)
+    return make if make is not None else DocView.of
 
 
 def read_with(

@@ -11,7 +11,7 @@ for the documents it reads.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dossier.lang import Language
@@ -255,16 +255,19 @@ def story_mentions(entities: Sequence[Entity]) -> dict[str, list[Mention]]:
 
 
 def views(
-    docs: Sequence[Document], entities: Sequence[Entity], lexicons: Mapping[str, Lexicon]
+    docs: Sequence[Document],
+    entities: Sequence[Entity],
+    lexicons: Mapping[str, Lexicon],
+    make: Callable[[Document, Lexicon, Sequence[Mention]], DocView | None] = DocView.of,
 ) -> dict[str, DocView]:
-    """A view of every parsed document whose language has a lexicon."""
+    """A view of every parsed document whose language has a lexicon (built by ``make``)."""
     mentions = story_mentions(entities)
     out: dict[str, DocView] = {}
     for doc in docs:
         lexicon = lexicons.get(doc.parse.language) if doc.parse is not None else None
         if lexicon is None:
             continue
-        view = DocView.of(doc, lexicon, mentions.get(doc.id, ()))
+        view = make(doc, lexicon, mentions.get(doc.id, ()))
         if view is not None:
             out[doc.id] = view
     return out

@@ -34,7 +34,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from dossier.crosscheck.frames import Frame, Place
-from dossier.crosscheck.read import SentenceReading, main_persons, read_with
+from dossier.crosscheck.read import SentenceReading, main_persons, read_with, view_maker
 from dossier.crosscheck.reading import DocView, Lexicon, Mention, story_mentions
 from dossier.crosscheck.triggers import OCCUR
 from dossier.lang import Language
@@ -319,7 +319,9 @@ class CitationReader:
             doc = self.docs.get(doc_id)
             lexicon = self.lexicons.get(doc.parse.language) if doc and doc.parse else None
             self._views[doc_id] = (
-                DocView.of(doc, lexicon, self.mentions.get(doc_id, ())) if doc and lexicon else None
+                view_maker(self.resources)(doc, lexicon, self.mentions.get(doc_id, ()))
+                if doc and lexicon
+                else None
             )
         return self._views[doc_id]
 

@@ -48,17 +48,18 @@ class LocalRunner:
     ) -> tuple[Corpus, tuple[StageTiming, ...]]:
         check_order(stages)
         timings = []
-        for stage in stages:
-            before = corpus
-            started = time.perf_counter()
-            corpus = self._run_stage(stage, corpus, settings, resources)
-            elapsed = time.perf_counter() - started
-            ok = corpus.ok_documents()
-            timings.append(
-                StageTiming(stage.name, elapsed, len(ok), sum(len(d.clean_text) for d in ok))
-            )
-            log.info("%s", stage_report(stage.name, elapsed, before, corpus))
-            corpus = replace(corpus, stage_log=(*corpus.stage_log, stage.name))
+        with resources.run_scope():  # the story stages read each document as frames once
+            for stage in stages:
+                before = corpus
+                started = time.perf_counter()
+                corpus = self._run_stage(stage, corpus, settings, resources)
+                elapsed = time.perf_counter() - started
+                ok = corpus.ok_documents()
+                timings.append(
+                    StageTiming(stage.name, elapsed, len(ok), sum(len(d.clean_text) for d in ok))
+                )
+                log.info("%s", stage_report(stage.name, elapsed, before, corpus))
+                corpus = replace(corpus, stage_log=(*corpus.stage_log, stage.name))
         if self.progress is not None:
             self.progress("done", len(corpus.documents), len(corpus.documents))
         return corpus, tuple(timings)

@@ -78,7 +78,7 @@ class ShardedRunner:
         self, corpus: Corpus, stages: Sequence[Stage], settings: Settings, resources: Resources
     ) -> Corpus:
         check_order(stages)
-        with DocumentPool(self.workers, resources) as pool:
+        with DocumentPool(self.workers, resources) as pool, resources.run_scope():
             for stage in stages:
                 if isinstance(stage, DocumentStage):
                     docs = pool.run(stage, corpus.documents, settings)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dossier.crosscheck.frames import Frame
-from dossier.crosscheck.read import SentenceReading, main_persons, read_with
+from dossier.crosscheck.read import SentenceReading, main_persons, read_with, view_maker
 from dossier.crosscheck.reading import DocView, views
 from dossier.crosscheck.support import Rules, lexicons_for
 from dossier.model import DateValue, Document, Entity, Event, SameEvent
@@ -73,7 +73,7 @@ def extract_events(
     main = main_persons(entities, sorted(ok_ids))
     candidates: list[_Candidate] = []
     read: dict[str, tuple[DocView, list[SentenceReading]]] = {}
-    for doc_id, view in sorted(views(readable, entities, lexicons).items()):
+    for doc_id, view in sorted(views(readable, entities, lexicons, view_maker(resources)).items()):
         read[doc_id] = (view, read_with(view, main, resources))
         candidates.extend(_candidates(view, read[doc_id][1], ok_ids, settings))
     rules = {code: Rules.of(lexicon.language) for code, lexicon in lexicons.items()}
