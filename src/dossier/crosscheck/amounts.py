@@ -77,7 +77,7 @@ def _number(value: float) -> str:
 def amounts(view: DocView, tokens: range) -> list[Amount]:
     """Every amount in the tokens of one sentence (dates, ages and ordinals left out)."""
     dated = {t for a, b, _ in view.dates_in(tokens.start, tokens.stop) for t in range(a, b)}
-    out: list[Amount] = []
+    out: list[tuple[Amount, int, int]] = []  # the amount, its first token, the token after
     i = tokens.start
     while i < tokens.stop:
         found = _expression(view, i, tokens.stop, dated)
@@ -86,9 +86,73 @@ def amounts(view: DocView, tokens: range) -> list[Amount]:
             continue
         amount, after = found
         if amount is not None:
-            out.append(amount)
+            out.append((amount, i, after))
         i = after
-    return out
+    return _conversions_share_rates(view, out, tokens.stop)
+
+
+def _conversions_share_rates(
+    view: DocView, found: list[tuple[Amount, int, int]], stop: int
+) -> list[Amount]:
+    """ "5,000 barrels (210,000 gallons) of oil a day", "1,000 barrels -- or 42,000 gallons --
+    a day": a figure restated in another unit, between brackets, dashes or commas, is the
+    same rate; the period may follow either."""
+    amounts = [a for a, _, _ in found]
+    for k in range(len(found) - 1):
+        (a, _, a_after), (b, b_first, b_after) = found[k], found[k + 1]
+        if not _only_punctuation(view, a_after, b_first) or a.unit == b.unit:
+            continue
+        period = _period(a.unit) or _period(b.unit)
+        if period is None:
+            close = b_after
+            while close < stop and _typographic(view, close):
+                close += 1
+            if close == b_after:
+                continue
+            period, _ = _rate(view, close, stop)
+        if period is not None and a.unit and b.unit:
+            amounts[k] = _as_rate(amounts[k], period)
+            amounts[k + 1] = _as_rate(amounts[k + 1], period)
+    return amounts
+
+
+def _only_punctuation(view: DocView, first: int, stop: int) -> bool:
+    """Between two figures only brackets, dashes, commas and a coordinator ("or")."""
+    if stop - first < 1:
+        return False
+    return all(_typographic(view, t) or view.pos(t) == "CCONJ" for t in range(first, stop))
+
+
+def _typographic(view: DocView, t: int) -> bool:
+    """Punctuation, or a bracket a tokeniser wrote as a word ("-LRB-", "-RRB-")."""
+    if view.pos(t) == "PUNCT":
+        return True
+    word = view.word(t)
+    core = word.strip("-")
+    return core != word and len(core) == 3 and core.isalpha() and core.isupper()
+
+
+def _period(unit: str) -> str | None:
+    return unit.split("/", 1)[1] if "/" in unit else None
+
+
+def as_rate(amount: Amount, period: str) -> Amount:
+    """The amount as a rate per ``period`` (unchanged if it is one, or counts the event)."""
+    return _as_rate(amount, period)
+
+
+def _as_rate(amount: Amount, period: str) -> Amount:
+    if not amount.unit or "/" in amount.unit:
+        return amount
+    return Amount(
+        amount.low,
+        amount.high,
+        amount.kind,
+        f"{amount.unit}/{period}",
+        amount.start,
+        amount.end,
+        amount.anchor,
+    )
 
 
 def _value(view: DocView, i: int, stop: int) -> tuple[float, int] | None:

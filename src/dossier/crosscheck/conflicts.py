@@ -82,9 +82,13 @@ def _outcome_key(
         return None
     oa, ob = rules.outcome(fa), rules.outcome(fb)
     if oa == ob:
-        # Polarity alone: the same people, in the same period.
-        if not _shares_entity(fa, fb) or not same_period(
-            a.published, b.published, settings.same_period_days
+        # Polarity alone: an event of the language's classes (a generic verb's negation,
+        # "did not appear to be in distress", says too little of what did not happen), about
+        # the same people, in the same period.
+        if (
+            not (fa.classed and fb.classed)
+            or not _shares_entity(fa, fb)
+            or not same_period(a.published, b.published, settings.same_period_days)
         ):
             return None
         sa, sb = f"{oa}:{fa.negated}", f"{ob}:{fb.negated}"
@@ -140,7 +144,9 @@ def phase_objects(
         and not x.frame.future
         and x.frame.aspect != OCCUR
         and x.frame.aspect not in rules.occurring
-        and x.frame.kind
+        # An event of the language's classes: a phase of anything else ("finished the well",
+        # "closed the airspace") names no proceeding two reports could disagree about.
+        and x.frame.classed
     ]
     reported: dict[tuple[str, str], set[str]] = {}
     for x in phased:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dossier.crosscheck.amounts import Amount, amounts
+from dossier.crosscheck.amounts import Amount, amounts, as_rate
 from dossier.crosscheck.parties import (
     NOBODY,
     Context,
@@ -134,7 +134,8 @@ def sentence_frames(
     _share_dates(view, triggers, owner, dates)
     places = _attached_places(view, tokens, owner, triggers)
     found = amounts(view, tokens)
-    counted = _attached_amounts(view, tokens, owner, found, _content_of(view, triggers, owner))
+    content = _content_of(view, triggers, owner)
+    counted = _attached_amounts(view, tokens, owner, found, content, triggers)
     anchors = frozenset(a.anchor for a in found)
     according = according_to(view, tokens.start, tokens.stop)
     built: dict[int, tuple[Frame, int | None]] = {}
@@ -176,11 +177,9 @@ def _with(
             stance, speaker = "reported", party(view, [according], ctx)
         elif quote_speaker is not None:
             stance, speaker = "reported", quote_speaker
-    own = view.lexicon.noun_class
-    counted = [
-        replace(a, unit="") if own.get(a.unit) == frame.kind or a.unit in _count_nouns(view) else a
-        for a in counted
-    ]
+    # "a toll of 30": the count of what the event did. "Two leaks", "20 lawsuits" count the
+    # events themselves and keep their noun (a count of people is another quantity).
+    counted = [replace(a, unit="") if a.unit in _count_nouns(view) else a for a in counted]
     return replace(frame, amounts=tuple(counted), stance=stance, speaker=speaker)
 
 
@@ -437,20 +436,43 @@ def _content_of(
     return out
 
 
+def _measures_a_modifier(view: DocView, amount: Amount) -> bool:
+    """ "three miles from the shore", "a slick 130 miles long", "40 miles offshore": an
+    amount that measures how far or how large a modifier is (the noun phrase modifying an
+    adjective, adverb or preposition) counts nothing the event did."""
+    anchor = amount.anchor
+    return view.dep(anchor) == "npadvmod" and view.pos(view.head(anchor)) in ("ADJ", "ADV", "ADP")
+
+
 def _attached_amounts(
     view: DocView,
     tokens: range,
     owner: dict[int, int],
     found: Sequence[Amount],
     content: dict[int, int],
+    triggers: Sequence[Trigger],
 ) -> dict[int, list[Amount]]:
     out: dict[int, list[Amount]] = {}
     for amount in found:
+        if _measures_a_modifier(view, amount):
+            continue
         if amount.anchor in owner:
             k = owner[amount.anchor]
         else:
             k = _climb(view, amount.anchor, tokens, owner)[0]
         k = content.get(k, k)
         if k >= 0:
-            out.setdefault(k, []).append(amount)
+            period = _rate_of_verb(view, triggers[k].token)
+            out.setdefault(k, []).append(as_rate(amount, period) if period else amount)
     return out
+
+
+def _rate_of_verb(view: DocView, verb: int) -> str | None:
+    """ "oil is leaking each day": a period the verb happens per makes its figures rates."""
+    quantities = view.lexicon.language.quantities
+    for noun in view.kids(verb, "npadvmod"):
+        if view.lemma(noun) in quantities.rate_periods and any(
+            view.word(d).lower() in quantities.rate_words for d in view.kids(noun, "det")
+        ):
+            return view.lemma(noun)
+    return None

@@ -67,10 +67,33 @@ def _same_event(a: Item, b: Item, rules: Rules) -> bool:
 # --- amounts ----------------------------------------------------------------------------------
 
 
-def _values(items: Sequence[Item], lexicon: Lexicon) -> list[_Value]:
+def figure_time(item: Item, days: int) -> DateValue | None:
+    """When a figure holds: the date of its event; for an undated one, when it was reported,
+    unless its sentence dates another of its events well before ("In the 1989 Valdez spill,
+    when 250,000 barrels were spilled", "a review published last year found 41 deaths"):
+    then None, a figure of another time."""
+    if item.frame.date is not None:
+        return item.frame.date
+    published = item.published
+    if published is None:
+        return None
+    for frame in item.claim.frames:
+        date = frame.date
+        if (
+            date is not None
+            and strictly_before(date, published)
+            and not same_period(date, published, days)
+        ):
+            return None
+    return published
+
+
+def _values(items: Sequence[Item], lexicon: Lexicon, days: int) -> list[_Value]:
     people = lexicon.person_nouns
     out = []
     for item in _comparable(items):
+        if figure_time(item, days) is None:
+            continue
         for amount in item.frame.amounts:
             unit = PERSON if amount.unit in people or amount.unit == "" else amount.unit
             out.append(_Value(item, amount, unit))
@@ -84,15 +107,25 @@ def amount_conflicts(
     revisions: list[Revision] = []
     for kind_key, items in sorted(groups.items()):
         by_unit: dict[str, list[_Value]] = {}
-        for value in _values(items, lexicon):
+        for value in _values(items, lexicon, settings.same_period_days):
             by_unit.setdefault(value.unit, []).append(value)
         for unit, values in sorted(by_unit.items()):
             found: dict[tuple[str, str], tuple[list[_Value], list[_Value]]] = {}
+            told = _told_together(values)
+            events = unit in lexicon.noun_class  # "two leaks": the events themselves
             for n, a in enumerate(values):
+                if id(a.item.claim) in told:
+                    continue
                 for b in values[n + 1 :]:
+                    if id(b.item.claim) in told:
+                        continue
                     if a.amount.compatible(b.amount) or not _disagree(a.item, b.item, settings):
                         continue
+                    if not _same_time(a.item, b.item, settings):
+                        continue
                     if not _same_event(a.item, b.item, rules):
+                        continue
+                    if events and not _identified(a.item, b.item, set()):
                         continue
                     x, y = sorted((a, b), key=lambda v: v.amount.low)
                     left, right = found.setdefault((_value_key(x), _value_key(y)), ([], []))
@@ -106,6 +139,28 @@ def amount_conflicts(
                 _revisions(kind_key, unit, values, lexicon, settings.count_period_days)
             )
     return conflicts, revisions
+
+
+def _told_together(values: Sequence[_Value]) -> set[int]:
+    """Claims that give two figures of one unit that differ ("5,000 barrels a day, far more
+    than the previous estimate of 1,000", "two leaks instead of three", a list of other
+    spills): the sentence itself sets them side by side, so neither is its report's one
+    figure to set against another report's."""
+    by_claim: dict[int, list[Amount]] = {}
+    for v in values:
+        by_claim.setdefault(id(v.item.claim), []).append(v.amount)
+    return {
+        claim
+        for claim, found in by_claim.items()
+        if any(not x.compatible(y) for k, x in enumerate(found) for y in found[k + 1 :])
+    }
+
+
+def _same_time(a: Item, b: Item, settings: CrosscheckSettings) -> bool:
+    """Figures of one moment: "killed 3 people in 1999" is not a count of this week's blast."""
+    ta = figure_time(a, settings.same_period_days)
+    tb = figure_time(b, settings.same_period_days)
+    return ta is not None and tb is not None and same_period(ta, tb, settings.count_period_days)
 
 
 def _value_key(value: _Value) -> str:
