@@ -33,6 +33,7 @@ from dossier.crosscheck.items import (
     voices,
 )
 from dossier.crosscheck.reading import Lexicon
+from dossier.crosscheck.series import Figure, Series, find_series, linked, series_revisions
 from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.crosscheck.support import Rules, compatible_dates, places_differ, strictly_before
 from dossier.ids import digest
@@ -89,48 +90,37 @@ def figure_time(item: Item, days: int) -> DateValue | None:
 
 
 def _values(items: Sequence[Item], lexicon: Lexicon, days: int) -> list[_Value]:
-    people = lexicon.person_nouns
     out = []
     for item in _comparable(items):
         if figure_time(item, days) is None:
             continue
         for amount in item.frame.amounts:
-            unit = PERSON if amount.unit in people or amount.unit == "" else amount.unit
-            out.append(_Value(item, amount, unit))
+            out.append(_Value(item, amount, _unit(amount, lexicon)))
     return out
 
 
 def amount_conflicts(
     groups: dict[str, list[Item]], rules: Rules, lexicon: Lexicon, settings: CrosscheckSettings
 ) -> tuple[list[Conflict], list[Revision]]:
+    """Different figures for one slot of one event, and the revisions of figures: a
+    party's own, and an estimate series (:mod:`dossier.crosscheck.series`)."""
+    figures = [
+        (item, amount, _unit(amount, lexicon))
+        for items in groups.values()
+        for item in items
+        for amount in item.frame.amounts
+    ]
+    series = find_series(figures, lexicon, settings.same_period_days)
     conflicts: list[Conflict] = []
     revisions: list[Revision] = []
+    timed: list[Figure] = []
     for kind_key, items in sorted(groups.items()):
         by_unit: dict[str, list[_Value]] = {}
         for value in _values(items, lexicon, settings.same_period_days):
             by_unit.setdefault(value.unit, []).append(value)
+            timed.append((value.item, value.amount, value.unit))
         for unit, values in sorted(by_unit.items()):
-            found: dict[tuple[str, str], tuple[list[_Value], list[_Value]]] = {}
-            told = _told_together(values)
-            events = unit in lexicon.noun_class  # "two leaks": the events themselves
-            for n, a in enumerate(values):
-                if id(a.item.claim) in told:
-                    continue
-                for b in values[n + 1 :]:
-                    if id(b.item.claim) in told:
-                        continue
-                    if a.amount.compatible(b.amount) or not _disagree(a.item, b.item, settings):
-                        continue
-                    if not _same_time(a.item, b.item, settings):
-                        continue
-                    if not _same_event(a.item, b.item, rules):
-                        continue
-                    if events and not _identified(a.item, b.item, set()):
-                        continue
-                    x, y = sorted((a, b), key=lambda v: v.amount.low)
-                    left, right = found.setdefault((_value_key(x), _value_key(y)), ([], []))
-                    left.append(x)
-                    right.append(y)
+            found = _unit_conflicts(unit, values, series, rules, lexicon, settings)
             conflicts.extend(
                 _amount_conflict(kind_key, unit, left, right, values, lexicon)
                 for left, right in found.values()
@@ -138,7 +128,44 @@ def amount_conflicts(
             revisions.extend(
                 _revisions(kind_key, unit, values, lexicon, settings.count_period_days)
             )
+    revisions.extend(series_revisions(series, timed, lexicon.label))
     return conflicts, revisions
+
+
+def _unit(amount: Amount, lexicon: Lexicon) -> str:
+    return PERSON if amount.unit in lexicon.person_nouns or amount.unit == "" else amount.unit
+
+
+def _unit_conflicts(
+    unit: str,
+    values: Sequence[_Value],
+    series: Sequence[Series],
+    rules: Rules,
+    lexicon: Lexicon,
+    settings: CrosscheckSettings,
+) -> dict[tuple[str, str], tuple[list[_Value], list[_Value]]]:
+    """Pairs of incompatible figures of one unit that are one slot of one event, by the
+    two values."""
+    found: dict[tuple[str, str], tuple[list[_Value], list[_Value]]] = {}
+    told = _told_together(values)
+    events = unit in lexicon.noun_class  # "two leaks": the events themselves
+    for n, a in enumerate(values):
+        if id(a.item.claim) in told:
+            continue
+        for b in values[n + 1 :]:
+            if id(b.item.claim) in told or a.amount.compatible(b.amount):
+                continue
+            if not _disagree(a.item, b.item, settings) or not _same_time(a.item, b.item, settings):
+                continue
+            if not _same_event(a.item, b.item, rules) or linked(series, unit, a.amount, b.amount):
+                continue
+            if events and not _identified(a.item, b.item, set()):
+                continue
+            x, y = sorted((a, b), key=lambda v: v.amount.low)
+            left, right = found.setdefault((_value_key(x), _value_key(y)), ([], []))
+            left.append(x)
+            right.append(y)
+    return found
 
 
 def _told_together(values: Sequence[_Value]) -> set[int]:

@@ -97,8 +97,12 @@ def _own_marks(view: DocView, token: int, out: Reading, *, attribution_only: boo
             _weaken(out, "asked")  # "should halt these proceedings"
         elif dep == "neg" or (dep in ("det", "advmod") and lemma in events.negation_words):
             out.negated = not out.negated
-        elif dep == "advmod" and lemma in cues.earlier_cues:
-            out.earlier = True
+        elif (dep == "advmod" and lemma in cues.earlier_cues) or (
+            dep == "amod"
+            and view.word(child).lower() in cues.earlier_cues  # not "early"
+            and _undated_noun(view, token)
+        ):
+            out.earlier = True  # "initially said", "the previous estimate of 1,000 barrels"
         elif (
             dep == "aux"
             and lemma in view.lexicon.language.grammar.perfect_auxiliaries
@@ -171,6 +175,12 @@ def _governor(view: DocView, head: int, out: Reading, attribution_only: bool) ->
     elif lemma in cues.possibility_cues:
         _weaken(out, "hedged")
     _governor_marks(view, head, out)
+
+
+def _undated_noun(view: DocView, token: int) -> bool:
+    """A noun of an event class without a date of its own (an estimate, an announcement)."""
+    cls = view.lexicon.noun_class.get(view.lemma(token))
+    return view.pos(token) == "NOUN" and cls is not None and cls not in view.lexicon.dated_classes
 
 
 def _governor_marks(view: DocView, head: int, out: Reading) -> None:

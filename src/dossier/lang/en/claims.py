@@ -35,7 +35,12 @@ CLAIMS = ClaimCues(
             "supposedly": "alleged",
         }
     ),
-    earlier_cues=frozenset(words("""initially originally first earlier previously once""")),
+    earlier_cues=frozenset(
+        words(
+            """initially originally first earlier previously once
+            previous initial original prior"""
+        )
+    ),
     measure_verbs=frozenset(words("""estimate calculate measure put gauge assess reckon""")),
     bounding_words=frozenset(
         words("""until till since by before after from through between prior""")
