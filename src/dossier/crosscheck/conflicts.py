@@ -83,10 +83,13 @@ def _outcome_key(
     oa, ob = rules.outcome(fa), rules.outcome(fb)
     if oa == ob:
         # Polarity alone: an event of the language's classes (a generic verb's negation,
-        # "did not appear to be in distress", says too little of what did not happen), about
-        # the same people, in the same period.
+        # "did not appear to be in distress", says too little of what did not happen), in
+        # two reports (one article that has a doctor "charged with manslaughter" and "denying
+        # the charge" does not say both that he was charged and that he was not), about the
+        # same people, in the same period.
         if (
-            not (fa.classed and fb.classed)
+            a.claim.doc.id == b.claim.doc.id
+            or not (fa.classed and fb.classed)
             or not _shares_entity(fa, fb)
             or not same_period(a.published, b.published, settings.same_period_days)
         ):
