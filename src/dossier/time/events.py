@@ -13,24 +13,31 @@ says something else on that date ("was made public on 14 October") is never one 
 citations. Two sentences of one document join only when they also name the same person or
 the same kind of classed event. Sentences inside a document's ``shared_spans`` (text reused
 from another document) never start an event of their own when the other document is the
-primary copy; they may only be added as citations. Order: by date value, so a month
+primary copy; they may only be added as citations. In a story of several documents, a
+sentence about something else (a round-up page's other items: :mod:`dossier.time.topic`) is
+set aside with a logged reason. Order: by date value, so a month
 ("2019-10") sorts before the days inside it; then by first citation.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dossier.crosscheck.frames import Frame
 from dossier.crosscheck.read import SentenceReading, main_persons, read_with, view_maker
 from dossier.crosscheck.reading import DocView, views
-from dossier.crosscheck.support import Rules, lexicons_for
+from dossier.crosscheck.support import Lexicon, Rules, lexicons_for
 from dossier.model import DateValue, Document, Entity, Event, SameEvent
 from dossier.resources import Resources
 from dossier.time.settings import TimeSettings
 from dossier.time.timex import tag_time_expressions
+from dossier.time.topic import Topic
+
+logger = logging.getLogger(__name__)
 
 _ASSERTED = frozenset({"stated", "reported", "decided"})
 
@@ -77,9 +84,46 @@ def extract_events(
         read[doc_id] = (view, read_with(view, main, resources))
         candidates.extend(_candidates(view, read[doc_id][1], ok_ids, settings))
     rules = {code: Rules.of(lexicon.language) for code, lexicon in lexicons.items()}
+    candidates = _on_topic(candidates, readable, lexicons, settings)
     drafts = _merge(candidates, rules)
     _add_same_events(drafts, read, rules)
     return _events(drafts, rules)
+
+
+def _on_topic(
+    candidates: list[_Candidate],
+    docs: Sequence[Document],
+    lexicons: dict[str, Lexicon],
+    settings: TimeSettings,
+) -> list[_Candidate]:
+    """The candidates whose sentence is about the story (:mod:`dossier.time.topic`): in a
+    story of enough documents, a sentence whose content words the story's other documents
+    hardly use (a round-up page's item about something else) is set aside, and logged."""
+    if len(docs) < settings.topic_min_documents or not candidates:
+        return candidates
+    stop_words = frozenset().union(*(lex.language.stop_words for lex in lexicons.values()))
+    topic = Topic.of(docs, stop_words)
+    scores = [topic.coverage(c.doc, c.start, c.end, settings.topic_min_words) for c in candidates]
+    known = [v for v in scores if v is not None]
+    if not known:
+        return candidates
+    floor = settings.topic_min_ratio * statistics.median(known)
+    kept: list[_Candidate] = []
+    for cand, value in zip(candidates, scores, strict=True):
+        if value is not None and value < floor:
+            logger.info(
+                "events: set aside %s %d-%d (about another story: its words are used by "
+                "%.0f%% of the story's documents on average, below %.0f%%): %s",
+                cand.doc.id,
+                cand.start,
+                cand.end,
+                100 * value,
+                100 * floor,
+                cand.text[:80],
+            )
+            continue
+        kept.append(cand)
+    return kept
 
 
 def _with_time_expressions(doc: Document, settings: TimeSettings, resources: Resources) -> Document:

@@ -38,3 +38,10 @@ class TimeSettings:
     merge_min_shared: int = 2
     # Events: sentences longer than this many characters are cut to the dated clause.
     max_event_chars: int = 400
+    # Events of a story of at least this many documents come from sentences about the story:
+    # a sentence whose content words are used, on average, by fewer than this share of the
+    # median sentence's is set aside (dossier.time.topic); a sentence with fewer content words
+    # than topic_min_words is too thin to judge and kept.
+    topic_min_documents: int = 5
+    topic_min_ratio: float = 0.45
+    topic_min_words: int = 4
