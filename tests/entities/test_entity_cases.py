@@ -157,3 +157,34 @@ def test_one_person_in_two_stories_is_one_id(resources: Resources) -> None:
         "The court heard from Kaster Musakhan on Monday. Kaster Musakhan said he was beaten.",
     )
     assert _holder(mine, "Qaster Musakhanuly")[0].id == _holder(court, "Kaster Musakhan")[0].id
+
+
+def test_a_one_word_name_opening_one_longer_organisation_is_that_organisation(
+    resources: Resources,
+) -> None:
+    _, entities = _story(
+        resources,
+        "Halvorsen Energy said on Monday that its rigs would restart. The strike at "
+        "Halvorsen, which employs 900 people, had cost the company two million euros.",
+    )
+    (energy,) = _holder(entities, "Halvorsen Energy")
+    assert _holder(entities, "Halvorsen") == [energy] and energy.type == "ORG"
+    _, two = _story(
+        resources,
+        "Halvorsen Energy and Halvorsen Airlines are owned by different families. The strike "
+        "at Halvorsen, which employs 900 people, ended on Monday.",
+    )
+    energy, planes = _holder(two, "Halvorsen Energy"), _holder(two, "Halvorsen Airlines")
+    assert energy and planes and energy != planes
+    assert "Halvorsen" not in (*energy[0].aliases, *planes[0].aliases)
+
+
+def test_where_an_event_happens_is_a_place_what_a_noun_is_in_is_not(
+    resources: Resources,
+) -> None:
+    """A lone name the model calls an organisation, after 'in' attached to a verb, is where
+    the event happens; after 'in' attached to a noun ('shares in X') it stays what it was."""
+    _, entities = _story(resources, "The band will play in Sopot on Saturday.")
+    assert [e.type for e in _holder(entities, "Sopot")] == ["PLACE"]
+    _, shares = _story(resources, "Shares in Norvatek rose 5% on Monday.")
+    assert [e.type for e in _holder(shares, "Norvatek")] == ["ORG"]

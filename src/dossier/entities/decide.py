@@ -166,6 +166,16 @@ class Decider:
                 return "MODIFIER"
         return None
 
+    def _after_location_prep(self, cand: Cand) -> bool:
+        """The name is the object of a location preposition that attaches to a verb: where
+        an event happens ("will play in Sopot", "was detained near X"), not what a noun is
+        in ("shares in Norvatek", "a stake in X")."""
+        root = self.structure.head(cand.start, cand.end)
+        if root is None or root.dep_ != "pobj":
+            return False
+        prep = root.head
+        return prep.lower_ in self.vocab.words.location_preps and prep.head.pos_ == "VERB"
+
     def _outlet_key(self, name: str) -> str:
         """Key of an outlet name without generic words ("Fergana News" ~ "Fergana")."""
         generic = self.vocab.words.outlet_words
@@ -244,7 +254,11 @@ class Decider:
             if cand.ctx in ("PLACE_WEAK", "MODIFIER"):
                 votes.weak_ctx[key].add(cand.ctx)
                 if cand.ctx == "PLACE_WEAK":
-                    votes.votes[key]["PLACE"] += weight
+                    # "play in Sopot", "detained near X" say where an event is: that outweighs
+                    # the model's ORG when nothing else does ("from X" does not: a statement
+                    # from a firm; nor "shares in X").
+                    located = self._after_location_prep(cand)
+                    votes.votes[key]["PLACE"] += weight * (1.25 if located else 1.0)
             elif cand.ctx:
                 votes.votes[key][cand.ctx] += _CTX_WEIGHT * (0.5 if cand.weak else 1.0)
                 votes.ctx[key].add(cand.ctx)

@@ -114,6 +114,7 @@ class Grouper:
         self._spelling_variants(full, uf)
         self._without_country_words(full, uf)
         self._abbreviated_words(full, uf)
+        self._short_names(full, uf)
         for acr in (k for k in keys if _is_acronym(k)):
             matches = [k for k in full if len(k.split()) >= 2 and self.initials(k) == acr]
             if len(matches) == 1:
@@ -187,6 +188,24 @@ class Grouper:
                     and "".join(w[0] for w in head).upper() == letters
                 ):
                     uf.union(short, other)
+
+    def _short_names(self, full: list[str], uf: UnionFind[str]) -> None:
+        """ "Tidewater" = "Tidewater Records", "BBC" = "BBC Arabic": a one-word name that opens
+        exactly one longer name of the story is that organisation written short. A word that
+        names nothing on its own (an organisation word, a demonym, a country word, a
+        function word) never stands for a longer name."""
+        by_first: dict[str, list[str]] = {}
+        for k in full:
+            words = k.split()
+            if len(words) >= 2:
+                by_first.setdefault(words[0], []).append(k)
+        country = self.vocab.words.country_words
+        for short in full:
+            if " " in short or short in country or self.vocab.non_name_word(short):
+                continue
+            longer = by_first.get(short, [])
+            if len(longer) == 1:
+                uf.union(short, longer[0])
 
     # --- places -------------------------------------------------------------------------
 
