@@ -39,6 +39,14 @@ def test_comment_lines_are_recognised_and_body_quotes_are_not() -> None:
     assert not _is_comment('In a letter to residents, she wrote: "We will"')
 
 
+def test_comment_headers_with_a_month_first_date_or_a_full_name() -> None:
+    assert _is_comment("At 6:53 P.M. on Sep 4 , 2018 , Marta Quiroga wrote : Thank you")
+    assert _is_comment("At 9:05 am on March 3rd, 2021, Ana de Souza wrote: ok")
+    # A sentence of the article dated the same way is not a comment.
+    assert not _is_comment("At 10:00 on 5 May 2020, the minister wrote: a letter")
+    assert not _is_comment("At 6:53 P.M. on Sep 4, 2018, the mayor of the town wrote: no")
+
+
 def test_comments_are_removed_with_their_reason(resources: Resources) -> None:
     raw = Document(id="flood", source="flood.txt", raw_text=PAGE, language="en")
     (doc,) = clean_documents([raw], CleanSettings(), resources)

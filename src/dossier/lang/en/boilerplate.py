@@ -158,11 +158,16 @@ BOILERPLATE = Boilerplate(
         r"|story continues below(?: advertisement)?|continue reading below)[\W_]*$",
         re.I,
     ),
-    # "At 2:10 pm on 02 Jun 2009, someuser wrote: ..." or a user handle (lower-case start, or
-    # digits/underscores in it) followed by "wrote:".
+    # "At 2:10 pm on 02 Jun 2009, someuser wrote: ...", "At 6:53 P.M. on Jan 13, 2010, Ana
+    # de Souza wrote: ..." (a handle, or a name of two or three words, the first and last
+    # capitalised), or a user handle (lower-case start, or digits/underscores in it) followed
+    # by "wrote:".
     reader_comment=re.compile(
-        r"^(?:at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
-        r"[^\W\d_]{3,9}\s+\d{4}\s*,\s*\S{2,40}|(?-i:[a-z])\S{1,39}|\S*[\d_]\S*)\s+wrote\s*:",
+        r"^(?:at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:on\s+)?"
+        r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?"
+        r"|[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,?)\s+\d{4}\s*,\s*"
+        r"(?:\S{2,40}|(?-i:[A-Z])[^\s,:]{0,20}(?:\s+[^\s,:]{1,20})?\s+(?-i:[A-Z])[^\s,:]{1,20})"
+        r"|(?-i:[a-z])\S{1,39}|\S*[\d_]\S*)\s+wrote\s*:",
         re.I,
     ),
     comment_count=re.compile(r"^\d+\s+(?:comments?|replies|responses|shares)$", re.I),
