@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from dossier.crosscheck.reading import DocView
@@ -41,6 +41,9 @@ class Amount:
     start: int  # offsets of the words in the clean text
     end: int
     anchor: int  # token the amount hangs from in the parse (its noun, or its last number)
+    # The same quantity in another unit, as the sentence restates it ("5,000 barrels (210,000
+    # gallons)"): (low, high, unit) of the other figure.
+    restates: tuple[float, float, str] | None = None
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -102,17 +105,20 @@ def _conversions_share_rates(
         (a, _, a_after), (b, b_first, b_after) = found[k], found[k + 1]
         if not _only_punctuation(view, a_after, b_first) or a.unit == b.unit:
             continue
+        if not (a.unit and b.unit):
+            continue
         period = _period(a.unit) or _period(b.unit)
         if period is None:
             close = b_after
             while close < stop and _typographic(view, close):
                 close += 1
-            if close == b_after:
-                continue
-            period, _ = _rate(view, close, stop)
-        if period is not None and a.unit and b.unit:
-            amounts[k] = _as_rate(amounts[k], period)
-            amounts[k + 1] = _as_rate(amounts[k + 1], period)
+            if close > b_after:
+                period, _ = _rate(view, close, stop)
+        x, y = amounts[k], amounts[k + 1]
+        if period is not None:
+            x, y = _as_rate(x, period), _as_rate(y, period)
+        amounts[k] = replace(x, restates=(y.low, y.high, y.unit))
+        amounts[k + 1] = replace(y, restates=(x.low, x.high, x.unit))
     return amounts
 
 
@@ -144,15 +150,7 @@ def as_rate(amount: Amount, period: str) -> Amount:
 def _as_rate(amount: Amount, period: str) -> Amount:
     if not amount.unit or "/" in amount.unit:
         return amount
-    return Amount(
-        amount.low,
-        amount.high,
-        amount.kind,
-        f"{amount.unit}/{period}",
-        amount.start,
-        amount.end,
-        amount.anchor,
-    )
+    return replace(amount, unit=f"{amount.unit}/{period}")
 
 
 def _value(view: DocView, i: int, stop: int) -> tuple[float, int] | None:
@@ -337,13 +335,12 @@ def _rate(view: DocView, i: int, stop: int) -> tuple[str | None, int]:
     """ "a day", "per day", "of oil a day": the period of a rate, if one follows."""
     quantities = view.lexicon.language.quantities
     k = i
-    if (
-        k + 1 < stop
-        and view.dep(k) == "prep"
-        and view.pos(k + 1) == "NOUN"
-        and view.word(k).lower() not in quantities.rate_words
-    ):
-        k += 2  # "barrels of oil a day"
+    if k + 1 < stop and view.dep(k) == "prep" and view.word(k).lower() not in quantities.rate_words:
+        noun = k + 1
+        while noun + 1 < stop and view.pos(noun) == "ADJ":
+            noun += 1  # "of crude oil a day"
+        if view.pos(noun) == "NOUN":
+            k = noun + 1  # "barrels of oil a day"
     if k + 1 < stop and view.word(k).lower() in quantities.rate_words:
         period = view.lemma(k + 1)
         if period in quantities.rate_periods:

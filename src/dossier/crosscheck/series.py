@@ -35,6 +35,9 @@ class Series:
     kind: str
     nodes: list[Amount] = field(default_factory=list)
     links: list[Item] = field(default_factory=list)
+    # Per node, the step it is (a series restated in another unit has several figures per
+    # step: "200,000" and "210,000 gallons" both restate 5,000 barrels); empty: one each.
+    steps: list[int] = field(default_factory=list)
 
     def node_of(self, amount: Amount) -> int | None:
         return next((k for k, n in enumerate(self.nodes) if n.compatible(amount)), None)
@@ -42,7 +45,29 @@ class Series:
     def relates(self, a: Amount, b: Amount) -> bool:
         """Two different figures of this series."""
         na, nb = self.node_of(a), self.node_of(b)
-        return na is not None and nb is not None and na != nb
+        if na is None or nb is None:
+            return False
+        return self.steps[na] != self.steps[nb] if self.steps else na != nb
+
+
+def restated_series(series: Sequence[Series], figures: Sequence[Figure]) -> list[Series]:
+    """Each series in the other units its figures are restated in ("1,000 barrels (42,000
+    gallons) a day" puts 42,000 gallons a day in the series of 1,000 barrels a day)."""
+    out: list[Series] = []
+    for s in series:
+        by_unit: dict[str, Series] = {}
+        for item, amount, unit in figures:
+            other = amount.restates
+            if other is None or unit == s.unit or other[2] != s.unit:
+                continue
+            step = s.node_of(Amount(other[0], other[1], "exact", other[2], 0, 0, 0))
+            if step is not None:
+                restated = by_unit.setdefault(unit, Series(unit, s.kind))
+                restated.nodes.append(amount)
+                restated.steps.append(step)
+                restated.links.append(item)
+        out.extend(r for r in by_unit.values() if len(set(r.steps)) >= 2)
+    return out
 
 
 def find_series(figures: Sequence[Figure], lexicon: Lexicon, days: int) -> list[Series]:

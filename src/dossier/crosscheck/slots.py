@@ -33,7 +33,14 @@ from dossier.crosscheck.items import (
     voices,
 )
 from dossier.crosscheck.reading import Lexicon
-from dossier.crosscheck.series import Figure, Series, find_series, linked, series_revisions
+from dossier.crosscheck.series import (
+    Figure,
+    Series,
+    find_series,
+    linked,
+    restated_series,
+    series_revisions,
+)
 from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.crosscheck.support import Rules, compatible_dates, places_differ, strictly_before
 from dossier.ids import digest
@@ -111,6 +118,7 @@ def amount_conflicts(
         for amount in item.frame.amounts
     ]
     series = find_series(figures, lexicon, settings.same_period_days)
+    linking = [*series, *restated_series(series, figures)]
     conflicts: list[Conflict] = []
     revisions: list[Revision] = []
     timed: list[Figure] = []
@@ -120,7 +128,7 @@ def amount_conflicts(
             by_unit.setdefault(value.unit, []).append(value)
             timed.append((value.item, value.amount, value.unit))
         for unit, values in sorted(by_unit.items()):
-            found = _unit_conflicts(unit, values, series, rules, lexicon, settings)
+            found = _unit_conflicts(unit, values, linking, rules, lexicon, settings)
             conflicts.extend(
                 _amount_conflict(kind_key, unit, left, right, values, lexicon)
                 for left, right in found.values()
@@ -161,11 +169,20 @@ def _unit_conflicts(
                 continue
             if events and not _identified(a.item, b.item, set()):
                 continue
+            if not _same_participants(a.item, b.item):
+                continue
             x, y = sorted((a, b), key=lambda v: v.amount.low)
             left, right = found.setdefault((_value_key(x), _value_key(y)), ([], []))
             left.append(x)
             right.append(y)
     return found
+
+
+def _same_participants(a: Item, b: Item) -> bool:
+    """Who did it or had it done: when both reports name story entities, one is shared (a
+    settlement Transocean reached is not what Exxon paid)."""
+    ea, eb = a.frame.participants.entities, b.frame.participants.entities
+    return not (ea and eb) or bool(ea & eb)
 
 
 def _told_together(values: Sequence[_Value]) -> set[int]:
