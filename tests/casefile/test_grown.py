@@ -140,3 +140,30 @@ def test_an_article_that_joins_two_stories_merges_them(
     one = build_once(tmp_path / "one.sqlite", [*fine, *fire, *bridge], settings, f32)
     with Store(tmp_path / "case.sqlite") as store:
         assert_same_case(store.load_corpus(), one)
+
+
+def test_a_stored_document_an_addition_dates_is_redated_and_the_log_says_so(
+    fixtures: Path, settings: Settings, f32: Resources, add: Adder, tmp_path: Path
+) -> None:
+    """Year inference across documents: a report with only year-less dates, undated on its
+    own, takes its year from a later report dating the same day; the grown case is the one
+    build, and the change log says the stored report is now dated."""
+    folder = fixtures / "halvik"
+    docs = read([folder / "a", folder / "b"], settings)
+    one = build_once(tmp_path / "one.sqlite", docs, settings, f32)
+    with Store(tmp_path / "grown.sqlite") as store:
+        first = add(store, [d for d in docs if d.id == "halvik-theft"])
+        alone = store.load_corpus().documents[0]
+        assert first.build is not None and alone.published.date is None
+        assert "date-undetermined" in {f.kind for f in alone.flags}
+        second = add(store, [d for d in docs if d.id == "halvik-2023-05-09"])
+        grown = store.load_corpus()
+    assert_same_case(grown, one)
+    redated = next(d for d in grown.documents if d.id == "halvik-theft")
+    assert redated.published.date is not None and redated.published.date.value == "2023-05-04"
+    lines = [(c.kind, c.subject, c.text) for _, c in second.changes]
+    assert ("document-new", "halvik-2023-05-09") in {(k, s) for k, s, _ in lines}
+    assert any(
+        k == "document-updated" and s == "halvik-theft" and "now dated 2023-05-04" in t
+        for k, s, t in lines
+    ), lines
