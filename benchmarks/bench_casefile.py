@@ -7,6 +7,9 @@
    (``dossier add`` as a library call, models already loaded), timed end to end and by
    phase, with how many stored documents and stories the addition recomputed and how
    large the story it joined is.
+   Each addition is also made on a copy of the store taken just before it, with the story
+   stages reading every document as frames again (no stored readings: ``--no-peer`` skips
+   it), so what ``dossier.casefile.readings`` saves is measured in the same run.
 3. Each of those articles added a second time (it is already stored: nothing changes).
 4. Writing the outputs of the grown store once (``dossier.json`` and the report folder),
    which ``dossier add`` does after each addition when the store has outputs.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -67,6 +71,38 @@ def _story_size(store: Any, doc_id: str) -> int:
     return len(story.document_ids) if story else 0
 
 
+def _copy(path: Path, to: Path) -> None:
+    """A consistent copy of the store (SQLite's backup, whatever its journal holds)."""
+    source, target = sqlite3.connect(path), sqlite3.connect(to)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+
+def _without_readings(path: Path, article: Path, settings: Any, resources: Any) -> float:
+    """Seconds to add ``article`` to the store at ``path`` with every story stage reading its
+    documents as frames again (the stored readings ignored, none kept within the run)."""
+    from dossier.casefile import add_paths, engine
+    from dossier.casefile.readings import ReadingCache
+    from dossier.store import Store
+
+    class Unkept(ReadingCache):
+        def read(self, view: Any, main: Any, compute: Any) -> Any:
+            return compute(view, main)
+
+    kept = engine.ReadingCache
+    engine.ReadingCache = Unkept  # type: ignore[misc]
+    try:
+        with Store(path) as store:
+            started = time.perf_counter()
+            add_paths(store, [article], settings, resources)
+            return time.perf_counter() - started
+    finally:
+        engine.ReadingCache = kept  # type: ignore[misc]
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from dossier.casefile import Outputs, add_paths
     from dossier.casefile.outputs import finish_interrupted
@@ -88,10 +124,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             result["full_build_seconds"] = time.perf_counter() - started
             result["full_build_timings"] = built.timings
             result["stories"] = len(store.list_stories())
-            for article in extra:
+            for n, article in enumerate(extra):
+                peer = folder / f"peer-{n}.sqlite"
+                if args.peer:
+                    _copy(path, peer)
                 started = time.perf_counter()
                 added = add_paths(store, [article], settings, resources)
                 seconds = time.perf_counter() - started
+                unkept = None
+                if args.peer:
+                    unkept = _without_readings(peer, article, settings, resources)
                 doc_id = added.outcomes[0][1] if added.outcomes else None
                 started = time.perf_counter()
                 again = add_paths(store, [article], settings, resources)
@@ -100,6 +142,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     {
                         "article": str(article.relative_to(TIMELINE17)),
                         "seconds": seconds,
+                        "seconds_without_readings": unkept,
                         "timings": added.timings,
                         "recomputed_documents": added.recomputed_documents,
                         "recomputed_stories": added.recomputed_stories,
@@ -137,6 +180,14 @@ def _table(result: dict[str, Any]) -> str:
             f"{add['recomputed_documents']} | {add['recomputed_stories']} |"
         )
     for add in adds:
+        if add.get("seconds_without_readings") is not None:
+            unkept = add["seconds_without_readings"]
+            rows.append(
+                f"| the same, every document read as frames again (peer) | {unkept:.2f} | "
+                f"{unkept / full:.4f} | {add['recomputed_documents']} | "
+                f"{add['recomputed_stories']} |"
+            )
+    for add in adds:
         rows.append(
             f"| add `{add['article']}` again | {add['again_seconds']:.2f} | "
             f"{add['again_seconds'] / full:.4f} | "
@@ -167,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=1000, help="articles in the store")
     parser.add_argument("--adds", type=int, default=5, help="articles added one at a time")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--no-peer",
+        dest="peer",
+        action="store_false",
+        help="skip adding each article again to a copy of the store without stored readings",
+    )
     args = parser.parse_args(argv)
     result = run(args)
     print(_table(result))

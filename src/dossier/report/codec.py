@@ -140,7 +140,7 @@ def _tuple_decoder(tp: object, args: tuple[object, ...]) -> Decoder:
         def decode_items(data: object) -> object:
             if not isinstance(data, list | tuple):
                 raise ValueError(f"expected an array for {tp}, got {type(data).__name__}")
-            if simple is not None and all(type(v) is simple for v in data):
+            if simple is not None and set(map(type, data)) <= {simple}:
                 return tuple(data)
             return tuple(item(v) for v in data)
 
@@ -162,7 +162,7 @@ def _set_decoder(tp: object, args: tuple[object, ...]) -> Decoder:
     def decode_set(data: object) -> object:
         if not isinstance(data, list | tuple):
             raise ValueError(f"expected an array for {tp}, got {type(data).__name__}")
-        if plain is not None and all(type(v) is plain for v in data):
+        if plain is not None and set(map(type, data)) <= {plain}:
             return frozenset(data)
         return frozenset(member(v) for v in data)
 
