@@ -89,3 +89,56 @@ def test_a_document_is_read_into_frames_once_per_build_and_not_again_while_uncha
     assert [s.events for s in again.stories] == [s.events for s in built.stories]
     assert [s.conflicts for s in again.stories] == [s.conflicts for s in built.stories]
     assert [s.summary for s in again.stories] == [s.summary for s in built.stories]
+
+
+def test_a_stored_reading_is_used_only_for_what_it_was_read_with(
+    resources: Resources, tmp_path: Path
+) -> None:
+    """A reading is kept under the document and what the story says about it: another
+    entity id on a mention (a merge renamed it) or other protagonists read it again."""
+    from dossier.casefile.readings import STAGE, ReadingCache
+    from dossier.crosscheck import read as frames
+    from dossier.crosscheck.read import read_document
+    from dossier.crosscheck.reading import DocView, Mention
+    from dossier.crosscheck.support import lexicons_for
+    from dossier.nlp import read_documents
+    from dossier.store.context import cache_put
+
+    text = (
+        "Police in Halvik arrested Jon Berg on Monday over the theft of two paintings.\n\n"
+        "Berg, 34, was released on bail on Tuesday, his lawyer said."
+    )
+    (doc,) = read_documents(
+        [Document(id="halvik", source="halvik.txt", clean_text=text)], resources
+    )
+    lexicon = lexicons_for([doc], resources)["en"]
+    start = text.index("Jon Berg")
+
+    def view(entity: str) -> DocView:
+        made = DocView.of(doc, lexicon, (Mention(start, start + 8, entity, "PERSON"),))
+        assert made is not None
+        return made
+
+    calls: list[tuple[str, frozenset[str]]] = []
+
+    def compute(v: DocView, main: frozenset[str]) -> list[frames.SentenceReading]:
+        calls.append((v.mentions[0].entity_id, main))
+        return read_document(v, main)
+
+    with Store(tmp_path / "case.sqlite") as store, store.transaction() as conn:
+        first = ReadingCache(conn, "v1")
+        kept = first.read(view("person-berg"), frozenset({"person-berg"}), compute)
+        assert first.read(view("person-berg"), frozenset({"person-berg"}), compute) is kept
+        cache_put(conn, STAGE, "v1", first.pending())
+        later = ReadingCache(conn, "v1")
+        again = later.read(view("person-berg"), frozenset({"person-berg"}), compute)
+        assert again == kept and later.hits == 1
+        later.read(view("person-jon-berg"), frozenset({"person-berg"}), compute)
+        later.read(view("person-berg"), frozenset(), compute)
+        ReadingCache(conn, "v2").read(view("person-berg"), frozenset({"person-berg"}), compute)
+    assert calls == [
+        ("person-berg", frozenset({"person-berg"})),
+        ("person-jon-berg", frozenset({"person-berg"})),
+        ("person-berg", frozenset()),
+        ("person-berg", frozenset({"person-berg"})),  # another version of Dossier
+    ]
