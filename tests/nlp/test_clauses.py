@@ -33,6 +33,14 @@ def test_expected_to_be_is_not_a_fact(read_clauses: Read) -> None:
     assert found["receive"].modal == "could" and found["receive"].subject_inherited
 
 
+def test_expected_to_have_happened_is_an_estimate_not_an_expectation(read_clauses: Read) -> None:
+    # a shipping accident (fictional): a perfect infinitive dates the event before the estimate
+    found = read_clauses("Six crew members are expected to have drowned when the trawler sank.")
+    assert not found["drown"].expected and found["drown"].tense == "past"
+    later = read_clauses("Six crew members are expected to drown if the trawler sinks.")
+    assert later["drown"].expected and later["drown"].tense == "future"
+
+
 def test_reported_speech_and_its_speaker(read_clauses: Read) -> None:
     # a protest crackdown (fictional)
     found = read_clauses("Witnesses said at least 30 protesters were killed in the square.")

@@ -29,6 +29,11 @@ from dossier.time.timex import tag_detailed
         ("The next hearing has been set for 5 April.", "5 April", "future"),
         ("The vote was scheduled for 9 June, officials said.", "9 June", "future"),
         ("Two councillors are expected to testify on 3 May.", "3 May", "future"),
+        # A perfect infinitive under an expectation cue estimates what happened before it.
+        ("Forty sheep are expected to have drowned in the flood on 2 May.", "2 May", "past"),
+        ("The cargo is likely to have been stolen on 14 June, insurers say.", "14 June", "past"),
+        # A future perfect is still the future.
+        ("The plant will have closed on 1 July, the owners say.", "1 July", "future"),
         ("The judge adjourned the case until 21 January.", "21 January", None),
         ("Repairs must be finished by 30 November, the regulator said.", "30 November", None),
     ],

@@ -28,7 +28,6 @@ from dossier.crosscheck.reading import Lexicon
 from dossier.crosscheck.settings import CrosscheckSettings
 from dossier.crosscheck.support import (
     Rules,
-    amounts_agree,
     claim_supports,
     compatible_dates,
     destinations_agree,
@@ -40,6 +39,19 @@ from dossier.model import Conflict, DateValue, Settlement
 
 def _shares_entity(a: Frame, b: Frame) -> bool:
     return bool(a.participants.entities & b.participants.entities)
+
+
+def _same_event_of(a: Frame, b: Frame) -> bool:
+    """Two frames that differ only in polarity speak of one event: they share a story
+    entity, and each role named on both sides names the same party ("paid the water bill"
+    and "did not pay the road tax" are two payments; "have trouble contacting relatives" and
+    "do not have homes" two events of one verb)."""
+    if not _shares_entity(a, b):
+        return False
+    for x, y in ((a.agents, b.agents), (a.patients, b.patients)):
+        if (x.entities or x.nouns) and (y.entities or y.nouns) and not x.same(y):
+            return False
+    return True
 
 
 def outcome_conflicts(
@@ -86,11 +98,12 @@ def _outcome_key(
         # "did not appear to be in distress", says too little of what did not happen), in
         # two reports (one article that has a doctor "charged with manslaughter" and "denying
         # the charge" does not say both that he was charged and that he was not), about the
-        # same people, in the same period.
+        # same event of the same people (each role named on both sides the same party), in the
+        # same period.
         if (
             a.claim.doc.id == b.claim.doc.id
             or not (fa.classed and fb.classed)
-            or not _shares_entity(fa, fb)
+            or not _same_event_of(fa, fb)
             or not same_period(a.published, b.published, settings.same_period_days)
         ):
             return None
@@ -222,7 +235,8 @@ def superseded(
 ) -> list[Conflict]:
     """Expectations (of any event class) that later reports overturned: what was expected
     did not happen, happened otherwise (cancelled; postponed from the day it was expected
-    on; on another day; another count), or a later decision ruled it out."""
+    on; on another day), or a later decision ruled it out. Never when it happened as
+    expected, whatever figure the later report gives."""
     found: dict[tuple[object, ...], tuple[list[Item], list[Item], Frame]] = {}
     conditions = [x for items in groups.values() for x in items if x.frame.asserted]
     for items in groups.values():
@@ -366,9 +380,15 @@ def _overturns(e: Item, when: DateValue, later: Item, rules: Rules, main: frozen
         )
     if fe.negated != fl.negated:
         return True
-    if fe.date and fl.date and fe.date.granularity != "year":
-        return not compatible_dates(fe.date, fl.date)
-    return not amounts_agree(fe, fl)
+    # Held on another day than the one it was expected on. Another count is not an
+    # overturned expectation: what was expected happened (how many is a figure to compare,
+    # see dossier.crosscheck.slots).
+    return bool(
+        fe.date
+        and fl.date
+        and fe.date.granularity != "year"
+        and not compatible_dates(fe.date, fl.date)
+    )
 
 
 def _same_undergoer(expected: Frame, later: Frame, rules: Rules) -> bool:

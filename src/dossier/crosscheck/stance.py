@@ -51,12 +51,12 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
         if dep in COMPLEMENTS:
             # Only who says it when the clause comes first ("X was arrested, Y wanted him
             # back" is not a wish that X be arrested); "X, he said" is still said.
-            _governor(view, head, out, attribution_only or node < head)
+            _governor(view, head, node, out, attribution_only or node < head)
         elif dep == "advcl" and not attribution_only:
-            _governor(view, head, out, attribution_only=True)  # only who says it
+            _governor(view, head, node, out, attribution_only=True)  # only who says it
         elif dep in ("dobj", "nsubjpass") and came_by_clause:
             # "rejected reports that ...", "claims that ... were dismissed"
-            _governor(view, head, out, attribution_only=True)
+            _governor(view, head, node, out, attribution_only=True)
         elif dep in ("pcomp", "pobj") and not attribution_only:
             _charge(view, head, out)
         elif dep == "prep" and view.lemma(head) in view.lexicon.language.claims.appeal_verbs:
@@ -150,8 +150,11 @@ def _weaken(out: Reading, stance: Stance) -> None:
         out.stance = stance
 
 
-def _governor(view: DocView, head: int, out: Reading, attribution_only: bool) -> None:
-    """A verb (or adjective) whose complement is the event: what it does to the stance."""
+def _governor(
+    view: DocView, head: int, complement: int, out: Reading, attribution_only: bool
+) -> None:
+    """A verb (or adjective) whose complement (the clause headed by ``complement``) is the
+    event: what it does to the stance."""
     events, cues = view.lexicon.language.events, view.lexicon.language.claims
     lemma = view.lemma(head)
     out.governors = (*out.governors, head)
@@ -167,7 +170,7 @@ def _governor(view: DocView, head: int, out: Reading, attribution_only: bool) ->
     if attribution_only:
         return
     if lemma in events.expectation_cues:
-        out.future = True
+        _expectation(view, head, complement, out)
     elif lemma in cues.appeal_verbs:
         _weaken(out, "asked")
     elif lemma in cues.negating_verbs:
@@ -181,6 +184,23 @@ def _undated_noun(view: DocView, token: int) -> bool:
     """A noun of an event class without a date of its own (an estimate, an announcement)."""
     cls = view.lexicon.noun_class.get(view.lemma(token))
     return view.pos(token) == "NOUN" and cls is not None and cls not in view.lexicon.dated_classes
+
+
+def _expectation(view: DocView, cue: int, complement: int, out: Reading) -> None:
+    """An expectation cue puts its complement in the future, unless the complement is a
+    perfect infinitive ("thousands are expected to have died": an estimate of what happened,
+    reported like one) or the cue is compared ("less likely to receive free flights": the
+    odds changed, nothing is expected to happen; a possibility)."""
+    grammar = view.lexicon.language.grammar
+    auxiliaries = [
+        (view.lemma(a), view.parse.morphs[a]) for a in view.kids(complement, "aux", "auxpass")
+    ]
+    if grammar.anterior(auxiliaries, view.parse.morphs[complement]):
+        _attribute(view, cue, out, "reported")
+    elif any(grammar.comparative_morph in view.parse.morphs[k] for k in view.kids(cue, "advmod")):
+        _weaken(out, "hedged")
+    else:
+        out.future = True
 
 
 def _governor_marks(view: DocView, head: int, out: Reading) -> None:

@@ -163,7 +163,9 @@ def _theme_class(view: DocView, verb: int) -> str | None:
 
 
 def _phrase(view: DocView, i: int, stop: int) -> tuple[tuple[int, ...], str] | None:
-    """A multi-word verb starting at ``i``; later words may be a few tokens apart."""
+    """A multi-word verb starting at ``i``; later words may be a few tokens apart, but
+    each hangs on another word of the phrase in the parse ("took them into custody"; not
+    "they do not come close to the reality", whose "to" is the adverb's)."""
     for words, cls in view.lexicon.phrases.get(view.lemma(i), ()):
         found = [i]
         k = i + 1
@@ -176,8 +178,18 @@ def _phrase(view: DocView, i: int, stop: int) -> tuple[tuple[int, ...], str] | N
             found.append(k)
             k += 1
         else:
-            return tuple(found), cls
+            if _connected(view, found):
+                return tuple(found), cls
     return None
+
+
+def _connected(view: DocView, words: list[int]) -> bool:
+    """Every word after the first is the head or a dependent of another word of them."""
+    within = set(words)
+    return all(
+        view.head(w) in within - {w} or any(view.head(x) == w for x in within - {w})
+        for w in words[1:]
+    )
 
 
 def _carried_noun(view: DocView, verb: int) -> tuple[int | None, bool]:

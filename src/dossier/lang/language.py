@@ -14,7 +14,7 @@ The field types are defined here once; the values live in the language folders.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -307,6 +307,25 @@ class Grammar:
     past_morph: str  # "Tense=Past"
     verb_pos: frozenset[str]  # VERB, AUX
     adposition_pos: frozenset[str] = frozenset()  # ADP: what a date hangs from ("until", "by")
+    # The analyser's morphology of a verb without tense of its own, of a participle and of a
+    # comparative (Universal Dependencies features for spaCy's pipelines).
+    infinitive_morph: str = "VerbForm=Inf"
+    participle_morph: str = "VerbForm=Part"
+    comparative_morph: str = "Degree=Cmp"
+
+    def anterior(self, auxiliaries: Iterable[tuple[str, str]], verb_morph: str) -> bool:
+        """A perfect infinitive ("to have died", "to have been killed"): a participle under
+        a perfect auxiliary without tense of its own, and no future auxiliary. What it states
+        happened before the time of the verb it completes: "thousands are expected to have
+        died" estimates a past event, it expects nothing. ``auxiliaries`` are (lemma, morph)
+        of the verb's own auxiliaries; "will have finished" (a future perfect) is not."""
+        found = list(auxiliaries)
+        if any(lemma in self.future_auxiliaries for lemma, _ in found):
+            return False
+        return self.participle_morph in verb_morph and any(
+            lemma in self.perfect_auxiliaries and self.infinitive_morph in morph
+            for lemma, morph in found
+        )
 
 
 @dataclass(frozen=True, slots=True)

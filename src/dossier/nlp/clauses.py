@@ -110,8 +110,12 @@ def _clause(token: Token, language: Language) -> Clause:
     governor = token.head if token.head.i != token.i else None
     governed_by = governor.lemma_.lower() if governor is not None else ""
     complement = token.dep_ in grammar.complement_deps
+    # "are expected to have died": an estimate of the past, not an expectation.
+    anterior = grammar.anterior(
+        ((a.lemma_.lower(), str(a.morph)) for a in auxiliaries), str(token.morph)
+    )
     expected = (modal in grammar.future_auxiliaries) or (
-        complement and governed_by in language.events.expectation_cues
+        complement and governed_by in language.events.expectation_cues and not anterior
     )
     return Clause(
         verb=token.i,

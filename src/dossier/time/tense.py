@@ -82,6 +82,10 @@ def _verb_tense(
     group = [verb]
     head = parse.heads[verb]
     own = [verb, *(c for c in children.get(verb, ()) if parse.deps[c] in labels.aux_deps)]
+    if labels.anterior(
+        ((parse.lemmas[t].lower(), parse.morphs[t]) for t in own[1:]), parse.morphs[verb]
+    ):
+        return "past"  # "are expected to have died in Tuesday's earthquake": before the estimate
     finite = any(_FINITE in parse.morphs[t] for t in own)
     if head != verb and (parse.deps[verb] in labels.complement_deps or not finite):
         # "is expected to testify", "said it would"; a verb without tense of its own takes

@@ -1,0 +1,191 @@
+"""Expectations and polarity read by structure: what a clause expects (not an estimate of the
+past, not a change of odds), when a later report overturns an expectation (only when what
+was expected did not happen, or the opposite did), and which pairs of opposite polarity are
+one event. Sentences of a flood evacuation, a town council and a hostage negotiation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dossier.crosscheck import crosscheck
+from dossier.crosscheck.claims import story_claims
+from dossier.crosscheck.frames import Frame
+from dossier.crosscheck.support import lexicons_for
+from dossier.lang import load_language
+from dossier.model import Conflict, DateValue, Document, Entity, PublishedDate, TimeExpression
+from dossier.resources import Resources
+from dossier.settings import Settings
+
+from . import story
+
+
+def _docs(texts: dict[str, tuple[str, str]]) -> tuple[Document, ...]:
+    out = []
+    for doc_id, (date, text) in texts.items():
+        dates = tuple(
+            TimeExpression(
+                doc_id, m.start(), m.end(), m.group(), DateValue(f"2022-03-{m[1]:0>2}", "day")
+            )
+            for m in re.finditer(r"\bMarch (\d{1,2})\b", text)
+        )
+        out.append(
+            Document(
+                id=doc_id,
+                source=f"{doc_id}.txt",
+                clean_text=text,
+                outlet=f"Outlet {doc_id}",
+                published=PublishedDate(DateValue(date, "day"), "test"),
+                time_expressions=dates,
+            )
+        )
+    return story.parsed(out)
+
+
+def _entities(docs: tuple[Document, ...], *spec: tuple[str, str, str]) -> tuple[Entity, ...]:
+    return tuple(
+        Entity(
+            eid,
+            kind,
+            name,
+            (),
+            tuple(
+                d.cite(m.start(), m.end())
+                for d in docs
+                for m in re.finditer(re.escape(name), d.clean_text)
+            ),
+        )
+        for eid, kind, name in spec
+    )
+
+
+def _frames(text: str, resources: Resources) -> list[Frame]:
+    docs = _docs({"d": ("2022-03-20", text)})
+    (claim,) = story_claims(docs, (), lexicons_for(docs, resources))
+    return list(claim.frames)
+
+
+def _conflicts(
+    texts: dict[str, tuple[str, str]], settings: Settings, resources: Resources
+) -> tuple[Conflict, ...]:
+    docs = _docs(texts)
+    entities = _entities(
+        docs, ("harwick", "PLACE", "Harwick"), ("council", "ORG", "Brennick council")
+    )
+    return crosscheck(docs, entities, (), settings.crosscheck, resources).conflicts
+
+
+def test_a_perfect_infinitive_under_an_expectation_is_an_estimate_of_the_past(
+    resources: Resources,
+) -> None:
+    (estimate,) = (
+        f
+        for f in _frames(
+            "Four dock workers are expected to have been arrested at the port on March 3.",
+            resources,
+        )
+        if f.kind == "arrest"
+    )
+    assert not estimate.future and estimate.stance == "reported"
+    assert estimate.date == DateValue("2022-03-03", "day")
+    (expected,) = (
+        f
+        for f in _frames(
+            "Four dock workers are expected to be arrested at the port on March 23.", resources
+        )
+        if f.kind == "arrest"
+    )
+    assert expected.future
+
+
+def test_anterior_is_the_perfect_infinitive_only() -> None:
+    grammar = load_language("en").grammar
+    participle = "Aspect=Perf|Tense=Past|VerbForm=Part"
+    assert grammar.anterior([("to", ""), ("have", "VerbForm=Inf")], participle)
+    # "will have closed": a future perfect; "has closed": a perfect with tense of its own.
+    assert not grammar.anterior([("will", "VerbForm=Fin"), ("have", "VerbForm=Inf")], participle)
+    assert not grammar.anterior([("have", "Tense=Pres|VerbForm=Fin")], participle)
+    assert not grammar.anterior([("to", ""), ("have", "VerbForm=Inf")], "VerbForm=Inf")
+
+
+def test_compared_odds_expect_nothing(resources: Resources) -> None:
+    """ "less likely to be released": the odds changed; no release is expected (a
+    possibility, neither a statement nor an expectation)."""
+    (odds,) = (
+        f
+        for f in _frames("The hostages are now less likely to be released soon.", resources)
+        if f.kind == "release"
+    )
+    assert not odds.future and not odds.asserted
+    (likely,) = (
+        f
+        for f in _frames("The hostages are likely to be released soon.", resources)
+        if f.kind == "release"
+    )
+    assert likely.future
+
+
+def test_words_of_a_phrase_hang_together_in_the_parse(resources: Resources) -> None:
+    """ "come to" is a movement when "to" is the verb's; not in "come close to", where it
+    is the adverb's."""
+    close = _frames("The insurers' offers do not come close to the losses.", resources)
+    assert all(f.kind != "cross" for f in close), [(f.kind, f.lemma) for f in close]
+    came = _frames("The delegation came to Harwick on March 3.", resources)
+    assert any(f.kind == "cross" for f in came), [(f.kind, f.lemma) for f in came]
+
+
+EXPECTED = ("2022-03-01", "Officials said 500 residents of Harwick would be evacuated.")
+
+
+def test_an_expectation_met_with_another_count_is_not_overturned(
+    settings: Settings, resources: Resources
+) -> None:
+    # Fewer than expected, but evacuated: a figure to compare, not an overturned expectation.
+    later = ("2022-03-08", "Only 120 residents of Harwick were evacuated.")
+    found = _conflicts({"early": EXPECTED, "late": later}, settings, resources)
+    assert not [c for c in found if c.kind == "superseded"], [c.description for c in found]
+
+
+def test_an_expectation_that_did_not_happen_is_overturned(
+    settings: Settings, resources: Resources
+) -> None:
+    later = ("2022-03-08", "The residents of Harwick were not evacuated, officials said.")
+    found = _conflicts({"early": EXPECTED, "late": later}, settings, resources)
+    assert [c.kind for c in found] == ["superseded"], [c.description for c in found]
+    earlier, after = ({x.doc for x in side.citations} for side in found[0].sides)
+    assert earlier == {"early"} and after == {"late"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflicting"),
+    [
+        (
+            "The Brennick council banned the night market on March 3.",
+            "The Brennick council did not ban the night market on March 3.",
+            True,
+        ),
+        # One class, two events: what each is done to differs.
+        (
+            "The Brennick council paid the water bill on March 3.",
+            "The Brennick council did not pay the road tax on March 3.",
+            False,
+        ),
+        # One verb of no class, two events.
+        (
+            "The Brennick council has trouble paying its staff.",
+            "The Brennick council does not have a quorum.",
+            False,
+        ),
+    ],
+)
+def test_opposite_polarity_of_one_event(
+    first: str, second: str, conflicting: bool, settings: Settings, resources: Resources
+) -> None:
+    texts = {"one": ("2022-03-04", first), "two": ("2022-03-05", second)}
+    found = [c for c in _conflicts(texts, settings, resources) if c.kind == "contradiction"]
+    assert bool(found) == conflicting, [c.description for c in found]
+    for c in found:
+        assert c.description.startswith("Reports disagree on whether the ban on 2022-03-03 "), (
+            c.description
+        )
