@@ -44,6 +44,7 @@ class RoleCue:
     title: str | None = None  # e.g. "Foreign Minister", "State prosecutor"
     org_start: int = -1  # span of an affiliation, if stated
     org_end: int = -1
+    credit: bool = False  # a credit line ("Photo: X"): no evidence that X is a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,7 @@ class ContextReader:
         window, lo = self._left_window(text, start)
         credit = self._credit.search(window)
         if credit:
-            return RoleCue("photographer", lo + credit.start(), start)
+            return RoleCue("photographer", lo + credit.start(), start, credit=True)
         m = self._left_role.search(window)
         if not m:
             return None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from dossier.entities.names import TokenIndex, is_initial
 from dossier.entities.spans import Cand, line_start
-from dossier.entities.structure import Structure, common_nouns
+from dossier.entities.structure import Structure, common_nouns, lower_words
 from dossier.model import Document
 
 if TYPE_CHECKING:
@@ -27,6 +27,10 @@ _CTX_WEIGHT = 3.0
 _MODEL_WEIGHT = 1.0
 _WEAK_WEIGHT = 0.25
 _TYPES = ("PERSON", "ORG", "PLACE")
+# not language: the parse's part-of-speech tags a name never has
+_NOT_NAMES = frozenset({"VERB", "ADJ", "ADV"})
+# not language: the parse's labels of an adjectival modifier ("Sparkling silver")
+_MODIFIER_DEPS = frozenset({"amod", "acl"})
 # What the parse calls a span that is no entity of ours, and why it is dropped.
 _THINGS = {
     "WORK": "a work (song, album, film) by the noun it stands beside",
@@ -63,6 +67,7 @@ class Decider:
         self.text = doc.clean_text
         self.structure = structure
         self.common = common_nouns(doc)
+        self.lower = lower_words(doc)
         self.outlets = {self._outlet_key(doc.outlet)} if doc.outlet else set()
 
     # --- one span's own context -------------------------------------------------------------
@@ -108,8 +113,8 @@ class Decider:
             return "PERSON"
         org_word = any(self.vocab.is_org_word(w) for w in words)
         cue = reader.left_role(text, s)
-        if cue is not None and cue.org_start < 0 and not org_word:
-            return "PERSON"
+        if cue is not None and cue.org_start < 0 and not org_word and not cue.credit:
+            return "PERSON"  # a credit ("Photo: X") names agencies as often as people
         if reader.right_role(text, e) is not None and not org_word:
             return "PERSON"
         return None
@@ -251,7 +256,7 @@ class Decider:
             weight = _WEAK_WEIGHT if cand.weak else _MODEL_WEIGHT
             if cand.model in _TYPES:
                 votes.votes[key][cand.model] += weight
-            if cand.ctx in ("PLACE_WEAK", "MODIFIER"):
+            if cand.ctx in ("PLACE_WEAK", "MODIFIER", "OWNER"):
                 votes.weak_ctx[key].add(cand.ctx)
                 if cand.ctx == "PLACE_WEAK":
                     # "play in Sopot", "detained near X" say where an event is: that outweighs
@@ -273,6 +278,14 @@ class Decider:
         words = cand.text.split()
         label = votes.winner(key)
         own = cand.ctx if cand.ctx in _TYPES else None
+        if cand.ctx == "OWNER":
+            own = self._owner_label(cand, doc_tokens)
+        if own is None and label not in _THINGS:
+            # The parse calls the name a thing somewhere in the document and nothing calls
+            # it a person, organisation or place: the model's votes do not outweigh that.
+            thing = sorted(votes.ctx[key] & _THINGS.keys())
+            if thing and not votes.ctx[key] & set(_TYPES):
+                label = thing[0]
         if label in _THINGS and own != "PERSON":
             cand.label, cand.reason = "DROP", cand.reason or _THINGS[label]
             return
@@ -308,6 +321,17 @@ class Decider:
             label = "ORG"  # "Migrationwatch UK", "Jackson 5": acronyms, numbers, org words
         cand.label = label
 
+    def _owner_label(self, cand: Cand, doc_tokens: TokenIndex) -> str | None:
+        """The label of a name a role belongs to ("X fire chief Y"): a person when the
+        document names a person in full with its words ("Murray defence lawyer"), else an
+        organisation when the model or an organisation word says so, else a place."""
+        words = cand.text.split()
+        if all(doc_tokens.matches(w) for w in words):
+            return None
+        if cand.model == "ORG" or any(self.vocab.is_org_word(w) for w in words):
+            return "ORG"
+        return "PLACE"
+
     def _lone_word(
         self, cand: Cand, label: str, own: str | None, votes: _Votes, doc_tokens: TokenIndex
     ) -> str | None:
@@ -334,6 +358,21 @@ class Decider:
             and not named
         ):
             return "lone capitalised word at the start of a line"
+        if lone and "PERSON" not in votes.ctx[key]:
+            return self._capitalised_word(cand)
+        return None
+
+    def _capitalised_word(self, cand: Cand) -> str | None:
+        """Why a lone capitalised word is no name: the parse reads it as a verb, an adjective
+        or an adverb, or as the adjectival modifier of a noun ("Glowing red, its facade ..."),
+        or it opens a sentence and the document uses it in lower case."""
+        root = self.structure.head(cand.start, cand.end)
+        if root is None:
+            return None
+        if root.pos_ in _NOT_NAMES or root.dep_ in _MODIFIER_DEPS:
+            return "a capitalised verb, adjective or adverb (the parse), not a name"
+        if root.is_sent_start and cand.text.lower() in self.lower:
+            return "opens a sentence and the document uses it in lower case"
         return None
 
 

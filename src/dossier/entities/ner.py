@@ -45,6 +45,10 @@ _LABELS: dict[str, str] = {
     "FAC": "PLACE",
     "NORP": "NORP",
 }
+# What a pattern hit that no candidate covers is added as: an entity, or a thing whose
+# decision drops it and counts against the same name elsewhere in the document ("Radio
+# Kent's Morning Desk programme" when the model proposed nothing there).
+_PATTERN_KINDS = frozenset({"PERSON", "ORG", "PLACE", "WORK", "SUBSTANCE", "EVENT"})
 # typography: a word that starts with a letter in any script
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -172,7 +176,7 @@ def _with_pattern_names(
         overlapping = [c for c in out if c.start < hit.end and hit.start < c.end]
         if hit.kind == "NAMED_BY_NOUN":
             out = [c for c in out if c not in overlapping]
-        elif overlapping or kind not in ("PERSON", "ORG", "PLACE"):
+        elif overlapping or kind not in _PATTERN_KINDS:
             continue
         s, e = hit.start, hit.end
         out.append(Cand(0, s, e, text[s:e], "RULE", weak=headline(s), ctx=kind, reason=hit.why))

@@ -204,3 +204,14 @@ def common_nouns(doc: Document) -> frozenset[str]:
         text[parse.starts[i] : parse.ends[i]] for i, pos in enumerate(parse.pos) if pos == "NOUN"
     )
     return frozenset(w for w in found if w.islower())
+
+
+def lower_words(doc: Document) -> frozenset[str]:
+    """Every word the document writes in lower case (any part of speech): a capitalised word
+    opening a sentence whose lower-case form the document also uses is that word."""
+    parse = doc.parse
+    if parse is None:
+        return frozenset()
+    text = doc.clean_text
+    found = (text[s:e] for s, e in zip(parse.starts, parse.ends, strict=True))
+    return frozenset(w for w in found if w.islower())

@@ -16,9 +16,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 # What a rule makes of the name it finds. ``NAMED_BY_NOUN``: the possessor and what it
-# possesses are one name, whose kind the common noun beside it gives.
+# possesses are one name, whose kind the common noun beside it gives. ``OWNER``: the name is
+# where or whom a role belongs to ("X fire chief Y"): a place or an organisation, not a person
+# unless the document names a person with it.
 # not language: enumerated kinds
-PatternKind = Literal["PERSON", "ORG", "PLACE", "WORK", "SUBSTANCE", "EVENT", "NAMED_BY_NOUN"]
+PatternKind = Literal[
+    "PERSON", "ORG", "PLACE", "WORK", "SUBSTANCE", "EVENT", "NAMED_BY_NOUN", "OWNER"
+]
 
 
 @dataclass(frozen=True, slots=True)

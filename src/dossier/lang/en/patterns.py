@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from dossier.lang.en.entities import ENTITY_WORDS
+from dossier.lang.en.names import NAMES
 from dossier.lang.en.news import NEWS
+from dossier.lang.en.roles import ROLES
 from dossier.lang.language import words
 from dossier.lang.patterns import AgeRule, DependencyRule, EntityPatterns, TokenRule
 
@@ -154,8 +156,186 @@ _AGES = (
     ),
 )
 
+# Nouns for kinds of place: a proper noun given as an example of one or named by one is a
+# place ("suburbs such as X", "the fishing port of X", "towns like X and Y").
+_PLACE_NOUNS = sorted(
+    ENTITY_WORDS.place_words
+    | ENTITY_WORDS.place_context_nouns
+    | set(words("port harbour harbor suburb neighbourhood neighborhood slum township hamlet"))
+    | set(words("borough municipality parish commune resort"))
+)
+_EXAMPLE_PREPS = words("of as like including")
+_PLACE_NOUN = {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LEMMA": {"IN": _PLACE_NOUNS}, "POS": "NOUN"}}
+_EXAMPLE_PREP = {
+    "LEFT_ID": "noun",
+    "REL_OP": ">",
+    "RIGHT_ID": "prep",
+    "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": _EXAMPLE_PREPS}},
+}
+_EXAMPLE_OBJECT = {"DEP": "pobj", "POS": "PROPN"}
+_PLACE_OF_NOUN = (
+    DependencyRule(
+        kind="PLACE",
+        why="a proper noun a kind of place names or gives an example of",
+        pattern=(
+            _PLACE_NOUN,
+            _EXAMPLE_PREP,
+            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "name", "RIGHT_ATTRS": _EXAMPLE_OBJECT},
+        ),
+    ),
+    DependencyRule(
+        kind="PLACE",
+        why="a proper noun a kind of place names or gives an example of (in a list)",
+        pattern=(
+            _PLACE_NOUN,
+            _EXAMPLE_PREP,
+            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "first", "RIGHT_ATTRS": _EXAMPLE_OBJECT},
+            {
+                "LEFT_ID": "first",
+                "REL_OP": ">",
+                "RIGHT_ID": "name",
+                "RIGHT_ATTRS": {"DEP": "conj", "POS": "PROPN"},
+            },
+        ),
+    ),
+)
+
+# "Tom Harlow from Ashbury Vale", "a nurse from Kellerby": "from" and a proper noun attached
+# to a person (a name the model calls a person, or a role noun) says where the person is from.
+# not language: the model's label for organisations ("a spokesman from Oxfam" stays one)
+_NOT_ORG = {"NOT_IN": ["ORG"]}
+_ROLE_LEMMAS = sorted(ROLES.nouns)
+_HOME_OF_PERSON = tuple(
+    DependencyRule(
+        kind="PLACE",
+        why="'from' and a proper noun attached to a person: where the person is from",
+        pattern=(
+            {"RIGHT_ID": "person", "RIGHT_ATTRS": person},
+            {
+                "LEFT_ID": "person",
+                "REL_OP": ">",
+                "RIGHT_ID": "prep",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "from"},
+            },
+            {
+                "LEFT_ID": "prep",
+                "REL_OP": ">",
+                "RIGHT_ID": "name",
+                "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN", "ENT_TYPE": _NOT_ORG},
+            },
+        ),
+    )
+    for person in (
+        {"POS": "PROPN", "ENT_TYPE": "PERSON"},
+        {"POS": "NOUN", "LEMMA": {"IN": _ROLE_LEMMAS}},
+    )
+)
+
+# "Brackley coastguard commander Ellen Marsh": a proper noun compounded with a role noun is
+# where or whom the role belongs to, not a person of its own (kinship nouns excepted: "the
+# Jackson brothers" are Jacksons). Decided as a place or an organisation, unless the document
+# names a person in full with that word ("Murray defence lawyer").
+_OWNER_ROLES = sorted(lemma for lemma, noun in ROLES.nouns.items() if noun.role != "relative")
+_ROLE_NOUN = {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LEMMA": {"IN": _OWNER_ROLES}, "POS": "NOUN"}}
+_COMPOUND_NAME = {"DEP": "compound", "POS": "PROPN"}
+_OWNER_OF_ROLE = (
+    DependencyRule(
+        kind="OWNER",
+        why="a proper noun compounded with a role noun: where or whom the role belongs to",
+        pattern=(
+            _ROLE_NOUN,
+            {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "name", "RIGHT_ATTRS": _COMPOUND_NAME},
+        ),
+    ),
+    # through the noun of a service: "X fire chief", "X coastguard commander"
+    DependencyRule(
+        kind="OWNER",
+        why="a proper noun compounded with a role noun: where or whom the role belongs to",
+        pattern=(
+            _ROLE_NOUN,
+            {
+                "LEFT_ID": "role",
+                "REL_OP": ">",
+                "RIGHT_ID": "service",
+                "RIGHT_ATTRS": {"DEP": "compound", "POS": "NOUN"},
+            },
+            {
+                "LEFT_ID": "service",
+                "REL_OP": ">",
+                "RIGHT_ID": "name",
+                "RIGHT_ATTRS": _COMPOUND_NAME,
+            },
+        ),
+    ),
+)
+
+# "the Salvation Army says": a name right after an article is not a person's name (the model's
+# person label is overruled; titles, honorifics and ranks after the article are not the name:
+# "the Rev X", "the President X", "the Queen").
+_RANKS = words("king queen prince princess pope emperor empress duke duchess sultan emir tsar")
+_TITLES = sorted(
+    {w.rstrip(".") for w in NAMES.honorifics}
+    | set(NAMES.title_words)
+    | set(ROLES.nouns)
+    | set(_RANKS)
+)
+_ARTICLE = {"DEP": "det", "LOWER": {"IN": words("the a an")}}
+_PERSON_NAME = {"POS": "PROPN", "ENT_TYPE": "PERSON", "LOWER": {"NOT_IN": _TITLES}}
+_ARTICLE_NAME = (
+    DependencyRule(
+        kind="ORG",
+        why="a name right after an article: not a person",
+        pattern=(
+            {"RIGHT_ID": "name", "RIGHT_ATTRS": _PERSON_NAME},
+            {"LEFT_ID": "name", "REL_OP": ";", "RIGHT_ID": "det", "RIGHT_ATTRS": _ARTICLE},
+        ),
+    ),
+    DependencyRule(
+        kind="ORG",
+        why="a name right after an article: not a person",
+        pattern=(
+            {"RIGHT_ID": "name", "RIGHT_ATTRS": {"POS": "PROPN", "ENT_TYPE": "PERSON"}},
+            {
+                "LEFT_ID": "name",
+                "REL_OP": ">",
+                "RIGHT_ID": "first",
+                "RIGHT_ATTRS": {**_PERSON_NAME, "DEP": "compound"},
+            },
+            {"LEFT_ID": "first", "REL_OP": ";", "RIGHT_ID": "det", "RIGHT_ATTRS": _ARTICLE},
+        ),
+    ),
+)
+
+# "Channel 9's Morning Desk programme": a proper noun compounded with a work noun that has a
+# possessor (the outlet or the author) is the title of the work.
+_TITLE_OF_WORK = DependencyRule(
+    kind="WORK",
+    why="a proper noun compounded with a work noun someone's work: its title",
+    pattern=(
+        {
+            "RIGHT_ID": "work",
+            "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(ENTITY_WORDS.work_nouns)}, "POS": "NOUN"},
+        },
+        {"LEFT_ID": "work", "REL_OP": ">", "RIGHT_ID": "owner", "RIGHT_ATTRS": {"DEP": "poss"}},
+        {
+            "LEFT_ID": "work",
+            "REL_OP": ">",
+            "RIGHT_ID": "name",
+            "RIGHT_ATTRS": {"DEP": "compound", "POS": "PROPN"},
+        },
+    ),
+)
+
 ENTITY_PATTERNS = EntityPatterns(
     token=(_BYLINE, _BYLINE_OUTLET, _LISTING_TITLE),
-    dependency=(_COMPANY_OF_EXECUTIVE, *_NAMED_BY_NOUN),
+    dependency=(
+        _COMPANY_OF_EXECUTIVE,
+        *_NAMED_BY_NOUN,
+        *_PLACE_OF_NOUN,
+        *_HOME_OF_PERSON,
+        *_OWNER_OF_ROLE,
+        *_ARTICLE_NAME,
+        _TITLE_OF_WORK,
+    ),
     ages=_AGES,
 )
