@@ -179,7 +179,6 @@ def _table(result: dict[str, Any]) -> str:
             f"{add['seconds']:.2f} | {add['seconds'] / full:.4f} | "
             f"{add['recomputed_documents']} | {add['recomputed_stories']} |"
         )
-    for add in adds:
         if add.get("seconds_without_readings") is not None:
             unkept = add["seconds_without_readings"]
             rows.append(
