@@ -94,6 +94,22 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
 
 
+def content_tokens(text: str, stop_words: frozenset[str]) -> frozenset[str]:
+    """Lower-cased content words cut to a 6-letter stem (cheap lexical matching)."""
+    out = set()
+    for raw in text.split():
+        word = "".join(c for c in raw if c.isalnum()).lower()
+        if len(word) > 2 and word not in stop_words and not word.isdigit():
+            out.add(word[:6])
+    return frozenset(out)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
 # C0 controls but tab and newline, DEL and the C1 controls: they never belong in clean text.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # ... and what a terminal must never receive raw (adds bidirectional overrides and isolates,

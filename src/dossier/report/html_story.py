@@ -28,6 +28,7 @@ from dossier.report.html_source import published_note, sources_panel
 from dossier.report.html_text import SourceLabels
 from dossier.report.links import Links
 from dossier.report.markup import esc
+from dossier.report.ranking import main_events
 
 KEY_PEOPLE = 8
 MAIN_EVENTS = 8
@@ -195,8 +196,14 @@ def _overview(ctx: StoryContext) -> str:
 
 def _as_of(sentence: Sentence) -> str:
     """ "As of 2020-01-21:": the date of the report the sentence is quoted from (what it
-    states was so then; a later report may say otherwise)."""
-    return f"As of {format_date(sentence.as_of)}:" if sentence.as_of else "Undated:"
+    states was so then; a later report may say otherwise), after the date of what it
+    reports when the sentence gives it ("2019-10 (as of 2020-01-09):"): the summary is in
+    the order of those dates."""
+    as_of = f"as of {format_date(sentence.as_of)}" if sentence.as_of else "undated"
+    when = sentence.event_date
+    if when is None or (sentence.as_of is not None and when.value == sentence.as_of.value):
+        return as_of[:1].upper() + as_of[1:] + ":"
+    return f"{format_date(when)} ({as_of}):"
 
 
 def _latest_source_date(ctx: StoryContext) -> str:
@@ -244,8 +251,7 @@ def _main_events(ctx: StoryContext) -> str:
     events = ctx.story.events
     if not events:
         return ""
-    ranked = sorted(events, key=lambda e: (-len({c.doc for c in e.citations}), e.date.value))
-    chosen = sorted(ranked[:MAIN_EVENTS], key=lambda e: e.date.sort_key)
+    chosen = main_events(ctx.story, ctx.docs, MAIN_EVENTS)
     rows = "".join(
         f'<li><span class="date">{esc(format_date(e.date))}</span> {esc(e.text)}'
         f"{ctx.labels.markers(e.citations)}</li>"

@@ -5,13 +5,16 @@ Sentences are taken verbatim from the sources (a dateline prefix may be cut), so
 faithful by construction. Chosen across all the story's documents: sentences that several
 outlets state, that use the words most of the story's documents use, that name the story's
 main people, that belong to dated events, and that state the latest state; redundant ones
-are left out. They are ordered by the date of what they report, and each carries the date
-of the report it is quoted from (``as_of``) and of its event. A sentence that states how
-things stand ("is on trial", "faces up to four years") comes only from the latest reports:
-a later report may have overtaken an earlier one's state. Left out: boilerplate,
-bylines, quotations in the first person, sentences that lean on the one before (a leading
-connective; a leading pronoun unless the sentence naming the referent comes with it),
-superseded expectations and the outlier side of a reported contradiction.
+are left out. They are ordered by the date of what they report (the date their own
+assertions give, not that of a clause embedded in them; else the date of the report), ties
+by the first report that states them, and each carries the date of the report it is quoted
+from (``as_of``) and of what it reports. A sentence whose every time anchor is relative and
+unresolved ("last week") is left out when another report states what it says. A sentence
+that states how things stand ("is on trial", "faces up to four years") comes only from the
+latest reports: a later report may have overtaken an earlier one's state. Left out:
+boilerplate, bylines, quotations in the first person, sentences that lean on the one before
+(a leading connective; a leading pronoun unless the sentence naming the referent comes with
+it), superseded expectations and the outlier side of a reported contradiction.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from dossier.summarize.select import (
     newest_report,
     outdated,
     pick_headline,
+    placed_or_alone,
     score_all,
     select,
 )
@@ -68,6 +72,7 @@ def summarize(
         settings.min_sentence_words,
         settings.max_sentence_words,
         _vocabs(languages, resources),
+        {code: g for code in languages if (g := resources.time_grammar(code)) is not None},
     )
     avoid = SpanSet(avoided(conflicts))
     kept = [c for c in pool if not avoid.overlaps(c)]
@@ -86,6 +91,14 @@ def summarize(
     scored = score_all(
         kept, entities, events, settings.support_jaccard, confirmed_later(conflicts), stop_words
     )
+    placed = placed_or_alone(scored)
+    if len(placed) < len(scored):
+        log.debug(
+            "summary: %d sentences dated only relative to their report left out (others "
+            "state what they say)",
+            len(scored) - len(placed),
+        )
+    scored = placed
     head = pick_headline(scored, settings.recent_days)
     headline = _sentence(head) if head else None
     chosen = select(scored, settings.max_words, settings.duplicate_jaccard)

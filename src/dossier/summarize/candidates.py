@@ -7,7 +7,9 @@ furniture, bylines, questions, first-person quotations, fragments, over-long sen
 and sentences that open on a connective ("But ..."), since they lean on the sentence
 before. A dateline ("CAIRO (Reuters) - ") is cut. A sentence that opens on a pronoun or a
 back-reference ("He was", "The pair") is kept only together with the sentence before it,
-when that one names its referent; otherwise another sentence is chosen."""
+when that one names its referent; otherwise another sentence is chosen. Each candidate
+carries the date of what it reports and whether its time anchors are all relative and
+unresolved (:mod:`dossier.summarize.anchors`)."""
 
 from __future__ import annotations
 
@@ -18,11 +20,13 @@ from dataclasses import dataclass, replace
 from spacy.vocab import Vocab
 
 from dossier.lang import Language
-from dossier.model import Document, Parse
+from dossier.model import DateValue, Document, Parse
 from dossier.nlp.glued import glued_parts
 from dossier.stories.titles import is_byline
-from dossier.summarize.state import state_flags
-from dossier.text import word_count
+from dossier.summarize.anchors import sentence_time
+from dossier.summarize.state import read_sentences
+from dossier.text import content_tokens, word_count
+from dossier.time.grammar import Grammar
 
 # A dateline: up to 60 characters before a dash surrounded by spaces (typography; whether
 # the prefix is a dateline is decided by its words, in _dateline_end).
@@ -33,6 +37,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # not language: Universal Dependencies tags and features
 _PERSONAL, _DEMONSTRATIVE, _FIRST_PERSON = "PronType=Prs", "PronType=Dem", "Person=1"
 _NAMES = frozenset({"PROPN"})  # not language: a Universal POS tag
+_PLAIN = frozenset({"NOUN", "VERB", "ADJ"})  # not language: Universal POS tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,9 @@ class Candidate:
     tokens: frozenset[str]  # content-word stems
     families: frozenset[str] = frozenset()  # event classes its verbs and nouns name
     state: bool = False  # states how things stand as of its report (dossier.summarize.state)
+    when: DateValue | None = None  # the date its own assertions give (dossier.summarize.anchors)
+    unplaced: bool = False  # its time anchors are all relative and unresolved ("last week")
+    plain: frozenset[str] = frozenset()  # lemmas of its nouns, verbs, adjectives outside dates
 
     @property
     def words(self) -> int:
@@ -53,31 +61,17 @@ class Candidate:
         return len(self.text.split())
 
 
-def content_tokens(text: str, stop_words: frozenset[str]) -> frozenset[str]:
-    """Lower-cased content words cut to a 6-letter stem (cheap lexical matching)."""
-    out = set()
-    for raw in text.split():
-        word = "".join(c for c in raw if c.isalnum()).lower()
-        if len(word) > 2 and word not in stop_words and not word.isdigit():
-            out.add(word[:6])
-    return frozenset(out)
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
 def candidates(
     docs: Sequence[Document],
     languages: Mapping[str, Language],
     min_words: int,
     max_words: int,
     vocabs: Mapping[str, Vocab] | None = None,
+    grammars: Mapping[str, Grammar] | None = None,
 ) -> list[Candidate]:
     """Each document's candidate sentences; with the language's spaCy vocabulary, each
-    says whether it states a state (read from its clauses)."""
+    says whether it states a state and when what it reports happened (read from its
+    clauses), and with its time grammar, whether a reader can place that."""
     out: list[Candidate] = []
     for doc in docs:
         language = languages.get(doc.language or "")
@@ -86,10 +80,39 @@ def candidates(
         found = _document_candidates(doc, doc.parse, language, min_words, max_words)
         vocab = (vocabs or {}).get(language.code)
         if vocab is not None and found:
-            flags = state_flags(doc, [(c.start, c.end) for c in found], language, vocab)
-            found = [replace(c, state=flag) for c, flag in zip(found, flags, strict=True)]
+            grammar = (grammars or {}).get(language.code)
+            readings = read_sentences(doc, [(c.start, c.end) for c in found], language, vocab)
+            found = [
+                replace(
+                    c,
+                    state=r.state,
+                    when=when,
+                    unplaced=unplaced,
+                    plain=_plain_words(doc, c, r.times, language.stop_words),
+                )
+                for c, r in zip(found, readings, strict=True)
+                for when, unplaced in (sentence_time(doc, r, grammar),)
+            ]
         out.extend(found)
     return out
+
+
+def _plain_words(
+    doc: Document, c: Candidate, times: Sequence[int], stop_words: frozenset[str]
+) -> frozenset[str]:
+    """What the sentence says beyond names and dates: its nouns', verbs' and adjectives'
+    lemmas outside its time expressions."""
+    parse = doc.parse
+    if parse is None:
+        return frozenset()
+    dated = [(doc.time_expressions[k].start, doc.time_expressions[k].end) for k in times]
+    return frozenset(
+        lemma
+        for i in parse.token_range(c.start, c.end)
+        if parse.pos[i] in _PLAIN
+        and (lemma := parse.lemmas[i].lower()) not in stop_words
+        and not any(a <= parse.starts[i] < b for a, b in dated)
+    )
 
 
 def _document_candidates(
@@ -187,10 +210,17 @@ def _opens_on_connective(parse: Parse, start: int, end: int, language: Language)
 
 def _leans_back(parse: Parse, start: int, end: int, language: Language) -> bool:
     """The sentence opens on a personal or demonstrative pronoun, or on "the" + a noun that
-    refers back ("the pair"), before naming anyone."""
+    refers back ("the pair"), before naming anyone; or a demonstrative pronoun is the
+    subject of one of its clauses ("X said that this was untrue")."""
     first = _first_word(parse, start, end)
     if first is None:
         return False
+    subjects = language.grammar.subject_deps
+    if any(
+        parse.pos[i] == "PRON" and _DEMONSTRATIVE in parse.morphs[i] and parse.deps[i] in subjects
+        for i in parse.token_range(start, end)
+    ):
+        return True
     morph = parse.morphs[first]
     if parse.pos[first] == "PRON" and (_PERSONAL in morph or _DEMONSTRATIVE in morph):
         return True

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from dossier.model import Citation, Conflict, DateValue, Document, Entity, Event
 from dossier.overlap import shared_key_counts
 from dossier.spanindex import SpanIndex
-from dossier.summarize.candidates import Candidate, content_tokens, jaccard
+from dossier.summarize.candidates import Candidate
+from dossier.text import content_tokens, jaccard
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +20,11 @@ class Scored:
     candidate: Candidate
     score: float
     sources: int  # distinct outlets stating it
-    date: str  # sort key: event date, else publication date, else ""
+    date: str  # sort key: the date of what it reports, else publication date, else ""
     citations: tuple[Citation, ...]
-    event_date: DateValue | None = None  # the latest dated event the sentence reports
+    event_date: DateValue | None = None  # when what it reports happened, if it says
+    first_report: str = ""  # sort key of the earliest publication date of a report stating it
+    names: frozenset[str] = frozenset()  # ids of the story entities it names
 
 
 def avoided(conflicts: Sequence[Conflict]) -> set[tuple[str, int, int]]:
@@ -128,7 +131,8 @@ def score_all(
 
     cand_events = [events_of(c) for c in cands]
     outlet_of = {c.doc.id: (c.doc.outlet or c.doc.id) for c in cands}
-    all_dates = sorted(_date_of(c, evs) for c, evs in zip(cands, cand_events, strict=True))
+    published_of = {c.doc.id: _published_key(c) for c in cands}
+    all_dates = sorted(_date_of(c) for c in cands)
     latest = all_dates[-1] if all_dates else ""
     latest_spans = SpanSet(latest_state or ())
     related = _same_fact_index(cands, support_jaccard)
@@ -144,8 +148,7 @@ def score_all(
         doc_mentions = mentions.get(cand.doc.id)
         names = set(doc_mentions.within(cand.start, cand.end)) if doc_mentions else set()
         is_latest = latest_spans.overlaps(cand)
-        # What overtook an earlier expectation is, by construction, the latest state.
-        date = _published_key(cand) if is_latest else _date_of(cand, own_events)
+        date = _date_of(cand, is_latest)
         in_events = bool(own_events)
         score = (
             math.log1p(len(outlets))
@@ -158,9 +161,11 @@ def score_all(
             - (0.4 if _shared(cand) else 0.0)
             - 0.03 * min(cand.index, 15)
         )
-        event_date = max((ev.date for ev in own_events), key=lambda d: d.sort_key, default=None)
-        scored = Scored(cand, score, len(outlets), date, tuple(citations.values()), event_date)
-        out.append(scored)
+        first = min((published_of.get(d, "") or "9999" for d in citations), default="9999")
+        cited = tuple(citations.values())
+        out.append(
+            Scored(cand, score, len(outlets), date, cited, cand.when, first, frozenset(names))
+        )
     return out
 
 
@@ -214,11 +219,13 @@ def _shared(c: Candidate) -> bool:
     return any(a < c.end and c.start < b for a, b, _ in c.doc.shared_spans)
 
 
-def _date_of(c: Candidate, own_events: Sequence[Event]) -> str:
-    """The latest date among the events the sentence reports, else its publication date."""
-    dates = [ev.date.sort_key for ev in own_events]
-    if dates:
-        return max(dates)
+def _date_of(c: Candidate, latest_state: bool = False) -> str:
+    """The date of what the sentence reports (its own assertions' date), else its
+    publication date: what it reports happened by then. What overtook an earlier
+    expectation is, by construction, the latest state: its publication date, unless it
+    dates itself."""
+    if c.when is not None and not (latest_state and c.unplaced):
+        return c.when.sort_key
     return _published_key(c)
 
 
@@ -302,11 +309,51 @@ def select(scored: Sequence[Scored], max_words: int, duplicate_jaccard: float) -
             continue
         chosen.append(s)
         used += s.candidate.words
-    return sorted(
-        chosen,
-        key=lambda s: (
-            s.date or "9999",
-            s.candidate.doc.id,
-            s.candidate.index,
-        ),
+    return sorted(chosen, key=timeline_order)
+
+
+def timeline_order(s: Scored) -> tuple[str, str, str, int]:
+    """By the date of what it reports; ties by its first report, then document order."""
+    return (s.date or "9999", s.first_report, s.candidate.doc.id, s.candidate.index)
+
+
+def placed_or_alone(scored: Sequence[Scored]) -> list[Scored]:
+    """Leave out a sentence no reader can place ("went public last week": every time anchor
+    relative and unresolved) when another sentence states what it reports; keep it when
+    nothing else does. Another sentence states it when it is cited as stating the same (the
+    support of :func:`score_all`), or when it names the same people, says something more of
+    the same (a noun, verb or adjective in common beyond names and dates) and is dated within
+    what the relative date allows ("last week" of a report of 14 October: October)."""
+    unplaced = [s for s in scored if s.candidate.unplaced]
+    if not unplaced:
+        return list(scored)
+    spans = {_span(s) for s in unplaced}
+    by_name: dict[str, set[int]] = {}
+    for k, s in enumerate(scored):
+        if not s.candidate.unplaced:
+            for name in s.names:
+                by_name.setdefault(name, set()).add(k)
+    dropped = set()
+    for s in unplaced:
+        cited = {(c.doc, c.start, c.end) for c in s.citations} - {_span(s)}
+        if any(c not in spans for c in cited) or _restated(s, scored, by_name):
+            dropped.add(_span(s))
+    return [s for s in scored if _span(s) not in dropped]
+
+
+def _span(s: Scored) -> tuple[str, int, int]:
+    return s.candidate.doc.id, s.candidate.start, s.candidate.end
+
+
+def _restated(s: Scored, scored: Sequence[Scored], by_name: dict[str, set[int]]) -> bool:
+    """Another sentence names everyone ``s`` names, shares a word of what it says and is
+    dated within the month (or year) its relative date allows."""
+    if not s.names or not s.candidate.plain:
+        return False
+    same_people = set.intersection(*(by_name.get(n, set()) for n in s.names))
+    when = s.candidate.when
+    within = "" if when is None else when.value[:7] if when.granularity == "day" else when.value
+    return any(
+        scored[k].candidate.plain & s.candidate.plain and scored[k].date.startswith(within)
+        for k in same_people
     )
