@@ -219,3 +219,25 @@ def test_summary_sentences_are_dated_and_sources_say_why_they_are_in_the_story()
     assert "Why in this story" in text
     assert "the story's first report (similarity 0.62 to the others)" in text
     assert "similarity 0.58 to the story's other reports; shares names Mara Lindqvist" in text
+
+
+def test_a_summary_sentence_shows_when_what_it_reports_happened_before_its_report() -> None:
+    from dossier.model import DateValue
+
+    corpus = sample_corpus()
+    story = corpus.stories[0]
+    first, second = story.summary[:2]
+    dated = (
+        replace(
+            first, as_of=DateValue("2021-07-13", "day"), event_date=DateValue("2021-03", "month")
+        ),
+        replace(
+            second, as_of=DateValue("2021-07-13", "day"), event_date=DateValue("2021-07-13", "day")
+        ),
+    )
+    page = render_report(
+        replace(corpus, stories=(replace(story, summary=dated), *corpus.stories[1:]))
+    )
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    assert "2021-03 (as of 2021-07-13): Mara Lindqvist was detained in Vestrava" in text
+    assert "As of 2021-07-13: Her lawyer plans to appeal." in text
