@@ -95,3 +95,27 @@ def test_signatures_of_a_huge_set_match_the_direct_computation() -> None:
     values = np.fromiter(items, dtype=np.uint64)[None, :]
     mersenne, mask = np.uint64((1 << 61) - 1), np.uint64(0xFFFFFFFF)
     assert (row == (((a * values + b) % mersenne) & mask).min(axis=1)).all()
+
+
+def test_a_told_credit_in_a_long_repetitive_text_is_checked_in_one_pass() -> None:
+    """A source quoted as having "told X" credits X only if X appears nowhere else: each
+    such name of a text counted by one pass over it, not one pass per "told" (3 MB of a
+    paragraph told to names that recur took minutes)."""
+    from dossier.dedup.credits import find_credit
+
+    paragraph = (
+        "A harbour official told Kessa Radio on Monday that the ferry would not sail. "
+        "Kessa Radio said the ferry owner, Brant & Sons, told O'Hara on Tuesday.\n\n"
+    )
+    text = paragraph * 20_000  # 3 MB: every name recurs
+    doc = Document(id="d", source="d.txt", clean_text=text)
+    english = load_language("en")
+    with deadline(60):
+        assert find_credit(doc, english) is None
+    once = Document(id="e", source="e.txt", clean_text=paragraph + "He told Velmar Post.")
+    credit = find_credit(once, english)
+    assert credit is not None and credit.name == "Velmar Post"
+    # a name that is not one run of letters is counted as written
+    apostrophe = Document(id="f", source="f.txt", clean_text="A clerk told O'Hara.")
+    found = find_credit(apostrophe, english)
+    assert found is not None and found.name == "O'Hara"

@@ -12,6 +12,7 @@ credit.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from dossier.lang.language import Language
 from dossier.model import Credit, Document
@@ -24,6 +25,8 @@ _TOLD = r"(?P<name>[^\W\d_][\w&'’-]*(?:[ \t]+[^\W\d_][\w&'’-]*){0,2})"
 # syntax of the language's credit patterns: a <<slot>> to fill; a run of non-letters
 _SLOT = re.compile(r"<<(\w+)>>")
 _ALNUM = re.compile(r"[\W_]+")
+# a run of letters and digits (what the "nowhere else" check counts): typography, not words
+_RUN = re.compile(r"[^\W_]+")
 
 
 def _fill(pattern: str, slot: str) -> re.Pattern[str]:
@@ -60,22 +63,40 @@ def find_credit(doc: Document, language: Language) -> Credit | None:
                 if name[:1].isupper() and not same_outlet(name, doc.outlet):
                     end = m.start("name") + len(name) if m.end("name") == m.end() else m.end()
                     return Credit(name, part[m.start() : end])
+    counts = _RunCounts(text)
     for pattern in language.credits.told:
         for m in _fill(pattern, _TOLD).finditer(text):
             name = m["name"]
-            if _only_here(name, text) and not same_outlet(name, doc.outlet):
+            if _only_here(name, counts) and not same_outlet(name, doc.outlet):
                 return Credit(name, m.group(0))
     return None
 
 
-def _only_here(name: str, text: str) -> bool:
+class _RunCounts:
+    """How often a word stands alone (no letter or digit either side) in one text: the
+    text's runs of letters and digits counted once, when first asked, so checking every
+    "told X" of a long text costs one pass over it, not one per name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._runs: Counter[str] | None = None
+        self._other: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        if not word.isalnum():  # "O'Brien", "AT&T": not one run, counted as written, once
+            if word not in self._other:
+                pattern = rf"(?<![^\W_]){re.escape(word)}(?![^\W_])"
+                self._other[word] = len(re.findall(pattern, self.text))
+            return self._other[word]
+        if self._runs is None:
+            self._runs = Counter(_RUN.findall(self.text))
+        return self._runs[word]
+
+
+def _only_here(name: str, counts: _RunCounts) -> bool:
     """Every word of the name capitalised and found nowhere else in the text (a person the
     story is about, or the court a source "told", comes up again)."""
-    words = name.split()
-    return all(
-        w[:1].isupper() and len(re.findall(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", text)) == 1
-        for w in words
-    )
+    return all(w[:1].isupper() and counts(w) == 1 for w in name.split())
 
 
 def _trim(name: str) -> str:
