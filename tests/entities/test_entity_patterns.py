@@ -132,3 +132,11 @@ def test_a_possessive_without_a_naming_noun_keeps_the_person(resources: Resource
         resources, "Mira Holm's new album sold well. Critics praised Holm's voice in Oslo."
     )
     assert "Mira Holm" in _forms(entities, "PERSON")
+
+
+def test_a_word_after_ethnic_is_a_group(resources: Resources) -> None:
+    """The model reads 'Avarsk' as a person; after 'ethnic' it is a group, never an entity
+    (the demonym table does not know it)."""
+    _, entities = _read(resources, "Police detained three ethnic Avarsk men in Makhachkala.")
+    forms = {f for e in entities for f in (e.name, *e.aliases)}
+    assert "Avarsk" not in forms and "Makhachkala" in forms

@@ -77,7 +77,7 @@ class Decider:
         preposition; ``MODIFIER``: "the X copper mine", a name used as a modifier; a thing
         kind from :data:`_THINGS`)."""
         text, s, e = self.text, cand.start, cand.end
-        if self.finder.rules.ethnic_before(text, s):
+        if self.structure.group_at(s):
             return "DROP"
         if self._outlet_key(cand.text) in self.outlets:
             return "ORG"

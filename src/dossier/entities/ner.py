@@ -103,7 +103,7 @@ class MentionFinder:
                 kept[0].append(cand)
             elif cand.label == "DROP":
                 log.debug("%s: dropped %r (%s)", doc.id, cand.text, cand.reason)
-        self.rules.add_repeats(kept, texts)
+        self.rules.add_repeats(kept, texts, [structure.group_at])
         return non_overlapping(kept[0])
 
     def _shared_family_names(

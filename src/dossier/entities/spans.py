@@ -110,10 +110,6 @@ class SpanRules:
         self._acronym_def = re.compile(
             rf"(?:\s*\(\s*|,\s+(?:{cues})\s+(?:[\w]+\s+)?)(?P<acr>{_ACRONYM})\b\)?"
         )
-        self._ethnic = re.compile(rf"\b(?i:{_alternation(words.ethnic_cues)})\s+$")
-
-    def ethnic_before(self, text: str, start: int, reach: int = 40) -> bool:
-        return bool(self._ethnic.search(text[max(0, start - reach) : start]))
 
     def non_name_word(self, word: str) -> bool:
         return self.vocab.non_name_word(word)
@@ -375,9 +371,15 @@ class SpanRules:
             and not self.non_name_word(b.text)
         )
 
-    def add_repeats(self, per_doc: dict[int, list[Cand]], texts: list[str]) -> None:
+    def add_repeats(
+        self,
+        per_doc: dict[int, list[Cand]],
+        texts: list[str],
+        groups: Sequence[Callable[[int], bool]],
+    ) -> None:
         """Occurrences the model missed of names accepted elsewhere (same surface form, or the
-        family name of a person named in full)."""
+        family name of a person named in full); ``groups[slot](start)``: a group word starts
+        there ("ethnic Kazakhs"), which is no repeat of a person."""
         labels: dict[str, set[str]] = defaultdict(set)
         for cands in per_doc.values():
             for c in cands:
@@ -407,7 +409,7 @@ class SpanRules:
                 if any(covered[s:e]):
                     continue
                 label = forms[form]
-                if label == "PERSON" and " " not in form and self.ethnic_before(text, s, 20):
+                if label == "PERSON" and " " not in form and groups[slot](s):
                     continue
                 per_doc[slot].append(Cand(slot, s, e, form, "REPEAT", label=label))
                 covered[s:e] = b"\x01" * (e - s)

@@ -38,13 +38,19 @@ class Structure:
         self.sdoc = sdoc
         self.vocab = vocab
         self.hits = hits  # the language's entity patterns over this document
+        self._groups = frozenset(h.start for h in hits if h.kind == "GROUP")
+
+    def group_at(self, start: int) -> bool:
+        """A group word starts at ``start`` ("ethnic Kazakhs"): what starts there is no
+        entity."""
+        return start in self._groups
 
     def pattern_kind(self, start: int, end: int) -> PatternHit | None:
         """The first pattern hit (not a joined possessive name) the span lies inside."""
         for hit in self.hits:
             if hit.start > start:
                 break
-            if end <= hit.end and hit.kind != "NAMED_BY_NOUN":
+            if end <= hit.end and hit.kind not in ("NAMED_BY_NOUN", "GROUP"):
                 return hit
         return None
 

@@ -20,8 +20,9 @@ from typing import Any, Literal
 # where or whom a role belongs to ("X fire chief Y"): a place or an organisation, not a person
 # unless the document names a person with it.
 # not language: enumerated kinds
+# ``GROUP``: a people or group ("ethnic Kazakhs"), never an entity.
 PatternKind = Literal[
-    "PERSON", "ORG", "PLACE", "WORK", "SUBSTANCE", "EVENT", "NAMED_BY_NOUN", "OWNER"
+    "PERSON", "ORG", "PLACE", "WORK", "SUBSTANCE", "EVENT", "GROUP", "NAMED_BY_NOUN", "OWNER"
 ]
 
 

@@ -44,6 +44,17 @@ _BYLINE_OUTLET = TokenRule(
     name=(4,),
 )
 
+# "ethnic Kazakhs", "ethnically Uyghur": the capitalised word after the cue names a group.
+_GROUP = TokenRule(
+    kind="GROUP",
+    why="preceded by 'ethnic': a group, not an entity",
+    pattern=(
+        {"LOWER": {"IN": sorted(ENTITY_WORDS.ethnic_cues)}},
+        {"IS_ALPHA": True, "IS_LOWER": False},
+    ),
+    name=(1,),
+)
+
 # "1 Bulletproof - La Roux 2 When Love Takes Over - David Guetta": a rank, a title, a dash
 # and the artist, at least twice on one line (a chart or a ranked list).
 _LISTING_TITLE = TokenRule(
@@ -327,7 +338,7 @@ _TITLE_OF_WORK = DependencyRule(
 )
 
 ENTITY_PATTERNS = EntityPatterns(
-    token=(_BYLINE, _BYLINE_OUTLET, _LISTING_TITLE),
+    token=(_BYLINE, _BYLINE_OUTLET, _LISTING_TITLE, _GROUP),
     dependency=(
         _COMPANY_OF_EXECUTIVE,
         *_NAMED_BY_NOUN,
