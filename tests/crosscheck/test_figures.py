@@ -123,3 +123,28 @@ def test_a_phase_of_things_that_are_no_events_is_no_conflict(
         resources,
     )
     assert not result.conflicts, _listing(result)
+
+
+def test_measures_of_different_materials_are_not_compared(
+    settings: Settings, resources: Resources
+) -> None:
+    result = _check(
+        "Crews have so far poured about 140,000 gallons of dispersant into the bay.",
+        "At least 1,600,000 gallons of oil have spilled into the bay so far.",
+        settings,
+        resources,
+    )
+    assert not result.conflicts, _listing(result)
+
+
+def test_two_roundings_of_one_restated_figure_agree(
+    settings: Settings, resources: Resources
+) -> None:
+    """200,000 and 210,000 gallons a day both restate 5,000 barrels a day."""
+    result = _check(
+        "Inspectors said 5,000 barrels, or 200,000 gallons, of oil a day are leaking.",
+        "The operator said 5,000 barrels (210,000 gallons) of oil a day are leaking.",
+        settings,
+        resources,
+    )
+    assert not result.conflicts, _listing(result)

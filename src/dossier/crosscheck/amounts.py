@@ -44,6 +44,18 @@ class Amount:
     # The same quantity in another unit, as the sentence restates it ("5,000 barrels (210,000
     # gallons)"): (low, high, unit) of the other figure.
     restates: tuple[float, float, str] | None = None
+    material: str = ""  # what a measure is of ("oil", "dispersant"), when the sentence says
+
+    def same_quantity(self, other: Amount) -> bool:
+        """Nothing shows the two measure different things: the same material, or one
+        unsaid; not two restatements of one figure in another unit ("200,000" and "210,000
+        gallons" for 5,000 barrels)."""
+        if self.material and other.material and self.material != other.material:
+            return False
+        a, b = self.restates, other.restates
+        if a is None or b is None or a[2] != b[2]:
+            return True
+        return not (a[0] <= b[1] and b[0] <= a[1])
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -234,7 +246,21 @@ def _expression(
     unit, unit_end, anchor = _unit(view, i, after, stop)
     start = view.parse.starts[_bound_start(view, i)]
     end = view.parse.ends[max(after, unit_end) - 1]
-    return Amount(low, high, kind, unit, start, end, anchor), max(after, unit_end)
+    material = _material(view, anchor) if unit else ""
+    amount = Amount(low, high, kind, unit, start, end, anchor, material=material)
+    return amount, max(after, unit_end)
+
+
+def _material(view: DocView, unit: int) -> str:
+    """ "gallons of dispersant", "barrels of crude oil": what a measure is of (the object of
+    a preposition on the unit noun), "" when the sentence does not say."""
+    if view.pos(unit) != "NOUN":
+        return ""
+    for prep in view.kids(unit, "prep"):
+        for noun in view.kids(prep, "pobj"):
+            if view.pos(noun) == "NOUN":
+                return view.lemma(noun)
+    return ""
 
 
 def _joins_range(view: DocView, i: int, kind: str) -> bool:

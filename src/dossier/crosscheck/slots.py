@@ -163,6 +163,8 @@ def _unit_conflicts(
         for b in values[n + 1 :]:
             if id(b.item.claim) in told or a.amount.compatible(b.amount):
                 continue
+            if not a.amount.same_quantity(b.amount):
+                continue
             if not _disagree(a.item, b.item, settings) or not _same_time(a.item, b.item, settings):
                 continue
             if not _same_event(a.item, b.item, rules) or linked(series, unit, a.amount, b.amount):
