@@ -370,3 +370,20 @@ def test_claims_never_break_on_arbitrary_text(words: list[str]) -> None:
             assert info.start <= f.start < f.end <= info.end
             for a in f.amounts:
                 assert a.low <= a.high
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # Nobody is said to expect it: a hypothetical, never an expectation to overturn.
+        ("At that rate it would take the crews a month to clean the harbour.", "conditional"),
+        ("Without the dam the flood would destroy the town.", "conditional"),
+        # Someone's words: an expectation.
+        ("The mayor said the crews would clean the harbour in a month.", "reported"),
+    ],
+)
+def test_would_on_its_own_is_a_hypothetical(text: str, stance: str) -> None:
+    frames = [f for f in _one(text).frames if f.future and not f.governs]
+    assert frames and all(f.stance == stance for f in frames), [
+        (f.kind, f.stance) for f in _one(text).frames
+    ]

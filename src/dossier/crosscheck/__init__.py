@@ -5,8 +5,9 @@ many; stance, tense and speaker), aligns claims that state the same fact across 
 (each member of a fact supports every other), counts independent sources per fact, profiles
 each outlet (confirmed / only here / left out, in time order) and reports conflicts: roles
 and sides, amounts, dates and places of the same event, outcomes that exclude each other,
-and expectations later reports overturned ("superseded"); a source revising its own figure
-is a dated revision, not a conflict. :mod:`dossier.crosscheck.support` is the support test
+and expectations later reports overturned ("superseded"); a source revising its own figure,
+and one estimate that reports show revised by different bodies (:mod:`.series`), is a dated
+revision, not a conflict. :mod:`dossier.crosscheck.support` is the support test
 every citation of the case file is held to; :mod:`dossier.crosscheck.verify` applies it.
 """
 

@@ -4,9 +4,12 @@ Two statements of one event (same kind, outcome and polarity, parties that agree
 as having happened) from independent sources, or from two parties one outlet quotes, are
 compared slot by slot:
 
-* amounts of one unit ("12 workers" / "30 workers", "1,000" / "5,000 barrels a day"), when
-  the reports are of one period; a source giving another figure later is revising its own
-  figure, shown as a dated :class:`~dossier.model.Revision`, not as a conflict;
+* amounts of one unit and material ("12 workers" / "30 workers"), when the figures hold at
+  one time (an event's date, else its report's) and the reports are of one period, name the
+  same participants, and each report gives one figure of that unit; a source giving another
+  figure later is revising its own figure, and figures a report relates as an earlier and a
+  later estimate are one estimate series (:mod:`dossier.crosscheck.series`): both shown as
+  a dated :class:`~dossier.model.Revision`, not as a conflict;
 * dates (day or month) of a dated event the two reports show to be the same one (a shared
   participant or place, or the only such event each report dates);
 * named places of the same dated event, when neither place is named with the other anywhere

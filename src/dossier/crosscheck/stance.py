@@ -34,6 +34,7 @@ class Reading:
     governors: tuple[int, ...] = ()  # the governing verbs passed (reporting, deciding ...)
     earlier: bool = False  # told as history: "had estimated", "initially said"
     condition: int | None = None  # the verb of "if ..." the event depends on
+    hypothetical: bool = False  # "would" on the event itself
 
 
 def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
@@ -69,6 +70,10 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
             if dep == "conj" and not view.kids(node, "aux", "auxpass"):
                 _shared_auxiliary(view, head, out)  # "should drop charges and halt ..."
         node = head
+    if out.hypothetical and not out.governors and out.stance == "stated":
+        # "It would take more than a month", "shrimping would not recover for years": what
+        # nobody is said to expect is a hypothetical, not an expectation a report overturns.
+        out.stance = "conditional"
     return out
 
 
@@ -91,6 +96,7 @@ def _own_marks(view: DocView, token: int, out: Reading, *, attribution_only: boo
             continue
         if dep == "aux" and lemma in view.lexicon.language.grammar.future_auxiliaries:
             out.future = True
+            out.hypothetical = lemma in view.lexicon.language.grammar.hypothetical_auxiliaries
         elif dep == "aux" and lemma in cues.possibility_cues:
             _weaken(out, "hedged")
         elif dep == "aux" and lemma in cues.appeal_verbs:

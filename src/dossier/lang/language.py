@@ -312,6 +312,9 @@ class Grammar:
     infinitive_morph: str = "VerbForm=Inf"
     participle_morph: str = "VerbForm=Part"
     comparative_morph: str = "Degree=Cmp"
+    # would: a future only as someone's words ("said it would pay"); on its own a
+    # hypothetical ("it would take a month to equal the Valdez spill")
+    hypothetical_auxiliaries: frozenset[str] = frozenset()
 
     def anterior(self, auxiliaries: Iterable[tuple[str, str]], verb_morph: str) -> bool:
         """A perfect infinitive ("to have died", "to have been killed"): a participle under

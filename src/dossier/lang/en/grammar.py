@@ -24,6 +24,7 @@ GRAMMAR = Grammar(
     modal_tags=frozenset(words("MD")),
     # "would" too: the future seen from the past ("said he would be handed back").
     future_auxiliaries=frozenset(words("will shall would wo")),
+    hypothetical_auxiliaries=frozenset(words("would")),
     perfect_auxiliaries=frozenset(words("have")),
     past_morph="Tense=Past",
     verb_pos=frozenset(words("VERB AUX")),
