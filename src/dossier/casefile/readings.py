@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import cast
 
-from dossier.crosscheck.read import SentenceReading
-from dossier.crosscheck.reading import DocView
-from dossier.model import Parse
+from dossier.crosscheck.read import RunReadings, SentenceReading
+from dossier.crosscheck.reading import DocView, Lexicon, Mention
+from dossier.model import Document, Parse
 from dossier.report.codec import from_plain, to_plain
 from dossier.store.context import cache_get, pack, unpack
 
@@ -38,6 +38,9 @@ class ReadingCache:
         self._new: dict[str, tuple[str, bytes]] = {}
         # id(parse) -> (the parse, kept so its id is not reused; the hash of its columns)
         self._parses: dict[int, tuple[Parse, str]] = {}
+        self._views = RunReadings()  # each document's view built once a run, too
+        # id(view) -> (the view, the protagonists, the key): the four stages ask with one view
+        self._keys: dict[int, tuple[DocView, frozenset[str], str]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -63,10 +66,21 @@ class ReadingCache:
         self._memo[key] = found
         return found
 
+    def view(self, doc: Document, lexicon: Lexicon, mentions: Sequence[Mention]) -> DocView | None:
+        return self._views.view(doc, lexicon, mentions)
+
     def pending(self) -> dict[str, tuple[str, bytes]]:
         return self._new
 
     def _key(self, view: DocView, main: frozenset[str]) -> str:
+        known = self._keys.get(id(view))
+        if known is not None and known[0] is view and known[1] == main:
+            return known[2]
+        key = self._content_key(view, main)
+        self._keys[id(view)] = (view, main, key)
+        return key
+
+    def _content_key(self, view: DocView, main: frozenset[str]) -> str:
         text = hashlib.sha256(view.text.encode("utf-8")).hexdigest()
         what = repr(
             (
