@@ -126,10 +126,10 @@ def _clauses(
     joints = view.lexicon.language.claims.clause_joints
     cuts = [tokens.start]
     for t in tokens:
-        offset = view.parse.starts[t]
-        if any(a < offset < b for a, b in quotes):
-            continue
         if not (_joint(view, t, joints) or _semicolon(view, t)):
+            continue
+        offset = view.parse.starts[t]  # only joints are looked up among the quotations
+        if any(a < offset < b for a, b in quotes):
             continue
         left, right = range(cuts[-1], t), range(t, tokens.stop)
         if _words(view, left) >= MIN_CLAUSE_WORDS and _words(view, right) >= MIN_CLAUSE_WORDS:

@@ -103,25 +103,28 @@ def outlet_profiles(
         outlet_docs.setdefault(outlet_key(d), []).append(d.id)
     latest = {o: _latest(by_id[i] for i in ids) for o, ids in outlet_docs.items()}
     stale = {f.id for f in facts if all(_span(c) in superseded for c in f.citations)}
+    # Per fact, once (not once per outlet): who reports it, and when it was known.
+    live = [f for f in facts if f.id not in stale]
+    reporters_of = {
+        f.id: {outlet_key(by_id[c.doc]) if c.doc in by_id else c.doc for c in f.citations}
+        for f in live
+    }
+    times: dict[str, DateValue | None] = {}
     out: list[OutletProfile] = []
     others = len(outlet_docs) - 1
     for outlet, ids in outlet_docs.items():
         confirmed: list[str] = []
         only: list[str] = []
         omitted: list[str] = []
-        for fact in facts:
-            if fact.id in stale:
-                continue
-            reporters = {
-                outlet_key(by_id[c.doc]) if c.doc in by_id else c.doc for c in fact.citations
-            }
+        for fact in live:
+            reporters = reporters_of[fact.id]
             if outlet in reporters:
                 (confirmed if fact.independent_sources >= 2 else only).append(fact.id)
             elif (
                 others >= 2
                 and len(reporters) >= 2
                 and len(reporters) > omitted_share * others
-                and _known_before(fact_time(fact, by_span), latest[outlet])
+                and _known_before(_fact_time(fact, by_span, times), latest[outlet])
             ):
                 omitted.append(fact.id)
         out.append(
@@ -134,6 +137,16 @@ def outlet_profiles(
             )
         )
     return out
+
+
+def _fact_time(
+    fact: Corroboration,
+    claims_by_span: dict[tuple[str, int, int], ClaimInfo],
+    times: dict[str, DateValue | None],
+) -> DateValue | None:
+    if fact.id not in times:
+        times[fact.id] = fact_time(fact, claims_by_span)
+    return times[fact.id]
 
 
 def _span(c: Citation) -> tuple[str, int, int]:
