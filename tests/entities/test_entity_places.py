@@ -61,6 +61,18 @@ def test_a_name_a_kind_of_place_names_or_gives_as_example_is_a_place(
     assert _types(entities, "Dunmere Cove") == {"PLACE"}
 
 
+def test_a_name_a_kind_of_place_stands_beside_is_a_place(resources: Resources) -> None:
+    entities = _story(
+        resources,
+        "Rescuers reached Marrowby, a hamlet north of the reservoir, by noon. The convoy "
+        "stopped in Orlenko, a small mining town near the border. Ann Pryce, a town "
+        "councillor, said the bridge was unsafe.",
+    )
+    assert _types(entities, "Marrowby") == {"PLACE"}
+    assert _types(entities, "Orlenko") == {"PLACE"}
+    assert _types(entities, "Ann Pryce") == {"PERSON"}  # a town's councillor is no town
+
+
 def test_from_a_place_on_a_person_is_where_they_are_from(resources: Resources) -> None:
     entities = _story(resources, "Tom Harlow from Ashbury Vale said the water reached his knees.")
     assert _types(entities, "Ashbury Vale") == {"PLACE"}

@@ -211,6 +211,21 @@ _PLACE_OF_NOUN = (
     ),
 )
 
+# "Marrowby, a hamlet north of the reservoir", "X, a small mining town near Y": a proper noun,
+# a comma and a kind of place with its article (not a noun compound: "X, a town councillor").
+_PLACE_APPOSITION = TokenRule(
+    kind="PLACE",
+    why="a proper noun a kind of place stands beside after a comma",
+    pattern=(
+        {"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
+        {"ORTH": ","},
+        {"LOWER": {"IN": words("a an the")}},
+        {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
+        {"LEMMA": {"IN": _PLACE_NOUNS}, "POS": "NOUN", "DEP": {"NOT_IN": ["compound", "poss"]}},
+    ),
+    name=(0,),
+)
+
 # "Tom Harlow from Ashbury Vale", "a nurse from Kellerby": "from" and a proper noun attached
 # to a person (a name the model calls a person, or a role noun) says where the person is from.
 # not language: the model's label for organisations ("a spokesman from Oxfam" stays one)
@@ -338,7 +353,7 @@ _TITLE_OF_WORK = DependencyRule(
 )
 
 ENTITY_PATTERNS = EntityPatterns(
-    token=(_BYLINE, _BYLINE_OUTLET, _LISTING_TITLE, _GROUP),
+    token=(_BYLINE, _BYLINE_OUTLET, _LISTING_TITLE, _GROUP, _PLACE_APPOSITION),
     dependency=(
         _COMPANY_OF_EXECUTIVE,
         *_NAMED_BY_NOUN,
