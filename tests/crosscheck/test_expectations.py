@@ -189,3 +189,36 @@ def test_opposite_polarity_of_one_event(
         assert c.description.startswith("Reports disagree on whether the ban on 2022-03-03 "), (
             c.description
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # A question asks; it neither states nor expects.
+        ("But will the hostages be released before the talks?", "asked"),
+        # A counterfactual imagines what did not happen.
+        ("Without the storm, the hostages would have been released on March 4.", "hedged"),
+    ],
+)
+def test_questions_and_counterfactuals_expect_nothing(
+    text: str, stance: str, resources: Resources
+) -> None:
+    (release,) = (f for f in _frames(text, resources) if f.lemma == "release")
+    assert release.stance == stance and not release.asserted
+    assert stance == "asked" or not release.future
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # Other people: ferry crews are not the residents.
+        "The ferry crews were not evacuated from the island.",
+        # Someone the report does not say who.
+        "Those were not evacuated, officials said.",
+    ],
+)
+def test_a_later_report_of_other_people_overturns_nothing(
+    later: str, settings: Settings, resources: Resources
+) -> None:
+    found = _conflicts({"early": EXPECTED, "late": ("2022-03-08", later)}, settings, resources)
+    assert not found, [c.description for c in found]

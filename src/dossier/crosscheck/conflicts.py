@@ -360,8 +360,9 @@ def _overturns(e: Item, when: DateValue, later: Item, rules: Rules, main: frozen
     if later.published is None or not strictly_before(when, later.published):
         return False
     fe, fl = e.frame, later.frame
-    about_e, about_l = _about(fe, main), _about(fl, main)
-    if about_e and about_l and not about_e & about_l:
+    if fl.date is not None and strictly_before(fl.date, when):
+        return False  # it happened before the expectation was voiced: another occasion
+    if not _linked(fe, fl, main):
         return False
     if not _same_undergoer(fe, fl, rules):
         return False
@@ -389,6 +390,28 @@ def _overturns(e: Item, when: DateValue, later: Item, rules: Rules, main: frozen
         and fe.date.granularity != "year"
         and not compatible_dates(fe.date, fl.date)
     )
+
+
+def _linked(expected: Frame, later: Frame, main: frozenset[str]) -> bool:
+    """The later report speaks of whom (or what) the expectation was about: when both name
+    participants, they share one (a story entity or a noun: "rescue teams would arrive" is
+    not overturned by "aid was not leaving the airport"); a side that names someone without
+    saying who ("those injured") links nothing; a side that names no one ("deportation will
+    follow"), or describes without naming where the other names, is about the story's
+    protagonists."""
+    pe, pl = expected.participants, later.participants
+    # What an amount counts names participants too ("500 residents").
+    ne = pe.nouns | {a.unit for a in expected.amounts if a.unit}
+    nl = pl.nouns | {a.unit for a in later.amounts if a.unit}
+    named_e, named_l = bool(pe.entities or ne), bool(pl.entities or nl)
+    if (pe.text and not named_e) or (pl.text and not named_l):
+        return False
+    # A name and a description ("two ethnic-Kazakh men"): the protagonists decide.
+    mixed = bool(pe.entities) != bool(pl.entities)
+    if named_e and named_l and not mixed:
+        return bool(pe.entities & pl.entities or ne & nl)
+    about_e, about_l = _about(expected, main), _about(later, main)
+    return not (about_e and about_l and not about_e & about_l)
 
 
 def _same_undergoer(expected: Frame, later: Frame, rules: Rules) -> bool:

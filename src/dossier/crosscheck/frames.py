@@ -146,13 +146,27 @@ def sentence_frames(
             continue
         frame, condition = made
         built[k] = (_with(frame, counted.get(k, ()), according, speaker, view, ctx), condition)
+    asks = _question(view, tokens)
     out = []
     for frame, condition in built.values():
         if condition is not None and condition in owner and owner[condition] in built:
             frame = replace(frame, condition=built[owner[condition]][0])
+        if asks:
+            frame = replace(frame, stance="asked")
         if _worth_keeping(frame):
             out.append(frame)
     return tuple(out)
+
+
+def _question(view: DocView, tokens: range) -> bool:
+    """The sentence ends in a question mark (before any closing quote or bracket)."""
+    marks = view.lexicon.language.claims.question_marks
+    for i in reversed(tokens):
+        if view.word(i) in marks:
+            return True
+        if view.pos(i) != "PUNCT":
+            return False
+    return False
 
 
 def _worth_keeping(frame: Frame) -> bool:

@@ -41,6 +41,11 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
     """The stance of the event at token ``trigger`` in the sentence ``first:last``."""
     out = Reading()
     _own_marks(view, trigger, out, attribution_only=False)
+    if view.lexicon.language.grammar.counterfactual(
+        _auxiliaries(view, trigger), _morph(view, trigger)
+    ):
+        out.future = False  # "we would have arrived on Saturday": imagined
+        _weaken(out, "hedged")
     node, attribution_only, came_by_clause = trigger, False, False
     for _ in range(last - first):
         head = view.head(node)
@@ -198,15 +203,21 @@ def _expectation(view: DocView, cue: int, complement: int, out: Reading) -> None
     reported like one) or the cue is compared ("less likely to receive free flights": the
     odds changed, nothing is expected to happen; a possibility)."""
     grammar = view.lexicon.language.grammar
-    auxiliaries = [
-        (view.lemma(a), view.parse.morphs[a]) for a in view.kids(complement, "aux", "auxpass")
-    ]
-    if grammar.anterior(auxiliaries, view.parse.morphs[complement]):
+    if grammar.anterior(_auxiliaries(view, complement), _morph(view, complement)):
         _attribute(view, cue, out, "reported")
     elif any(grammar.comparative_morph in view.parse.morphs[k] for k in view.kids(cue, "advmod")):
         _weaken(out, "hedged")
     else:
         out.future = True
+
+
+def _auxiliaries(view: DocView, verb: int) -> list[tuple[str, str]]:
+    """(lemma, morphology) of a verb's own auxiliaries."""
+    return [(view.lemma(a), view.parse.morphs[a]) for a in view.kids(verb, "aux", "auxpass")]
+
+
+def _morph(view: DocView, token: int) -> str:
+    return view.parse.morphs[token]
 
 
 def _governor_marks(view: DocView, head: int, out: Reading) -> None:

@@ -70,6 +70,9 @@ class ClaimCues:
     attribution_phrases: tuple[tuple[str, ...], ...] = ()
     # Conjunctions and subordinators at which a sentence splits into two claims.
     clause_joints: frozenset[str] = frozenset()
+    # Punctuation that ends a question: a sentence that asks ("but will the couple die?")
+    # states and expects nothing.
+    question_marks: frozenset[str] = frozenset()
     # Nouns that refer back to a group of people already named ("pair", "couple", "trio").
     group_nouns: frozenset[str] = frozenset()
     # How many people each group noun names ("couple": 2, "trio": 3).

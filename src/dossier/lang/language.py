@@ -309,6 +309,9 @@ class Grammar:
     adposition_pos: frozenset[str] = frozenset()  # ADP: what a date hangs from ("until", "by")
     # The analyser's morphology of a verb without tense of its own, of a participle and of a
     # comparative (Universal Dependencies features for spaCy's pipelines).
+    # Auxiliaries that, with a perfect infinitive, say what did not happen or is only
+    # imagined ("we would have arrived on Saturday"), lemmas.
+    counterfactual_auxiliaries: frozenset[str] = frozenset()
     infinitive_morph: str = "VerbForm=Inf"
     participle_morph: str = "VerbForm=Part"
     comparative_morph: str = "Degree=Cmp"
@@ -325,6 +328,17 @@ class Grammar:
         found = list(auxiliaries)
         if any(lemma in self.future_auxiliaries for lemma, _ in found):
             return False
+        return self._perfect_infinitive(found, verb_morph)
+
+    def counterfactual(self, auxiliaries: Iterable[tuple[str, str]], verb_morph: str) -> bool:
+        """A perfect infinitive under a counterfactual auxiliary ("we would have arrived on
+        Saturday", "'d have arrived"): imagined, neither stated nor expected."""
+        found = list(auxiliaries)
+        return any(
+            lemma in self.counterfactual_auxiliaries for lemma, _ in found
+        ) and self._perfect_infinitive(found, verb_morph)
+
+    def _perfect_infinitive(self, found: list[tuple[str, str]], verb_morph: str) -> bool:
         return self.participle_morph in verb_morph and any(
             lemma in self.perfect_auxiliaries and self.infinitive_morph in morph
             for lemma, morph in found

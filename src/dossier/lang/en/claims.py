@@ -55,6 +55,7 @@ CLAIMS = ClaimCues(
     ),
     attribution_phrases=(("according", "to"),),
     clause_joints=frozenset(words("""but while whereas although though yet""")),
+    question_marks=frozenset(words("?")),
     group_nouns=frozenset(_GROUP_SIZES),
     group_sizes=MappingProxyType(_GROUP_SIZES),
     support_verbs=frozenset(

@@ -26,6 +26,7 @@ GRAMMAR = Grammar(
     future_auxiliaries=frozenset(words("will shall would wo")),
     hypothetical_auxiliaries=frozenset(words("would")),
     perfect_auxiliaries=frozenset(words("have")),
+    counterfactual_auxiliaries=frozenset(words("would")),
     past_morph="Tense=Past",
     verb_pos=frozenset(words("VERB AUX")),
     adposition_pos=frozenset(words("ADP")),
