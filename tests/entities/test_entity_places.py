@@ -153,3 +153,12 @@ def test_a_capitalised_verb_or_adjective_is_no_name(resources: Resources) -> Non
     entities = _entities(resources, (doc,))
     for word in ("Glowing", "Sparkling", "Quiet"):
         assert not _types(entities, word), word
+
+
+def test_a_role_word_before_a_capitalised_modifier_makes_no_person(resources: Resources) -> None:
+    entities = _story(
+        resources,
+        "Money given to the appeal, which brings together 11 major Dublin-based relief groups, "
+        "is paying for boats and blankets.",
+    )
+    assert not [e for e in entities if e.type == "PERSON"]

@@ -359,19 +359,28 @@ class Decider:
         ):
             return "lone capitalised word at the start of a line"
         if lone and "PERSON" not in votes.ctx[key]:
-            return self._capitalised_word(cand)
+            return self._capitalised_word(cand, opener=True)
+        # A role word before it is no evidence when the parse reads the word as a modifier
+        # ("13 major British-based charities"); an honorific is.
+        if (
+            label == "PERSON"
+            and len(words) == 1
+            and not named
+            and not self.reader.honorific_before(self.text, cand.start)
+        ):
+            return self._capitalised_word(cand, opener=False)
         return None
 
-    def _capitalised_word(self, cand: Cand) -> str | None:
+    def _capitalised_word(self, cand: Cand, opener: bool) -> str | None:
         """Why a lone capitalised word is no name: the parse reads it as a verb, an adjective
         or an adverb, or as the adjectival modifier of a noun ("Glowing red, its facade ..."),
-        or it opens a sentence and the document uses it in lower case."""
+        or (``opener``) it opens a sentence and the document uses it in lower case."""
         root = self.structure.head(cand.start, cand.end)
         if root is None:
             return None
         if root.pos_ in _NOT_NAMES or root.dep_ in _MODIFIER_DEPS:
             return "a capitalised verb, adjective or adverb (the parse), not a name"
-        if root.is_sent_start and cand.text.lower() in self.lower:
+        if opener and root.is_sent_start and cand.text.lower() in self.lower:
             return "opens a sentence and the document uses it in lower case"
         return None
 
