@@ -162,9 +162,10 @@ def _question(view: DocView, tokens: range) -> bool:
     """The sentence ends in a question mark (before any closing quote or bracket)."""
     marks = view.lexicon.language.claims.question_marks
     for i in reversed(tokens):
-        if view.word(i) in marks:
+        word = view.word(i)
+        if word in marks:
             return True
-        if view.pos(i) != "PUNCT":
+        if word.strip() and view.pos(i) != "PUNCT":
             return False
     return False
 
