@@ -4,9 +4,10 @@ A sentence is dated by the time expressions its own assertions govern
 (:class:`~dossier.summarize.state.Reading`): "X, who crossed in October, has been sentenced"
 reports a sentencing, not an October event. Its anchors are those expressions (or, when its
 assertions govern none, every expression in it). A sentence whose every anchor is relative
-to its report ("last week", "earlier this month", "on Monday" in a report whose own date is
-uncertain) and not resolved to a date as precise as it says can be placed by nobody reading
-the case file, so the summary takes it only when nothing else states what it reports.
+to its report ("last week", "earlier this week", "on Monday" in a report whose own date is
+uncertain) and not resolved to a date as precise as it says ("earlier this month" of a
+report of 29 November is November) can be placed by nobody reading the case file, so the
+summary takes it only when nothing else states what it reports.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ def _relative_unresolved(t: TimeExpression, grammar: Grammar) -> bool:
     if spec.rel_unit is None and spec.ref is None:
         return False  # a calendar date ("in October", "on 9 March")
     value = t.value
-    if value is None or value.approximate:
+    if value is None:
         return True
+    if value.approximate and not (spec.approx or spec.mod):
+        return True  # the report's own date is uncertain, so is whatever counts from it
     if spec.rel_unit in _NEEDS_DAY:
         return value.granularity != "day"
     if spec.rel_unit in _NEEDS_MONTH:
