@@ -176,13 +176,18 @@ class AgeRules:
         return after, before
 
 
+_STARTS_SLOT = "dossier.token_starts"
+
+
 def _token_at(sdoc: Doc, char: int) -> int | None:
     """The token that starts at character ``char`` (a name's first token, or the token right
-    after a name), skipping the spaces before it."""
-    text = sdoc.text
+    after a name), skipping the spaces before it. The document's text and token starts are
+    computed once per ``Doc`` (``Doc.text`` is rebuilt from the tokens at every access)."""
+    cached = sdoc.user_data.get(_STARTS_SLOT)
+    if cached is None:
+        cached = (sdoc.text, {token.idx: token.i for token in sdoc})
+        sdoc.user_data[_STARTS_SLOT] = cached
+    text, starts = cast(tuple[str, dict[int, int]], cached)
     while char < len(text) and text[char] in " \t\u00a0":
         char += 1
-    span = sdoc.char_span(char, min(len(text), char + 1), alignment_mode="expand")
-    if span is None or not len(span) or span[0].idx != char:
-        return None
-    return span[0].i
+    return starts.get(char)
