@@ -148,3 +148,30 @@ def test_two_roundings_of_one_restated_figure_agree(
         resources,
     )
     assert not result.conflicts, _listing(result)
+
+
+def test_a_part_of_a_group_is_not_compared_with_the_total(
+    settings: Settings, resources: Resources
+) -> None:
+    result = _check(
+        "The regional health office said 14 of its nurses were injured in the hospital fire "
+        "in Kira on Monday.",
+        "At least 60 people were injured in the hospital fire in Kira on Monday, firefighters "
+        "said.",
+        settings,
+        resources,
+    )
+    assert not [c for c in result.conflicts if c.kind == "numeric"], _listing(result)
+
+
+def test_parts_of_one_group_are_compared(settings: Settings, resources: Resources) -> None:
+    result = _check(
+        "The regional health office said 14 of its nurses were injured in the hospital fire "
+        "in Kira on Monday.",
+        "Union officials said 31 of the hospital's nurses were injured in the fire in Kira on "
+        "Monday.",
+        settings,
+        resources,
+    )
+    numeric = [c for c in result.conflicts if c.kind == "numeric"]
+    assert len(numeric) == 1 and "of nurse" in numeric[0].description, _listing(result)

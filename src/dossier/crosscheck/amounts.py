@@ -28,6 +28,7 @@ _THREE_DIGITS = re.compile(r"^\d{3}$")
 # Dashes between the two ends of a range ("35,000-60,000").
 _DASHES = frozenset("-\u2013\u2014")
 APPROXIMATE = 0.1  # "about 70,000": within a tenth either way
+_UNNAMED_GROUP = -1  # "three of them": a part of a group only a pronoun names
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,12 +244,37 @@ def _expression(
         return None, after
     if low == 1 and kind == "exact" and after < stop and view.dep(after) == "prep":
         return None, after  # "one of the camps": a part, not a count
+    part = _partitive(view, after, stop)
+    if part == _UNNAMED_GROUP:
+        return None, after  # "three of them": a part of a group the sentence does not name
     unit, unit_end, anchor = _unit(view, i, after, stop)
+    if part is not None:
+        unit, unit_end, anchor = f"of {view.lemma(part)}", part + 1, part
     start = view.parse.starts[_bound_start(view, i)]
     end = view.parse.ends[max(after, unit_end) - 1]
     material = _material(view, anchor) if unit else ""
     amount = Amount(low, high, kind, unit, start, end, anchor, material=material)
     return amount, max(after, unit_end)
+
+
+def _partitive(view: DocView, after: int, stop: int) -> int | None:
+    """ "17 of its staff", "40 of the 120 miners": a number whose own preposition takes a
+    determined noun counts a part of that group, not the total a "17 people" counts; the
+    group's noun token is returned (compared only with parts of the same group),
+    :data:`_UNNAMED_GROUP` when the group is a pronoun ("three of them"), None when the number
+    is no partitive."""
+    if after >= stop or view.dep(after) != "prep" or view.head(after) != after - 1:
+        return None
+    objects = [k for k in view.kids(after, "pobj") if k < stop]
+    if not objects:
+        return None
+    noun = objects[0]
+    if view.pos(noun) == "PRON":
+        return _UNNAMED_GROUP
+    determined = bool(view.kids(noun, "det", "poss", "nummod"))
+    if view.pos(noun) != "NOUN" or not determined:
+        return None
+    return noun
 
 
 def _material(view: DocView, unit: int) -> str:
