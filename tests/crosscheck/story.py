@@ -82,20 +82,33 @@ def _time_expressions(doc_id: str, text: str) -> tuple[TimeExpression, ...]:
     return tuple(out)
 
 
+def report(
+    doc_id: str,
+    text: str,
+    outlet: str,
+    published: PublishedDate,
+    dates: tuple[TimeExpression, ...] | None = None,
+) -> Document:
+    """One outlet's report as cleaning and dating leave it (dates: those of this package's
+    stories unless given)."""
+    return Document(
+        id=doc_id,
+        source=f"{doc_id}.txt",
+        clean_text=text,
+        outlet=outlet,
+        published=published,
+        time_expressions=_time_expressions(doc_id, text) if dates is None else dates,
+    )
+
+
+def on(date: str) -> PublishedDate:
+    return PublishedDate(DateValue(date, "day"), "test")
+
+
 def documents() -> tuple[Document, ...]:
-    docs = []
-    for doc_id, (outlet, date, text) in TEXTS.items():
-        docs.append(
-            Document(
-                id=doc_id,
-                source=f"{doc_id}.txt",
-                clean_text=text,
-                outlet=outlet,
-                published=PublishedDate(DateValue(date, "day"), "test"),
-                time_expressions=_time_expressions(doc_id, text),
-            )
-        )
-    return parsed(docs)
+    return parsed(
+        [report(doc_id, text, outlet, on(date)) for doc_id, (outlet, date, text) in TEXTS.items()]
+    )
 
 
 def _mentions(docs: tuple[Document, ...], surfaces: list[str]) -> tuple[Citation, ...]:

@@ -14,7 +14,7 @@ from dossier.crosscheck.claims import story_claims
 from dossier.crosscheck.frames import Frame
 from dossier.crosscheck.support import lexicons_for
 from dossier.lang import load_language
-from dossier.model import Conflict, DateValue, Document, Entity, PublishedDate, TimeExpression
+from dossier.model import Conflict, DateValue, Document, Entity, TimeExpression
 from dossier.resources import Resources
 from dossier.settings import Settings
 
@@ -30,16 +30,7 @@ def _docs(texts: dict[str, tuple[str, str]]) -> tuple[Document, ...]:
             )
             for m in re.finditer(r"\bMarch (\d{1,2})\b", text)
         )
-        out.append(
-            Document(
-                id=doc_id,
-                source=f"{doc_id}.txt",
-                clean_text=text,
-                outlet=f"Outlet {doc_id}",
-                published=PublishedDate(DateValue(date, "day"), "test"),
-                time_expressions=dates,
-            )
-        )
+        out.append(story.report(doc_id, text, f"Outlet {doc_id}", story.on(date), dates))
     return story.parsed(out)
 
 

@@ -119,20 +119,13 @@ def test_empty_input(settings: Settings, resources: Resources) -> None:
 
 
 def _two_docs(first: str, second: str) -> tuple[Document, ...]:
-    docs = []
-    for doc_id, text in (("one", first), ("two", second)):
-        base = story.documents()[0]
-        docs.append(
-            Document(
-                id=doc_id,
-                source=f"{doc_id}.txt",
-                clean_text=text,
-                outlet=f"Outlet {doc_id}",
-                published=base.published,
-                time_expressions=story._time_expressions(doc_id, text),
-            )
-        )
-    return story.parsed(docs)
+    published = story.documents()[0].published
+    return story.parsed(
+        [
+            story.report(doc_id, text, f"Outlet {doc_id}", published)
+            for doc_id, text in (("one", first), ("two", second))
+        ]
+    )
 
 
 def _entities(docs: tuple[Document, ...]) -> tuple[Entity, ...]:
