@@ -19,6 +19,7 @@ from dossier.lang import Language, SpacyAnalyser, load_languages
 if TYPE_CHECKING:
     from spacy.language import Language as SpacyPipeline
 
+    from dossier.crosscheck.read import Readings
     from dossier.time.grammar import Grammar
 
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
@@ -52,7 +53,7 @@ class Resources:
     embedding_cache: Any = field(default=None, repr=False, compare=False)
     # Documents read as frames (dossier.crosscheck.read.Readings), set by a caller that keeps
     # them (the case file), like the embeddings.
-    reading_cache: Any = field(default=None, repr=False, compare=False)
+    reading_cache: Readings | None = field(default=None, repr=False, compare=False)
 
     @contextmanager
     def run_scope(self) -> Iterator[None]:

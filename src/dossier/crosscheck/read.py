@@ -67,6 +67,10 @@ class Readings(Protocol):
         compute: Callable[[DocView, frozenset[str]], list[SentenceReading]],
     ) -> list[SentenceReading]: ...
 
+    def view(
+        self, doc: Document, lexicon: Lexicon, mentions: Sequence[Mention]
+    ) -> DocView | None: ...
+
 
 ViewMaker = Callable[[Document, Lexicon, Sequence[Mention]], "DocView | None"]
 
@@ -116,10 +120,10 @@ def _same_view(a: DocView, b: DocView) -> bool:
 
 
 def view_maker(resources: Resources | None) -> ViewMaker:
-    """How to build a document's view: through ``resources.reading_cache`` when it keeps
-    views (:class:`RunReadings`), else :meth:`DocView.of`."""
-    make: ViewMaker | None = getattr(getattr(resources, "reading_cache", None), "view", None)
-    return make if make is not None else DocView.of
+    """How to build a document's view: through ``resources.reading_cache`` when there is
+    one, else :meth:`DocView.of`."""
+    readings = resources.reading_cache if resources is not None else None
+    return readings.view if readings is not None else DocView.of
 
 
 def read_with(
@@ -127,7 +131,7 @@ def read_with(
 ) -> list[SentenceReading]:
     """:func:`read_document`, through ``resources.reading_cache`` when there is one (the list
     returned may be shared: never change it)."""
-    readings: Readings | None = getattr(resources, "reading_cache", None)
+    readings = resources.reading_cache if resources is not None else None
     if readings is None:
         return read_document(view, main)
     return readings.read(view, main, read_document)
