@@ -12,7 +12,8 @@ parse's part of speech; the language's stop words out), each counted once per do
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.model import Document
@@ -22,20 +23,24 @@ from dossier.spanindex import SpanIndex
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 
-def _lemmas(doc: Document, tokens: Iterable[int], stop_words: frozenset[str]) -> set[str]:
-    """Content lemmas of ``tokens``; the words of time expressions ("March", "Tuesday") are
-    not what a sentence is about, whatever story it is in."""
+def _content_lemmas(doc: Document, stop_words: frozenset[str]) -> tuple[str | None, ...]:
+    """Each token's content lemma, None for the others; the words of time expressions
+    ("March", "Tuesday") are not what a sentence is about, whatever story it is in."""
     parse = doc.parse
     assert parse is not None
     dates = SpanIndex((t.start, t.end, True) for t in doc.time_expressions)
-    out: set[str] = set()
-    for i in tokens:
-        if parse.pos[i] not in _CONTENT or dates.overlapping(parse.starts[i], parse.ends[i]):
-            continue
+    out: list[str | None] = []
+    for i in range(len(parse)):
         lemma = parse.lemmas[i].lower()
-        if len(lemma) > 1 and lemma not in stop_words and any(c.isalpha() for c in lemma):
-            out.add(lemma)
-    return out
+        content = (
+            parse.pos[i] in _CONTENT
+            and len(lemma) > 1
+            and lemma not in stop_words
+            and any(c.isalpha() for c in lemma)
+            and not dates.overlapping(parse.starts[i], parse.ends[i])
+        )
+        out.append(lemma if content else None)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,27 +48,23 @@ class Topic:
     """The document frequency of each content lemma among a story's documents."""
 
     share: dict[str, float]
-    documents: int
-    stop_words: frozenset[str]
+    lemmas: dict[str, tuple[str | None, ...]]  # per document id: each token's content lemma
 
     @classmethod
     def of(cls, docs: Sequence[Document], stop_words: frozenset[str]) -> Topic:
-        counts: dict[str, int] = {}
-        parsed = [d for d in docs if d.parse is not None]
-        for doc in parsed:
-            assert doc.parse is not None
-            for lemma in _lemmas(doc, range(len(doc.parse)), stop_words):
-                counts[lemma] = counts.get(lemma, 0) + 1
-        n = len(parsed) or 1
-        return cls({k: v / n for k, v in counts.items()}, len(parsed), stop_words)
+        lemmas = {d.id: _content_lemmas(d, stop_words) for d in docs if d.parse is not None}
+        counts = Counter(lemma for seq in lemmas.values() for lemma in set(seq) if lemma)
+        n = len(lemmas) or 1
+        return cls({k: v / n for k, v in counts.items()}, lemmas)
 
     def coverage(self, doc: Document, start: int, end: int, min_words: int = 1) -> float | None:
         """The mean share of the story's documents using each content lemma of
         ``clean_text[start:end]``, this document included; ``None`` with fewer than
         ``min_words`` content lemmas ("He fled in October." is too thin to tell)."""
-        if doc.parse is None:
+        seq = self.lemmas.get(doc.id)
+        if seq is None or doc.parse is None:
             return None
-        lemmas = _lemmas(doc, doc.parse.token_range(start, end), self.stop_words)
-        if not lemmas or len(lemmas) < min_words:
+        found = {seq[i] for i in doc.parse.token_range(start, end)} - {None}
+        if len(found) < max(min_words, 1):
             return None
-        return sum(self.share.get(lemma, 0.0) for lemma in lemmas) / len(lemmas)
+        return sum(self.share.get(lemma, 0.0) for lemma in found if lemma) / len(found)
