@@ -129,7 +129,7 @@ def _conversions_share_rates(
                 period, _ = _rate(view, close, stop)
         x, y = amounts[k], amounts[k + 1]
         if period is not None:
-            x, y = _as_rate(x, period), _as_rate(y, period)
+            x, y = as_rate(x, period), as_rate(y, period)
         amounts[k] = replace(x, restates=(y.low, y.high, y.unit))
         amounts[k + 1] = replace(y, restates=(x.low, x.high, x.unit))
     return amounts
@@ -157,10 +157,6 @@ def _period(unit: str) -> str | None:
 
 def as_rate(amount: Amount, period: str) -> Amount:
     """The amount as a rate per ``period`` (unchanged if it is one, or counts the event)."""
-    return _as_rate(amount, period)
-
-
-def _as_rate(amount: Amount, period: str) -> Amount:
     if not amount.unit or "/" in amount.unit:
         return amount
     return replace(amount, unit=f"{amount.unit}/{period}")
@@ -247,8 +243,9 @@ def _expression(
     part = _partitive(view, after, stop)
     if part == _UNNAMED_GROUP:
         return None, after  # "three of them": a part of a group the sentence does not name
-    unit, unit_end, anchor = _unit(view, i, after, stop)
-    if part is not None:
+    if part is None:
+        unit, unit_end, anchor = _unit(view, i, after, stop)
+    else:
         unit, unit_end, anchor = f"of {view.lemma(part)}", part + 1, part
     start = view.parse.starts[_bound_start(view, i)]
     end = view.parse.ends[max(after, unit_end) - 1]
