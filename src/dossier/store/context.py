@@ -105,17 +105,20 @@ class BandHit:
 def band_hits(
     conn: sqlite3.Connection, kind: int, keys: Iterable[tuple[int, int]]
 ) -> list[BandHit]:
-    """Stored units whose key in a band equals one of ``keys`` ((band, signed key))."""
+    """Stored units whose key in a band equals one of ``keys`` ((band, signed key)).
+
+    The wanted pairs are joined as a table of values, so that each is one look-up in the
+    (kind, band, key) index (a chain of ORs makes SQLite scan every key of the kind)."""
     wanted = sorted(set(keys))
     hits: list[BandHit] = []
     for start in range(0, len(wanted), 300):
         part = wanted[start : start + 300]
-        clause = " OR ".join("(band = ? AND key = ?)" for _ in part)
-        params: list[int] = [kind]
-        for band, key in part:
-            params.extend((band, key))
+        params: list[int] = [n for pair in part for n in pair]
+        params.append(kind)
         rows = conn.execute(
-            f'SELECT doc_id, start, "end", band, key FROM band_keys WHERE kind = ? AND ({clause})',
+            f"WITH wanted (band, key) AS (VALUES {','.join(['(?,?)'] * len(part))})"
+            ' SELECT b.doc_id, b.start, b."end", b.band, b.key FROM wanted w'
+            " JOIN band_keys b ON b.kind = ? AND b.band = w.band AND b.key = w.key",
             params,
         )
         hits.extend(BandHit(*r) for r in rows)
