@@ -11,7 +11,8 @@ time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from dossier.crosscheck.claims import ClaimInfo
@@ -66,24 +67,46 @@ def outcome_conflicts(
         stated = [
             x for x in items if x.frame.asserted and not x.frame.earlier and not x.frame.future
         ]
-        for n, a in enumerate(stated):
-            for b in stated[n + 1 :]:
-                key = _outcome_key(a, b, rules, settings)
-                if key is None:
-                    continue
-                (first, second) = (a, b) if key[1] <= key[2] else (b, a)
-                left, right, _ = found.setdefault(key, ([], [], ""))
-                left.append(first.claim)
-                right.append(second.claim)
-                found[key] = (
-                    left,
-                    right,
-                    _outcome_words(first.frame, second.frame, rules, lexicon),
-                )
+        for a, b in _contradiction_pairs(stated, rules):
+            key = _outcome_key(a, b, rules, settings)
+            if key is None:
+                continue
+            (first, second) = (a, b) if key[1] <= key[2] else (b, a)
+            left, right, _ = found.setdefault(key, ([], [], ""))
+            left.append(first.claim)
+            right.append(second.claim)
+            found[key] = (
+                left,
+                right,
+                _outcome_words(first.frame, second.frame, rules, lexicon),
+            )
     return [
         conflict("contradiction", _describe_outcome(words, left, right), (left, right))
         for (left, right, words) in found.values()
     ]
+
+
+def _contradiction_pairs(stated: Sequence[Item], rules: Rules) -> Iterator[tuple[Item, Item]]:
+    """The pairs of ``stated`` whose frames can contradict each other, in the order of a loop
+    over every pair: one outcome with opposite polarity, or two exclusive outcomes (see
+    :meth:`Rules.relation`). Items are blocked by (outcome, polarity) first, so the pairs that
+    can only support or differ (most of a story's) are never compared."""
+    blocks: dict[tuple[str, bool], list[int]] = {}
+    for n, x in enumerate(stated):
+        blocks.setdefault((rules.outcome(x.frame), x.frame.negated), []).append(n)
+    partners = {
+        (outcome, negated): sorted(
+            m
+            for (other, neg), members in blocks.items()
+            if (other == outcome and neg != negated) or rules.exclusive_outcomes(outcome, other)
+            for m in members
+        )
+        for outcome, negated in blocks
+    }
+    for n, a in enumerate(stated):
+        later = partners[(rules.outcome(a.frame), a.frame.negated)]
+        for m in later[bisect_right(later, n) :]:
+            yield a, stated[m]
 
 
 def _outcome_key(
