@@ -113,9 +113,10 @@ def _outcome_key(
     a: Item, b: Item, rules: Rules, settings: CrosscheckSettings
 ) -> tuple[str, str, str, str | None] | None:
     fa, fb = a.frame, b.frame
-    if not independent(a, b) or rules.relation(fa, fb) != "contradicts":
+    if not independent(a, b):
         return None
     oa, ob = rules.outcome(fa), rules.outcome(fb)
+    # The conditions of each case are tested before the frames' relation, which costs more.
     if oa == ob:
         # Polarity alone: an event of the language's classes (a generic verb's negation,
         # "did not appear to be in distress", says too little of what did not happen), in
@@ -139,6 +140,8 @@ def _outcome_key(
         ):
             return None
         sa, sb = f"{oa}:{fa.negated}", f"{ob}:{fb.negated}"
+    if rules.relation(fa, fb) != "contradicts":
+        return None
     occasion = fa.scheduled or fa.date or fb.scheduled or fb.date
     event = fa.kind if fa.kind == fb.kind else "|".join(sorted((fa.kind, fb.kind)))
     return (event, min(sa, sb), max(sa, sb), occasion.value[:10] if occasion else None)

@@ -88,6 +88,18 @@ class Rules:
     # Classes that are one outcome of a proceeding, given on one day (a ruling that convicts
     # and sentences).
     outcomes: frozenset[str] = frozenset()
+    # From ``exclusive``, for the support test's inner loop: every kind in a group, and every
+    # ordered pair of two kinds of one group.
+    _exclusive_kinds: frozenset[str] = field(init=False, repr=False, compare=False)
+    _exclusive_pairs: frozenset[tuple[str, str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kinds = frozenset(k for group in self.exclusive for k in group)
+        pairs = frozenset(
+            (a, b) for group in self.exclusive for a in group for b in group if a != b
+        )
+        object.__setattr__(self, "_exclusive_kinds", kinds)
+        object.__setattr__(self, "_exclusive_pairs", pairs)
 
     @staticmethod
     def of(language: Language) -> Rules:
@@ -106,12 +118,12 @@ class Rules:
         """What the frame says happened to its event: "occur", "postpone", "acquit"..."""
         if frame.aspect != OCCUR and frame.aspect not in self.occurring:
             return frame.aspect
-        if any(frame.kind in group for group in self.exclusive):
+        if frame.kind in self._exclusive_kinds:
             return frame.kind
         return OCCUR
 
     def exclusive_outcomes(self, a: str, b: str) -> bool:
-        return a != b and any(a in group and b in group for group in self.exclusive)
+        return (a, b) in self._exclusive_pairs
 
     def same_event(self, a: Frame, b: Frame) -> bool:
         if a.kind and a.kind == b.kind:
