@@ -140,3 +140,37 @@ def test_compound_general_titles_are_officials(text: str) -> None:
 def test_rank_and_former_qualify_the_role(text: str, role: str) -> None:
     cue = left_role(text, text.index("Anna Berg"))
     assert cue is not None and cue.role == role
+
+
+# --- credit lines and abbreviations, read as words of the language's tables ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photos by Lena Ortiz",
+        "(Image AFP: Lena Ortiz)",
+        "Video : Lena Ortiz",
+        "Footage from Lena Ortiz",
+    ],
+)
+def test_a_credit_line_before_a_name_is_a_credit(text: str) -> None:
+    cue = left_role(text, text.index("Lena"))
+    assert cue is not None and cue.credit
+    assert text[cue.start :].lstrip("(").startswith(("Photos", "Image", "Video", "Footage"))
+
+
+def test_a_word_that_only_starts_like_a_credit_noun_is_no_credit() -> None:
+    text = "Pictured: Lena Ortiz at the harbour."
+    assert left_role(text, text.index("Lena")) is None
+
+
+def test_an_abbreviation_before_a_name_does_not_end_the_sentence() -> None:
+    text = "The trial heard the defence lawyer Dr. Ivo Marek at length."
+    cue = left_role(text, text.index("Ivo"))
+    assert cue is not None and cue.role == "defence lawyer"
+
+
+def test_a_full_stop_after_a_word_ends_the_sentence() -> None:
+    text = "Officials met the lawyer. Ivo Marek said nothing."
+    assert left_role(text, text.index("Ivo")) is None

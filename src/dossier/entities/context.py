@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dossier.entities.patterns import AgeRules
 from dossier.entities.vocab import Vocab
+from dossier.entities.wordseq import is_word_char, spans, trailing_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -87,12 +88,9 @@ class ContextReader:
             rf"|{_CAP}))*|[^\W\d_A-Z]+))?)"
             r"(?=\s*[,.;:)]|\s+[^\W\d_A-Z]|$)",
         )
-        credit = _alternation(vocab.roles.credit_nouns)
-        # the language's own tables give the words; the pattern is the text's shape around a name
-        self._credit = re.compile(rf"\b(?i:{credit})s?\s*(?::|\w+:?)\s+$")
-        abbreviations = {a for a in vocab.language.abbreviations if "." not in a}
-        # the language's abbreviations, or a single letter, just before a full stop
-        self._abbrev_before = re.compile(rf"(?:\b(?i:{_alternation(abbreviations)})|\b[^\W\d_])$")
+        self._abbreviations = frozenset(
+            a.lower() for a in vocab.language.abbreviations if "." not in a
+        )
 
     # --- windows ------------------------------------------------------------------------
 
@@ -102,13 +100,46 @@ class ContextReader:
         window = text[lo:start]
         cut = -1
         for m in _BOUNDARY.finditer(window):
-            if m.group().startswith(".") and self._abbrev_before.search(window[: m.start()]):
+            if m.group().startswith(".") and self._abbreviated(window[: m.start()]):
                 continue
             cut = m.end()
         if cut >= 0:
             lo += cut
             window = text[lo:start]
         return window, lo
+
+    def _abbreviated(self, before_stop: str) -> bool:
+        """Whether the word before a full stop is an abbreviation ("Gen.") or an initial."""
+        word = trailing_word(before_stop)
+        return word.lower() in self._abbreviations or (len(word) == 1 and word.isalpha())
+
+    def _credit_start(self, window: str) -> int | None:
+        """Where a credit line ("Photo: ", "Photos by ", "Image AFP: ") ending the window
+        starts: a credit noun of the language, then a colon or one word (and a colon)."""
+        if not window[-1:].isspace():
+            return None
+        pieces = spans(window)
+        texts = [window[s:e] for s, e in pieces]
+        if texts[-1:] == [":"]:
+            pieces, texts = pieces[:-1], texts[:-1]  # "Photo : X"
+            candidates = [(len(texts) - 1, "")]
+        else:
+            candidates = [(len(texts) - 1, ":"), (len(texts) - 2, "")]
+        for i, colon in candidates:
+            if i < 0 or not texts[i].endswith(colon):
+                continue
+            if i < len(texts) - 1 and not all(map(is_word_char, texts[-1].removesuffix(":"))):
+                continue  # the word after the noun: letters or digits, perhaps a colon
+            word = texts[i].removesuffix(colon) if colon else texts[i]
+            lead = next((k for k, c in enumerate(word) if is_word_char(c)), len(word))
+            if self._is_credit_noun(word[lead:]):  # "(Photo: X"
+                return pieces[i][0] + lead
+        return None
+
+    def _is_credit_noun(self, word: str) -> bool:
+        nouns = self.vocab.roles.credit_nouns
+        w = word.lower()
+        return w in nouns or (w.endswith("s") and w[:-1] in nouns)
 
     def _qualify(self, role: str, words: list[str]) -> str:
         roles = self.vocab.roles
@@ -141,9 +172,9 @@ class ContextReader:
     def left_role(self, text: str, start: int) -> RoleCue | None:
         """A role title right before a name: "Judge X", "the pair's lawyer X", "activist X"."""
         window, lo = self._left_window(text, start)
-        credit = self._credit.search(window)
-        if credit:
-            return RoleCue("photographer", lo + credit.start(), start, credit=True)
+        credit = self._credit_start(window)
+        if credit is not None:
+            return RoleCue("photographer", lo + credit, start, credit=True)
         m = self._left_role.search(window)
         if not m:
             return None
