@@ -17,14 +17,16 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
-from dossier.entities.context import _alternation
 from dossier.entities.names import NameMatcher, within_one_edit
 from dossier.entities.vocab import Vocab
+from dossier.entities.wordseq import Phrases, spans
 from dossier.model import Document, Mention
 from dossier.unionfind import UnionFind
 
 # An acronym: capitals (and "&", dots), or mixed capitals like "McD" (typography).
 _UPPER = r"[^\W\d_a-z]"
+# ... and one that ends at a bracket, a space, a comma, a full stop or the end (typography).
+_ACRONYM_AT = re.compile(rf"{_UPPER}(?:[^\W\d_a-z&]|\.(?={_UPPER})){{1,9}}\.?(?=\)|[\s,;.]|$)")
 
 
 def _is_acronym_text(text: str) -> bool:
@@ -77,17 +79,61 @@ class Grouper:
         self.vocab = vocab
         self.matcher = matcher
         words = vocab.words
-        cues = _alternation(words.alias_cues)
-        dets = _alternation(words.determiners)
-        # the language's own tables give the words; the pattern is the text's shape around a name
-        self._define_after = re.compile(
-            rf"^\s*(?:\(\s*|,\s*(?:{cues})\s+(?:(?:{dets})\s+)?)"
-            rf"(?P<acr>{_UPPER}(?:[^\W\d_a-z&]|\.(?={_UPPER})){{1,9}}\.?)(?=\)|[\s,;.]|$)"
-        )
-        self._apposed = re.compile(rf"^\s*(?:\(|,\s*(?:{cues})\s+)\s*(?:(?:{dets})\s+)?$")
-        self._rename = re.compile(
-            rf"^\s*(?:,|\()\s*(?:{_alternation(words.rename_cues)})\s+(?:{cues}\s+)?$"
-        )
+        self._cues = Phrases(words.alias_cues)
+        self._renames = Phrases(words.rename_cues)
+
+    def _cue_then_det(self, after_comma: str) -> int | None:
+        """Where the words after a comma go on once an alias cue ("or", "known as") and
+        perhaps a determiner are read: ", or the KNB" -> the offset of "KNB"."""
+        pieces = spans(after_comma)
+        texts = [after_comma[s:e] for s, e in pieces]
+        taken = self._cues.opening(texts)
+        if not taken:
+            return None
+        if texts[taken : taken + 1] and texts[taken] in self.vocab.words.determiners:
+            taken += 1
+        return pieces[taken][0] if taken < len(pieces) else len(after_comma)
+
+    def _acronym_after(self, text: str) -> str | None:
+        """The acronym a name defines right after it: "(HRW)", ", or KNB", ", known as the
+        N.S.C.": a bracket or a comma and the language's alias cue, then capitals."""
+        rest = text.lstrip()
+        if rest.startswith("("):
+            at = len(rest) - len(rest[1:].lstrip())
+        elif rest.startswith(","):
+            go_on = self._cue_then_det(rest[1:])
+            if go_on is None:
+                return None
+            at = 1 + go_on
+        else:
+            return None
+        m = _ACRONYM_AT.match(rest, at)
+        return m.group() if m else None
+
+    def _apposed(self, between: str) -> bool:
+        """ "X (Y", "X, or Y", "X, also known as the Y": two names of one organisation."""
+        rest = between.lstrip()
+        if rest.startswith("("):
+            words = rest[1:].split()
+            return not words or (
+                len(words) == 1 and words[0] in self.vocab.words.determiners and rest[-1].isspace()
+            )
+        if not rest.startswith(",") or not rest[-1].isspace():
+            return False
+        go_on = self._cue_then_det(rest[1:])
+        return go_on is not None and not rest[1 + go_on :].strip()
+
+    def _rename(self, between: str) -> bool:
+        """ "X, formerly Y", "X (now known as Y": a place's other name."""
+        rest = between.lstrip()
+        if not rest.startswith((",", "(")) or not rest[-1].isspace():
+            return False
+        words = rest[1:].split()
+        for taken in self._renames.openings(words):
+            tail = words[taken:]
+            if not tail or self._cues.opening(tail) == len(tail):
+                return True
+        return False
 
     def key(self, text: str) -> str:
         return org_key(text, self.vocab)
@@ -127,14 +173,14 @@ class Grouper:
         """An acronym defined right after the name, or two names in apposition: "HRW (Human
         Rights Watch)", "X, or Y"."""
         key = self.key(m.text)
-        after = self._define_after.match(doc.clean_text[m.end : m.end + 40])
-        if after and not _is_acronym(key):
-            uf.union(key, after.group("acr").replace(".", "").upper())
+        acronym = self._acronym_after(doc.clean_text[m.end : m.end + 40])
+        if acronym and not _is_acronym(key):
+            uf.union(key, acronym.replace(".", "").upper())
         if nxt is not None:
             between = doc.clean_text[m.end : nxt.start]
             other = self.key(nxt.text)
             spelled = self.initials(key) == other or self.initials(other) == key
-            if self._apposed.match(between) and ("(" not in between or spelled):
+            if self._apposed(between) and ("(" not in between or spelled):
                 uf.union(key, other)
 
     def _spelling_variants(self, full: list[str], uf: UnionFind[str]) -> None:
@@ -242,7 +288,7 @@ class Grouper:
     ) -> None:
         """ "Nur-Sultan, formerly Astana"; "Xinjiang Uyghur Autonomous Region (XUAR)"."""
         between = doc.clean_text[m.end : nxt.start]
-        if self._rename.match(between) or (
+        if self._rename(between) or (
             between.strip() == "("
             and _is_acronym(nxt.text)
             and self.initials(self.key(m.text)) == nxt.text
