@@ -93,3 +93,25 @@ def test_possessives_end_names(resources: Resources) -> None:
     assert out.mentions
     assert all(not m.text.endswith(("’s", "'s")) for m in out.mentions)
     assert all("July" not in m.text and "Oct" not in m.text for m in out.mentions)
+
+
+def test_a_possessive_before_a_date_ends_a_name_span() -> None:
+    from dossier.entities.context import ContextReader
+    from dossier.entities.spans import SpanRules
+    from dossier.entities.vocab import Vocab
+    from dossier.lang import load_language
+
+    english = load_language("en")
+    assert english is not None
+    vocab = Vocab.of(english)
+    rules = SpanRules(vocab, ContextReader(vocab, Resources().pipeline_for("en").vocab))
+    for text, last in (
+        ("We heard Lena Ortiz’s Tuesday speech.", "Tuesday"),
+        ("We heard Lena Ortiz' Sept. talk.", "Sept"),
+        ("We heard Lena Ortiz's 2019 report.", "2019"),
+    ):
+        s, e = text.index("Lena"), text.index(last) + len(last)
+        assert rules._possessive_date(text[s:e]) == len("Lena Ortiz")
+        assert [text[a:b] for a, b in rules.trim_span(text, s, e, "PERSON")] == ["Lena Ortiz"]
+    # a capitalised word that merely starts like a month is no date
+    assert rules._possessive_date("Lena Ortiz's Mayfair") is None

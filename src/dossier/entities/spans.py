@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dossier.entities.context import _CAP, ContextReader, _alternation
 from dossier.entities.vocab import Vocab
+from dossier.entities.wordseq import leading_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -94,9 +95,7 @@ class SpanRules:
         words = vocab.words
         roles = _alternation(list(vocab.role_nouns))
         honorific = reader._honorific
-        months = _alternation(vocab.calendar)
         # the language's own tables give the words; the pattern is the text's shape around a name
-        self._possessive_date = re.compile(rf"['’]s?\s+(?:\d|(?i:{months})\b)")
         self._titled_name = re.compile(
             rf"\b(?:(?i:{roles})|{honorific}),?\s+(?:{honorific}\s+)?"
             rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
@@ -110,6 +109,23 @@ class SpanRules:
         self._acronym_def = re.compile(
             rf"(?:\s*\(\s*|,\s+(?:{cues})\s+(?:[\w]+\s+)?)(?P<acr>{_ACRONYM})\b\)?"
         )
+
+    def _possessive_date(self, span: str) -> int | None:
+        """Where a possessive followed by a date starts in ``span`` ("’s July 25", "'s 2019"):
+        a digit, or a month or weekday of the language's calendar, after the apostrophe."""
+        for i, char in enumerate(span):
+            if char not in "'’":
+                continue
+            after = span[i + 1 :]
+            after = after[1:] if after[:1] == "s" and after[1:2].isspace() else after
+            nxt = after.lstrip()
+            if (
+                len(nxt) < len(after)
+                and nxt
+                and (nxt[0].isdecimal() or leading_word(nxt).lower() in self.vocab.calendar)
+            ):
+                return i
+        return None
 
     def non_name_word(self, word: str) -> bool:
         return self.vocab.non_name_word(word)
@@ -148,9 +164,9 @@ class SpanRules:
                 e -= len(last)
                 e = s + len(text[s:e].rstrip())
                 continue
-            dated = self._possessive_date.search(span)
-            if dated:  # "Trump’s July 25 call": no name runs into a date
-                e = s + dated.start()
+            dated = self._possessive_date(span)
+            if dated is not None:  # "Trump’s July 25 call": no name runs into a date
+                e = s + dated
                 continue
             if label in ("PERSON", "ORG"):
                 trim = self._trim_person if label == "PERSON" else self._trim_org
