@@ -91,3 +91,110 @@ def test_the_check_finds_an_unexplained_pattern(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert unexplained(module) == [6]
+
+
+# --- regexes built from a language's words ------------------------------------------------
+
+# Stages that still build a regular expression out of the language's word tables, each with
+# why it is kept. The list may only shrink: a new one fails the test below, and an entry
+# whose code is gone fails the one after it (so the list stays the true remainder).
+WORD_ALTERNATIONS_KEPT = {
+    "time/grammar.py::alternation": "dates: the helper the date grammar builds its patterns with",
+    "time/grammar.py::_pieces": "dates: month and weekday names, numbers written as words",
+    "time/grammar.py::Grammar._compile_cues": (
+        "dates: page-date labels, clock prepositions and period parts around a date; the"
+        " tense words beside a date are read on raw text where no parse is at hand"
+    ),
+    "time/rules.py::_calendar_rules": "dates: calendar dates with their clock times",
+    "time/rules.py::_loose_rules": "dates: a year or a month alone ('last May')",
+    "time/rules.py::_relative_rules": "dates: relative dates and seasons ('last week')",
+    "time/rules.py::_duration_rules": "dates: durations and ages ('three years')",
+    "time/rules.py::_other_rules": "dates: quarters and recurring times ('every Monday')",
+    "store/spellings.py::hit_spans": "not the language's words: one entity's own spellings",
+    "entities/context.py::_alternation": "debt: the helper the role patterns below use",
+    "entities/context.py::ContextReader.__init__": (
+        "debt: left_role and right_role read titles and appositions on raw text; they need"
+        " the sentence's Doc (callers have it) to become token patterns"
+    ),
+    "entities/spans.py::SpanRules.__init__": (
+        "debt: the titled-name, organisation-noun and acronym rule candidates, to become"
+        " Matcher patterns in lang/en/patterns.py"
+    ),
+}
+
+
+def _qualname(stack: list[ast.AST]) -> str:
+    names = [n.name for n in stack if isinstance(n, ast.FunctionDef | ast.ClassDef)]
+    return ".".join(names) or "<module>"
+
+
+def _is_pipe_join(node: ast.Call) -> bool:
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "join"
+        and isinstance(func.value, ast.Constant)
+        and func.value.value == "|"
+    )
+
+
+def word_alternations(path: Path) -> set[str]:
+    """Where ``path`` builds an alternation for a regular expression: a function named for
+    alternations (defined or called), or ``"|".join`` inside a ``re.compile``."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST, stack: list[ast.AST], in_compile: bool) -> None:
+        if isinstance(node, ast.FunctionDef) and node.name.endswith("alternation"):
+            found.add(_qualname([*stack, node]))
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name.endswith("alternation") or (in_compile and _is_pipe_join(node)):
+                found.add(_qualname(stack))
+            in_compile = in_compile or _is_compile(node)
+        inner = [*stack, node] if isinstance(node, ast.FunctionDef | ast.ClassDef) else stack
+        for child in ast.iter_child_nodes(node):
+            visit(child, inner, in_compile)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), [], False)
+    return found
+
+
+def _outside_lang() -> set[str]:
+    return {
+        f"{path.relative_to(SRC).as_posix()}::{where}"
+        for path in sorted(SRC.rglob("*.py"))
+        if "lang" not in path.relative_to(SRC).parts[:1]
+        for where in word_alternations(path)
+    }
+
+
+def test_no_new_regex_is_built_from_words_outside_the_language_layer() -> None:
+    new = sorted(_outside_lang() - set(WORD_ALTERNATIONS_KEPT))
+    assert not new, (
+        "regexes built from word alternations outside lang/ (read words by lemma, the parse"
+        " or a table lookup instead):\n" + "\n".join(new)
+    )
+
+
+def test_the_list_of_kept_word_regexes_is_the_true_remainder() -> None:
+    gone = sorted(set(WORD_ALTERNATIONS_KEPT) - _outside_lang())
+    assert not gone, "no longer built from words, take off the list:\n" + "\n".join(gone)
+
+
+def test_the_check_finds_a_regex_built_from_words(tmp_path: Path) -> None:
+    module = tmp_path / "stage.py"
+    module.write_text(
+        "import re\n"
+        "ROLES = ('judge', 'lawyer')\n"
+        "# typography around a title\n"
+        "_TITLE = re.compile(r'\\b(?:' + '|'.join(ROLES) + r')\\s')\n"
+        "_KEYS = '|'.join(ROLES)  # a key, no pattern\n"
+        "class Reader:\n"
+        "    def __init__(self, words):\n"
+        "        cues = _alternation(words)\n"
+        "        # typography\n"
+        "        self.cue = re.compile(cues)\n",
+        encoding="utf-8",
+    )
+    assert word_alternations(module) == {"<module>", "Reader.__init__"}
