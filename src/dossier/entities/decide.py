@@ -174,12 +174,18 @@ class Decider:
     def _after_location_prep(self, cand: Cand) -> bool:
         """The name is the object of a location preposition that attaches to a verb: where
         an event happens ("will play in Sopot", "was detained near X"), not what a noun is
-        in ("shares in Norvatek", "a stake in X")."""
+        in ("shares in Norvatek", "a stake in X"); or of an origin preposition attached to a
+        person's name: where the person is from ("Jane Doe from X", not "a spokesman from
+        X")."""
         root = self.structure.head(cand.start, cand.end)
         if root is None or root.dep_ != "pobj":
             return False
         prep = root.head
-        return prep.lower_ in self.vocab.words.location_preps and prep.head.pos_ == "VERB"
+        words = self.vocab.words
+        if prep.lower_ in words.origin_preps:
+            owner = prep.head
+            return owner.pos_ == "PROPN" and owner.ent_type_ == "PERSON"
+        return prep.lower_ in words.location_preps and prep.head.pos_ == "VERB"
 
     def _outlet_key(self, name: str) -> str:
         """Key of an outlet name without generic words ("Fergana News" ~ "Fergana")."""

@@ -174,13 +174,26 @@ def _with_pattern_names(
         if kind is None:
             continue
         overlapping = [c for c in out if c.start < hit.end and hit.start < c.end]
-        if hit.kind == "NAMED_BY_NOUN":
+        if hit.kind == "NAMED_BY_NOUN" or _swallows(hit, overlapping):
             out = [c for c in out if c not in overlapping]
         elif overlapping or kind not in _PATTERN_KINDS:
             continue
         s, e = hit.start, hit.end
         out.append(Cand(0, s, e, text[s:e], "RULE", weak=headline(s), ctx=kind, reason=hit.why))
     return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _swallows(hit: PatternHit, overlapping: list[Cand]) -> bool:
+    """An organisation's whole name a pattern finds around shorter candidates inside it
+    ("Friends of the Earth" around the model's "Earth") replaces them."""
+    return (
+        hit.kind == "ORG"
+        and bool(overlapping)
+        and all(
+            hit.start <= c.start and c.end <= hit.end and c.end - c.start < hit.end - hit.start
+            for c in overlapping
+        )
+    )
 
 
 def _hit_kind(hit: PatternHit, structure: Structure) -> str | None:

@@ -23,6 +23,9 @@ class NewsText:
     listing: tuple[str, ...] = ()
     # Words that open a byline ("by"), followed by a name.
     byline_words: frozenset[str] = frozenset()
+    # Reporting verbs that, after a comma, put the author's name after the text ("..., writes
+    # X.").
+    byline_verbs: frozenset[str] = frozenset()
     # Lemmas that open a sentence by tying it to the one before ("but", "however"): such a
     # sentence cannot open or stand alone in a summary.
     connectives: frozenset[str] = frozenset()

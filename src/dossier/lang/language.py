@@ -393,6 +393,9 @@ class EntityWords:
     # before one followed by a name ("Royal Free Hospital in Hampstead").
     location_preps: frozenset[str]
     clause_openers: frozenset[str]  # "who", "said": an apposition does not run past one
+    # Prepositions that say where a person is from ("Jane Doe from X"): after a person's
+    # name, their object is a place more likely than an organisation.
+    origin_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

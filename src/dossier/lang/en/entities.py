@@ -199,5 +199,6 @@ ENTITY_WORDS = EntityWords(
     age_compound="year-old",
     place_preps=frozenset(words("in near to from outside at")),
     location_preps=frozenset(words("in near outside")),
+    origin_preps=frozenset(words("from")),
     clause_openers=frozenset(words("who which that whom whose said says told")),
 )

@@ -52,6 +52,7 @@ NEWS = NewsText(
     boilerplate=_BOILERPLATE,
     listing=_LISTING,
     byline_words=frozenset(words("by from")),
+    byline_verbs=frozenset(words("writes reports")),
     connectives=frozenset(
         words(
             "but and or so yet however meanwhile also still instead moreover furthermore "

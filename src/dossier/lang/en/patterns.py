@@ -36,6 +36,22 @@ _BYLINE = TokenRule(
     name=(1, 2),
 )
 
+# "..., a fresh catastrophe struck, writes Jane Doe.": a reporting verb after a comma, then
+# two to four capitalised proper nouns ending the sentence: the author's byline after the
+# text (the model often calls such a name an organisation).
+_BYLINE_AFTER = TokenRule(
+    kind="PERSON",
+    why="a byline after the text: a comma, 'writes' or 'reports' and a name ending the sentence",
+    pattern=(
+        {"ORTH": ","},
+        {"LOWER": {"IN": sorted(NEWS.byline_verbs)}, "POS": "VERB"},
+        _NAME_WORD,
+        {**_NAME_WORD, "OP": "{1,3}"},
+        {"ORTH": {"IN": [".", ":"]}},
+    ),
+    name=(2, 3),
+)
+
 # The outlet of such a byline is an organisation (on a title-case line too).
 _BYLINE_OUTLET = TokenRule(
     kind="ORG",
@@ -211,6 +227,59 @@ _PLACE_OF_NOUN = (
     ),
 )
 
+# "charities including X and Y", "aid groups such as X": a proper noun given as an example of
+# a kind of organisation is one (the model often calls "X UK" a place).
+_ORG_NOUN = {
+    "RIGHT_ID": "noun",
+    "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(ENTITY_WORDS.org_context_nouns)}, "POS": "NOUN"},
+}
+_ORG_EXAMPLE_PREP = {
+    **_EXAMPLE_PREP,
+    "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": words("like including as")}},
+}
+_ORG_OF_NOUN = (
+    DependencyRule(
+        kind="ORG",
+        why="a proper noun given as an example of a kind of organisation",
+        pattern=(
+            _ORG_NOUN,
+            _ORG_EXAMPLE_PREP,
+            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "name", "RIGHT_ATTRS": _EXAMPLE_OBJECT},
+        ),
+    ),
+    DependencyRule(
+        kind="ORG",
+        why="a proper noun given as an example of a kind of organisation (in a list)",
+        pattern=(
+            _ORG_NOUN,
+            _ORG_EXAMPLE_PREP,
+            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "first", "RIGHT_ATTRS": _EXAMPLE_OBJECT},
+            {
+                "LEFT_ID": "first",
+                "REL_OP": ">",
+                "RIGHT_ID": "name",
+                "RIGHT_ATTRS": {"DEP": "conj", "POS": "PROPN"},
+            },
+        ),
+    ),
+)
+
+# "Friends of the Earth's spokesman X", "Save the Children's director X": capitalised words
+# around an inner article or connector that possess a role noun are an organisation's name.
+_ORG_WITH_ARTICLE = TokenRule(
+    kind="ORG",
+    why="capitalised words with an inner article that possess a role: an organisation",
+    pattern=(
+        {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "VERB"]}},
+        {"LOWER": {"IN": sorted(ENTITY_WORDS.connectors)}, "OP": "{1,2}"},
+        {"IS_TITLE": True, "POS": "PROPN"},
+        {"ORTH": {"IN": ["'s", "’s"]}},
+        {"POS": {"IN": ["NOUN", "ADJ"]}, "IS_LOWER": True, "OP": "{0,2}"},
+        {"LEMMA": {"IN": sorted(ROLES.nouns)}, "POS": "NOUN"},
+    ),
+    name=(0, 1, 2),
+)
+
 # "Marrowby, a hamlet north of the reservoir", "X, a small mining town near Y": a proper noun,
 # a comma and a kind of place with its article (not a noun compound: "X, a town councillor").
 _PLACE_APPOSITION = TokenRule(
@@ -353,11 +422,20 @@ _TITLE_OF_WORK = DependencyRule(
 )
 
 ENTITY_PATTERNS = EntityPatterns(
-    token=(_BYLINE, _BYLINE_OUTLET, _LISTING_TITLE, _GROUP, _PLACE_APPOSITION),
+    token=(
+        _BYLINE,
+        _BYLINE_AFTER,
+        _BYLINE_OUTLET,
+        _LISTING_TITLE,
+        _GROUP,
+        _PLACE_APPOSITION,
+        _ORG_WITH_ARTICLE,
+    ),
     dependency=(
         _COMPANY_OF_EXECUTIVE,
         *_NAMED_BY_NOUN,
         *_PLACE_OF_NOUN,
+        *_ORG_OF_NOUN,
         *_HOME_OF_PERSON,
         *_OWNER_OF_ROLE,
         *_ARTICLE_NAME,

@@ -46,6 +46,7 @@ _TABLE: tuple[tuple[str, Side | None, str], ...] = (
     ("writer", None, "writer poet author novelist"),
     ("businessperson", None, "businessman businesswoman entrepreneur tycoon"),
     ("regulator", "regulator", "regulator"),
+    ("cleric", None, "priest cleric archbishop imam rabbi"),
     ("relative", None, "brother sister wife husband son daughter mother father"),
 )
 
