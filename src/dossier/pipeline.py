@@ -149,13 +149,19 @@ def _verify(pairs: StoryDocs, _: Settings, r: Resources) -> tuple[Story, ...]:
 F = Field
 # not language: stage names
 DEFAULT_STAGES: tuple[Stage, ...] = (
-    DocumentStage("language", fields(F.DOC_RAW), fields(F.DOC_LANGUAGE), _language),
+    DocumentStage(
+        "language", fields(F.DOC_RAW), fields(F.DOC_LANGUAGE), _language, settings=("language",)
+    ),
     CorpusStage("clean", fields(F.DOC_RAW, F.DOC_LANGUAGE), fields(F.DOC_CLEAN), _clean),
     CorpusStage(
         "dedup", fields(F.DOC_RAW, F.DOC_LANGUAGE, F.DOC_CLEAN), fields(F.DOC_DUPLICATES), _dedup
     ),
     DocumentStage(
-        "parse", fields(F.DOC_CLEAN, F.DOC_LANGUAGE, F.DOC_DUPLICATES), fields(F.DOC_PARSE), _parse
+        "parse",
+        fields(F.DOC_CLEAN, F.DOC_LANGUAGE, F.DOC_DUPLICATES),
+        fields(F.DOC_PARSE),
+        _parse,
+        settings=("parse",),
     ),
     CorpusStage("shared", fields(F.DOC_CLEAN, F.DOC_PARSE), fields(F.DOC_SHARED), _shared),
     CorpusStage(
@@ -164,7 +170,13 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
         fields(F.DOC_PUBLISHED, F.DOC_TIMEX),
         _date,
     ),
-    DocumentStage("mentions", fields(F.DOC_CLEAN, F.DOC_PARSE), fields(F.DOC_MENTIONS), _mentions),
+    DocumentStage(
+        "mentions",
+        fields(F.DOC_CLEAN, F.DOC_PARSE),
+        fields(F.DOC_MENTIONS),
+        _mentions,
+        settings=("entities",),
+    ),
     CorpusStage(
         "stories",
         fields(

@@ -116,13 +116,21 @@ def story_documents(corpus: Corpus, story: Story) -> tuple[Document, ...]:
 @dataclass(frozen=True, slots=True)
 class DocumentStage:
     """A stage over documents, each on its own: ``fn(documents) -> documents`` (same order;
-    documents it does not handle come back unchanged)."""
+    documents it does not handle come back unchanged).
+
+    Its results are cached per document (:mod:`dossier.casefile.docstages`) under what it
+    reads of the document and what else it depends on: ``settings``, the sections of
+    :class:`~dossier.settings.Settings` its function reads (None: any of them), and
+    ``version``, the version of its code: raise it when a change makes the stage give
+    other results, so that cached ones are not used again."""
 
     name: str
     requires: frozenset[Field]
     provides: frozenset[Field]
     fn: DocumentFn
     scope: Scope = "document"
+    settings: tuple[str, ...] | None = None
+    version: int = 1
 
     def apply(self, corpus: Corpus, settings: Settings, resources: Resources) -> Corpus:
         return replace(corpus, documents=self.fn(corpus.documents, settings, resources))

@@ -4,8 +4,10 @@ A document stage (:class:`~dossier.stages.DocumentStage`) reads each document on
 and declares what it reads (``requires``) and writes (``provides``). Its result for a
 document is a function of the attributes behind ``requires`` (and the document's status),
 so it is cached under a hash of those attributes, the stage's name and a version key (the
-Dossier version and the settings): a parse or NER never runs twice on one text, whatever
-the document is called, and a new Dossier version or other settings start afresh.
+stage's code version, the settings it reads and the models behind it, see
+:func:`version_key`): a parse or NER never runs twice on one text, whatever the document
+is called, and a release that leaves the stage as it was keeps its results. An update
+drops what no stored document uses any more (``store.context.cache_prune``).
 
 A document's *fingerprint* hashes what the story stages read of it: a story whose
 documents' fingerprints are all unchanged is not recomputed.
@@ -18,6 +20,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from dossier import __version__
@@ -51,17 +54,43 @@ def attributes(fields: Iterable[Field]) -> tuple[str, ...]:
 
 
 def version_key(stage: Stage, settings: Settings, resources: Resources) -> str:
-    """What else a stage's results depend on: the code and the configuration."""
+    """What else a stage's results depend on: its code (the stage's ``version``), the
+    settings it reads and the models behind it. A document stage that names the sections
+    of the settings it reads is keyed on those (and the caps of :mod:`dossier.limits`)
+    only, and not on the Dossier version: a new release or another setting of a later
+    stage reuses its results. Any other stage is keyed on every setting and the version."""
     from dossier.casefile.engine import stable_settings
 
-    return _digest(
-        [
-            stage.name,
-            __version__,
-            repr(stable_settings(settings)),
-            getattr(resources, "embed_precision", ""),
+    sections = getattr(stage, "settings", None)
+    stable = stable_settings(settings)
+    if sections is None:
+        depends: list[object] = [__version__, repr(stable)]
+    else:
+        depends = [
+            getattr(stage, "version", 1),
+            [repr(getattr(stable, name)) for name in sections],
+            repr(stable.limits),
+            model_versions(resources),
         ]
-    )[:24]
+    return _digest([stage.name, *depends, getattr(resources, "embed_precision", "")])[:24]
+
+
+def model_versions(resources: Resources) -> list[tuple[str, str]]:
+    """The installed versions of spaCy, the language identifier and each language's
+    analyser package (a new model gives other parses and entities)."""
+    packages = {"spacy", "py3langid"}
+    for language in resources.languages.values():
+        package = getattr(language.analyser, "package", None)
+        if package:
+            packages.add(package)
+    return [(name, _installed(name)) for name in sorted(packages)]
+
+
+def _installed(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def input_key(stage: DocumentStage, doc: Document) -> str:
@@ -138,18 +167,35 @@ class StageCache:
         # How documents the cache does not know are computed (in this process by default).
         self.compute = compute or (lambda stage, docs: stage.fn(docs, settings, resources))
         self._new: dict[tuple[str, str], dict[str, tuple[str, bytes]]] = {}
+        self._versions: dict[str, str] = {}
+        # stage -> document id -> the keys of its results this update used
+        self.used: dict[str, dict[str, set[str]]] = {}
         self.hits = 0
         self.misses = 0
 
-    def run(self, stage: DocumentStage, docs: Sequence[Document]) -> tuple[Document, ...]:
-        """``stage`` over ``docs``: cached results where there are, the stage for the rest."""
+    def version(self, stage: DocumentStage) -> str:
+        if stage.name not in self._versions:
+            self._versions[stage.name] = version_key(stage, self.settings, self.resources)
+        return self._versions[stage.name]
+
+    def run(
+        self, stage: DocumentStage, docs: Sequence[Document], *, record: bool = True
+    ) -> tuple[Document, ...]:
+        """``stage`` over ``docs``: cached results where there are, the stage for the rest.
+        With ``record``, the results are those the documents hold now (:attr:`used`); a
+        stored state put back (:func:`restore_unstored`) is not recorded."""
         if not docs:
             return ()
-        version = version_key(stage, self.settings, self.resources)
+        version = self.version(stage)
         keys = [input_key(stage, d) for d in docs]
+        if record:
+            used = self.used.setdefault(stage.name, {})
+            for doc, key in zip(docs, keys, strict=True):
+                used.setdefault(doc.id, set()).add(key)
         fresh = self._new.setdefault((stage.name, version), {})
-        found = {k: v for k, v in fresh.items() if k in set(keys)}
-        missing = sorted(set(keys) - set(found))
+        wanted = set(keys)
+        found = {k: v for k, v in fresh.items() if k in wanted}
+        missing = sorted(wanted - set(found))
         if missing:
             found.update(cache_get(self.conn, stage.name, version, missing))
         out: list[Document | None] = [None] * len(docs)
@@ -186,7 +232,7 @@ def restore_unstored(
             continue
         keep = [name for name in attributes(stage.provides) if name in UNSTORED]
         # The stage's other outputs (and its flags) are stored: take only the unstored ones.
-        redone = cache.run(stage, out)
+        redone = cache.run(stage, out, record=False)
         out = tuple(
             dataclasses.replace(d, **{n: getattr(r, n) for n in keep})
             for d, r in zip(out, redone, strict=True)

@@ -458,6 +458,7 @@ class _Computed:
             caches[(EMBEDDING_STAGE, run.resources.embedding_version())] = pending_embeddings
         if run.readings is not None and run.readings.pending():
             caches[(READING_STAGE, run.readings.version)] = run.readings.pending()
+        used, versions = self._cache_use(run, kind)
         update = Update(
             build=build,
             removed=frozenset(self.plan.removed),
@@ -478,11 +479,32 @@ class _Computed:
             aliases=aliases,
             changes=log_.lines,
             caches=caches,
+            cache_used=used,
+            cache_versions=versions,
             generated_at=finished,
             stage_log=tuple(s.name for s in run.stages),
         )
         changes = [(sid, c) for sid, lines in log_.lines.items() for c in lines]
         return build_id, update, changes
+
+    def _cache_use(
+        self, run: _Run, kind: BuildKind
+    ) -> tuple[dict[str, dict[str, set[str]]], dict[str, str] | None]:
+        """The cached results each recomputed document used (stage -> document id -> keys),
+        and on a rebuild the current version of every cached stage (see ``cache_prune``).
+        A document's readings depend on its story (the mentions' entity ids, the
+        protagonists), which may come back as they were (an article removed and added
+        again): its other readings are dropped on a rebuild only."""
+        cache = self.world.cache
+        used = dict(cache.used)
+        if kind != "rebuild":
+            return used, None
+        if run.readings is not None:
+            used[READING_STAGE] = run.readings.used
+        versions = {s.name: cache.version(s) for s in run.stages if isinstance(s, DocumentStage)}
+        versions[EMBEDDING_STAGE] = run.resources.embedding_version()
+        versions[READING_STAGE] = context_version(run.settings)
+        return used, versions
 
     def _news(self) -> DocumentNews:
         world = self.world

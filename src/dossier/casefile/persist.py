@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from dossier.casefile.docstages import ingest_state
 from dossier.casefile.identity import Stored
 from dossier.model import BuildRecord, Change, Corpus, Document, Story
-from dossier.store.context import DocumentContext, cache_put, write_context
+from dossier.store.context import DocumentContext, cache_prune, cache_put, write_context
 from dossier.store.history import (
     forget_alias,
     record_alias,
@@ -47,6 +47,10 @@ class Update:
     aliases: Mapping[str, str]
     changes: Mapping[str, Sequence[Change]]
     caches: Mapping[tuple[str, str], Mapping[str, tuple[str, bytes]]]
+    # stage -> document id -> the cached results it used (the rest of its go)
+    cache_used: Mapping[str, Mapping[str, set[str]]]
+    # stage -> its current version, on a rebuild (results under other versions go)
+    cache_versions: Mapping[str, str] | None
     generated_at: str
     stage_log: tuple[str, ...]
 
@@ -69,6 +73,7 @@ def write_update(conn: sqlite3.Connection, update: Update, index: Mapping[str, S
         record_changes(conn, story_id, lines)
     for (stage, version), items in update.caches.items():
         cache_put(conn, stage, version, items)
+    cache_prune(conn, update.cache_used, update.cache_versions)
     meta = {"generated_at": update.generated_at, "stage_log": json.dumps(list(update.stage_log))}
     meta["corpus_extra"] = extra_json(
         Corpus(documents=()), CORPUS_COLUMNS | {"generated_at", "stage_log"}

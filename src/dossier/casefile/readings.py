@@ -41,6 +41,8 @@ class ReadingCache:
         self._views = RunReadings()  # each document's view built once a run, too
         # id(view) -> (the view, the protagonists, the key): the four stages ask with one view
         self._keys: dict[int, tuple[DocView, frozenset[str], str]] = {}
+        # document id -> the keys of its readings this run asked for
+        self.used: dict[str, set[str]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -51,6 +53,7 @@ class ReadingCache:
         compute: Callable[[DocView, frozenset[str]], list[SentenceReading]],
     ) -> list[SentenceReading]:
         key = self._key(view, main)
+        self.used.setdefault(view.doc.id, set()).add(key)
         found = self._memo.get(key)
         if found is not None:
             return found

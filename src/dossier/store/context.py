@@ -258,6 +258,47 @@ def cache_put(
     )
 
 
+def cache_prune(
+    conn: sqlite3.Connection,
+    used: Mapping[str, Mapping[str, set[str]]],
+    versions: Mapping[str, str] | None = None,
+) -> int:
+    """Drop cached results no stored document uses; returns how many went.
+
+    - ``used`` (stage -> document id -> the keys it used in this update): the document's
+      other results of that stage, read from a text or with mentions it no longer has
+      (unless another document used them);
+    - ``versions`` (stage -> its current version), on a rebuild: every result of those
+      stages under another version, and every result computed for a document the store
+      no longer holds. (Between rebuilds a removed document's results are kept: added
+      again, it is not parsed again.)
+    """
+    before = conn.total_changes
+    kept = {stage: set().union(*by_doc.values()) for stage, by_doc in used.items()}
+    stale: set[tuple[str, str, str]] = set()  # (stage, version, key)
+    for stage, by_doc in used.items():
+        for doc_id in by_doc:
+            rows = conn.execute(
+                "SELECT version, key FROM stage_cache WHERE doc_id = ? AND stage = ?",
+                (doc_id, stage),
+            )
+            stale.update((stage, v, key) for v, key in rows if key not in kept[stage])
+    if versions is not None:
+        for stage, version in versions.items():
+            conn.execute(
+                "DELETE FROM stage_cache WHERE stage = ? AND version != ?", (stage, version)
+            )
+        rows = conn.execute(
+            "SELECT stage, version, key FROM stage_cache WHERE doc_id != ''"
+            " AND doc_id NOT IN (SELECT id FROM documents)"
+        )
+        stale.update((st, v, key) for st, v, key in rows if key not in kept.get(st, ()))
+    conn.executemany(
+        "DELETE FROM stage_cache WHERE stage = ? AND version = ? AND key = ?", sorted(stale)
+    )
+    return conn.total_changes - before
+
+
 def pack(value: object) -> bytes:
     return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
 
