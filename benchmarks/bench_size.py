@@ -118,6 +118,7 @@ def measure(kind: str, sizes: list[int], save: Path) -> dict[str, Any]:
     from dossier.pipeline import DEFAULT_STAGES, ingest
     from dossier.resources import Resources
     from dossier.settings import Settings
+    from dossier.stages import Field
 
     settings = Settings()
     resources = Resources()
@@ -145,6 +146,8 @@ def measure(kind: str, sizes: list[int], save: Path) -> dict[str, Any]:
                 cap = settings.limits.cap(stage.name)
                 read = cut_point(text, cap) if cap is not None and doc.ok else len(text)
                 capped = read < len(text)
+                if Field.DOC_RAW in stage.requires:  # dating reads the whole raw page too
+                    read = max(read, len(doc.raw_text))
                 _reset_peak()
                 corpus, seconds, run["error"] = _timed(stage, corpus, settings, resources)
                 if run["error"]:
@@ -283,7 +286,8 @@ def print_tables(result: dict[str, Any], summary: dict[str, Any]) -> None:
             else:
                 cells.append("-")
         capped = [s for s in sizes if entry["capped"].get(s)]
-        read = f"capped: {entry['chars'][capped[-1]]:,} at {_size(capped[-1])}" if capped else "all"
+        last = capped[-1] if capped else max(entry["chars"])
+        read = f"{entry['chars'][last]:,} at {_size(last)}" + (" (capped)" if capped else "")
         mark = "" if entry["linear"] else " **over**"
         print(
             f"| {name} | " + " | ".join(cells) + f" | {entry['worst_ratio']:.2f}{mark} | {read} |"
