@@ -145,9 +145,9 @@ def measure(kind: str, sizes: list[int], save: Path) -> dict[str, Any]:
                 text = doc.clean_text or doc.raw_text
                 cap = settings.limits.cap(stage.name)
                 read = cut_point(text, cap) if cap is not None and doc.ok else len(text)
-                capped = read < len(text)
                 if Field.DOC_RAW in stage.requires:  # dating reads the whole raw page too
                     read = max(read, len(doc.raw_text))
+                capped = read < len(text)
                 _reset_peak()
                 corpus, seconds, run["error"] = _timed(stage, corpus, settings, resources)
                 if run["error"]:
