@@ -213,3 +213,32 @@ def test_a_later_report_of_other_people_overturns_nothing(
 ) -> None:
     found = _conflicts({"early": EXPECTED, "late": ("2022-03-08", later)}, settings, resources)
     assert not found, [c.description for c in found]
+
+
+def test_what_opens_a_proceeding_stands_for_it(settings: Settings, resources: Resources) -> None:
+    """ "Opening arguments ... will now get under way on March 21": the hearing begins then,
+    on the day the main verb gives (the day a modifier planned it for is when it was
+    scheduled); a later report that the hearing was put off overturns it."""
+    (opening,) = (
+        f
+        for f in _frames(
+            "The opening arguments, originally due on March 7, will now get under way "
+            "on March 21.",
+            resources,
+        )
+        if f.aspect == "begin"
+    )
+    assert opening.kind == "try" and opening.future
+    assert opening.date == DateValue("2022-03-21", "day")
+    assert opening.scheduled == DateValue("2022-03-07", "day")
+    texts = {
+        "early": (
+            "2022-03-01",
+            "Opening remarks in the Brennick council's planning hearing will begin on March 21.",
+        ),
+        "late": ("2022-03-18", "The Brennick council's planning hearing was put off until May."),
+    }
+    found = [c for c in _conflicts(texts, settings, resources) if c.kind == "superseded"]
+    assert len(found) == 1, [c.description for c in found]
+    earlier, after = ({x.doc for x in side.citations} for side in found[0].sides)
+    assert earlier == {"early"} and after == {"late"}

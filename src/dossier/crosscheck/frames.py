@@ -361,8 +361,13 @@ def _attached_dates(
         if k < 0:
             continue
         preps = [view.lemma(t) for t in path if view.dep(t) == "prep"]
+        # "Opening statements, due to commence on 24 March, will now begin on 9 May": a
+        # date in a modifier of the event's argument that plans it (whatever the tagger
+        # makes of "due") is the day it was planned for, not the day the verb gives.
+        via_noun = bool(path) and view.head(path[-1]) == triggers[k].noun != triggers[k].token
         through_plan = any(
-            view.pos(t) == "VERB" and view.lemma(t) in events.expectation_cues for t in path
+            (via_noun or view.pos(t) == "VERB") and view.lemma(t) in events.expectation_cues
+            for t in path
         )
         slot = "on"
         if preps and preps[0] in cues.bounding_words:

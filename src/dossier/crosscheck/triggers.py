@@ -245,7 +245,7 @@ def kind_of(view: DocView, trigger: Trigger) -> tuple[str, str]:
         if trigger.noun is None:
             return "", trigger.cls or OCCUR
         lemma = view.lemma(trigger.noun)
-        if lemma in events.proceeding_nouns:
+        if lemma in events.proceeding_nouns or _opens_proceeding(view, trigger.noun):
             return events.proceeding_class, trigger.cls or OCCUR
         return lexicon.noun_class.get(lemma, "noun:" + lemma), trigger.cls or OCCUR
     if trigger.cls is None:
@@ -254,6 +254,13 @@ def kind_of(view: DocView, trigger: Trigger) -> tuple[str, str]:
     if continued and _continues(view, trigger.token):
         return continued, OCCUR
     return trigger.cls, OCCUR
+
+
+def _opens_proceeding(view: DocView, noun: int) -> bool:
+    """ "Opening statements will begin on 9 May": what opens a proceeding stands for it."""
+    openings = view.lexicon.language.events.proceeding_openings
+    lemma = view.lemma(noun)
+    return any((view.lemma(m), lemma) in openings for m in view.kids(noun, "compound", "amod"))
 
 
 def _continues(view: DocView, token: int) -> bool:

@@ -233,6 +233,10 @@ class Events:
     # Classes that are one outcome of a proceeding, given on one day: a ruling is a
     # conviction and a sentence ("rule", "convict", "sentence").
     outcomes: frozenset[str] = frozenset()
+    # What opens a proceeding, as a modifier and a noun (lemmas; "opening statements"): a
+    # phase applied to it is the proceeding's ("opening statements will begin on 9 May":
+    # the trial begins then).
+    proceeding_openings: frozenset[tuple[str, str]] = frozenset()
     # The class a proceeding noun names when it is what an aspect applies to ("try").
     proceeding_class: str = ""
     # Outcomes no one event can have at once (class or aspect names): a trial that was

@@ -183,6 +183,12 @@ EVENTS = Events(
         words("""trial retrial hearing case session proceeding proceedings sentencing""")
     ),
     outcomes=frozenset(words("rule convict acquit sentence")),
+    # The modifier's lemma as the tagger gives it: "open" (read as a verb) or "opening".
+    proceeding_openings=frozenset(
+        (modifier, noun)
+        for modifier in ("open", "opening")
+        for noun in ("statement", "argument", "remark", "speech")
+    ),
     proceeding_class="try",
     exclusive=(
         frozenset({"postpone", "cancel", "occur"}),
