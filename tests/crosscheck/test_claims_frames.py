@@ -169,6 +169,17 @@ def test_frames_under_condition_appeal_and_denial_are_not_statements() -> None:
 def test_a_charge_is_an_allegation() -> None:
     f = _frame("Anna Berg and Piet Mol are on trial for crossing the border.", "cross")
     assert f.stance == "alleged" and not f.asserted
+    # The parse hangs "for" on the copula of a relative clause under a ruling: the charge
+    # is still the phrase beside it ("on trial") or the verb's object ("stand trial"), and
+    # the entry is no event the sentence states (an event's citation must state it).
+    for text in (
+        "A tribunal in Valdora decided that three sailors who are on trial for entering the "
+        "harbour zone on March 2 may go home.",
+        "The inspectors found that two pilots who now stand trial for leaving the airfield "
+        "on March 2 had done nothing wrong.",
+    ):
+        f = _frame(text, "cross")
+        assert f.stance == "alleged" and not f.asserted, (text, f.stance)
 
 
 def test_a_postponed_deportation_is_about_the_deportation() -> None:

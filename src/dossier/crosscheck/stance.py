@@ -255,16 +255,25 @@ def _attribute(view: DocView, verb: int, out: Reading, stance: Stance) -> None:
 
 
 def _charge(view: DocView, prep: int, out: Reading) -> None:
-    """ "on trial for crossing", "accused of fraud": the complement is a charge."""
+    """ "on trial for crossing", "accused of fraud": the complement is a charge. The parse
+    may hang "for" on the copula or the support verb instead ("who are on trial for
+    crossing", "stand trial for"): the charge is then the verb's object or the noun of its
+    other phrase."""
     cues = view.lexicon.language.claims
     if view.dep(prep) != "prep" or view.lemma(prep) not in cues.charge_words:
         return
     owner = view.head(prep)
-    lemma = view.lemma(owner)
-    owner_class = view.lexicon.verb_class.get(lemma) or view.lexicon.noun_class.get(lemma)
-    charged = owner_class in cues.charge_classes or lemma in cues.charge_classes
-    if charged and out.stance in ("stated", "reported"):
+    owners = [owner, *view.kids(owner, "dobj", "attr")]
+    owners += [o for p in view.kids(owner, "prep") if p != prep for o in view.kids(p, "pobj")]
+    if any(_charges(view, t) for t in owners) and out.stance in ("stated", "reported"):
         out.stance = "alleged"
+
+
+def _charges(view: DocView, token: int) -> bool:
+    charge_classes = view.lexicon.language.claims.charge_classes
+    lemma = view.lemma(token)
+    owner_class = view.lexicon.verb_class.get(lemma) or view.lexicon.noun_class.get(lemma)
+    return owner_class in charge_classes or lemma in charge_classes
 
 
 def according_to(view: DocView, first: int, last: int) -> int | None:
