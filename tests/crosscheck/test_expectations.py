@@ -222,8 +222,7 @@ def test_what_opens_a_proceeding_stands_for_it(settings: Settings, resources: Re
     (opening,) = (
         f
         for f in _frames(
-            "The opening arguments, originally due on March 7, will now get under way "
-            "on March 21.",
+            "The opening arguments, originally due on March 7, will now get under way on March 21.",
             resources,
         )
         if f.aspect == "begin"
