@@ -293,8 +293,9 @@ def superseded(
             earlier_side, later_side, _ = found.setdefault(key, ([], [], e.frame))
             earlier_side.append(e)
             later_side.extend(overturned)
+    supports: dict[tuple[int, int], bool] = {}  # shared: the same reports overturn many
     return [
-        _superseded_conflict(earlier, later, frame, rules, lexicon)
+        _superseded_conflict(earlier, later, frame, rules, lexicon, supports)
         for earlier, later, frame in found.values()
     ]
 
@@ -324,10 +325,15 @@ def _condition_met(item: Item, stated: Sequence[Item], rules: Rules) -> bool:
 
 
 def _superseded_conflict(
-    earlier: list[Item], later: list[Item], frame: Frame, rules: Rules, lexicon: Lexicon
+    earlier: list[Item],
+    later: list[Item],
+    frame: Frame,
+    rules: Rules,
+    lexicon: Lexicon,
+    supports: dict[tuple[int, int], bool],
 ) -> Conflict:
-    before = _statement_groups(earlier, rules)
-    after = _statement_groups(later, rules)
+    before = _statement_groups(earlier, rules, supports)
+    after = _statement_groups(later, rules, supports)
     a = ordered_claims(x.claim for x in earlier)
     b = ordered_claims(x.claim for x in later)
     label = "An earlier expectation was" if len(before) == 1 else "Earlier expectations were"
@@ -342,9 +348,12 @@ def _superseded_conflict(
     return replace(built, settled_by=Settlement(first_later, side.text, side.citations))
 
 
-def _statement_groups(items: Sequence[Item], rules: Rules) -> list[list[ClaimInfo]]:
+def _statement_groups(
+    items: Sequence[Item], rules: Rules, supports: dict[tuple[int, int], bool]
+) -> list[list[ClaimInfo]]:
     """Later reports, one group per statement: each member supports the group's first, its
-    frame and its sentence as a whole (the test every citation of a side is held to)."""
+    frame and its sentence as a whole (the test every citation of a side is held to; its
+    answers are kept in ``supports`` by the two claims' indices)."""
     groups: list[tuple[Item, list[ClaimInfo]]] = []
     ordered = sorted(
         items,
@@ -358,7 +367,7 @@ def _statement_groups(items: Sequence[Item], rules: Rules) -> list[list[ClaimInf
         for head, members in groups:
             if item.claim is head.claim or (
                 rules.relation(head.frame, item.frame) == "supports"
-                and claim_supports(rules, head.claim.reading, item.claim.reading)
+                and _claim_supports(rules, head, item, supports)
             ):
                 if all(m is not item.claim for m in members):
                     members.append(item.claim)
@@ -366,6 +375,15 @@ def _statement_groups(items: Sequence[Item], rules: Rules) -> list[list[ClaimInf
         else:
             groups.append((item, [item.claim]))
     return [members for _, members in groups]
+
+
+def _claim_supports(
+    rules: Rules, head: Item, item: Item, supports: dict[tuple[int, int], bool]
+) -> bool:
+    key = (head.index, item.index)
+    if key not in supports:
+        supports[key] = claim_supports(rules, head.claim.reading, item.claim.reading)
+    return supports[key]
 
 
 def _about(frame: Frame, main: frozenset[str]) -> frozenset[str]:
