@@ -115,3 +115,28 @@ def test_a_possessive_before_a_date_ends_a_name_span() -> None:
         assert [text[a:b] for a, b in rules.trim_span(text, s, e, "PERSON")] == ["Lena Ortiz"]
     # a capitalised word that merely starts like a month is no date
     assert rules._possessive_date("Lena Ortiz's Mayfair") is None
+
+
+def test_an_acronym_defined_after_a_name_makes_two_candidates() -> None:
+    from dossier.entities.context import ContextReader
+    from dossier.entities.spans import SpanRules
+    from dossier.entities.vocab import Vocab
+    from dossier.lang import load_language
+
+    english = load_language("en")
+    assert english is not None
+    vocab = Vocab.of(english)
+    rules = SpanRules(vocab, ContextReader(vocab, Resources().pipeline_for("en").vocab))
+    text = (
+        "The Coastal Rescue Board (CRB) and the Harbour Pilots Guild, known as the HPG, met. "
+        "Fishers, or FRA members, left; the Board of Trade Standards, or BTS, stayed."
+    )
+    found = {c.text for c in rules.acronym_candidates(0, text, lambda _: False)}
+    assert found == {
+        "Coastal Rescue Board",
+        "CRB",
+        "Harbour Pilots Guild",
+        "HPG",
+        "Board of Trade Standards",
+        "BTS",
+    }

@@ -117,8 +117,8 @@ WORD_ALTERNATIONS_KEPT = {
         " the sentence's Doc (callers have it) to become token patterns"
     ),
     "entities/spans.py::SpanRules.__init__": (
-        "debt: the titled-name, organisation-noun and acronym rule candidates, to become"
-        " Matcher patterns in lang/en/patterns.py"
+        "debt: the titled-name and organisation-noun rule candidates, to become Matcher"
+        " patterns in lang/en/patterns.py"
     ),
 }
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from dossier.entities.context import _CAP, ContextReader, _alternation
 from dossier.entities.vocab import Vocab
-from dossier.entities.wordseq import leading_word
+from dossier.entities.wordseq import Phrases, is_word_char, leading_word, spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,6 +37,9 @@ _LOWER_TAIL = re.compile(r"\s+[^\W\d_A-Z][\w'’]*$")
 _PREV_NAME = re.compile(rf"(?<![\w'’.-])({_CAP}[\w'’-]+) $")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?:;“\"]\s*$")
 _ACRONYM = r"[^\W\d_a-z][^\W\d_a-z&]{1,7}"
+# ... that ends a word; a bracket or a comma, where a defined acronym may follow (typography)
+_ACRONYM_WORD = re.compile(rf"{_ACRONYM}\b")
+_OPENS_DEFINITION = re.compile(r"[(,]")
 # A run of word characters, and one that starts a word (no word character or hyphen before
 # it): where a name can begin (typography).
 _RUN = re.compile(r"\w+")
@@ -104,11 +107,8 @@ class SpanRules:
             rf"\b(?P<det>[\w]+)\s+(?:[^\W\d_A-Z]+\s+)?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
             rf"\s+(?P<noun>{_alternation(words.org_context_nouns)})\b"
         )
-        cues = _alternation(words.alias_cues)
-        # the language's own tables give the words; the pattern is the text's shape around a name
-        self._acronym_def = re.compile(
-            rf"(?:\s*\(\s*|,\s+(?:{cues})\s+(?:[\w]+\s+)?)(?P<acr>{_ACRONYM})\b\)?"
-        )
+        self._cues = Phrases(words.alias_cues)
+        self._cue_heads = frozenset(c.split()[0] for c in words.alias_cues)
 
     def _possessive_date(self, span: str) -> int | None:
         """Where a possessive followed by a date starts in ``span`` ("’s July 25", "'s 2019"):
@@ -284,10 +284,10 @@ class SpanRules:
         before a defined acronym whose initials spell it name an organisation."""
         out: list[Cand] = []
         connectors = self.vocab.words.connectors
-        for m in self._acronym_def.finditer(text):
-            acr = m.group("acr").replace("&", "")
-            base = max(0, m.start() - 120)
-            words = list(re.finditer(r"\S+", text[base : m.start()]))
+        for at, a_s, a_e in self._acronym_definitions(text):
+            acr = text[a_s:a_e]
+            base = max(0, at - 120)
+            words = list(re.finditer(r"\S+", text[base:at]))
             picked: list[re.Match[str]] = []
             initials = ""
             for w in reversed(words):
@@ -310,9 +310,52 @@ class SpanRules:
             )
             label = "PLACE" if is_place else "ORG"
             out.append(Cand(slot, s, e, text[s:e], "RULE", weak=headline(s), ctx=label))
-            a_s, a_e = m.start("acr"), m.end("acr")
             out.append(Cand(slot, a_s, a_e, text[a_s:a_e], "RULE", weak=headline(a_s), ctx=label))
         return out
+
+    def _acronym_definitions(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """Where an acronym is defined: a bracket ("Watch (HRW"), or a comma, the language's
+        alias cue and perhaps one more word (", or KNB", ", known as the NSC"). Yields the
+        offset the definition opens at and the acronym's span."""
+        last = 0
+        for m in _OPENS_DEFINITION.finditer(text):
+            i = m.start()
+            if i < last:
+                continue
+            if m.group() == "(":
+                at = i
+                while at > last and text[at - 1].isspace():
+                    at -= 1  # the white space before the bracket opens the definition
+                tail = text[i + 1 : i + 80]
+                starts = [i + 1 + len(tail) - len(tail.lstrip())]
+            else:
+                at, starts = i, self._after_cue(text, i + 1)
+            for start in starts:
+                acr = _ACRONYM_WORD.match(text, start)
+                if acr:
+                    end = acr.end() + (text[acr.end() : acr.end() + 1] == ")")
+                    last = end
+                    yield at, acr.start(), acr.end()
+                    break
+
+    def _after_cue(self, text: str, start: int) -> list[int]:
+        """Where an acronym may start after a comma's alias cue: right after it, or after one
+        more word (", known as the NSC"), that one tried first."""
+        if not text[start : start + 1].isspace():
+            return []
+        head = text[start : start + 40].split(None, 1)
+        if not head or head[0] not in self._cue_heads:
+            return []  # most commas: no alias cue after them
+        window = text[start : start + 80]
+        pieces = spans(window)
+        taken = self._cues.opening([window[s:e] for s, e in pieces])
+        if not taken:
+            return []
+        rest = [start + s for s, _ in pieces[taken:]]
+        word = pieces[taken] if len(pieces) > taken else None
+        if word and len(rest) > 1 and all(map(is_word_char, window[word[0] : word[1]])):
+            return [rest[1], rest[0]]
+        return rest[:1]
 
     # --- repairs ----------------------------------------------------------------------------
 

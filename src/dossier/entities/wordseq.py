@@ -9,7 +9,12 @@ regular expression out of a list of words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+
+# typography: a piece of text between white space; a run of word characters
+_PIECE = re.compile(r"\S+")
+_WORD_RUN = re.compile(r"\w*")
 
 
 def is_word_char(char: str) -> bool:
@@ -27,26 +32,12 @@ def trailing_word(text: str) -> str:
 
 def leading_word(text: str) -> str:
     """The run of word characters ``text`` starts with ("" when it starts on anything else)."""
-    i = 0
-    while i < len(text) and is_word_char(text[i]):
-        i += 1
-    return text[:i]
+    return _WORD_RUN.match(text).group()  # type: ignore[union-attr]  # \w* always matches
 
 
 def spans(text: str) -> list[tuple[int, int]]:
     """The white-space separated pieces of ``text``, as offsets into it."""
-    out: list[tuple[int, int]] = []
-    start = -1
-    for i, char in enumerate(text):
-        if char.isspace():
-            if start >= 0:
-                out.append((start, i))
-                start = -1
-        elif start < 0:
-            start = i
-    if start >= 0:
-        out.append((start, len(text)))
-    return out
+    return [m.span() for m in _PIECE.finditer(text)]
 
 
 class Phrases:
