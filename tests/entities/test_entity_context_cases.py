@@ -97,3 +97,26 @@ def test_a_name_in_apposition_to_a_cleric_is_a_person(resources: Resources) -> N
         )
     )
     assert found["Luc-Antoine Bellegarde"] == "PERSON"
+
+
+def test_the_family_name_of_one_person_is_that_person_across_the_story(
+    resources: Resources,
+) -> None:
+    """A family name the model calls an organisation in the other articles (more often than
+    it calls it a person) is the one person of the story with that name; a family name that
+    is also a word of a company's name stays apart."""
+    entities = _story(
+        resources,
+        "Swimmer Anouk Terhaar was suspended on Monday after a positive test. "
+        "Terhaar, 24, denied it.",
+        "The board said Terhaar's sample was taken at Terhaar's training camp. "
+        "Terhaar's agent declined to comment.",
+        "Terhaar has appealed. The federation suspended Terhaar until June.",
+    )
+    assert [e.type for e in entities if "Terhaar" in (e.name, *e.aliases)] == ["PERSON"]
+    company = _story(
+        resources,
+        "Edsel Brannock founded the carmaker in 1903. Brannock said it would grow.",
+        "Brannock Motor Company said profits fell. Brannock cut jobs.",
+    )
+    assert "Brannock" not in {a for e in company if e.type == "PERSON" for a in e.aliases}

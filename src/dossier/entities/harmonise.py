@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from dossier.entities.names import KeyIndex, NameMatcher, PersonName
@@ -51,6 +51,7 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
                 full_forms.add(m.text)
 
     people = _People(matcher, [matcher.parse_person(f) for f in full_forms])
+    sole = _sole_surnames(docs, matcher, full_forms, majority)
     finder = missed_people_finder(full_forms, vocab)
     out: list[Document] = []
     for doc in docs:
@@ -78,6 +79,9 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
             key = matcher.name_key(m.text)
             token = matcher.keys(m.text)[0]
             story_wide = token in person_tokens and votes[key]["PERSON"] >= votes[key][m.label]
+            # The model's ORG on the family name of one person of the story, a word of no
+            # other name the story calls an organisation or a place ("Varnhout's lawyer").
+            story_wide = story_wide or (m.label == "ORG" and token in sole)
             # Same document: a word of a full name named here is that person, unless
             # the story mostly calls it a place ("Sick Mexico" does not make Mexico a person).
             mostly_place = votes[key]["PLACE"] > votes[key]["PERSON"] + 1
@@ -86,6 +90,32 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
         mentions.sort(key=lambda m: m.start)
         out.append(replace(doc, mentions=tuple(mentions)))
     return out
+
+
+def _sole_surnames(
+    docs: Sequence[Document],
+    matcher: NameMatcher,
+    full_forms: set[str],
+    majority: Callable[[str], str | None],
+) -> frozenset[str]:
+    """Keys of the family names of exactly one person named in full in the story that are
+    no word of a longer name the story mostly calls something else ("Ford" beside "Ford
+    Motor" is not one); a longer name holding a person's full name ("Cyclist Ilse X") does
+    not count."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for form in full_forms:
+        name = matcher.parse_person(form)
+        people[matcher.keys(name.surname)[0]].add(matcher.joined_key(name))
+    taken: set[str] = set()
+    for doc in docs:
+        for m in doc.mentions:
+            words = m.text.split()
+            if len(words) < 2 or majority(matcher.name_key(m.text)) in ("PERSON", None):
+                continue
+            if any(f in m.text for f in full_forms):
+                continue
+            taken.update(matcher.keys(w)[0] for w in words)
+    return frozenset(k for k, names in people.items() if len(names) == 1 and k not in taken)
 
 
 def missed_people_finder(full_forms: set[str], vocab: Vocab) -> FormFinder:
