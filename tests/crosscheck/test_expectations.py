@@ -241,3 +241,26 @@ def test_what_opens_a_proceeding_stands_for_it(settings: Settings, resources: Re
     assert len(found) == 1, [c.description for c in found]
     earlier, after = ({x.doc for x in side.citations} for side in found[0].sides)
     assert earlier == {"early"} and after == {"late"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        # An attempt: "try" with a complement is no trial, and what is tried is not stated.
+        ("Engineers in Harwick are trying to evacuate the hospital on March 4.", "evacuate"),
+        # A purpose: the aim of what was done.
+        ("Crews dug a trench around Harwick on March 4 to evacuate the school.", "evacuate"),
+        # What an effort is for.
+        ("Volunteers waded in on March 4 in an effort to rescue the stranded drivers.", "rescue"),
+    ],
+)
+def test_an_attempt_or_an_aim_states_nothing(
+    text: str, lemma: str, settings: Settings, resources: Resources
+) -> None:
+    frames = _frames(text, resources)
+    assert all(f.kind != "try" for f in frames), [(f.kind, f.lemma) for f in frames]
+    (aim,) = (f for f in frames if f.lemma == lemma)
+    assert not aim.asserted, (text, aim.stance)
+    denial = ("2022-03-05", "The school in Harwick was not evacuated on March 4.")
+    found = _conflicts({"aim": ("2022-03-04", text), "denial": denial}, settings, resources)
+    assert not [c for c in found if c.kind == "contradiction"], [c.description for c in found]

@@ -59,7 +59,15 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
             # back" is not a wish that X be arrested); "X, he said" is still said.
             _governor(view, head, node, out, attribution_only or node < head)
         elif dep == "advcl" and not attribution_only:
+            if _infinitive(view, node):
+                _weaken(out, "hedged")  # "drilling relief wells to stop the leak": an aim
             _governor(view, head, node, out, attribution_only=True)  # only who says it
+        elif (
+            dep == "acl"
+            and view.lemma(head) in view.lexicon.language.claims.attempt_words
+            and _infinitive(view, node)
+        ):
+            _weaken(out, "hedged")  # "in a bid to jam a tube into the pipe"
         elif dep in ("dobj", "nsubjpass") and came_by_clause:
             # "rejected reports that ...", "claims that ... were dismissed"
             _governor(view, head, node, out, attribution_only=True)
@@ -80,6 +88,13 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
         # nobody is said to expect is a hypothetical, not an expectation a report overturns.
         out.stance = "conditional"
     return out
+
+
+def _infinitive(view: DocView, verb: int) -> bool:
+    """A bare infinitive with its particle ("to stop"): a purpose, not a statement."""
+    return "VerbForm=Inf" in view.parse.morphs[verb] and any(
+        view.pos(a) == "PART" for a in view.kids(verb, "aux")
+    )
 
 
 def _own_marks(view: DocView, token: int, out: Reading, *, attribution_only: bool) -> None:
@@ -186,8 +201,8 @@ def _governor(
         _weaken(out, "asked")
     elif lemma in cues.negating_verbs:
         out.negated = not out.negated
-    elif lemma in cues.possibility_cues:
-        _weaken(out, "hedged")
+    elif lemma in cues.possibility_cues or lemma in cues.attempt_words:
+        _weaken(out, "hedged")  # "could stop the leak", "is trying to stop the leak"
     _governor_marks(view, head, out)
 
 

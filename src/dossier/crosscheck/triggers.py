@@ -104,7 +104,9 @@ def modality_only(view: DocView, verb: int) -> bool:
     events, cues = view.lexicon.language.events, view.lexicon.language.claims
     lemma = view.lemma(verb)
     complement = bool(view.kids(verb, "xcomp", "ccomp"))
-    if lemma in events.expectation_cues:
+    if lemma in events.expectation_cues or (
+        lemma in cues.attempt_words and bool(view.kids(verb, "xcomp"))
+    ):
         return True
     modal = cues.negating_verbs | cues.continuation_cues
     return complement and lemma in modal and lemma not in events.reporting_verbs

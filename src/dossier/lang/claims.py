@@ -34,6 +34,9 @@ class ClaimCues:
     possibility_cues: frozenset[str] = frozenset()
     # Verbs and adjectives whose complement is asked for, urged, hoped or feared, not stated.
     appeal_verbs: frozenset[str] = frozenset()
+    # Verbs and nouns of trying whose infinitive is attempted, not stated ("trying to
+    # funnel the oil", "in a bid to jam a tube"); "try" with a complement is no trial.
+    attempt_words: frozenset[str] = frozenset()
     # Subordinators that make a clause a condition ("if", "unless").
     condition_markers: frozenset[str] = frozenset()
     # Verbs whose complement did not happen: "refused to extradite", "failed to stop".
