@@ -59,15 +59,7 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
             # back" is not a wish that X be arrested); "X, he said" is still said.
             _governor(view, head, node, out, attribution_only or node < head)
         elif dep == "advcl" and not attribution_only:
-            if _infinitive(view, node):
-                _weaken(out, "hedged")  # "drilling relief wells to stop the leak": an aim
             _governor(view, head, node, out, attribution_only=True)  # only who says it
-        elif (
-            dep == "acl"
-            and view.lemma(head) in view.lexicon.language.claims.attempt_words
-            and _infinitive(view, node)
-        ):
-            _weaken(out, "hedged")  # "in a bid to jam a tube into the pipe"
         elif dep in ("dobj", "nsubjpass") and came_by_clause:
             # "rejected reports that ...", "claims that ... were dismissed"
             _governor(view, head, node, out, attribution_only=True)
@@ -75,6 +67,8 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
             _charge(view, head, out)
         elif dep == "prep" and view.lemma(head) in view.lexicon.language.claims.appeal_verbs:
             _weaken(out, "asked")  # "asked for a two-year sentence"
+        if not attribution_only and _aimed(view, head, node):
+            _weaken(out, "hedged")
         came_by_clause = dep in ("ccomp", "acl") and view.pos(head) == "NOUN"
         if dep in ("relcl", "acl", "appos") or view.pos(head) in ("NOUN", "PROPN"):
             attribution_only = True
@@ -90,10 +84,17 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
     return out
 
 
-def _infinitive(view: DocView, verb: int) -> bool:
-    """A bare infinitive with its particle ("to stop"): a purpose, not a statement."""
-    return "VerbForm=Inf" in view.parse.morphs[verb] and any(
-        view.pos(a) == "PART" for a in view.kids(verb, "aux")
+def _aimed(view: DocView, head: int, node: int) -> bool:
+    """The clause at ``node`` is an aim, not a statement: an infinitive of purpose
+    ("drilling relief wells to stop the leak") or what an effort is for ("in a bid to jam a
+    tube into the pipe")."""
+    dep = view.dep(node)
+    if dep == "acl" and view.lemma(head) not in view.lexicon.language.claims.attempt_words:
+        return False
+    return (
+        dep in ("advcl", "acl")
+        and "VerbForm=Inf" in view.parse.morphs[node]
+        and any(view.pos(a) == "PART" for a in view.kids(node, "aux"))
     )
 
 

@@ -23,9 +23,7 @@ CLAIMS = ClaimCues(
         push press lobby beg implore appeal propose recommend should must ought"""
         )
     ),
-    attempt_words=frozenset(
-        words("""try attempt strive struggle endeavour endeavor bid effort""")
-    ),
+    attempt_words=frozenset(words("""try attempt strive struggle endeavour endeavor bid effort""")),
     condition_markers=frozenset(words("""if unless whether""")),
     negating_verbs=frozenset(words("""refuse fail decline""")),
     continuation_cues=frozenset(words("""still remain continue keep""")),
