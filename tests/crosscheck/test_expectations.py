@@ -243,13 +243,25 @@ def test_what_opens_a_proceeding_stands_for_it(settings: Settings, resources: Re
     assert earlier == {"early"} and after == {"late"}
 
 
+def test_the_purpose_of_what_was_done_is_told(resources: Resources) -> None:
+    """ "Police fired tear gas to disperse the crowd": the dispersal is what the report tells."""
+    (aim,) = (
+        f
+        for f in _frames(
+            "Police in Harwick fired tear gas on March 4 to disperse the crowd.", resources
+        )
+        if f.lemma == "disperse"
+    )
+    assert aim.asserted, aim.stance
+
+
 @pytest.mark.parametrize(
     ("text", "lemma"),
     [
         # An attempt: "try" with a complement is no trial, and what is tried is not stated.
         ("Engineers in Harwick are trying to evacuate the hospital on March 4.", "evacuate"),
-        # A purpose: the aim of what was done.
-        ("Crews dug a trench around Harwick on March 4 to evacuate the school.", "evacuate"),
+        # A purpose of what is still going on: an aim not yet reached.
+        ("Crews were digging a trench in Harwick on March 4 to evacuate the school.", "evacuate"),
         # What an effort is for.
         ("Volunteers waded in on March 4 in an effort to rescue the stranded drivers.", "rescue"),
     ],

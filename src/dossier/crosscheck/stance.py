@@ -16,6 +16,8 @@ from typing import Literal
 
 from dossier.crosscheck.reading import CLAUSE_LINKS, COMPLEMENTS, DocView
 
+# not language: the Universal Dependencies feature of a verb in progress
+_PROGRESSIVE = "Aspect=Prog"
 # not language: enumerated kinds
 Stance = Literal["stated", "reported", "decided", "hedged", "asked", "conditional", "alleged"]
 ASSERTED: frozenset[Stance] = frozenset({"stated", "reported", "decided"})
@@ -85,11 +87,14 @@ def read_stance(view: DocView, trigger: int, first: int, last: int) -> Reading:
 
 
 def _aimed(view: DocView, head: int, node: int) -> bool:
-    """The clause at ``node`` is an aim, not a statement: an infinitive of purpose
-    ("drilling relief wells to stop the leak") or what an effort is for ("in a bid to jam a
+    """The clause at ``node`` is an aim, not a statement: an infinitive of purpose of what
+    is still going on ("is drilling relief wells to stop the leak"; "fired tear gas to
+    disperse the rally" tells the dispersal) or what an effort is for ("in a bid to jam a
     tube into the pipe")."""
     dep = view.dep(node)
     if dep == "acl" and view.lemma(head) not in view.lexicon.language.claims.attempt_words:
+        return False
+    if dep == "advcl" and _PROGRESSIVE not in view.parse.morphs[head]:
         return False
     return (
         dep in ("advcl", "acl")
