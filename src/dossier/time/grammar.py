@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dossier.lang.alternation import trie_alternation
 from dossier.lang.language import Language
 from dossier.lang.timewords import Shift
 
@@ -40,17 +41,10 @@ PER_UNITS = frozenset({"day", "week", "month", "year"})
 def alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of ``phrases`` (longest first), built as a trie so that long
     lists stay fast; words may be separated by any white space."""
-    trie: _Trie = {}
-    for phrase in set(phrases):
-        node = trie
-        for atom in _atoms(phrase):
-            node = node.setdefault(atom, {})
-        node[""] = {}
-    return "(?:" + _trie_regex(trie) + ")"
+    return trie_alternation(phrases, _atoms)
 
 
 _SPACE = r"\s+"
-_Trie = dict[str, "_Trie"]
 
 
 def _atoms(phrase: str) -> list[str]:
@@ -60,16 +54,6 @@ def _atoms(phrase: str) -> list[str]:
             out.append(_SPACE)
         out.extend(re.escape(c) for c in word)
     return out
-
-
-def _trie_regex(node: _Trie) -> str:
-    branches = [atom + _trie_regex(child) for atom, child in sorted(node.items()) if atom]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
 
 
 # syntax of the language's date patterns: a <<slot>> to fill
