@@ -9,6 +9,7 @@ language.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +22,9 @@ from dossier.lang.patterns import EntityPatterns, PatternKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab as SpacyVocab
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +68,7 @@ class PatternRules:
     def _token_hits(self, sdoc: Doc) -> list[PatternHit]:
         text = sdoc.text
         # Line breaks, so that a rule's matches are counted per line (typography).
-        breaks = [i for i, c in enumerate(text) if c == "\n"]
+        breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
         per_line: dict[tuple[int, int], list[PatternHit]] = defaultdict(list)
         for found in self._matcher(sdoc, with_alignments=True):
             # (match id, start, end, the pattern item of each matched token)
@@ -185,7 +189,10 @@ def _token_at(sdoc: Doc, char: int) -> int | None:
     computed once per ``Doc`` (``Doc.text`` is rebuilt from the tokens at every access)."""
     cached = sdoc.user_data.get(_STARTS_SLOT)
     if cached is None:
-        cached = (sdoc.text, {token.idx: token.i for token in sdoc})
+        from spacy.attrs import IDX
+
+        # token starts as one array, not one Token object per token
+        cached = (sdoc.text, dict(zip(sdoc.to_array(IDX).tolist(), range(len(sdoc)))))
         sdoc.user_data[_STARTS_SLOT] = cached
     text, starts = cast(tuple[str, dict[int, int]], cached)
     while char < len(text) and text[char] in " \t\u00a0":
