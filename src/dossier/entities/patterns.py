@@ -192,7 +192,8 @@ def _token_at(sdoc: Doc, char: int) -> int | None:
         from spacy.attrs import IDX
 
         # token starts as one array, not one Token object per token
-        cached = (sdoc.text, dict(zip(sdoc.to_array(IDX).tolist(), range(len(sdoc)))))
+        starts = sdoc.to_array(IDX).tolist()
+        cached = (sdoc.text, dict(zip(starts, range(len(starts)), strict=True)))
         sdoc.user_data[_STARTS_SLOT] = cached
     text, starts = cast(tuple[str, dict[int, int]], cached)
     while char < len(text) and text[char] in " \t\u00a0":

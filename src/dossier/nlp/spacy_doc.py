@@ -3,8 +3,8 @@ DependencyMatcher rules (the patterns live in the language layer)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from dossier.model import Parse
 
@@ -53,13 +53,13 @@ def _annotate(sdoc: Doc, parse: Parse, vocab: Vocab) -> None:
     n = len(parse)
     strings = vocab.strings
 
-    def ids(values: Iterable[str], add: object) -> list[int]:
+    def ids(values: Iterable[str], add: Callable[[str], int]) -> list[int]:
         known: dict[str, int] = {}
         out = []
         for value in values:
             key = known.get(value)
             if key is None:
-                key = known[value] = add(value)  # type: ignore[operator]
+                key = known[value] = add(value)
             out.append(key)
         return out
 
@@ -75,4 +75,5 @@ def _annotate(sdoc: Doc, parse: Parse, vocab: Vocab) -> None:
     columns[:, 5] = ids(parse.morphs, vocab.morphology.add)
     first = numpy.array([i == 0 or i in starts for i in range(n)])
     columns[:, 6] = numpy.where(first, 1, -1).astype(numpy.int32).astype(numpy.uint64)
-    sdoc.from_array([POS, HEAD, DEP, LEMMA, TAG, MORPH, SENT_START], columns)
+    loaded: Any = columns  # a uint64 array, as spaCy's own Doc.__init__ passes (typed Ints2d)
+    sdoc.from_array([POS, HEAD, DEP, LEMMA, TAG, MORPH, SENT_START], loaded)
