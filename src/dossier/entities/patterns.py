@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab as SpacyVocab
 
 
+# typography: a line break (a listing rule counts its matches per line)
 _LINE_BREAK = re.compile("\n")
 
 
