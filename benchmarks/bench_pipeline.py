@@ -152,6 +152,7 @@ def _measure(config: str, paths: list[Path], ignore_dedup: bool, save: Path) -> 
     result["rss_after_load_mb"] = _proc_status_mb("VmRSS")
 
     from dossier.pipeline import DEFAULT_STAGES, check_order, ingest
+    from dossier.runners.heap import settle, stage_heap
 
     t0 = time.perf_counter()
     corpus: Corpus = ingest(paths, settings)
@@ -164,7 +165,7 @@ def _measure(config: str, paths: list[Path], ignore_dedup: bool, save: Path) -> 
 
     check_order(DEFAULT_STAGES)
     total = ingest_s
-    with resources.run_scope():  # as the runners run the stages
+    with resources.run_scope(), stage_heap():  # as the runners run the stages
         for stage in DEFAULT_STAGES:
             if stage.name == "clean":
                 n_in, bytes_in = len(corpus.documents), _text_bytes(raw)
@@ -185,6 +186,7 @@ def _measure(config: str, paths: list[Path], ignore_dedup: bool, save: Path) -> 
                 note = f"{marked} copies marked; marks discarded so later stages see every copy"
                 after = corpus
             corpus = replace(after, stage_log=(*after.stage_log, stage.name))
+            settle()
             row = _row(stage.name, n_in, bytes_in, seconds, note)
             row["peak_rss_mb"] = result["peak_rss_pipeline_mb"] = _peak_rss_mb()  # so far
             row["rss_mb"] = _proc_status_mb("VmRSS")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -77,3 +78,25 @@ def test_batching_does_not_change_the_result(
         corpus, EARLY_STAGES, settings, resources
     )
     assert whole.documents == batched.documents
+
+
+def _frozen_count(
+    docs: Sequence[Document], settings: Settings, resources: Resources
+) -> tuple[Document, ...]:
+    return tuple(dataclasses.replace(d, author=str(gc.get_freeze_count())) for d in docs)
+
+
+def test_a_stage_sees_the_earlier_stages_heap_frozen_and_the_run_leaves_nothing_frozen(
+    example_dir: Path, settings: Settings, resources: Resources
+) -> None:
+    first = DocumentStage("first", fields(Field.DOC_RAW), fields(Field.DOC_LANGUAGE), _mark)
+    second = DocumentStage(
+        "count", fields(Field.DOC_RAW), fields(Field.DOC_LANGUAGE), _frozen_count
+    )
+    corpus = ingest([example_dir], settings)
+    assert gc.get_freeze_count() == 0
+    out = LocalRunner().run(corpus, (first, second), settings, resources)
+    # what the first stage left was frozen out of the collector before the second ran ...
+    assert all(int(d.author or 0) > 0 for d in out.documents)
+    # ... and the run unfroze it, so a long-lived process collects it as usual
+    assert gc.get_freeze_count() == 0

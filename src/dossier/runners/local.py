@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dossier.model import Corpus, Document
+from dossier.runners.heap import settle, stage_heap
 from dossier.runners.progress import CHUNK_DOCUMENTS, Progress
 from dossier.runners.report import stage_report
 from dossier.stages import DocumentStage, Stage, check_order
@@ -48,7 +49,8 @@ class LocalRunner:
     ) -> tuple[Corpus, tuple[StageTiming, ...]]:
         check_order(stages)
         timings = []
-        with resources.run_scope():  # the story stages read each document as frames once
+        # the story stages read each document as frames once; the heap is settled per stage
+        with resources.run_scope(), stage_heap():
             for stage in stages:
                 before = corpus
                 started = time.perf_counter()
@@ -60,6 +62,7 @@ class LocalRunner:
                 )
                 log.info("%s", stage_report(stage.name, elapsed, before, corpus))
                 corpus = replace(corpus, stage_log=(*corpus.stage_log, stage.name))
+                settle()
         if self.progress is not None:
             self.progress("done", len(corpus.documents), len(corpus.documents))
         return corpus, tuple(timings)

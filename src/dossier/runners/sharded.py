@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dossier.model import Corpus, Document
+from dossier.runners.heap import settle, stage_heap
 from dossier.stages import DocumentStage, Stage, check_order
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class ShardedRunner:
         self, corpus: Corpus, stages: Sequence[Stage], settings: Settings, resources: Resources
     ) -> Corpus:
         check_order(stages)
-        with DocumentPool(self.workers, resources) as pool, resources.run_scope():
+        with DocumentPool(self.workers, resources) as pool, resources.run_scope(), stage_heap():
             for stage in stages:
                 if isinstance(stage, DocumentStage):
                     docs = pool.run(stage, corpus.documents, settings)
@@ -86,4 +87,5 @@ class ShardedRunner:
                 else:
                     corpus = stage.apply(corpus, settings, resources)
                 corpus = replace(corpus, stage_log=(*corpus.stage_log, stage.name))
+                settle()
         return corpus
