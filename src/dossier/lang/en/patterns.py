@@ -14,7 +14,7 @@ from dossier.lang.en.names import NAMES
 from dossier.lang.en.news import NEWS
 from dossier.lang.en.roles import ROLES
 from dossier.lang.language import words
-from dossier.lang.patterns import AgeRule, DependencyRule, EntityPatterns, TokenRule
+from dossier.lang.patterns import AgeRule, DependencyRule, EntityPatterns, PatternKind, TokenRule
 
 _DASHES = ["-", "–", "—"]
 # not language: the model's place labels (a byline's author is never one)
@@ -200,31 +200,55 @@ _EXAMPLE_PREP = {
     "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": _EXAMPLE_PREPS}},
 }
 _EXAMPLE_OBJECT = {"DEP": "pobj", "POS": "PROPN"}
-_PLACE_OF_NOUN = (
-    DependencyRule(
-        kind="PLACE",
-        why="a proper noun a kind of place names or gives an example of",
-        pattern=(
-            _PLACE_NOUN,
-            _EXAMPLE_PREP,
-            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "name", "RIGHT_ATTRS": _EXAMPLE_OBJECT},
+
+
+def _examples_of(
+    kind: PatternKind, noun: dict[str, Any], prep: dict[str, Any], why: str
+) -> tuple[DependencyRule, ...]:
+    """A proper noun after a kind-noun and an example preposition, alone or in a list."""
+    return (
+        DependencyRule(
+            kind=kind,
+            why=why,
+            pattern=(
+                noun,
+                prep,
+                {
+                    "LEFT_ID": "prep",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "name",
+                    "RIGHT_ATTRS": _EXAMPLE_OBJECT,
+                },
+            ),
         ),
-    ),
-    DependencyRule(
-        kind="PLACE",
-        why="a proper noun a kind of place names or gives an example of (in a list)",
-        pattern=(
-            _PLACE_NOUN,
-            _EXAMPLE_PREP,
-            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "first", "RIGHT_ATTRS": _EXAMPLE_OBJECT},
-            {
-                "LEFT_ID": "first",
-                "REL_OP": ">",
-                "RIGHT_ID": "name",
-                "RIGHT_ATTRS": {"DEP": "conj", "POS": "PROPN"},
-            },
+        DependencyRule(
+            kind=kind,
+            why=f"{why} (in a list)",
+            pattern=(
+                noun,
+                prep,
+                {
+                    "LEFT_ID": "prep",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "first",
+                    "RIGHT_ATTRS": _EXAMPLE_OBJECT,
+                },
+                {
+                    "LEFT_ID": "first",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "name",
+                    "RIGHT_ATTRS": {"DEP": "conj", "POS": "PROPN"},
+                },
+            ),
         ),
-    ),
+    )
+
+
+_PLACE_OF_NOUN = _examples_of(
+    "PLACE",
+    _PLACE_NOUN,
+    _EXAMPLE_PREP,
+    "a proper noun a kind of place names or gives an example of",
 )
 
 # "charities including X and Y", "aid groups such as X": a proper noun given as an example of
@@ -237,31 +261,11 @@ _ORG_EXAMPLE_PREP = {
     **_EXAMPLE_PREP,
     "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": words("like including as")}},
 }
-_ORG_OF_NOUN = (
-    DependencyRule(
-        kind="ORG",
-        why="a proper noun given as an example of a kind of organisation",
-        pattern=(
-            _ORG_NOUN,
-            _ORG_EXAMPLE_PREP,
-            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "name", "RIGHT_ATTRS": _EXAMPLE_OBJECT},
-        ),
-    ),
-    DependencyRule(
-        kind="ORG",
-        why="a proper noun given as an example of a kind of organisation (in a list)",
-        pattern=(
-            _ORG_NOUN,
-            _ORG_EXAMPLE_PREP,
-            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "first", "RIGHT_ATTRS": _EXAMPLE_OBJECT},
-            {
-                "LEFT_ID": "first",
-                "REL_OP": ">",
-                "RIGHT_ID": "name",
-                "RIGHT_ATTRS": {"DEP": "conj", "POS": "PROPN"},
-            },
-        ),
-    ),
+_ORG_OF_NOUN = _examples_of(
+    "ORG",
+    _ORG_NOUN,
+    _ORG_EXAMPLE_PREP,
+    "a proper noun given as an example of a kind of organisation",
 )
 
 # "Friends of the Earth's spokesman X", "Save the Children's director X": capitalised words
