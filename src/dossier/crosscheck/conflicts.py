@@ -61,7 +61,11 @@ def outcome_conflicts(
     """Statements of one event that cannot both be true: "the trial began on 6 January" /
     "the trial scheduled for 6 January was postponed", "convicted" / "acquitted", "were
     deported" / "were not deported"."""
-    found: dict[tuple[str, str, str, str | None], tuple[list[ClaimInfo], list[ClaimInfo], str]]
+    # per key: both sides, and the frames of its last pair (they word the conflict)
+    found: dict[
+        tuple[str, str, str, str | None],
+        tuple[list[ClaimInfo], list[ClaimInfo], tuple[Frame, Frame] | None],
+    ]
     found = {}
     for items in groups.values():
         stated = [
@@ -72,17 +76,18 @@ def outcome_conflicts(
             if key is None:
                 continue
             (first, second) = (a, b) if key[1] <= key[2] else (b, a)
-            left, right, _ = found.setdefault(key, ([], [], ""))
+            left, right, _ = found.setdefault(key, ([], [], None))
             left.append(first.claim)
             right.append(second.claim)
-            found[key] = (
-                left,
-                right,
-                _outcome_words(first.frame, second.frame, rules, lexicon),
-            )
+            found[key] = (left, right, (first.frame, second.frame))
     return [
-        conflict("contradiction", _describe_outcome(words, left, right), (left, right))
-        for (left, right, words) in found.values()
+        conflict(
+            "contradiction",
+            _describe_outcome(_outcome_words(*last, rules, lexicon), left, right),
+            (left, right),
+        )
+        for (left, right, last) in found.values()
+        if last is not None
     ]
 
 
