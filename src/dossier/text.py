@@ -16,6 +16,9 @@ import re
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+# A dateline: up to 60 characters before a dash surrounded by spaces (typography; whether
+# the prefix is a dateline is decided by the case of its first word, in dateline_end).
+_DATELINE_DASH = re.compile(r"\s(?:--|—|–|-)\s+")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -88,6 +91,20 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the sentence starts once a dateline ("CAIRO (Reuters) - ", "LORVANE, March 11 -")
+    is cut: a dash within the first 60 characters after a prefix whose first word is in
+    capitals."""
+    dash = _DATELINE_DASH.search(text, start, min(end, start + 60))
+    if dash is None:
+        return start
+    prefix = text[start : dash.start()].split()
+    first = "".join(c for c in prefix[0] if c.isalpha()) if prefix else ""
+    if len(prefix) <= 6 and len(first) >= 2 and first.isupper():
+        return dash.end()
+    return start
 
 
 def word_count(text: str) -> int:

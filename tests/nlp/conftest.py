@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,6 @@ from dossier.model import Document
 from dossier.nlp import read_documents, to_spacy
 from dossier.nlp.clauses import Clause, clauses
 from dossier.resources import Resources
-
-TIMELINE17 = Path(__file__).resolve().parents[2].parent / "shared" / "benchmarks" / "timeline17"
 
 
 @pytest.fixture(scope="session")
@@ -44,13 +41,3 @@ def read_clauses(
         return out
 
     return read
-
-
-def timeline17_sentence(topic: str, start: str) -> str:
-    """The first sentence of a Timeline17 topic's input documents that starts with ``start``
-    (the benchmark's text is read where it lies, never copied into the project)."""
-    for path in sorted((TIMELINE17 / topic / "InputDocs").rglob("*.txt")):
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith(start):
-                return line.strip()
-    pytest.fail(f"no sentence starting {start!r} in Timeline17 {topic}")

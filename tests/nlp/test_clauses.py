@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import timeline17_sentence
+from timeline17_text import timeline17_sentence
+
 from dossier.nlp.clauses import Clause
 
 Read = Callable[[str], dict[str, Clause]]

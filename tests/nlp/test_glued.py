@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from timeline17_text import timeline17_sentence
 
-from conftest import timeline17_sentence
 from dossier.model import Document
 from dossier.nlp.glued import glued_parts
 from dossier.resources import Resources

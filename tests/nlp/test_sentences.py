@@ -62,7 +62,7 @@ def test_a_line_break_always_ends_a_sentence(parsed: Callable[[str], Document]) 
 
 
 def test_timeline17_sentences_keep_their_boundaries(parsed: Callable[[str], Document]) -> None:
-    from conftest import timeline17_sentence
+    from timeline17_text import timeline17_sentence
 
     first = timeline17_sentence("MJ_bbc", "Alberto Alvarez 's testimony came at a preliminary")
     second = timeline17_sentence("haiti_bbc", "As many as 200,000 people were killed")

@@ -172,3 +172,20 @@ def test_a_clause_without_its_subject_reads_from_the_subject() -> None:
     assert by_date["2020-06"].endswith("released him in June 2020.")
     # A clause that names its own subject stays short.
     assert by_date["2021-05-05"] == "the prosecutor asked for a fine on May 5."
+
+
+def test_event_wording_leaves_out_the_dateline_but_its_citation_keeps_the_sentence() -> None:
+    text = (
+        "HARBOURVILLE, June 3 (Coastline Wire) - Divers recovered the ferry's second "
+        "lifeboat on June 2 off the northern breakwater.\n\n"
+        "PORT ESK -- The harbour master closed the channel to shipping on May 30."
+    )
+    (dated,) = date_documents([doc("w", text, "June 3, 2022")], S)
+    events = extract_events([dated], [], S)
+    wordings = {e.date.value: e for e in events}
+    assert wordings["2022-06-02"].text.startswith("Divers recovered")
+    assert wordings["2022-05-30"].text.startswith("The harbour master closed")
+    for event in events:
+        (c,) = event.citations
+        assert text[c.start : c.end] == c.quote
+        assert c.quote.endswith(event.text)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from dossier.lang import Language
 from dossier.model import DateValue, Document, Entity, Parse
+from dossier.text import dateline_end
 
 # Dependency labels (ClearNLP, as spaCy's English models give them); grammar, not words.
 # not language: dependency labels of the parser's scheme
@@ -129,6 +130,8 @@ class DocView:
         dates = []
         for te in doc.time_expressions:
             if te.value is None or te.kind not in ("date", "time"):
+                continue
+            if _in_dateline(doc.clean_text, te.start, te.end):
                 continue
             tokens = parse.token_range(te.start, te.end)
             if len(tokens):
@@ -271,3 +274,14 @@ def views(
         if view is not None:
             out[doc.id] = view
     return out
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies in a dateline ("HARBOURVILLE, June 3 (Wire) - "): the day
+    a report was filed, which dates the report, not what its sentence says happened."""
+    line = text.rfind("\n", 0, start) + 1
+    if start - line > 60:
+        return False
+    stop = text.find("\n", end)
+    cut = dateline_end(text, line, len(text) if stop < 0 else stop)
+    return cut > line and end <= cut

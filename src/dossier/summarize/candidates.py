@@ -25,12 +25,9 @@ from dossier.nlp.glued import glued_parts
 from dossier.stories.titles import is_byline
 from dossier.summarize.anchors import sentence_time
 from dossier.summarize.state import read_sentences
-from dossier.text import content_tokens, word_count
+from dossier.text import content_tokens, dateline_end, word_count
 from dossier.time.grammar import Grammar
 
-# A dateline: up to 60 characters before a dash surrounded by spaces (typography; whether
-# the prefix is a dateline is decided by its words, in _dateline_end).
-_DASH = re.compile(r"\s(?:--|—|–|-)\s+")
 _QUOTE_CHARS = "“”\"‘’'`"
 # Quoted passages (typography).
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -124,7 +121,7 @@ def _document_candidates(
     previous: tuple[int, int] | None = None  # the last usable sentence, if it was the last one
     spans = [part for a, b in parse.sentences for part in glued_parts(parse, text, a, b, language)]
     for index, (start, end) in enumerate(spans):
-        start = _dateline_end(text, start, end)
+        start = dateline_end(text, start, end)
         sentence = text[start:end]
         n = word_count(sentence)
         usable = min_words <= n <= max_words and _sentence_like(
@@ -148,20 +145,6 @@ def _document_candidates(
         families = _families(parse, start, end, verbs, nouns)
         out.append(Candidate(doc, index, start, end, sentence, tokens, families))
     return out
-
-
-def _dateline_end(text: str, start: int, end: int) -> int:
-    """Where the sentence starts once a dateline ("CAIRO (Reuters) - ", "LORVANE, March 11 -")
-    is cut: a dash within the first 60 characters after a prefix whose first word is in
-    capitals."""
-    dash = _DASH.search(text, start, min(end, start + 60))
-    if dash is None:
-        return start
-    prefix = text[start : dash.start()].split()
-    first = "".join(c for c in prefix[0] if c.isalpha()) if prefix else ""
-    if len(prefix) <= 6 and len(first) >= 2 and first.isupper():
-        return dash.end()
-    return start
 
 
 def _sentence_like(sentence: str, parse: Parse, start: int, end: int, language: Language) -> bool:

@@ -33,6 +33,7 @@ from dossier.crosscheck.reading import DocView, views
 from dossier.crosscheck.support import Lexicon, Rules, lexicons_for
 from dossier.model import DateValue, Document, Entity, Event, SameEvent
 from dossier.resources import Resources
+from dossier.text import dateline_end
 from dossier.time.settings import TimeSettings
 from dossier.time.timex import tag_time_expressions
 from dossier.time.topic import Topic
@@ -353,6 +354,12 @@ def _text_rank(text: str) -> tuple[bool, int, str]:
     return (len(text.split()) < 6, len(text), text)
 
 
+def _wording(text: str) -> str:
+    """An event's wording: its sentence without a dateline ("CAIRO (Reuters) - "), which
+    says where the report was filed, not what happened (the citation keeps the sentence)."""
+    return text[dateline_end(text, 0, len(text)) :]
+
+
 def _events(drafts: list[_Draft], rules: dict[str, Rules]) -> tuple[Event, ...]:
     events = []
     for draft in drafts:
@@ -365,7 +372,7 @@ def _events(drafts: list[_Draft], rules: dict[str, Rules]) -> tuple[Event, ...]:
             Event(
                 id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12],
                 date=draft.founder.date,
-                text=min((m.text for m in primary), key=_text_rank),
+                text=_wording(min((m.text for m in primary), key=_text_rank)),
                 citations=citations,
                 entity_ids=tuple(sorted({e for m in members for e in m.entity_ids})),
             )
