@@ -176,6 +176,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
         fields(F.DOC_MENTIONS),
         _mentions,
         settings=("entities",),
+        # 2: spans holding two names are split; verb forms and products are dropped
+        version=2,
     ),
     CorpusStage(
         "stories",

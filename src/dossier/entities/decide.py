@@ -36,6 +36,7 @@ _THINGS = {
     "WORK": "a work (song, album, film) by the noun it stands beside",
     "SUBSTANCE": "a substance (drug, sedative) by the noun it stands beside",
     "EVENT": "an event (concert, festival, cup) by the noun it stands beside",
+    "PRODUCT": "a product (a brand, a trade name) by the noun it stands beside",
 }
 
 
@@ -302,6 +303,10 @@ class Decider:
             mostly_place = v.get("PLACE", 0.0) > v.get("PERSON", 0.0) + 1.0
             if doc_tokens.matches(cand.text) and not mostly_place:
                 label = "PERSON"
+        if len(words) == 1 and own is None and self._verb_form(cand):
+            cand.label = "DROP"
+            cand.reason = "a capitalised verb form (the parse), never a name in the document"
+            return
         label = own or label
         if label not in _TYPES:
             label = cand.model if cand.model in _TYPES else None
@@ -326,6 +331,15 @@ class Decider:
         ):
             label = "ORG"  # "Migrationwatch UK", "Jackson 5": acronyms, numbers, org words
         cand.label = label
+
+    def _verb_form(self, cand: Cand) -> bool:
+        """A lone word the parse reads as an inflected verb ("Marketed under the trade name
+        X", "Produced as a white fluid": a list item's first word) that the document never
+        tags a proper noun."""
+        root = self.structure.head(cand.start, cand.end)
+        if root is None or root.pos_ != "VERB" or root.lemma_.lower() == root.lower_:
+            return False
+        return not any(t.text == root.text and t.pos_ == "PROPN" for t in self.structure.sdoc)
 
     def _owner_label(self, cand: Cand, doc_tokens: TokenIndex) -> str | None:
         """The label of a name a role belongs to ("X fire chief Y"): a person when the

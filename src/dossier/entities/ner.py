@@ -24,6 +24,7 @@ from dossier.entities.names import NameMatcher
 from dossier.entities.patterns import PatternHit, PatternRules
 from dossier.entities.settings import EntitySettings
 from dossier.entities.spans import Cand, Headlines, SpanRules, non_overlapping
+from dossier.entities.splits import split_names
 from dossier.entities.structure import Structure
 from dossier.entities.vocab import Vocab
 from dossier.lang import Language
@@ -94,6 +95,7 @@ class MentionFinder:
             self.rules.join_adjacent(cands, texts, self.matcher.name_key, [structure.sdoc]),
             texts,
         )
+        cands = split_names(cands, structure.sdoc)
         cands = _with_pattern_names(cands, structure, text, headline)
         decider = Decider(self, doc, structure)
         decider.decide(cands)

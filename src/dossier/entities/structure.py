@@ -21,7 +21,7 @@ from dossier.model import Document
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Kind = Literal["WORK", "SUBSTANCE", "EVENT", "PERSON", "PLACE", "ORG"]
+Kind = Literal["WORK", "SUBSTANCE", "EVENT", "PRODUCT", "PERSON", "PLACE", "ORG"]
 # Dependencies that join a name to the noun it names or stands beside (not language: the
 # ClearNLP labels of the parser).
 # not language: dependency labels
@@ -157,6 +157,11 @@ class Structure:
             return "SUBSTANCE"
         if any(f in words.event_nouns for f in forms):
             return "EVENT"
+        modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+        if forms[0] in words.product_nouns or any(
+            f"{m} {forms[0]}" in words.product_nouns for m in modifiers
+        ):
+            return "PRODUCT"  # "the trade name X", "the brand X"
         return None
 
     def _subject_kind(self, root: Token) -> Kind | None:

@@ -400,6 +400,9 @@ class EntityWords:
     # Prepositions that say where a person is from ("Jane Doe from X"): after a person's
     # name, their object is a place more likely than an organisation.
     origin_preps: frozenset[str] = frozenset()
+    # Nouns, or a modifier and a noun, that name a product's name ("brand", "trade name"):
+    # a name they stand beside is a product ("marketed under the trade name X").
+    product_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,6 +198,7 @@ ENTITY_WORDS = EntityWords(
     age_after=("years old", "year old"),
     age_compound="year-old",
     place_preps=frozenset(words("in near to from outside at")),
+    product_nouns=frozenset(["brand", "trademark", "trade name", "brand name"]),
     location_preps=frozenset(words("in near outside")),
     origin_preps=frozenset(words("from")),
     clause_openers=frozenset(words("who which that whom whose said says told")),
