@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language as SpacyPipeline
 
     from dossier.crosscheck.read import Readings
+    from dossier.memo import DocumentMemo
     from dossier.time.grammar import Grammar
 
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
@@ -54,6 +55,8 @@ class Resources:
     # Documents read as frames (dossier.crosscheck.read.Readings), set by a caller that keeps
     # them (the case file), like the embeddings.
     reading_cache: Readings | None = field(default=None, repr=False, compare=False)
+    # Per-document results of the story stages kept by a caller (dossier.memo), likewise.
+    doc_memo: DocumentMemo | None = field(default=None, repr=False, compare=False)
 
     @contextmanager
     def run_scope(self) -> Iterator[None]:

@@ -69,7 +69,8 @@ def test_results_no_stored_document_uses_are_dropped(
     shutil.copy(fixtures / "dorrow" / "courier-fire.txt", folder / "courier-fire.txt")
     with Store(tmp_path / "case.sqlite") as store:
         add_paths(store, [folder], settings, f32, kind="build")
-        each = {"language": 1, "parse": 1, "mentions": 1, "reading": 1}
+        # memo: the summary's candidate sentences and the ages beside names (dossier.memo)
+        each = {"language": 1, "parse": 1, "mentions": 1, "reading": 1, "memo": 2}
         assert _rows(store, "harbour-fire") == each
         text = article.read_text(encoding="utf-8")
         article.write_text(
@@ -78,8 +79,8 @@ def test_results_no_stored_document_uses_are_dropped(
         )
         replaced = add_paths(store, [article], settings, f32, replace=True)
         assert replaced.build is not None
-        # The first text's results went (its reading goes at the next rebuild).
-        assert _rows(store, "harbour-fire") == {**each, "reading": 2}
+        # The first text's results went (its reading and memo go at the next rebuild).
+        assert _rows(store, "harbour-fire") == {**each, "reading": 2, "memo": 4}
         with store.transaction() as conn:
             cache_put(conn, "parse", "an-older-parse", {"k1": ("harbour-fire", pack({}))})
             cache_put(
@@ -91,6 +92,6 @@ def test_results_no_stored_document_uses_are_dropped(
         assert _rows(store, "harbour-fire")["parse"] == 2
         rebuild(store, settings, f32)
         # (A reading goes when a rebuild recomputes the story: this one's is unchanged.)
-        assert _rows(store, "harbour-fire") == {**each, "reading": 2}
+        assert _rows(store, "harbour-fire") == {**each, "reading": 2, "memo": 4}
         assert _rows(store, "a-removed-article") == {}
         assert _rows(store, "courier-fire")["parse"] == 1

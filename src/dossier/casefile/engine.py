@@ -36,6 +36,8 @@ from dossier.casefile.docstages import (
 from dossier.casefile.embeddings import STAGE as EMBEDDING_STAGE
 from dossier.casefile.embeddings import EmbeddingCache
 from dossier.casefile.identity import Plan, Stored, load_index, plan_update, raw_document
+from dossier.casefile.memo import STAGE as MEMO_STAGE
+from dossier.casefile.memo import StoreMemo
 from dossier.casefile.outputs import finish_interrupted
 from dossier.casefile.persist import Update, write_update
 from dossier.casefile.readings import STAGE as READING_STAGE
@@ -188,6 +190,7 @@ class _Run:
         self.doc_fingerprints: dict[str, str] = {}
         self.embeddings: EmbeddingCache | None = None
         self.readings: ReadingCache | None = None
+        self.memo: StoreMemo | None = None
         self.started = datetime.now(UTC).isoformat(timespec="seconds")
 
     def _tick(self, name: str, since: float) -> float:
@@ -350,16 +353,23 @@ class _Run:
         self.doc_fingerprints = prints
         embeddings = EmbeddingCache(world.conn, self.resources.embedding_version())
         readings = ReadingCache(world.conn, context_version(self.settings))
-        previous = self.resources.embedding_cache, self.resources.reading_cache
-        self.resources.embedding_cache, self.resources.reading_cache = embeddings, readings
+        memo = StoreMemo(world.conn, context_version(self.settings), readings)
+        resources = self.resources
+        previous = resources.embedding_cache, resources.reading_cache, resources.doc_memo
+        resources.embedding_cache, resources.reading_cache, resources.doc_memo = (
+            embeddings,
+            readings,
+            memo,
+        )
         try:
             plan = settle_stories(
                 world, grouped, final, prints, story_version(self.settings, self.resources)
             )
         finally:
-            self.resources.embedding_cache, self.resources.reading_cache = previous
-        self.embeddings, self.readings = embeddings, readings
+            resources.embedding_cache, resources.reading_cache, resources.doc_memo = previous
+        self.embeddings, self.readings, self.memo = embeddings, readings, memo
         log.info("story stages: %d document readings kept, %d read", readings.hits, readings.misses)
+        log.info("story stages: %d document results kept, %d computed", memo.hits, memo.misses)
         self._tick("story stages", started)
         self._say("stories", len(final), len(final))
         return plan
@@ -458,6 +468,8 @@ class _Computed:
             caches[(EMBEDDING_STAGE, run.resources.embedding_version())] = pending_embeddings
         if run.readings is not None and run.readings.pending():
             caches[(READING_STAGE, run.readings.version)] = run.readings.pending()
+        if run.memo is not None and run.memo.pending():
+            caches[(MEMO_STAGE, run.memo.version)] = run.memo.pending()
         used, versions = self._cache_use(run, kind)
         update = Update(
             build=build,
@@ -501,9 +513,12 @@ class _Computed:
             return used, None
         if run.readings is not None:
             used[READING_STAGE] = run.readings.used
+        if run.memo is not None:
+            used[MEMO_STAGE] = run.memo.used
         versions = {s.name: cache.version(s) for s in run.stages if isinstance(s, DocumentStage)}
         versions[EMBEDDING_STAGE] = run.resources.embedding_version()
         versions[READING_STAGE] = context_version(run.settings)
+        versions[MEMO_STAGE] = context_version(run.settings)
         return used, versions
 
     def _news(self) -> DocumentNews:

@@ -89,7 +89,7 @@ class ReadingCache:
             (
                 view.doc.id,
                 text,
-                self._parse_key(view.parse),
+                self.parse_key(view.parse),
                 view.lexicon.language.code,
                 view.dates,
                 view.mentions,
@@ -98,7 +98,8 @@ class ReadingCache:
         )
         return hashlib.sha256(what.encode("utf-8")).hexdigest()[:32]
 
-    def _parse_key(self, parse: Parse) -> str:
+    def parse_key(self, parse: Parse) -> str:
+        """A hash of the parse's columns (once a run for each parse object)."""
         known = self._parses.get(id(parse))
         if known is not None and known[0] is parse:
             return known[1]

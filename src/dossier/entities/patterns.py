@@ -13,11 +13,14 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from spacy.matcher import DependencyMatcher, Matcher
 
 from dossier.lang.patterns import EntityPatterns, PatternKind
+from dossier.memo import DocumentMemo
+from dossier.model import Document
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -130,10 +133,17 @@ class AgeHit:
     edge: int
 
 
+# The version of what the age rules find in a document: raise it when a change of
+# :class:`AgeRules` finds other ages in the same parse, so that kept indexes are not used.
+AGES_VERSION = 1
+_Ages = tuple[dict[int, AgeHit], dict[int, AgeHit]]
+_KeptAges = tuple[tuple[tuple[int, AgeHit], ...], tuple[tuple[int, AgeHit], ...]]
+
+
 class AgeRules:
     """The language's age patterns (:class:`~dossier.lang.patterns.AgeRule`), compiled; the
     ages of a document are indexed by the token they touch, once per spaCy ``Doc`` (kept in
-    its ``user_data``)."""
+    its ``user_data``), and, with a memo (:mod:`dossier.memo`), once per document."""
 
     def __init__(self, patterns: EntityPatterns, vocab: SpacyVocab) -> None:
         self._rules = patterns.ages
@@ -142,6 +152,7 @@ class AgeRules:
             self._matcher.add(f"age-{i}", [[dict(p) for p in rule.pattern]])
         self._keys = {vocab.strings[f"age-{i}"]: i for i in range(len(patterns.ages))}
         self._slot = f"dossier.ages.{id(self)}"
+        self._depends = (AGES_VERSION, repr(patterns.ages))
 
     def after(self, sdoc: Doc, end: int) -> AgeHit | None:
         """The age stated right after a name ending at character ``end``."""
@@ -155,10 +166,24 @@ class AgeRules:
         token = _token_at(sdoc, start)
         return before.get(token) if token is not None else None
 
-    def _index(self, sdoc: Doc) -> tuple[dict[int, AgeHit], dict[int, AgeHit]]:
+    def remember(self, sdoc: Doc, doc: Document, memo: DocumentMemo | None) -> None:
+        """Index the ages of ``sdoc`` (the parse of ``doc``) through ``memo``: found once
+        for as long as the document's text and parse are as they were."""
+        if memo is None or self._slot in sdoc.user_data:
+            return
+        after, before = memo.get(
+            "entity-ages", doc, self._depends, _KeptAges, partial(self._kept, sdoc)
+        )
+        sdoc.user_data[self._slot] = (dict(after), dict(before))
+
+    def _kept(self, sdoc: Doc) -> _KeptAges:
+        after, before = self._index(sdoc)
+        return tuple(sorted(after.items())), tuple(sorted(before.items()))
+
+    def _index(self, sdoc: Doc) -> _Ages:
         found = sdoc.user_data.get(self._slot)
         if found is not None:
-            return cast(tuple[dict[int, AgeHit], dict[int, AgeHit]], found)
+            return cast(_Ages, found)
         after: dict[int, AgeHit] = {}
         before: dict[int, AgeHit] = {}
         for match in self._matcher(sdoc, with_alignments=True):

@@ -84,6 +84,7 @@ def resolve_entities(
     matcher = NameMatcher(language.names, settings.typo_min_len)
     ok = harmonise(readable, vocab, matcher)
     spacy_vocab = resources.pipeline_for(language.code).vocab
+    context = ContextReader(vocab, spacy_vocab)
     parsed: dict[int, Doc] = {}
 
     def sdoc(di: int) -> Doc:
@@ -91,13 +92,14 @@ def resolve_entities(
             parse = ok[di].parse
             assert parse is not None
             parsed[di] = to_spacy(parse, ok[di].clean_text, spacy_vocab)
+            context.ages.remember(parsed[di], ok[di], resources.doc_memo)
         return parsed[di]
 
     grouper = Grouper(vocab, matcher)
     orgs, places = grouper.orgs(ok), grouper.places(ok)
     keys = _Keys(matcher, grouper)
     people = PeopleGrouper(vocab, matcher).group(ok)
-    roles = RoleReader(vocab, ContextReader(vocab, spacy_vocab), settings)
+    roles = RoleReader(vocab, context, settings)
     drafts = _people_drafts(ok, people, orgs, roles, matcher, sdoc)
     _describe(ok, vocab, drafts, orgs, sdoc)
     drafts += [_Draft("ORG", canonical_org_name(g), g.mentions, [], []) for g in orgs]

@@ -73,6 +73,7 @@ def summarize(
         settings.max_sentence_words,
         _vocabs(languages, resources),
         {code: g for code in languages if (g := resources.time_grammar(code)) is not None},
+        resources.doc_memo,
     )
     avoid = SpanSet(avoided(conflicts))
     kept = [c for c in pool if not avoid.overlaps(c)]

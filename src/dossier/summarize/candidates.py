@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from spacy.vocab import Vocab
 
 from dossier.lang import Language
+from dossier.memo import DocumentMemo, remembered
 from dossier.model import DateValue, Document, Parse
 from dossier.nlp.glued import glued_parts
 from dossier.stories.titles import is_byline
@@ -58,6 +60,27 @@ class Candidate:
         return len(self.text.split())
 
 
+# The version of what a document's candidates are: raise it when a change of this module
+# (or of what it calls) gives a document other candidates, so that kept ones are not used.
+CANDIDATES_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """A :class:`Candidate` without its document, as a memo keeps it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: frozenset[str]
+    families: frozenset[str]
+    state: bool
+    when: DateValue | None
+    unplaced: bool
+    plain: frozenset[str]
+
+
 def candidates(
     docs: Sequence[Document],
     languages: Mapping[str, Language],
@@ -65,33 +88,70 @@ def candidates(
     max_words: int,
     vocabs: Mapping[str, Vocab] | None = None,
     grammars: Mapping[str, Grammar] | None = None,
+    memo: DocumentMemo | None = None,
 ) -> list[Candidate]:
     """Each document's candidate sentences; with the language's spaCy vocabulary, each
     says whether it states a state and when what it reports happened (read from its
-    clauses), and with its time grammar, whether a reader can place that."""
+    clauses), and with its time grammar, whether a reader can place that. A document's
+    candidates depend on it alone: with a ``memo``, they are computed once."""
     out: list[Candidate] = []
     for doc in docs:
         language = languages.get(doc.language or "")
         if doc.parse is None or language is None:
             continue
-        found = _document_candidates(doc, doc.parse, language, min_words, max_words)
         vocab = (vocabs or {}).get(language.code)
-        if vocab is not None and found:
-            grammar = (grammars or {}).get(language.code)
-            readings = read_sentences(doc, [(c.start, c.end) for c in found], language, vocab)
-            found = [
-                replace(
-                    c,
-                    state=r.state,
-                    when=when,
-                    unplaced=unplaced,
-                    plain=_plain_words(doc, c, r.times, language.stop_words),
-                )
-                for c, r in zip(found, readings, strict=True)
-                for when, unplaced in (sentence_time(doc, r, grammar),)
-            ]
-        out.extend(found)
+        grammar = (grammars or {}).get(language.code) if vocab is not None else None
+        depends = (CANDIDATES_VERSION, language.code, min_words, max_words, vocab is not None)
+        kept = remembered(
+            memo,
+            "summary-candidates",
+            doc,
+            (*depends, grammar is not None),
+            tuple[_Kept, ...],
+            partial(_kept, doc, language, min_words, max_words, vocab, grammar),
+        )
+        out.extend(Candidate(doc, *(getattr(k, f) for f in _Kept.__slots__)) for k in kept)
     return out
+
+
+def _kept(
+    doc: Document,
+    language: Language,
+    min_words: int,
+    max_words: int,
+    vocab: Vocab | None,
+    grammar: Grammar | None,
+) -> tuple[_Kept, ...]:
+    assert doc.parse is not None
+    found = _document_candidates(doc, doc.parse, language, min_words, max_words)
+    if vocab is not None and found:
+        readings = read_sentences(doc, [(c.start, c.end) for c in found], language, vocab)
+        found = [
+            replace(
+                c,
+                state=r.state,
+                when=when,
+                unplaced=unplaced,
+                plain=_plain_words(doc, c, r.times, language.stop_words),
+            )
+            for c, r in zip(found, readings, strict=True)
+            for when, unplaced in (sentence_time(doc, r, grammar),)
+        ]
+    return tuple(
+        _Kept(
+            c.index,
+            c.start,
+            c.end,
+            c.text,
+            c.tokens,
+            c.families,
+            c.state,
+            c.when,
+            c.unplaced,
+            c.plain,
+        )
+        for c in found
+    )
 
 
 def _plain_words(
