@@ -5,6 +5,8 @@ Shared by the report, store and web tests (``from report.sample import sample_co
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dossier.model import (
     AttributeClaim,
     Citation,
@@ -350,3 +352,21 @@ def sample_corpus() -> Corpus:
         generated_at="2026-11-24T06:00:00+00:00",
         stage_log=("ingest: 5 documents", "clean: 4 ok"),
     )
+
+
+def with_disputed_side(corpus: Corpus) -> Corpus:
+    """The sample with the defence lawyer placed on the prosecution by one outlet."""
+    story = corpus.stories[0]
+    entities = []
+    for e in story.entities:
+        if e.name == "Ansel Brink":
+            (ledger, wire) = e.roles
+            e = replace(
+                e,
+                roles=(
+                    replace(ledger, side="defence", disputed=True),
+                    replace(wire, role="prosecution lawyer", side="prosecution", disputed=True),
+                ),
+            )
+        entities.append(e)
+    return replace(corpus, stories=(replace(story, entities=tuple(entities)), *corpus.stories[1:]))

@@ -15,7 +15,7 @@ from dossier.model import Citation, Corpus, Corroboration, Document, Story
 from dossier.report.html import render_report, write_report
 from dossier.report.html_facts import MAX_OUTLET_COLUMNS, OTHER_OUTLETS
 
-from .sample import sample_corpus
+from .sample import sample_corpus, with_disputed_side
 
 
 class _Links(HTMLParser):
@@ -128,3 +128,15 @@ def test_the_story_page_reads_overview_first_then_sources_then_sections() -> Non
     ]
     positions = [page.index(marker) for marker in order]
     assert positions == sorted(positions)
+
+
+def test_roles_the_sources_disagree_on_are_shown_as_alternatives_not_merged() -> None:
+    corpus = with_disputed_side(sample_corpus())
+    (brink,) = [e for e in corpus.stories[0].entities if e.name == "Ansel Brink"]
+    assert brink.role_summary == "defence lawyer or prosecution lawyer (sources disagree)"
+    page = render_report(corpus)
+    assert "— defence lawyer or prosecution lawyer (sources disagree)</span>" in page
+    assert "defence lawyer, prosecution lawyer" not in page
+    assert page.count('<span class="badge warn">sources disagree</span>') == 1
+    undisputed = render_report(sample_corpus())
+    assert "sources disagree" not in undisputed and "— defence lawyer</span>" in undisputed

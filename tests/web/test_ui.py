@@ -19,7 +19,7 @@ from dossier.report.html_index import story_item
 from dossier.store import Store
 from dossier.store.reviews import conflict_key, merge_key
 from dossier.web import create_app, ui
-from report.sample import sample_corpus
+from report.sample import sample_corpus, with_disputed_side
 
 from .conftest import FakeBuild, local_client
 
@@ -295,3 +295,16 @@ def test_entity_page_lists_the_descriptions_linked_to_the_person(tmp_path: Path)
     assert "Described as (1)" in page
     assert "the only one with this title in the story" in page
     assert html.escape(named.mentions[-1].quote) in page
+
+
+def test_the_entity_page_marks_a_role_another_source_disputes(tmp_path: Path) -> None:
+    corpus = with_disputed_side(sample_corpus())
+    story = corpus.stories[0]
+    brink = next(e for e in story.entities if e.name == "Ansel Brink")
+    path = tmp_path / "disputed.sqlite"
+    with Store(path) as store:
+        store.save_corpus(corpus)
+    with local_client(create_app(path, build=FakeBuild(corpus))) as client:
+        page = html.unescape(client.get(f"/stories/{story.id}/entities/{brink.id}").text)
+    disputed = "(disputed: another source gives another side)"
+    assert f"defence lawyer {disputed}" in page and f"prosecution lawyer {disputed}" in page

@@ -85,6 +85,16 @@ class Entity:
             seen.setdefault(r.role, None)
         return tuple(seen)
 
+    @property
+    def role_summary(self) -> str:
+        """The roles in a few words: "judge"; roles the sources disagree on are alternatives,
+        marked so ("defence lawyer or prosecution lawyer (sources disagree)")."""
+        disputed = {r.role for r in self.roles if r.disputed}
+        plain = [r for r in self.role_names if r not in disputed]
+        contested = [r for r in self.role_names if r in disputed]
+        parts = plain + ([" or ".join(contested) + " (sources disagree)"] if contested else [])
+        return ", ".join(parts)
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

@@ -236,7 +236,7 @@ def _key_people(ctx: StoryContext) -> str:
         return ""
     items = []
     for e in people:
-        roles = ", ".join(e.role_names)
+        roles = e.role_summary
         ages = sorted({str(a.value) for a in e.attributes if a.name == "age"})
         details = "; ".join(p for p in (roles, f"age {'/'.join(ages)}" if ages else "") if p)
         items.append(
@@ -336,7 +336,9 @@ def _roles(entity: Entity, labels: SourceLabels) -> str:
     by_role: dict[str, list[Citation]] = {}
     for claim in entity.roles:
         by_role.setdefault(claim.role.lower(), []).append(claim.citation)
-    return ", ".join(f"{esc(role)}{labels.markers(c)}" for role, c in sorted(by_role.items()))
+    shown = ", ".join(f"{esc(role)}{labels.markers(c)}" for role, c in sorted(by_role.items()))
+    disputed = any(claim.disputed for claim in entity.roles)
+    return shown + (' <span class="badge warn">sources disagree</span>' if disputed else "")
 
 
 def _attributes(entity: Entity, labels: SourceLabels) -> str:

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from dossier.model import Citation, Conflict, Document, Entity, Event, Story
+from dossier.model import Citation, Conflict, Document, Entity, Event, RoleClaim, Story
 from dossier.report.html_story import format_date
 from dossier.report.html_text import SourceLabels
 from dossier.report.markup import esc
@@ -36,6 +36,11 @@ def _context(doc: Document | None, cite: Citation) -> str:
     before = ("…" if start > 0 else "") + text[start : cite.start]
     after = text[cite.end : end] + ("…" if end < len(text) else "")
     return f"{esc(before)}<mark>{esc(text[cite.start : cite.end])}</mark>{esc(after)}"
+
+
+def _role(claim: RoleClaim) -> str:
+    """A role as one source states it; one that another source contradicts says so."""
+    return claim.role + (" (disputed: another source gives another side)" if claim.disputed else "")
 
 
 def _claims_table(title: str, rows: list[tuple[str, Citation]], labels: SourceLabels) -> str:
@@ -103,7 +108,7 @@ def entity(request: Request) -> HTMLResponse:
         f"{len({m.doc for m in found.mentions})} source(s)</p>",
         _other_stories(request, story, found),
         _spellings(story, found, request),
-        _claims_table("Roles, per source", [(r.role, r.citation) for r in found.roles], labels),
+        _claims_table("Roles, per source", [(_role(r), r.citation) for r in found.roles], labels),
         _descriptions(found, labels),
         _claims_table(
             "Age and other details, per source",
