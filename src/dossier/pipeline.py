@@ -177,7 +177,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
         _mentions,
         settings=("entities",),
         # 2: spans holding two names are split; verb forms and products are dropped
-        version=2,
+        # 3: title-case headlines between spaced dashes of a line (a run-in list of links)
+        version=3,
     ),
     CorpusStage(
         "stories",

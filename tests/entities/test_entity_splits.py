@@ -65,6 +65,10 @@ def test_a_name_holding_a_conjunction_stays_whole(resources: Resources) -> None:
     """Neither conjunct of "Harlow and Finch" is written alone: it is one firm's name."""
     text = "The clinic is owned by Harlow and Finch, a firm based in Leeds, which denied it."
     assert _split(resources, text, "Harlow and Finch") == ["Harlow and Finch"]
+    # Written twice, the whole name is still no conjunct written alone.
+    fund = "Renter Protection and Recovery Plan"
+    text = f"The {fund} opened on Monday. Officials said the {fund} had paid 400 families."
+    assert _split(resources, text, fund) == [fund]
 
 
 _WRECK = (

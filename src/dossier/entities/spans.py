@@ -28,6 +28,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NAME_TOKEN = rf"{_CAP}[\w]"
 # typography: one line
 _LINES = re.compile(r"[^\n]+")
+# typography: a dash with spaces around it, between items of a list run into one line
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 # A line break, a spaced dash ("Murray - who"), a spaced comma of tokenised text ("House of
 # Commons , Energy") or a bracket token ("-LRB-") ends a name (typography).
 _NAME_PIECES = re.compile(r"(?:(?!\s[-–—]+\s|\s,\s|\s?-[LR][RCS]B-)[^\n])+")
@@ -227,18 +229,42 @@ class SpanRules:
     # --- candidates the model misses --------------------------------------------------------
 
     def headline_mask(self, text: str) -> Headlines:
+        """Title-case lines, and title-case pieces of a line between spaced dashes (a list of
+        links run into one line: "... - 2 hrs ago Sky News Haiti Quake : Corpses Used In Aid
+        Protest - 9 hrs ago"), which need more capitalised words than a whole line and a
+        capitalised function word."""
         spans: list[tuple[int, int]] = []
         for m in _LINES.finditer(text):
-            words = [
-                w
-                for w in _WORD.findall(m.group())
-                if len(w) >= 4 and w.lower() not in self.vocab.stop_words
-            ]
-            if len(words) >= 3:
-                caps = sum(1 for w in words if _upper_word(w))
-                if caps / len(words) >= 0.9 and not m.group().rstrip().endswith((".", "”", '"')):
-                    spans.append((m.start(), m.end()))
+            if self._title_case(m.group(), 3):
+                spans.append((m.start(), m.end()))
+                continue
+            begin = m.start()
+            for dash in [*_SPACED_DASH.finditer(m.group()), None]:
+                end = m.start() + dash.start() if dash is not None else m.end()
+                piece = text[begin:end]
+                if self._title_case(piece, 5) and self._capitalised_function_word(piece):
+                    spans.append((begin, end))
+                begin = m.start() + dash.end() if dash is not None else end
         return Headlines(tuple(spans))
+
+    def _capitalised_function_word(self, piece: str) -> bool:
+        """A function word written with a capital after the first word ("Corpses Used In Aid
+        Protest"): a headline's title case, not a list of names ("from Tokyo, Dubai,
+        Frankfurt and London"); a month ("Mon May 4") is none."""
+        stop, calendar = self.vocab.stop_words, self.vocab.calendar
+        return any(
+            w[:1].isupper() and w.lower() in stop and w.lower() not in calendar
+            for w in _WORD.findall(piece)[1:]
+        )
+
+    def _title_case(self, line: str, least: int) -> bool:
+        words = [
+            w for w in _WORD.findall(line) if len(w) >= 4 and w.lower() not in self.vocab.stop_words
+        ]
+        if len(words) < least:
+            return False
+        caps = sum(1 for w in words if _upper_word(w))
+        return caps / len(words) >= 0.9 and not line.rstrip().endswith((".", "”", '"'))
 
     def rule_candidates(self, slot: int, text: str, headline: Headlines) -> list[Cand]:
         """Names the model may miss: after a role title ("activist X") and before an

@@ -83,10 +83,12 @@ def _chars(sdoc: Doc, first: int, stop: int) -> tuple[int, int]:
 
 
 def _alone_elsewhere(text: str, start: int, end: int, cand: Cand) -> bool:
-    """The piece ``text[start:end]`` is written as a whole word outside the span."""
+    """The piece ``text[start:end]`` is written as a whole word outside every occurrence of
+    the span's text (the same coordinated name written twice is not the piece alone)."""
+    whole = [(m.start(), m.end()) for m in re.finditer(re.escape(cand.text), text)]
     piece = re.escape(text[start:end])
     for m in re.finditer(rf"(?<![\w-]){piece}(?![\w-])", text):
-        if not (cand.start <= m.start() < cand.end):
+        if not any(s <= m.start() < e for s, e in whole):
             return True
     return False
 
