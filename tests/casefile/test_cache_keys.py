@@ -95,3 +95,14 @@ def test_results_no_stored_document_uses_are_dropped(
         assert _rows(store, "harbour-fire") == {**each, "reading": 2, "memo": 4}
         assert _rows(store, "a-removed-article") == {}
         assert _rows(store, "courier-fire")["parse"] == 1
+
+
+def test_stored_readings_and_stories_are_keyed_on_the_reading_code_version(
+    settings: Settings, resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.casefile import engine
+
+    reading, stories = engine.reading_version(settings), engine.story_version(settings, resources)
+    monkeypatch.setattr(engine, "READING_VERSION", engine.READING_VERSION + 1)
+    assert engine.reading_version(settings) != reading
+    assert engine.story_version(settings, resources) != stories

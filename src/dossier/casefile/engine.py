@@ -45,6 +45,7 @@ from dossier.casefile.readings import ReadingCache
 from dossier.casefile.regroup import StoryPlan, regroup, settle_stories
 from dossier.casefile.steps import STEPS, whole_corpus_step
 from dossier.casefile.world import World, sorted_docs
+from dossier.crosscheck.read import READING_VERSION
 from dossier.errors import StoreError
 from dossier.faults import checkpoint
 from dossier.model import BuildKind, BuildRecord, Change, Corpus, Document
@@ -105,8 +106,14 @@ def stable_settings(settings: Settings) -> Settings:
     )
 
 
+def reading_version(settings: Settings) -> str:
+    """What a stored reading of a document depends on beyond its content: the context and
+    the version of the reading code."""
+    return f"{context_version(settings)}/r{READING_VERSION}"
+
+
 def story_version(settings: Settings, resources: Resources) -> str:
-    return _digest([context_version(settings), resources.embedding_version()])[:24]
+    return _digest([reading_version(settings), resources.embedding_version()])[:24]
 
 
 def _split(stages: Sequence[Stage]) -> tuple[list[Stage], list[Stage]]:
@@ -352,8 +359,8 @@ class _Run:
         prints.update({doc_id: fingerprint(doc, reads) for doc_id, doc in final.items()})
         self.doc_fingerprints = prints
         embeddings = EmbeddingCache(world.conn, self.resources.embedding_version())
-        readings = ReadingCache(world.conn, context_version(self.settings))
-        memo = StoreMemo(world.conn, context_version(self.settings), readings)
+        readings = ReadingCache(world.conn, reading_version(self.settings))
+        memo = StoreMemo(world.conn, reading_version(self.settings), readings)
         resources = self.resources
         previous = resources.embedding_cache, resources.reading_cache, resources.doc_memo
         resources.embedding_cache, resources.reading_cache, resources.doc_memo = (
@@ -517,8 +524,8 @@ class _Computed:
             used[MEMO_STAGE] = run.memo.used
         versions = {s.name: cache.version(s) for s in run.stages if isinstance(s, DocumentStage)}
         versions[EMBEDDING_STAGE] = run.resources.embedding_version()
-        versions[READING_STAGE] = context_version(run.settings)
-        versions[MEMO_STAGE] = context_version(run.settings)
+        versions[READING_STAGE] = reading_version(run.settings)
+        versions[MEMO_STAGE] = reading_version(run.settings)
         return used, versions
 
     def _news(self) -> DocumentNews:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -136,10 +137,17 @@ def _conversions_share_rates(
 
 
 def _only_punctuation(view: DocView, first: int, stop: int) -> bool:
-    """Between two figures only brackets, dashes, commas and a coordinator ("or")."""
+    """Between two figures only brackets, dashes, commas, a coordinator ("or") and the
+    second figure's unit sign ("$200m (£130m)")."""
     if stop - first < 1:
         return False
-    return all(_typographic(view, t) or view.pos(t) == "CCONJ" for t in range(first, stop))
+    signs = view.lexicon.language.quantities.unit_abbreviations
+    return all(
+        _typographic(view, t)
+        or view.pos(t) == "CCONJ"
+        or (t == stop - 1 and (view.word(t) in signs or _currency_sign(view.word(t))))
+        for t in range(first, stop)
+    )
 
 
 def _typographic(view: DocView, t: int) -> bool:
@@ -336,6 +344,8 @@ def _unit(view: DocView, first: int, after: int, stop: int) -> tuple[str, int, i
     quantities = view.lexicon.language.quantities
     if first > 0 and view.word(first - 1) in quantities.unit_abbreviations:
         return quantities.unit_abbreviations[view.word(first - 1)], after, after - 1
+    if first > 0 and _currency_sign(view.word(first - 1)):
+        return "currency:" + view.word(first - 1), after, after - 1  # a sum, never people
     if after >= stop:
         return "", after, after - 1
     word = view.word(after).lower()
@@ -364,6 +374,11 @@ def _unit(view: DocView, first: int, after: int, stop: int) -> tuple[str, int, i
     if rate is None:
         rate = _rate_of_phrase(view, k)
     return (f"{unit}/{rate}" if rate else unit), end, k
+
+
+def _currency_sign(word: str) -> bool:
+    """A currency sign the language's table does not name ("¥", "₹"): what follows is money."""
+    return len(word) == 1 and unicodedata.category(word) == "Sc"
 
 
 def _rate_of_phrase(view: DocView, unit: int) -> str | None:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from dossier.crosscheck.frames import Frame, sentence_frames
 from dossier.crosscheck.parties import Context, Party, party
 from dossier.crosscheck.reading import DocView, Lexicon, Mention
-from dossier.model import Document, Entity
+from dossier.model import DateValue, Document, Entity
 
 if TYPE_CHECKING:
     from dossier.resources import Resources
 
+# The version of what reading computes (frames, their senses, dates and amounts) and of the
+# story stages' rules over them: raise it when they give other results, so that a case
+# file's stored readings and stories are not used again (dossier.casefile.engine).
+READING_VERSION = 2
 # Quotations, by their typographic marks (curly or straight double quotes).
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 
@@ -144,15 +148,47 @@ def read_document(view: DocView, main: frozenset[str]) -> list[SentenceReading]:
     quoted = _quote_speakers(view, ctx)
     out: list[SentenceReading] = []
     previous_end = 0
+    antecedent: DateValue | None = None  # the last date an earlier sentence gave
     for index, (start, end) in enumerate(parse.sentences):
         if "\n" in view.text[previous_end:start]:
             ctx.new_paragraph()
         previous_end = end
         ctx.sentence_start = start
         frames = sentence_frames(view, index, ctx, quoted.get(index))
+        tokens = view.sentence_tokens(index)
+        if frames and anaphoric_time(view, tokens):
+            frames = _dated_by(frames, antecedent)
+        own = view.dates_in(tokens.start, tokens.stop)
+        if own:
+            antecedent = own[-1][2]
         out.append(SentenceReading(index, start, end, frames))
         ctx.saw([m.entity_id for m in view.mentions_in(start, end) if m.type == "PERSON"])
     return out
+
+
+def anaphoric_time(view: DocView, tokens: range) -> bool:
+    """The sentence is dated by pointing back ("On that occasion, 11 men died", "at the
+    time", "it was then the worst spill"): a time noun whose only dependent is one of the
+    language's determiners, as the object of a preposition, or a time adverb."""
+    cues = view.lexicon.language.claims
+    for t in tokens:
+        lemma = view.lemma(t).lower()
+        if view.dep(t) == "advmod" and lemma in cues.anaphoric_time_adverbs:
+            return True
+        if lemma not in cues.anaphoric_time_nouns or view.dep(t) != "pobj":
+            continue
+        kids = view.kids(t)
+        if len(kids) == 1 and view.lemma(kids[0]).lower() in cues.anaphoric_determiners:
+            return True
+    return False
+
+
+def _dated_by(frames: tuple[Frame, ...], antecedent: DateValue | None) -> tuple[Frame, ...]:
+    """The undated frames of an anaphorically dated sentence take its antecedent's date;
+    without one they are history, not what the report holds now."""
+    if antecedent is None:
+        return tuple(f if f.date is not None else replace(f, earlier=True) for f in frames)
+    return tuple(f if f.date is not None else replace(f, date=antecedent) for f in frames)
 
 
 def _quote_speakers(view: DocView, ctx: Context) -> dict[int, Party]:

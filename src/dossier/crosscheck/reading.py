@@ -13,8 +13,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from dossier.lang import Language
+from dossier.lang.language import Events
 from dossier.model import DateValue, Document, Entity, Parse
 from dossier.text import dateline_end
 
@@ -53,6 +55,9 @@ class Lexicon:
     governors: frozenset[str]  # verbs whose clausal complement is the content
     person_nouns: frozenset[str]
     about_people: frozenset[str]  # classes done to people ("arrest", "release")
+    # A verb of such a class done to things, and the first other class that lists it:
+    # "capture" of oil is a collection, not an arrest.
+    thing_class: Mapping[str, str]
 
     @staticmethod
     def of(language: Language) -> Lexicon:
@@ -82,6 +87,7 @@ class Lexicon:
             governors=governors,
             person_nouns=language.quantities.person_nouns | frozenset(language.roles.nouns),
             about_people=frozenset(c.name for c in events.classes if c.about_people),
+            thing_class=_thing_classes(events),
         )
 
     def label(self, kind: str) -> str:
@@ -90,6 +96,16 @@ class Lexicon:
             if event_class.name == kind:
                 return event_class.label or kind
         return kind.split(":", 1)[-1]
+
+
+def _thing_classes(events: Events) -> Mapping[str, str]:
+    """Verb lemma -> the first class not done to people that lists it."""
+    out: dict[str, str] = {}
+    for event_class in events.classes:
+        if not event_class.about_people:
+            for verb in sorted(event_class.verbs):
+                out.setdefault(verb, event_class.name)
+    return MappingProxyType(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,7 +168,9 @@ def _unit_conflicts(
                 continue
             if not a.amount.same_quantity(b.amount):
                 continue
-            if not _disagree(a.item, b.item, settings) or not _same_time(a.item, b.item, settings):
+            if not _disagree(a.item, b.item, "/" in unit, settings) or not _same_time(
+                a.item, b.item, settings
+            ):
                 continue
             if not _same_event(a.item, b.item, rules) or linked(series, unit, a.amount, b.amount):
                 continue
@@ -217,15 +219,22 @@ def _value_key(value: _Value) -> str:
     return f"{a.kind}:{a.low}:{a.high}:{value.unit}"
 
 
-def _disagree(a: Item, b: Item, settings: CrosscheckSettings) -> bool:
+def _disagree(a: Item, b: Item, rate: bool, settings: CrosscheckSettings) -> bool:
     """Two figures of one period that contradict each other: from independent sources or
-    parties; or one party's figure as two outlets report it. A party's own later figure is a
-    revision (:func:`_revisions`)."""
+    parties; or one party's figure as two outlets report it (a rate, on the same day: a
+    party's rate reported on a later day, whoever reports it, is its revision, see
+    :func:`_revisions`: "BP says it is collecting 1,000 barrels a day", then 2,000 the next
+    day; a count of one event stays what it was)."""
     if not same_period(a.published, b.published, settings.count_period_days):
         return False
     if same_voice(a, b):
-        return a.claim.outlet != b.claim.outlet
+        later = rate and _one_later(a.published, b.published)
+        return a.claim.outlet != b.claim.outlet and not later
     return independent(a, b)
+
+
+def _one_later(a: DateValue | None, b: DateValue | None) -> bool:
+    return a is not None and b is not None and (strictly_before(a, b) or strictly_before(b, a))
 
 
 def _amount_conflict(
@@ -284,11 +293,15 @@ def _settle_amount(
 
 
 def _later(first: _Value, then: _Value, days: int) -> bool:
-    """``then`` was published after the period of ``first`` (or by the same outlet later)."""
+    """``then`` was published after the period of ``first`` (or by the same outlet, or in
+    the words of the same speaker, later)."""
     a, b = first.item.published, then.item.published
     if a is None or b is None or not strictly_before(a, b):
         return False
-    return first.item.claim.outlet == then.item.claim.outlet or not same_period(a, b, days)
+    if first.item.claim.outlet == then.item.claim.outlet or not same_period(a, b, days):
+        return True
+    rate = "/" in first.amount.unit
+    return rate and first.item.claim.speaker is not None and same_voice(first.item, then.item)
 
 
 def _revisions(

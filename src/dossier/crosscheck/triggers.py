@@ -53,7 +53,9 @@ def find_triggers(view: DocView, tokens: range) -> list[Trigger]:
             continue
         own: str | None = lexicon.verb_class.get(lemma)
         if own in lexicon.about_people and _done_to_things(view, i):
-            own = None  # "BP released the video": another sense of the verb
+            # Another sense of the verb: "continues to capture oil" collects it; "BP
+            # released the video" and "a burn was tried" are no event of a class.
+            own = lexicon.thing_class.get(lemma)
         out.append(Trigger(i, (i,), own or _theme_class(view, i)))
     taken = used | {t.token for t in out}
     for trigger in out:
@@ -66,7 +68,22 @@ def find_triggers(view: DocView, tokens: range) -> list[Trigger]:
             continue
         if view.pos(i) == "NOUN" and view.lemma(i) in lexicon.noun_class:
             out.append(Trigger(i, (i,), _noun_class(view, i), nominal=True))
+        elif view.pos(i) == "NOUN" and court_sitting(view, i):
+            out.append(Trigger(i, (i,), lexicon.language.events.proceeding_class, nominal=True))
     return out
+
+
+def court_sitting(view: DocView, noun: int) -> bool:
+    """ "The court session", "the final session of the trial": a sitting a modifier or an
+    "of" phrase makes a court's (a bare "session" may be a parliament's or a company's)."""
+    events = view.lexicon.language.events
+    if view.lemma(noun) not in events.sitting_nouns:
+        return False
+    words = view.kids(noun, "compound", "amod", "poss")
+    for prep in view.kids(noun, "prep"):
+        words.extend(view.kids(prep, "pobj"))
+    court = events.court_words | events.proceeding_nouns
+    return any(view.lemma(w).lower() in court for w in words)
 
 
 def _noun_class(view: DocView, noun: int) -> str:
@@ -119,16 +136,28 @@ def _done_to_things(view: DocView, verb: int) -> bool:
     patients = view.kids(verb, "dobj", "nsubjpass")
     if not patients and view.dep(verb) == "acl":
         patients = [view.head(verb)]  # "the video released by BP"
+    # "capture oil leaking from the well", parsed with the gerund as the object: what
+    # it says of (its subject, or the noun compounded to it) is the undergoer.
+    patients = [p for t in patients for p in _undergoers(view, t)]
     if not patients:
         return False
     cues = view.lexicon.language.claims
+    proceedings = view.lexicon.language.events.proceeding_nouns
     for token in patients:
         lemma = view.lemma(token)
         if view.pos(token) != "NOUN" or view.mentions_in(*_span(view, token)):
             return False
         if lemma in view.lexicon.person_nouns or lemma in cues.group_nouns:
             return False
+        if lemma in proceedings:  # "the case was tried": a proceeding, not a thing
+            return False
     return True
+
+
+def _undergoers(view: DocView, token: int) -> list[int]:
+    if view.pos(token) != "VERB":
+        return [token]
+    return view.kids(token, "nsubj", "compound") or [token]
 
 
 def _span(view: DocView, token: int) -> tuple[int, int]:
@@ -247,7 +276,11 @@ def kind_of(view: DocView, trigger: Trigger) -> tuple[str, str]:
         if trigger.noun is None:
             return "", trigger.cls or OCCUR
         lemma = view.lemma(trigger.noun)
-        if lemma in events.proceeding_nouns or _opens_proceeding(view, trigger.noun):
+        if (
+            lemma in events.proceeding_nouns
+            or _opens_proceeding(view, trigger.noun)
+            or court_sitting(view, trigger.noun)
+        ):
             return events.proceeding_class, trigger.cls or OCCUR
         return lexicon.noun_class.get(lemma, "noun:" + lemma), trigger.cls or OCCUR
     if trigger.cls is None:

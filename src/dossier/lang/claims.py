@@ -89,6 +89,12 @@ class ClaimCues:
     # Adverbs that make stopping partial ("partially stop the leak"): the event is not said
     # to stop, nor to go on.
     partial_adverbs: frozenset[str] = frozenset()
+    # Times that point back to an earlier sentence's ("on that occasion", "at the time",
+    # "then"): a noun with one of the determiners and nothing else after a preposition, or
+    # an adverb. The sentence happened when its antecedent did, not when it is reported.
+    anaphoric_time_nouns: frozenset[str] = frozenset()
+    anaphoric_determiners: frozenset[str] = frozenset()
+    anaphoric_time_adverbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -239,6 +239,12 @@ class Events:
     proceeding_openings: frozenset[tuple[str, str]] = frozenset()
     # The class a proceeding noun names when it is what an aspect applies to ("try").
     proceeding_class: str = ""
+    # Nouns of a sitting of any body ("session"): a proceeding only when a modifier names
+    # a court or a proceeding ("the court session", "the final session of the trial"); "BP
+    # ends the question session" ends no trial.
+    sitting_nouns: frozenset[str] = frozenset()
+    # Words that make a sitting a court's ("court", "judicial"), beside the proceeding nouns.
+    court_words: frozenset[str] = frozenset()
     # Outcomes no one event can have at once (class or aspect names): a trial that was
     # postponed did not begin that day; a defendant convicted was not acquitted.
     exclusive: tuple[frozenset[str], ...] = ()

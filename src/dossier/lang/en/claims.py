@@ -69,6 +69,9 @@ CLAIMS = ClaimCues(
         words("""refuse reject block deny halt overturn stop bar annul quash suspend""")
     ),
     partial_adverbs=frozenset(words("""partially partly somewhat partway""")),
+    anaphoric_time_nouns=frozenset(words("""occasion time""")),
+    anaphoric_determiners=frozenset(words("""that the""")),
+    anaphoric_time_adverbs=frozenset(words("""then""")),
 )
 
 _BOUNDS: dict[str, Bound] = {
@@ -127,6 +130,9 @@ QUANTITIES = Quantities(
             "$": "dollar",
             "£": "pound",
             "€": "euro",
+            # The pound sign of British text kept in 7-bit ASCII (ISO 646-GB puts "£" at
+            # the code point of "#"), as news archives carry it: "$200m (# 130m)".
+            "#": "pound",
         }
     ),
     person_nouns=frozenset(

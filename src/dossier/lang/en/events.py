@@ -42,8 +42,9 @@ _PROCEEDINGS = _c(
     "try",
     "trial",
     "try",
-    "trial retrial hearing proceeding proceedings session sentencing",
+    "trial retrial hearing proceeding proceedings sentencing",
     "go on trial; stand trial; put on trial; face trial; bring to trial",
+    people=True,  # "a burn was tried": an attempt, not a trial
 )
 _PHASES = (
     _c(
@@ -180,8 +181,10 @@ EVENTS = Events(
     ),
     negation_words=frozenset(words("""not never no n't neither nor without""")),
     proceeding_nouns=frozenset(
-        words("""trial retrial hearing case session proceeding proceedings sentencing""")
+        words("""trial retrial hearing case proceeding proceedings sentencing""")
     ),
+    sitting_nouns=frozenset(words("""session sitting""")),
+    court_words=frozenset(words("""court courtroom tribunal judicial""")),
     outcomes=frozenset(words("rule convict acquit sentence")),
     # The modifier's lemma as the tagger gives it: "open" (read as a verb) or "opening".
     proceeding_openings=frozenset(
