@@ -18,6 +18,7 @@ from dataclasses import replace
 from dossier.entities.names import KeyIndex, NameMatcher, PersonName
 from dossier.entities.spans import FormFinder, name_shaped
 from dossier.entities.structure import common_nouns
+from dossier.entities.things import story_things
 from dossier.entities.vocab import Vocab
 from dossier.model import Document, EntityType, Mention
 
@@ -29,6 +30,8 @@ def harmonise(docs: Sequence[Document], vocab: Vocab, matcher: NameMatcher) -> l
     are copies; the input is not changed). A one-word name whose lower-case form another
     document of the story uses as a common noun ("propofol") is no name and is left out."""
     docs = _without_common_nouns(docs)
+    things = story_things(docs, vocab)
+    docs = [replace(d, mentions=tuple(m for m in d.mentions if m.text not in things)) for d in docs]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for doc in docs:
         for m in doc.mentions:
