@@ -62,3 +62,45 @@ def test_a_timeline17_caption(parts: Parts) -> None:
 )
 def test_one_sentence_is_not_cut(parts: Parts, sentence: str) -> None:
     assert parts(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        # a shipwreck, a bank run (fictional), title-case headlines run into the lede
+        (
+            "Ferry Owner Denies Safety Lapses After Sinking The company that ran the ferry "
+            "said on Monday that its crew had been trained.",
+            "The company that ran the ferry said on Monday",
+        ),
+        (
+            "A Long Night For Small Lenders A queue of savers formed outside the bank "
+            "before dawn on Friday.",
+            "A queue of savers formed outside the bank",
+        ),
+    ],
+)
+def test_a_title_case_headline_run_into_the_lede(parts: Parts, line: str, sentence: str) -> None:
+    found = parts(line)
+    assert len(found) == 2 and found[1].startswith(sentence), found
+
+
+def test_the_finance_timeline17_headline_run_into_its_lede(parts: Parts) -> None:
+    line = timeline17_sentence("Finan_washingtonpost", "A Quiet Windfall For U.S. Banks The")
+    found = parts(line)
+    assert found[0] == "A Quiet Windfall For U.S. Banks"
+    assert found[1].startswith("The financial world was fixated")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under Plan A the regional council would close two of the four schools.",
+        "The Return Of The King opened in cinemas across the country on Friday.",
+        "Staff at The Harbour Tribune said the paper would close.",
+    ],
+)
+def test_a_capitalised_article_inside_one_sentence_is_no_boundary(
+    parts: Parts, sentence: str
+) -> None:
+    assert parts(sentence) == [sentence]

@@ -182,3 +182,23 @@ def test_main_events_are_reported_widely_and_central(doping: tuple[Corpus, Story
     assert [e.date.sort_key for e in chosen] == sorted(e.date.sort_key for e in chosen)
     widely = [e for e in story.events if len({c.doc for c in e.citations}) >= 2]
     assert widely and all(e in chosen for e in widely)
+
+
+def test_a_verbless_caption_and_a_glued_title_are_no_summary_sentences(
+    resources: Resources,
+) -> None:
+    """A shipwreck (fictional): a caption with names but no verb, and a title-case headline
+    run into its lede, as pages pasted without line breaks have them."""
+    text = (
+        "Harbour Authority Chief Inspector Olsen Varga at the quayside in Brennport .\n\n"
+        "Ferry Owner Denies Safety Lapses After Sinking The company that ran the ferry said "
+        "on Monday that its crew had been trained in evacuation drills."
+    )
+    from dossier.nlp import read_documents
+
+    (doc,) = read_documents([Document(id="w", source="w", clean_text=text)], resources)
+    found = [c.text for c in _pool(Corpus(documents=(doc,)), resources)]
+    assert found == [
+        "The company that ran the ferry said on Monday that its crew had been trained in "
+        "evacuation drills."
+    ], found

@@ -10,6 +10,13 @@ root), and each part has a subject of its own: two clauses side by side, not one
 that names someone in the middle ("the court told Michael Smith"), nor a reporting verb
 and its complement ("the defence maintains Dr Murray was not responsible"), nor a
 subordinate clause missing its comma ("When I got home I heard").
+
+A headline in title case is run into the sentence after it by the same pasting ("A Quiet
+Windfall For Small Banks The financial world was fixated on ..."); its last word is
+capitalised, so the rule above does not see it, and the parser reads the title as names.
+There the boundary is a capitalised article (by its morphology) after a capitalised word
+and before a lower-case one: inside a title the article is followed by a capitalised word
+("Return Of The King"), and inside a sentence it is not capitalised.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ _ENDS_PART = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 # not language: Universal Dependencies tag names
 _SUBORDINATING = frozenset({"SCONJ"})
 _NOT_OPENING = frozenset({"PRON"})
+# not language: the Universal Dependencies feature of articles ("the", "a")
+_ARTICLE = "PronType=Art"
 
 
 def glued_parts(
@@ -41,7 +50,9 @@ def glued_parts(
     rest = 0  # where the part still being read starts (in ``tokens``)
     for j in range(1, len(tokens)):
         glued = rest < j and _boundary(parse, text, tokens, j)
-        if glued and _two_sentences(parse, tokens[rest:], j - rest, language.grammar):
+        if (glued and _two_sentences(parse, tokens[rest:], j - rest, language.grammar)) or (
+            rest < j and _title_then_sentence(parse, text, tokens, j)
+        ):
             bounds.append(parse.starts[tokens[j]])
             rest = j
     bounds.append(end)
@@ -81,3 +92,20 @@ def _boundary(parse: Parse, text: str, tokens: list[int], j: int) -> bool:
     if not (word[:1].isupper() and previous.isalpha() and previous.islower()):
         return False
     return parse.pos[before] in _ENDS_PART
+
+
+def _title_then_sentence(parse: Parse, text: str, tokens: list[int], j: int) -> bool:
+    """A capitalised article between a capitalised word and a lower-case one, after at
+    least two words, modifying a noun after it: where a title-case headline ends and the
+    sentence begins."""
+    if j < 2 or j + 1 >= len(tokens):
+        return False
+    here, before, after = tokens[j], tokens[j - 1], tokens[j + 1]
+    if _ARTICLE not in parse.morphs[here] or parse.pos[before] not in _ENDS_PART:
+        return False
+    if parse.heads[here] <= here:  # an article modifies a noun after it ("Plan A is ...": no)
+        return False
+    word, previous, following = (
+        text[parse.starts[t] : parse.ends[t]] for t in (here, before, after)
+    )
+    return word[:1].isupper() and previous[:1].isupper() and following[:1].islower()

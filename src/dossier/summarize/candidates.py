@@ -62,7 +62,7 @@ class Candidate:
 
 # The version of what a document's candidates are: raise it when a change of this module
 # (or of what it calls) gives a document other candidates, so that kept ones are not used.
-CANDIDATES_VERSION = 1
+CANDIDATES_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +215,10 @@ def _sentence_like(sentence: str, parse: Parse, start: int, end: int, language: 
     if stripped.endswith("?") or sentence[:1] in _QUOTE_CHARS or stripped[-1:] in _QUOTE_CHARS:
         return False
     if not sentence[:1].isupper():
+        return False
+    # A caption or a title in sentence form ("Chief Executive Anna Berg at the hearing.")
+    # says nothing happened: a summary sentence has a verb.
+    if not any(parse.pos[i] in language.grammar.verb_pos for i in parse.token_range(start, end)):
         return False
     letters = [c for c in sentence if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
