@@ -67,6 +67,16 @@ def listing(corpus: Corpus) -> list[str]:
     return lines
 
 
+def revisions(corpus: Corpus) -> list[str]:
+    """The dated revisions of figures (an estimate series, a party's own), one a line."""
+    return [
+        f"[{story.id}] {r.subject} ({r.source}): "
+        + " -> ".join(f"{s.value} ({s.published.value if s.published else '?'})" for s in r.steps)
+        for story in corpus.stories
+        for r in story.revisions
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=60)
@@ -82,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = listing(corpus)
     kinds = Counter(c.kind for s in corpus.stories for c in s.conflicts)
     text = "\n\n".join(lines) + f"\n\n{len(lines)} conflicts: {dict(sorted(kinds.items()))}\n"
+    text += "\nrevisions:\n" + "\n".join(revisions(corpus)) + "\n"
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"bench_conflict_sample_{args.sample}.txt").write_text(text, encoding="utf-8")
