@@ -136,3 +136,31 @@ def test_an_article_joining_a_story_has_the_summary_read_only_its_own_sentences(
         add(one, docs)
         expected = one.load_corpus().stories
     assert [(s.headline, s.summary) for s in stories] == [(s.headline, s.summary) for s in expected]
+
+
+def test_a_documents_content_lemmas_come_back_from_the_memo_as_read(
+    resources: Resources, tmp_path: Path
+) -> None:
+    """The events' topic measure reads each document's content lemmas once."""
+    from dossier.time.topic import Topic
+
+    docs = read_documents(
+        [
+            Document(id="halvik", source="h.txt", clean_text=TEXT),
+            Document(id="other", source="o.txt", clean_text=TEXT.replace("Berg", "Holm")),
+        ],
+        resources,
+    )
+    language = resources.language("en")
+    assert language is not None
+    plain = Topic.of(docs, language.stop_words)
+    with Store(tmp_path / "case.sqlite") as store, store.transaction() as conn:
+        first = StoreMemo(conn, "v1", ReadingCache(conn, "v1"))
+        assert Topic.of(docs, language.stop_words, first) == plain and first.misses == 2
+        cache_put(conn, STAGE, "v1", first.pending())
+        later = StoreMemo(conn, "v1", ReadingCache(conn, "v1"))
+        assert Topic.of(docs, language.stop_words, later) == plain
+        assert later.hits == 2 and later.misses == 0
+        other = StoreMemo(conn, "v1", ReadingCache(conn, "v1"))
+        Topic.of(docs, language.stop_words - {"the"}, other)
+        assert other.misses == 2  # other stop words: read again

@@ -49,6 +49,7 @@ from dossier.crosscheck.read import READING_VERSION
 from dossier.errors import StoreError
 from dossier.faults import checkpoint
 from dossier.model import BuildKind, BuildRecord, Change, Corpus, Document
+from dossier.runners.heap import settle, stage_heap
 from dossier.runners.sharded import DocumentPool
 from dossier.stages import CorpusStage, DocumentStage, Field, Stage
 from dossier.store.context import DocumentContext
@@ -155,6 +156,7 @@ def update_store(
         for line in finish_interrupted(store):  # a build killed after its commit: finish it
             log.warning("%s", line)
         run = _Run(store, settings, resources, tuple(stages), progress)
+        stack.enter_context(stage_heap())  # each stage's heap frozen out of the collector
         if workers > 1:
             run.pool = _LazyPool(workers, resources, settings, stack)
         return run.run(inputs, remove, kind, input_paths, replace_changed, rebuild, outputs)
@@ -338,6 +340,7 @@ class _Run:
                         more |= found - world.dirty
                 self._say(stage.name, len(docs), len(docs))
                 self._tick(f"stage {stage.name}", started)
+                settle()
                 if more:
                     break
             if not more:
@@ -349,6 +352,7 @@ class _Run:
         started = time.perf_counter()
         self._say("stories", 0, len(final))
         grouped = regroup(world, final)
+        settle()
         started = self._tick("stage stories", started)
         reads = story_reads(self.stages)
         prints = {

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from dossier.casefile.docstages import story_fingerprint
 from dossier.casefile.world import World
 from dossier.model import DateValue, Document, Flag, Parse, PublishedDate, Story
+from dossier.runners.heap import settle
 from dossier.stages import StoryStage
 from dossier.store.context import read_features
 from dossier.store.read import read_story
@@ -184,4 +185,5 @@ def compute_stories(
         if isinstance(stage, StoryStage):
             updated = stage.fn(pairs, world.settings, world.resources)
             pairs = [(story, docs_) for story, (_, docs_) in zip(updated, pairs, strict=True)]
+            settle()  # what the stage leaves is not walked by the collector again
     return [story for story, _ in pairs]

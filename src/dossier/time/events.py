@@ -31,6 +31,7 @@ from dossier.crosscheck.frames import Frame
 from dossier.crosscheck.read import SentenceReading, main_persons, read_with, view_maker
 from dossier.crosscheck.reading import DocView, views
 from dossier.crosscheck.support import Lexicon, Rules, lexicons_for
+from dossier.memo import DocumentMemo
 from dossier.model import DateValue, Document, Entity, Event, SameEvent
 from dossier.resources import Resources
 from dossier.text import dateline_end
@@ -85,7 +86,7 @@ def extract_events(
         read[doc_id] = (view, read_with(view, main, resources))
         candidates.extend(_candidates(view, read[doc_id][1], ok_ids, settings))
     rules = {code: Rules.of(lexicon.language) for code, lexicon in lexicons.items()}
-    candidates = _on_topic(candidates, readable, lexicons, settings)
+    candidates = _on_topic(candidates, readable, lexicons, settings, resources.doc_memo)
     drafts = _merge(candidates, rules)
     _add_same_events(drafts, read, rules)
     return _events(drafts, rules)
@@ -96,6 +97,7 @@ def _on_topic(
     docs: Sequence[Document],
     lexicons: dict[str, Lexicon],
     settings: TimeSettings,
+    memo: DocumentMemo | None = None,
 ) -> list[_Candidate]:
     """The candidates whose sentence is about the story (:mod:`dossier.time.topic`): in a
     story of enough documents, a sentence whose content words the story's other documents
@@ -103,7 +105,7 @@ def _on_topic(
     if len(docs) < settings.topic_min_documents or not candidates:
         return candidates
     stop_words = frozenset().union(*(lex.language.stop_words for lex in lexicons.values()))
-    topic = Topic.of(docs, stop_words)
+    topic = Topic.of(docs, stop_words, memo)
     scores = [topic.coverage(c.doc, c.start, c.end, settings.topic_min_words) for c in candidates]
     known = [v for v in scores if v is not None]
     if not known:

@@ -12,15 +12,21 @@ parse's part of speech; the language's stop words out), each counted once per do
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
+from dossier.memo import DocumentMemo, remembered
 from dossier.model import Document
 from dossier.spanindex import SpanIndex
 
 # not language: Universal POS tags of content words
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+# The version of a document's content lemmas: raise it when a change of
+# :func:`_content_lemmas` reads other lemmas from the same parse, so kept ones are not used.
+TOPIC_VERSION = 1
 
 
 def _content_lemmas(doc: Document, stop_words: frozenset[str]) -> tuple[str | None, ...]:
@@ -51,8 +57,25 @@ class Topic:
     lemmas: dict[str, tuple[str | None, ...]]  # per document id: each token's content lemma
 
     @classmethod
-    def of(cls, docs: Sequence[Document], stop_words: frozenset[str]) -> Topic:
-        lemmas = {d.id: _content_lemmas(d, stop_words) for d in docs if d.parse is not None}
+    def of(
+        cls, docs: Sequence[Document], stop_words: frozenset[str], memo: DocumentMemo | None = None
+    ) -> Topic:
+        """With a ``memo``, each document's content lemmas are read once (they depend on it
+        and the stop words alone)."""
+        words = hashlib.sha256("\n".join(sorted(stop_words)).encode("utf-8")).hexdigest()
+        depends = (TOPIC_VERSION, words)
+        lemmas = {
+            d.id: remembered(
+                memo,
+                "topic-lemmas",
+                d,
+                depends,
+                tuple[str | None, ...],
+                partial(_content_lemmas, d, stop_words),
+            )
+            for d in docs
+            if d.parse is not None
+        }
         counts = Counter(lemma for seq in lemmas.values() for lemma in set(seq) if lemma)
         n = len(lemmas) or 1
         return cls({k: v / n for k, v in counts.items()}, lemmas)
