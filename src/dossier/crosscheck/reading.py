@@ -127,6 +127,7 @@ class DocView:
     dates: tuple[tuple[int, int, DateValue], ...]  # token ranges [first, last) and value
     children: list[list[int]] = field(default_factory=list)
     _mention_starts: list[int] = field(default_factory=list)
+    _date_starts: list[int] = field(default_factory=list)  # first tokens of ``dates``
     dated_tokens: frozenset[int] = frozenset()  # tokens inside a dated time expression
     # The analyser's place spans, by start, their starts and the longest one's length, so
     # that places_in bisects instead of scanning every entity span of the document.
@@ -153,15 +154,17 @@ class DocView:
             if len(tokens):
                 dates.append((tokens.start, tokens.stop, te.value))
         ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+        ordered_dates = tuple(sorted(dates, key=lambda d: d[0]))
         places = tuple(sorted(e for e in parse.entities if e[2] in _PLACE_LABELS))
         return DocView(
             doc=doc,
             parse=parse,
             lexicon=lexicon,
             mentions=ordered,
-            dates=tuple(sorted(dates, key=lambda d: d[0])),
+            dates=ordered_dates,
             children=children,
             _mention_starts=[m.start for m in ordered],
+            _date_starts=[d[0] for d in ordered_dates],
             dated_tokens=frozenset(t for a, b, _ in dates for t in range(a, b)),
             _places=places,
             _place_starts=[a for a, _, _ in places],
@@ -226,7 +229,11 @@ class DocView:
         return sorted(out)
 
     def dates_in(self, first: int, last: int) -> list[tuple[int, int, DateValue]]:
-        return [d for d in self.dates if d[0] >= first and d[1] <= last]
+        """Dates whose tokens lie in ``[first, last)``, in order (bisected: reading asks once
+        a sentence)."""
+        lo = bisect_left(self._date_starts, first)
+        hi = bisect_left(self._date_starts, last)
+        return [d for d in self.dates[lo:hi] if d[1] <= last]
 
     def head(self, i: int) -> int:
         return self.parse.heads[i]
