@@ -159,13 +159,18 @@ def _typographic(view: DocView, t: int) -> bool:
     return core != word and len(core) == 3 and core.isalpha() and core.isupper()
 
 
+def is_rate(unit: str) -> bool:
+    """Whether an amount's unit is a rate ("barrel/day"): its noun, a slash, its period."""
+    return "/" in unit
+
+
 def _period(unit: str) -> str | None:
-    return unit.split("/", 1)[1] if "/" in unit else None
+    return unit.split("/", 1)[1] if is_rate(unit) else None
 
 
 def as_rate(amount: Amount, period: str) -> Amount:
     """The amount as a rate per ``period`` (unchanged if it is one, or counts the event)."""
-    if not amount.unit or "/" in amount.unit:
+    if not amount.unit or is_rate(amount.unit):
         return amount
     return replace(amount, unit=f"{amount.unit}/{period}")
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dossier.crosscheck.amounts import Amount
+from dossier.crosscheck.amounts import Amount, is_rate
 from dossier.crosscheck.claims import ClaimInfo
 from dossier.crosscheck.items import (
     Item,
@@ -168,7 +168,7 @@ def _unit_conflicts(
                 continue
             if not a.amount.same_quantity(b.amount):
                 continue
-            if not _disagree(a.item, b.item, "/" in unit, settings) or not _same_time(
+            if not _disagree(a.item, b.item, is_rate(unit), settings) or not _same_time(
                 a.item, b.item, settings
             ):
                 continue
@@ -300,7 +300,7 @@ def _later(first: _Value, then: _Value, days: int) -> bool:
         return False
     if first.item.claim.outlet == then.item.claim.outlet or not same_period(a, b, days):
         return True
-    rate = "/" in first.amount.unit
+    rate = is_rate(first.amount.unit)
     return rate and first.item.claim.speaker is not None and same_voice(first.item, then.item)
 
 

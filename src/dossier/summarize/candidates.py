@@ -101,12 +101,19 @@ def candidates(
             continue
         vocab = (vocabs or {}).get(language.code)
         grammar = (grammars or {}).get(language.code) if vocab is not None else None
-        depends = (CANDIDATES_VERSION, language.code, min_words, max_words, vocab is not None)
+        depends = (
+            CANDIDATES_VERSION,
+            language.code,
+            min_words,
+            max_words,
+            vocab is not None,
+            grammar is not None,
+        )
         kept = remembered(
             memo,
             "summary-candidates",
             doc,
-            (*depends, grammar is not None),
+            depends,
             tuple[_Kept, ...],
             partial(_kept, doc, language, min_words, max_words, vocab, grammar),
         )
